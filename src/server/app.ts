@@ -1,0 +1,127 @@
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import fastifyCookie from "@fastify/cookie";
+import fastifyStatic from "@fastify/static";
+import fastifySwagger from "@fastify/swagger";
+import { sql } from "drizzle-orm";
+import Fastify, { type FastifyServerOptions } from "fastify";
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { Config } from "./config.ts";
+import type { Db } from "./db/client.ts";
+import type { App, Deps } from "./deps.ts";
+import { registerAuditRoutes } from "./modules/audit/routes.ts";
+import { registerAuthRoutes } from "./modules/auth/routes.ts";
+import { registerMemberRoutes } from "./modules/members/routes.ts";
+import { registerOrganisationRoutes } from "./modules/organisations/routes.ts";
+import { registerOutboxRoutes } from "./modules/outbox/routes.ts";
+import { registerAccess } from "./platform/access.ts";
+import { requestLocale, translator } from "./platform/i18n.ts";
+import { createMailer, type Mailer } from "./platform/mail.ts";
+import { registerProblemHandler } from "./platform/problem.ts";
+import { registerSecurityHeaders } from "./platform/security-headers.ts";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+export const CLIENT_DIR = path.join(root, "dist", "client");
+
+export type BuildOptions = {
+  db: Db;
+  config: Config;
+  mailer?: Mailer;
+  logger?: FastifyServerOptions["logger"];
+};
+
+/** Builds the HTTP application without listening; tests call it with app.inject. */
+export async function buildApp(opts: BuildOptions): Promise<App> {
+  const { db, config } = opts;
+  const mailer = opts.mailer ?? createMailer(config.smtpUrl, config.mailFrom);
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    trustProxy: config.trustProxy,
+    bodyLimit: 1_048_576,
+    genReqId: () => crypto.randomUUID(),
+    requestIdHeader: false,
+    // Idle keep-alive connections are closed at shutdown; requests in flight still finish.
+    forceCloseConnections: "idle",
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook("onSend", async (request, reply) => {
+    reply.header("x-request-id", request.id);
+  });
+  await app.register(fastifyCookie);
+  registerSecurityHeaders(app, { hsts: config.secureCookies });
+  registerProblemHandler(app);
+  registerAccess(app, db);
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: "3.1.0",
+      info: {
+        title: "Lotse API",
+        version: "0.1.0",
+        description: "The API of Lotse, the working platform of a regional labour-market integration network.",
+      },
+      components: { securitySchemes: { session: { type: "apiKey", in: "cookie", name: "lotse_session" } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+
+  const deps: Deps = { db, config, mailer };
+  app.get(
+    "/api/health",
+    {
+      config: { access: "public" },
+      schema: { tags: ["platform"], summary: "Liveness with a database round trip", response: { 200: z.object({ status: z.literal("ok") }) } },
+    },
+    async () => {
+      await db.execute(sql`select 1`);
+      return { status: "ok" as const };
+    },
+  );
+  app.get("/api/openapi.json", { config: { access: "public" }, schema: { hide: true } }, async () => app.swagger());
+  registerAuthRoutes(app, deps);
+  registerOrganisationRoutes(app, deps);
+  registerMemberRoutes(app, deps);
+  registerAuditRoutes(app, deps);
+  registerOutboxRoutes(app, deps);
+  await registerClient(app);
+  return app;
+}
+
+/** Serves the built web app; every non-API path falls back to index.html for the client router. */
+async function registerClient(app: App) {
+  const hasClient = fs.existsSync(path.join(CLIENT_DIR, "index.html"));
+  if (hasClient) {
+    await app.register(fastifyStatic, {
+      root: CLIENT_DIR,
+      wildcard: false,
+      index: false,
+      // Hashed assets never change; index.html must always be fresh.
+      setHeaders: (res, filePath) => {
+        res.header("cache-control", filePath.includes(`${path.sep}assets${path.sep}`) ? "public, max-age=31536000, immutable" : "no-cache");
+      },
+    });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const wantsPage = request.method === "GET" && !request.url.startsWith("/api/") && hasClient;
+    if (wantsPage && !path.extname(request.url.split("?")[0] ?? "")) {
+      return reply.header("cache-control", "no-cache").sendFile("index.html");
+    }
+    const t = translator(requestLocale(request));
+    return reply
+      .code(404)
+      .type("application/problem+json")
+      .send({ type: "about:blank#not_found", title: t("errors.not_found"), status: 404, code: "not_found", instance: request.id });
+  });
+}

@@ -1,0 +1,40 @@
+import type { OrganisationType } from "#shared/domain.ts";
+
+type DemoOrg = { key: string; name: string; type: OrganisationType; ags: string; city: string; postcode: string; street: string };
+
+/** A fictional network in Sachsen-Anhalt: every name and address here is invented for the demo. */
+export const DEMO_ORGANISATIONS: DemoOrg[] = [
+  { key: "coordination", name: "IQ Netzwerk Sachsen-Anhalt – Koordination (Demo)", type: "network_coordination", ags: "15003", city: "Magdeburg", postcode: "39104", street: "Breiter Weg 10" },
+  { key: "jc-md", name: "Jobcenter Landeshauptstadt Magdeburg (Demo)", type: "jobcenter", ags: "15003", city: "Magdeburg", postcode: "39112", street: "Lorenzweg 2" },
+  { key: "jc-hal", name: "Jobcenter Halle (Saale) (Demo)", type: "jobcenter", ags: "15002", city: "Halle (Saale)", postcode: "06112", street: "Schopenhauerstraße 4" },
+  { key: "jc-harz", name: "Jobcenter Landkreis Harz (Demo)", type: "jobcenter", ags: "15085", city: "Halberstadt", postcode: "38820", street: "Friedrich-Ebert-Straße 42" },
+  { key: "jc-slk", name: "Jobcenter Salzlandkreis (Demo)", type: "jobcenter", ags: "15089", city: "Bernburg (Saale)", postcode: "06406", street: "Karlsplatz 1" },
+  { key: "aa-md", name: "Agentur für Arbeit Magdeburg (Demo)", type: "employment_agency", ags: "15003", city: "Magdeburg", postcode: "39112", street: "Lübecker Straße 8" },
+  { key: "aa-dessau", name: "Agentur für Arbeit Dessau-Roßlau-Wittenberg (Demo)", type: "employment_agency", ags: "15001", city: "Dessau-Roßlau", postcode: "06844", street: "Seminarplatz 1" },
+  { key: "aa-stendal", name: "Agentur für Arbeit Stendal (Demo)", type: "employment_agency", ags: "15090", city: "Stendal", postcode: "39576", street: "Bahnhofstraße 5" },
+  { key: "ihk-md", name: "IHK Magdeburg – Anerkennungsstelle (Demo)", type: "chamber", ags: "15003", city: "Magdeburg", postcode: "39104", street: "Alter Markt 8" },
+  { key: "hwk-hal", name: "Handwerkskammer Halle (Saale) (Demo)", type: "chamber", ags: "15002", city: "Halle (Saale)", postcode: "06108", street: "Gräfestraße 24" },
+  { key: "aek", name: "Ärztekammer Sachsen-Anhalt – Anerkennung (Demo)", type: "chamber", ags: "15003", city: "Magdeburg", postcode: "39120", street: "Doctor-Eisenbart-Ring 2" },
+  { key: "mo-md", name: "Netzwerk Migrantenorganisationen Magdeburg (Demo)", type: "migrant_organisation", ags: "15003", city: "Magdeburg", postcode: "39108", street: "Olvenstedter Straße 21" },
+  { key: "mo-hal", name: "Verein Brückenschlag Halle (Demo)", type: "migrant_organisation", ags: "15002", city: "Halle (Saale)", postcode: "06110", street: "Merseburger Straße 52" },
+  { key: "mo-dessau", name: "Afrikanisch-Deutsches Forum Dessau (Demo)", type: "migrant_organisation", ags: "15001", city: "Dessau-Roßlau", postcode: "06842", street: "Zerbster Straße 10" },
+  { key: "mo-wb", name: "Syrischer Kulturverein Wittenberg (Demo)", type: "migrant_organisation", ags: "15091", city: "Lutherstadt Wittenberg", postcode: "06886", street: "Collegienstraße 40" },
+  { key: "mo-sdl", name: "Ukrainische Gemeinschaft Altmark (Demo)", type: "migrant_organisation", ags: "15081", city: "Salzwedel", postcode: "29410", street: "Neutorstraße 3" },
+  { key: "bt-md", name: "Bildungswerk Elbe-Börde (Demo)", type: "education_provider", ags: "15083", city: "Haldensleben", postcode: "39340", street: "Hagenstraße 7" },
+  { key: "bt-hal", name: "Sprachschule Saale – Berufssprachkurse (Demo)", type: "education_provider", ags: "15002", city: "Halle (Saale)", postcode: "06108", street: "Große Ulrichstraße 60" },
+  { key: "bt-blk", name: "Qualifizierungszentrum Burgenland (Demo)", type: "education_provider", ags: "15084", city: "Naumburg (Saale)", postcode: "06618", street: "Weißenfelser Straße 15" },
+  { key: "bt-msh", name: "Technikakademie Mansfeld-Südharz (Demo)", type: "education_provider", ags: "15087", city: "Sangerhausen", postcode: "06526", street: "Kylische Straße 18" },
+  { key: "bt-abi", name: "Pflegeschule Anhalt-Bitterfeld (Demo)", type: "education_provider", ags: "15082", city: "Köthen (Anhalt)", postcode: "06366", street: "Lohmannstraße 9" },
+  { key: "co-md", name: "Elbtal Maschinenbau GmbH (Demo)", type: "company", ags: "15003", city: "Magdeburg", postcode: "39126", street: "Sülzeweg 4" },
+  { key: "co-sk", name: "Saalekreis Logistik AG (Demo)", type: "company", ags: "15088", city: "Merseburg", postcode: "06217", street: "Leunaer Straße 30" },
+  { key: "co-jl", name: "Klinikum Jerichower Land (Demo)", type: "company", ags: "15086", city: "Burg", postcode: "39288", street: "August-Bebel-Straße 55" },
+  { key: "co-harz", name: "Harzer Hotelgruppe (Demo)", type: "company", ags: "15085", city: "Wernigerode", postcode: "38855", street: "Marktplatz 12" },
+  { key: "ca-md", name: "Landeshauptstadt Magdeburg – Integrationsbüro (Demo)", type: "city_administration", ags: "15003", city: "Magdeburg", postcode: "39104", street: "Alter Markt 6" },
+  { key: "ca-hal", name: "Stadt Halle (Saale) – Fachbereich Integration (Demo)", type: "city_administration", ags: "15002", city: "Halle (Saale)", postcode: "06108", street: "Marktplatz 1" },
+  { key: "ca-stendal", name: "Landkreis Stendal – Ausländerbehörde (Demo)", type: "city_administration", ags: "15090", city: "Stendal", postcode: "39576", street: "Hospitalstraße 1" },
+  { key: "cs-iq-hal", name: "IQ Anerkennungsberatung Halle (Demo)", type: "counselling_service", ags: "15002", city: "Halle (Saale)", postcode: "06108", street: "Hansering 15" },
+  { key: "cs-iq-md", name: "IQ Anerkennungs- und Qualifizierungsberatung Magdeburg (Demo)", type: "counselling_service", ags: "15003", city: "Magdeburg", postcode: "39104", street: "Otto-von-Guericke-Straße 25" },
+  { key: "cs-fi", name: "Faire Integration Sachsen-Anhalt (Demo)", type: "counselling_service", ags: "15003", city: "Magdeburg", postcode: "39104", street: "Otto-von-Guericke-Straße 25" },
+  { key: "wa-boerde", name: "Migrationsberatung Börde – Wohlfahrtsverband (Demo)", type: "welfare_association", ags: "15083", city: "Oschersleben", postcode: "39387", street: "Halberstädter Straße 8" },
+  { key: "wa-jl", name: "Jugendmigrationsdienst Jerichower Land (Demo)", type: "welfare_association", ags: "15086", city: "Genthin", postcode: "39307", street: "Brandenburger Straße 20" },
+];

@@ -1,0 +1,73 @@
+import { loadConfig } from "./config.ts";
+import { openDatabase } from "./db/open.ts";
+import { DEMO_LOGINS, DEMO_PASSWORD, seedDemo } from "./demo/seed.ts";
+import { buildApp } from "./app.ts";
+import { startScheduler } from "./platform/jobs.ts";
+import { createMailer } from "./platform/mail.ts";
+import { pruneRateLimits } from "./platform/rate-limit.ts";
+import { pruneSessions } from "./platform/session.ts";
+import { EmbeddedPostgresError } from "./db/embedded.ts";
+
+const config = loadConfig();
+const log = {
+  info: (msg: string) => console.log(`[lotse] ${msg}`),
+  warn: (msg: string) => console.warn(`[lotse] ${msg}`),
+};
+
+async function main() {
+  const database = await openDatabase(config, log).catch((err: unknown) => {
+    console.error(`[lotse] The database could not be started.\n${err instanceof EmbeddedPostgresError ? err.message : String(err)}`);
+    process.exit(1);
+  });
+  const seeded = config.demoData ? await seedDemo(database.db) : false;
+  const mailer = createMailer(config.smtpUrl, config.mailFrom);
+  const app = await buildApp({ db: database.db, config, mailer, logger: { level: config.logLevel } });
+  const scheduler = startScheduler(
+    database.db,
+    [
+      { name: "sessions.prune", everySeconds: 3600, run: () => pruneSessions(database.db) },
+      { name: "rate_limits.prune", everySeconds: 3600, run: () => pruneRateLimits(database.db) },
+      ...(mailer.delivers ? [{ name: "mail.deliver", everySeconds: 5, run: () => mailer.deliverPending(database.db) }] : []),
+    ],
+    app.log,
+  );
+
+  let shuttingDown = false;
+  const shutdown = async (signal: string) => {
+    if (shuttingDown) {
+      log.warn(`${signal} again: stopping at once.`);
+      process.exit(1);
+    }
+    shuttingDown = true;
+    log.info(`${signal} received: finishing requests in flight, then stopping.`);
+    try {
+      await app.close();
+      await scheduler.stop();
+      await database.close();
+      log.info("Stopped cleanly.");
+      process.exit(0);
+    } catch (err) {
+      console.error(err);
+      process.exit(1);
+    }
+  };
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+
+  try {
+    await app.listen({ port: config.port, host: config.host });
+  } catch (err) {
+    console.error(`[lotse] Cannot listen on port ${config.port}: ${(err as Error).message}`);
+    await scheduler.stop();
+    await database.close();
+    process.exit(1);
+  }
+  log.info(`Lotse is running at ${config.publicUrl}`);
+  if (config.demoData) {
+    if (seeded) log.info("Demo network created (fictional organisations in Sachsen-Anhalt).");
+    log.info(`Demo logins (password for all: ${DEMO_PASSWORD}):`);
+    for (const l of DEMO_LOGINS) log.info(`  ${l.role.padEnd(20)} ${l.email}`);
+  }
+}
+
+await main();

@@ -1,0 +1,204 @@
+import { and, asc, eq, gt, isNull, sql } from "drizzle-orm";
+import type { SessionInfo } from "#shared/contracts/auth.ts";
+import type { Locale, Role } from "#shared/domain.ts";
+import { permissionsOf } from "#shared/permissions.ts";
+import type { Db, Tx } from "../../db/client.ts";
+import { mailTokens, memberships, organisations, users } from "../../db/schema.ts";
+import { audit } from "../../platform/audit.ts";
+import { AppError, invalidField } from "../../platform/errors.ts";
+import { translator } from "../../platform/i18n.ts";
+import { enqueueMail, type Mailer } from "../../platform/mail.ts";
+import { hashPassword, verifyPassword } from "../../platform/passwords.ts";
+import { assertBelowLimit, recordHit } from "../../platform/rate-limit.ts";
+import {
+  type Actor,
+  createSession,
+  destroySession,
+  destroyUserSessions,
+  switchSessionOrganisation,
+} from "../../platform/session.ts";
+import { newToken, tokenHash } from "../../platform/tokens.ts";
+
+const RESET_MINUTES = 30;
+const invalidCredentials = () => new AppError(401, "auth.invalid_credentials");
+const invalidToken = () => new AppError(400, "auth.invalid_token");
+
+/** Active memberships of a user in active organisations, oldest first. */
+async function activeMemberships(db: Tx, userId: string) {
+  return db
+    .select({
+      membershipId: memberships.id,
+      organisationId: organisations.id,
+      organisationName: organisations.name,
+      role: memberships.role,
+    })
+    .from(memberships)
+    .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
+    .where(and(eq(memberships.userId, userId), eq(memberships.status, "active"), eq(organisations.status, "active")))
+    .orderBy(asc(memberships.createdAt));
+}
+
+/** What the client needs to know about the logged-in user: identity, acting role, switcher, abilities. */
+export async function presentSession(db: Tx, actor: Actor): Promise<SessionInfo> {
+  const list = await activeMemberships(db, actor.userId);
+  return {
+    user: { id: actor.userId, name: actor.userName, email: actor.email, locale: actor.locale },
+    active: {
+      membershipId: actor.membershipId,
+      organisationId: actor.organisationId,
+      organisationName: actor.organisationName,
+      role: actor.role,
+    },
+    memberships: list.map((m) => ({ ...m, role: m.role as Role })),
+    permissions: permissionsOf(actor.role),
+    csrfToken: actor.csrfToken,
+  };
+}
+
+/** Checks e-mail and password under the rate limits and opens a new session. Returns the cookie token. */
+export async function login(p: { db: Db; email: string; password: string; ip: string; requestId: string }) {
+  const email = p.email.trim().toLowerCase();
+  await assertBelowLimit(p.db, "login.account", email);
+  await assertBelowLimit(p.db, "login.address", p.ip);
+  const [user] = await p.db.select().from(users).where(eq(sql`lower(${users.email})`, email));
+  const ok = await verifyPassword(user?.passwordHash, p.password);
+  const first = ok && user?.status === "active" ? (await activeMemberships(p.db, user.id))[0] : undefined;
+  if (!user || !first) {
+    await recordHit(p.db, "login.account", email);
+    await recordHit(p.db, "login.address", p.ip);
+    await audit(p.db, { requestId: p.requestId }, {
+      action: "auth.login_failed",
+      entity: "user",
+      entityId: user?.id ?? null,
+      organisationId: null,
+    });
+    throw invalidCredentials();
+  }
+  return p.db.transaction(async (tx) => {
+    const token = await createSession(tx, user.id, first.organisationId);
+    await tx.update(users).set({ lastLoginAt: sql`now()` }).where(eq(users.id, user.id));
+    await audit(tx, { requestId: p.requestId, actor: { userId: user.id, organisationId: first.organisationId } }, {
+      action: "auth.login",
+      entity: "user",
+      entityId: user.id,
+      organisationId: first.organisationId,
+    });
+    return token;
+  });
+}
+
+export async function logout(p: { db: Db; actor: Actor; requestId: string }) {
+  await p.db.transaction(async (tx) => {
+    await destroySession(tx, p.actor.sessionId);
+    await audit(tx, p, { action: "auth.logout", entity: "user", entityId: p.actor.userId, organisationId: p.actor.organisationId });
+  });
+}
+
+/** Lets a user act for another of their organisations, within the same session. */
+export async function switchOrganisation(p: { db: Db; actor: Actor; requestId: string; organisationId: string }) {
+  const target = (await activeMemberships(p.db, p.actor.userId)).find((m) => m.organisationId === p.organisationId);
+  if (!target) throw invalidField("organisationId", "auth.membership_not_found");
+  await p.db.transaction(async (tx) => {
+    await switchSessionOrganisation(tx, p.actor.sessionId, target.organisationId);
+    await audit(tx, { ...p, actor: { ...p.actor, organisationId: target.organisationId } }, {
+      action: "auth.switch_organisation",
+      entity: "organisation",
+      entityId: target.organisationId,
+      organisationId: target.organisationId,
+    });
+  });
+  return { ...p.actor, ...target, role: target.role as Role };
+}
+
+export async function setLocale(p: { db: Db; actor: Actor; requestId: string; locale: Locale }) {
+  await p.db.transaction(async (tx) => {
+    await tx.update(users).set({ locale: p.locale, updatedAt: sql`now()` }).where(eq(users.id, p.actor.userId));
+    await audit(tx, p, {
+      action: "user.update",
+      entity: "user",
+      entityId: p.actor.userId,
+      organisationId: p.actor.organisationId,
+      details: { fields: ["locale"] },
+    });
+  });
+}
+
+/** Sends a reset link if the address belongs to an active account; answers the same either way. */
+export async function requestPasswordReset(p: {
+  db: Db;
+  mailer: Mailer;
+  publicUrl: string;
+  email: string;
+  ip: string;
+  requestId: string;
+}) {
+  await assertBelowLimit(p.db, "password_reset.address", p.ip);
+  await recordHit(p.db, "password_reset.address", p.ip);
+  const [user] = await p.db
+    .select()
+    .from(users)
+    .where(and(eq(sql`lower(${users.email})`, p.email.trim().toLowerCase()), eq(users.status, "active")));
+  if (!user) return;
+  const token = newToken();
+  const t = translator(user.locale as Locale);
+  await p.db.transaction(async (tx) => {
+    await tx.insert(mailTokens).values({
+      kind: "password_reset",
+      tokenHash: tokenHash(token),
+      email: user.email,
+      userId: user.id,
+      expiresAt: new Date(Date.now() + RESET_MINUTES * 60_000),
+    });
+    await enqueueMail(tx, p.mailer, {
+      to: user.email,
+      template: "password_reset",
+      subject: t("mail.password_reset.subject"),
+      body: t("mail.password_reset.body", {
+        link: `${p.publicUrl}/reset-password?token=${token}`,
+        minutes: RESET_MINUTES,
+      }),
+    });
+    await audit(tx, { requestId: p.requestId }, {
+      action: "auth.password_reset_requested",
+      entity: "user",
+      entityId: user.id,
+      organisationId: null,
+    });
+  });
+}
+
+/** Finds an unused, unexpired token of a kind, locked for the rest of the transaction. */
+export async function takeToken(tx: Tx, kind: "invitation" | "password_reset", token: string) {
+  const [row] = await tx
+    .select()
+    .from(mailTokens)
+    .where(
+      and(
+        eq(mailTokens.tokenHash, tokenHash(token)),
+        eq(mailTokens.kind, kind),
+        isNull(mailTokens.usedAt),
+        gt(mailTokens.expiresAt, sql`now()`),
+      ),
+    )
+    .for("update");
+  if (!row) throw invalidToken();
+  return row;
+}
+
+/** Sets a new password from a reset link and ends every session of the account. */
+export async function confirmPasswordReset(p: { db: Db; token: string; password: string; requestId: string }) {
+  const passwordHash = await hashPassword(p.password);
+  await p.db.transaction(async (tx) => {
+    const row = await takeToken(tx, "password_reset", p.token);
+    if (!row.userId) throw invalidToken();
+    await tx.update(mailTokens).set({ usedAt: sql`now()` }).where(eq(mailTokens.id, row.id));
+    await tx.update(users).set({ passwordHash, updatedAt: sql`now()` }).where(eq(users.id, row.userId));
+    await destroyUserSessions(tx, row.userId);
+    await audit(tx, { requestId: p.requestId }, {
+      action: "auth.password_reset",
+      entity: "user",
+      entityId: row.userId,
+      organisationId: null,
+    });
+  });
+}

@@ -1,0 +1,204 @@
+import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
+import type { z } from "zod";
+import type { InvitationCreate } from "#shared/contracts/members.ts";
+import type { Locale, Role } from "#shared/domain.ts";
+import { hasNetworkScope } from "#shared/permissions.ts";
+import type { Db } from "../../db/client.ts";
+import { mailTokens, memberships, organisations, users } from "../../db/schema.ts";
+import { audit, type Ctx } from "../../platform/audit.ts";
+import { AppError, invalidField, notFound } from "../../platform/errors.ts";
+import { translator } from "../../platform/i18n.ts";
+import { enqueueMail, type Mailer } from "../../platform/mail.ts";
+import { hashPassword, verifyPassword } from "../../platform/passwords.ts";
+import { assertBelowLimit, recordHit } from "../../platform/rate-limit.ts";
+import { createSession } from "../../platform/session.ts";
+import { newToken, tokenHash } from "../../platform/tokens.ts";
+import { takeToken } from "../auth/service.ts";
+import { scopedOrganisation } from "./policy.ts";
+
+const INVITATION_DAYS = 7;
+
+function presentInvitation(row: typeof mailTokens.$inferSelect) {
+  return {
+    id: row.id,
+    email: row.email,
+    role: row.role as Role,
+    createdAt: row.createdAt.toISOString(),
+    expiresAt: row.expiresAt.toISOString(),
+    usedAt: row.usedAt?.toISOString() ?? null,
+  };
+}
+
+/** Open invitations of an organisation, newest first. */
+export async function listInvitations(ctx: Ctx & { organisationId: string }) {
+  await scopedOrganisation(ctx.db, ctx.actor, ctx.organisationId);
+  const rows = await ctx.db
+    .select()
+    .from(mailTokens)
+    .where(
+      and(
+        eq(mailTokens.kind, "invitation"),
+        eq(mailTokens.organisationId, ctx.organisationId),
+        isNull(mailTokens.usedAt),
+        gt(mailTokens.expiresAt, sql`now()`),
+      ),
+    )
+    .orderBy(desc(mailTokens.createdAt));
+  await audit(ctx.db, ctx, {
+    action: "invitation.list",
+    entity: "invitation",
+    organisationId: ctx.organisationId,
+    details: { invitationIds: rows.map((r) => r.id) },
+  });
+  return { items: rows.map(presentInvitation) };
+}
+
+/** Invites a person by e-mail into an organisation with a role; the link arrives by mail (or the outbox). */
+export async function inviteMember(
+  ctx: Ctx & { organisationId: string; input: z.infer<typeof InvitationCreate>; mailer: Mailer; publicUrl: string },
+) {
+  const org = await scopedOrganisation(ctx.db, ctx.actor, ctx.organisationId);
+  const { email, role } = ctx.input;
+  if (role === "network_coordinator" && !hasNetworkScope(ctx.actor.role)) {
+    throw invalidField("role", "member.coordinator_role");
+  }
+  const [existing] = await ctx.db
+    .select({ userId: users.id, locale: users.locale, membershipStatus: memberships.status })
+    .from(users)
+    .leftJoin(memberships, and(eq(memberships.userId, users.id), eq(memberships.organisationId, org.id)))
+    .where(eq(sql`lower(${users.email})`, email.toLowerCase()));
+  if (existing?.membershipStatus === "active") throw invalidField("email", "member.email_taken");
+  const token = newToken();
+  const t = translator((existing?.locale as Locale | undefined) ?? ctx.actor.locale);
+  return ctx.db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(mailTokens)
+      .values({
+        kind: "invitation",
+        tokenHash: tokenHash(token),
+        email,
+        organisationId: org.id,
+        role,
+        createdBy: ctx.actor.userId,
+        expiresAt: new Date(Date.now() + INVITATION_DAYS * 86_400_000),
+      })
+      .returning();
+    if (!row) throw new Error("insert returned nothing");
+    await enqueueMail(tx, ctx.mailer, {
+      to: email,
+      template: "invitation",
+      organisationId: org.id,
+      subject: t("mail.invitation.subject", { organisation: org.name }),
+      body: t("mail.invitation.body", {
+        inviter: ctx.actor.userName,
+        organisation: org.name,
+        role: t(`roles.${role}`),
+        link: `${ctx.publicUrl}/invitation?token=${token}`,
+        days: INVITATION_DAYS,
+      }),
+    });
+    await audit(tx, ctx, {
+      action: "invitation.create",
+      entity: "invitation",
+      entityId: row.id,
+      organisationId: org.id,
+      details: { role },
+    });
+    return presentInvitation(row);
+  });
+}
+
+export async function revokeInvitation(ctx: Ctx & { organisationId: string; invitationId: string }) {
+  await scopedOrganisation(ctx.db, ctx.actor, ctx.organisationId);
+  await ctx.db.transaction(async (tx) => {
+    const deleted = await tx
+      .delete(mailTokens)
+      .where(
+        and(
+          eq(mailTokens.id, ctx.invitationId),
+          eq(mailTokens.kind, "invitation"),
+          eq(mailTokens.organisationId, ctx.organisationId),
+          isNull(mailTokens.usedAt),
+        ),
+      )
+      .returning({ id: mailTokens.id });
+    if (deleted.length === 0) throw notFound();
+    await audit(tx, ctx, {
+      action: "invitation.revoke",
+      entity: "invitation",
+      entityId: ctx.invitationId,
+      organisationId: ctx.organisationId,
+    });
+  });
+}
+
+/** What the invitation page shows before the person accepts. */
+export async function describeInvitation(p: { db: Db; token: string }) {
+  const row = await p.db.transaction((tx) => takeToken(tx, "invitation", p.token));
+  const [org] = await p.db.select().from(organisations).where(eq(organisations.id, row.organisationId ?? ""));
+  if (!org) throw new AppError(400, "auth.invalid_token");
+  const [user] = await p.db
+    .select({ id: users.id })
+    .from(users)
+    .where(eq(sql`lower(${users.email})`, row.email.toLowerCase()));
+  return { email: row.email, organisationName: org.name, role: row.role as Role, existingAccount: Boolean(user) };
+}
+
+/**
+ * Accepts an invitation: a new person sets name and password; an existing account proves itself
+ * with its password. Either way the membership becomes active and a session starts.
+ */
+export async function acceptInvitation(p: {
+  db: Db;
+  token: string;
+  name?: string | undefined;
+  password: string;
+  ip: string;
+  requestId: string;
+}): Promise<string> {
+  const preview = await p.db.transaction((tx) => takeToken(tx, "invitation", p.token));
+  const [existing] = await p.db
+    .select()
+    .from(users)
+    .where(eq(sql`lower(${users.email})`, preview.email.toLowerCase()));
+  let newHash: string | undefined;
+  if (existing) {
+    await assertBelowLimit(p.db, "login.account", existing.email.toLowerCase());
+    if (!(await verifyPassword(existing.passwordHash, p.password)) || existing.status !== "active") {
+      await recordHit(p.db, "login.account", existing.email.toLowerCase());
+      throw invalidField("password", "auth.invalid_credentials");
+    }
+  } else {
+    if (!p.name) throw invalidField("name", "invitation.name_required");
+    if (p.password.length < 10) throw invalidField("password", "auth.password_too_short");
+    newHash = await hashPassword(p.password);
+  }
+  return p.db.transaction(async (tx) => {
+    const row = await takeToken(tx, "invitation", p.token);
+    const organisationId = row.organisationId ?? "";
+    let userId = existing?.id;
+    if (!userId) {
+      const [created] = await tx
+        .insert(users)
+        .values({ email: row.email, name: p.name ?? "", passwordHash: newHash ?? null })
+        .returning({ id: users.id });
+      userId = created?.id ?? "";
+    }
+    await tx
+      .insert(memberships)
+      .values({ userId, organisationId, role: row.role ?? "volunteer" })
+      .onConflictDoUpdate({
+        target: [memberships.userId, memberships.organisationId],
+        set: { role: row.role ?? "volunteer", status: "active", updatedAt: sql`now()` },
+      });
+    await tx.update(mailTokens).set({ usedAt: sql`now()`, userId }).where(eq(mailTokens.id, row.id));
+    await audit(tx, { requestId: p.requestId, actor: { userId, organisationId } }, {
+      action: "invitation.accept",
+      entity: "invitation",
+      entityId: row.id,
+      organisationId,
+      details: { userId, newAccount: !existing },
+    });
+    return createSession(tx, userId, organisationId);
+  });
+}

@@ -1,0 +1,19 @@
+import { eq } from "drizzle-orm";
+import { hasNetworkScope } from "#shared/permissions.ts";
+import type { Tx } from "../../db/client.ts";
+import { organisations } from "../../db/schema.ts";
+import { notFound } from "../../platform/errors.ts";
+import type { Actor } from "../../platform/session.ts";
+
+/** Whether the actor may administer an organisation's records: their own, or any for the coordination. */
+export function coversOrganisation(actor: Actor, organisationId: string): boolean {
+  return hasNetworkScope(actor.role) || actor.organisationId === organisationId;
+}
+
+/** Resolves an organisation the actor may administer; any other answers 404, as if it did not exist. */
+export async function scopedOrganisation(db: Tx, actor: Actor, organisationId: string) {
+  if (!coversOrganisation(actor, organisationId)) throw notFound();
+  const [org] = await db.select().from(organisations).where(eq(organisations.id, organisationId));
+  if (!org) throw notFound();
+  return org;
+}

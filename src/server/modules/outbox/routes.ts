@@ -1,0 +1,63 @@
+import { and, count, desc, eq, ilike } from "drizzle-orm";
+import type { FastifyRequest } from "fastify";
+import type { z } from "zod";
+import { Problem } from "#shared/contracts/common.ts";
+import { OutboxList, OutboxMail, OutboxParams, OutboxQuery } from "#shared/contracts/outbox.ts";
+import { outbox } from "../../db/schema.ts";
+import type { App, Deps } from "../../deps.ts";
+import { audit, type Ctx } from "../../platform/audit.ts";
+import { ctxOf } from "../../platform/context.ts";
+import { notFound } from "../../platform/errors.ts";
+import { escapeLike } from "../../platform/like.ts";
+
+const tags = ["outbox"];
+const problems = { 400: Problem, 401: Problem, 403: Problem, 404: Problem };
+
+type Row = typeof outbox.$inferSelect;
+function present(row: Row): z.infer<typeof OutboxMail> {
+  return {
+    id: row.id,
+    toAddress: row.toAddress,
+    subject: row.subject,
+    bodyText: row.bodyText,
+    template: row.template,
+    status: row.status as z.infer<typeof OutboxMail>["status"],
+    attempts: row.attempts,
+    lastError: row.lastError,
+    createdAt: row.createdAt.toISOString(),
+    sentAt: row.sentAt?.toISOString() ?? null,
+  };
+}
+
+async function listOutbox(ctx: Ctx, q: z.infer<typeof OutboxQuery>) {
+  const where = and(
+    q.status ? eq(outbox.status, q.status) : undefined,
+    q.to ? ilike(outbox.toAddress, `%${escapeLike(q.to)}%`) : undefined,
+  );
+  const rows = await ctx.db.select().from(outbox).where(where).orderBy(desc(outbox.createdAt)).limit(q.limit).offset(q.offset);
+  const [total] = await ctx.db.select({ n: count() }).from(outbox).where(where);
+  await audit(ctx.db, ctx, { action: "outbox.list", entity: "mail", organisationId: null, details: { mailIds: rows.map((r) => r.id) } });
+  return { items: rows.map(present), total: total?.n ?? 0 };
+}
+
+async function getMail(ctx: Ctx, id: string) {
+  const [row] = await ctx.db.select().from(outbox).where(eq(outbox.id, id));
+  if (!row) throw notFound();
+  await audit(ctx.db, ctx, { action: "outbox.read", entity: "mail", entityId: id, organisationId: row.organisationId });
+  return present(row);
+}
+
+/** The outbox: every mail Lotse sent or holds; the coordination reads it when no SMTP is set up. */
+export function registerOutboxRoutes(app: App, { db }: Deps) {
+  const ctx = (request: FastifyRequest) => ctxOf(db, request);
+  app.get(
+    "/api/outbox",
+    { config: { access: "outbox.read" }, schema: { tags, summary: "Mails, newest first", querystring: OutboxQuery, response: { 200: OutboxList, ...problems } } },
+    async (request) => listOutbox(ctx(request), request.query),
+  );
+  app.get(
+    "/api/outbox/:id",
+    { config: { access: "outbox.read" }, schema: { tags, summary: "One mail", params: OutboxParams, response: { 200: OutboxMail, ...problems } } },
+    async (request) => getMail(ctx(request), request.params.id),
+  );
+}

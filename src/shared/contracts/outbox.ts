@@ -1,0 +1,23 @@
+import { z } from "zod";
+import { Id, PageQuery, page, Timestamp } from "./common.ts";
+
+export const OutboxMail = z
+  .object({
+    id: Id,
+    toAddress: z.string(),
+    subject: z.string(),
+    bodyText: z.string(),
+    template: z.string().describe("invitation or password_reset"),
+    status: z.enum(["held", "pending", "sent", "failed"]).describe("held: no SMTP configured"),
+    attempts: z.number().int(),
+    lastError: z.string().nullable(),
+    createdAt: Timestamp,
+    sentAt: Timestamp.nullable(),
+  })
+  .meta({ id: "OutboxMail" });
+export const OutboxQuery = PageQuery.extend({
+  status: z.enum(["held", "pending", "sent", "failed"]).optional(),
+  to: z.string().max(254).optional().describe("Part of the recipient address"),
+});
+export const OutboxList = page(OutboxMail);
+export const OutboxParams = z.object({ id: Id });

@@ -1,0 +1,44 @@
+import { ROLES, type Role } from "./domain.ts";
+
+const ALL: readonly Role[] = ROLES;
+const ADMINS: readonly Role[] = ["network_coordinator", "org_admin"];
+const COORDINATION: readonly Role[] = ["network_coordinator"];
+
+/**
+ * Every `resource.action` that a route may require, with the roles that hold it.
+ * Whether the action applies to a concrete record (own organisation or the whole network)
+ * is decided by the module's policy; this registry only says who may try.
+ */
+export const PERMISSIONS = {
+  "organisation.read": ALL,
+  "organisation.update": ADMINS,
+  "organisation.list": COORDINATION,
+  "organisation.create": COORDINATION,
+  "member.list": ADMINS,
+  "member.read": ADMINS,
+  "member.update": ADMINS,
+  "member.invite": ADMINS,
+  "audit.read": ADMINS,
+  "outbox.read": COORDINATION,
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+/** What a route declares: a registry permission, or one of the two access levels without a role. */
+export type RouteAccess = Permission | "public" | "authenticated";
+
+export const PERMISSION_KEYS = Object.keys(PERMISSIONS) as Permission[];
+
+/** Whether a role holds a permission. */
+export function can(role: Role | undefined, permission: Permission): boolean {
+  return role !== undefined && (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}
+
+/** Whether the role acts for the whole network rather than one organisation. */
+export function hasNetworkScope(role: Role | undefined): boolean {
+  return role === "network_coordinator";
+}
+
+/** All permissions a role holds, for the session and the client's navigation. */
+export function permissionsOf(role: Role): Permission[] {
+  return PERMISSION_KEYS.filter((p) => can(role, p));
+}
