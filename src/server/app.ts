@@ -36,6 +36,8 @@ export type BuildOptions = {
   config: Config;
   mailer?: Mailer;
   logger?: FastifyServerOptions["logger"];
+  /** Where the built web app lives; tests point it at a fixture. */
+  clientDir?: string;
 };
 
 /** Builds the HTTP application without listening; tests call it with app.inject. */
@@ -68,7 +70,8 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
       info: {
         title: "Lotse API",
         version: "0.1.0",
-        description: "The API of Lotse, the working platform of a regional labour-market integration network.",
+        description:
+          "The API of Lotse, the working platform of a regional labour-market integration network.",
       },
       components: { securitySchemes: { session: { type: "apiKey", in: "cookie", name: "lotse_session" } } },
       security: [{ session: [] }],
@@ -82,34 +85,46 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
     "/api/health",
     {
       config: { access: "public" },
-      schema: { tags: ["platform"], summary: "Liveness with a database round trip", response: { 200: z.object({ status: z.literal("ok") }) } },
+      schema: {
+        tags: ["platform"],
+        summary: "Liveness with a database round trip",
+        response: { 200: z.object({ status: z.literal("ok") }) },
+      },
     },
     async () => {
       await db.execute(sql`select 1`);
       return { status: "ok" as const };
     },
   );
-  app.get("/api/openapi.json", { config: { access: "public" }, schema: { hide: true } }, async () => app.swagger());
+  app.get("/api/openapi.json", { config: { access: "public" }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
   registerAuthRoutes(app, deps);
   registerOrganisationRoutes(app, deps);
   registerMemberRoutes(app, deps);
   registerAuditRoutes(app, deps);
   registerOutboxRoutes(app, deps);
-  await registerClient(app);
+  await registerClient(app, opts.clientDir ?? CLIENT_DIR);
   return app;
 }
 
 /** Serves the built web app; every non-API path falls back to index.html for the client router. */
-async function registerClient(app: App) {
-  const hasClient = fs.existsSync(path.join(CLIENT_DIR, "index.html"));
+async function registerClient(app: App, clientDir: string) {
+  const hasClient = fs.existsSync(path.join(clientDir, "index.html"));
   if (hasClient) {
     await app.register(fastifyStatic, {
-      root: CLIENT_DIR,
+      root: clientDir,
       wildcard: false,
+      schemaHide: true,
       index: false,
       // Hashed assets never change; index.html must always be fresh.
       setHeaders: (res, filePath) => {
-        res.header("cache-control", filePath.includes(`${path.sep}assets${path.sep}`) ? "public, max-age=31536000, immutable" : "no-cache");
+        res.header(
+          "cache-control",
+          filePath.includes(`${path.sep}assets${path.sep}`)
+            ? "public, max-age=31536000, immutable"
+            : "no-cache",
+        );
       },
     });
   }
@@ -122,6 +137,12 @@ async function registerClient(app: App) {
     return reply
       .code(404)
       .type("application/problem+json")
-      .send({ type: "about:blank#not_found", title: t("errors.not_found"), status: 404, code: "not_found", instance: request.id });
+      .send({
+        type: "about:blank#not_found",
+        title: t("errors.not_found"),
+        status: 404,
+        code: "not_found",
+        instance: request.id,
+      });
   });
 }

@@ -1,12 +1,12 @@
+import { buildApp } from "./app.ts";
 import { loadConfig } from "./config.ts";
+import { EmbeddedPostgresError } from "./db/embedded.ts";
 import { openDatabase } from "./db/open.ts";
 import { DEMO_LOGINS, DEMO_PASSWORD, seedDemo } from "./demo/seed.ts";
-import { buildApp } from "./app.ts";
 import { startScheduler } from "./platform/jobs.ts";
 import { createMailer } from "./platform/mail.ts";
 import { pruneRateLimits } from "./platform/rate-limit.ts";
 import { pruneSessions } from "./platform/session.ts";
-import { EmbeddedPostgresError } from "./db/embedded.ts";
 
 const config = loadConfig();
 const log = {
@@ -16,7 +16,9 @@ const log = {
 
 async function main() {
   const database = await openDatabase(config, log).catch((err: unknown) => {
-    console.error(`[lotse] The database could not be started.\n${err instanceof EmbeddedPostgresError ? err.message : String(err)}`);
+    console.error(
+      `[lotse] The database could not be started.\n${err instanceof EmbeddedPostgresError ? err.message : String(err)}`,
+    );
     process.exit(1);
   });
   const seeded = config.demoData ? await seedDemo(database.db) : false;
@@ -27,7 +29,9 @@ async function main() {
     [
       { name: "sessions.prune", everySeconds: 3600, run: () => pruneSessions(database.db) },
       { name: "rate_limits.prune", everySeconds: 3600, run: () => pruneRateLimits(database.db) },
-      ...(mailer.delivers ? [{ name: "mail.deliver", everySeconds: 5, run: () => mailer.deliverPending(database.db) }] : []),
+      ...(mailer.delivers
+        ? [{ name: "mail.deliver", everySeconds: 5, run: () => mailer.deliverPending(database.db) }]
+        : []),
     ],
     app.log,
   );

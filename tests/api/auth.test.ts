@@ -2,14 +2,24 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { sessions, users } from "../../src/server/db/schema.ts";
 import { type Agent, createTestApp } from "../helpers/app.ts";
-import { addMembership, buildOrganisation, buildOrganisationWithAdmin, buildUser, DEFAULT_PASSWORD } from "../helpers/factories.ts";
+import {
+  addMembership,
+  buildOrganisation,
+  buildOrganisationWithAdmin,
+  buildUser,
+  DEFAULT_PASSWORD,
+} from "../helpers/factories.ts";
 
 const t = await createTestApp();
 
 describe("login", () => {
   it("opens a server-side session with an httpOnly, SameSite=Lax cookie", async () => {
     const { admin } = await buildOrganisationWithAdmin(t.db);
-    const res = await t.app.inject({ method: "POST", url: "/api/auth/login", payload: { email: admin.email, password: DEFAULT_PASSWORD } });
+    const res = await t.app.inject({
+      method: "POST",
+      url: "/api/auth/login",
+      payload: { email: admin.email, password: DEFAULT_PASSWORD },
+    });
     expect(res.statusCode).toBe(200);
     const cookie = res.cookies.find((c) => c.name === "lotse_session");
     expect(cookie?.httpOnly).toBe(true);
@@ -25,14 +35,26 @@ describe("login", () => {
 
   it("accepts the e-mail address in any letter case", async () => {
     const { admin } = await buildOrganisationWithAdmin(t.db);
-    const res = await t.app.inject({ method: "POST", url: "/api/auth/login", payload: { email: admin.email.toUpperCase(), password: DEFAULT_PASSWORD } });
+    const res = await t.app.inject({
+      method: "POST",
+      url: "/api/auth/login",
+      payload: { email: admin.email.toUpperCase(), password: DEFAULT_PASSWORD },
+    });
     expect(res.statusCode).toBe(200);
   });
 
   it("answers a wrong password and an unknown address with the same message", async () => {
     const { admin } = await buildOrganisationWithAdmin(t.db);
-    const wrong = await t.app.inject({ method: "POST", url: "/api/auth/login", payload: { email: admin.email, password: "wrong-password" } });
-    const unknown = await t.app.inject({ method: "POST", url: "/api/auth/login", payload: { email: "nobody-here@test.example", password: "wrong-password" } });
+    const wrong = await t.app.inject({
+      method: "POST",
+      url: "/api/auth/login",
+      payload: { email: admin.email, password: "wrong-password" },
+    });
+    const unknown = await t.app.inject({
+      method: "POST",
+      url: "/api/auth/login",
+      payload: { email: "nobody-here@test.example", password: "wrong-password" },
+    });
     expect(wrong.statusCode).toBe(401);
     expect(unknown.statusCode).toBe(401);
     expect(wrong.json().title).toBe(unknown.json().title);
@@ -51,7 +73,11 @@ describe("login", () => {
     const org = await buildOrganisation(t.db);
     const user = await buildUser(t.db, { organisationId: org.id, role: "counsellor" });
     await t.db.update(users).set({ status: "deactivated" }).where(eq(users.id, user.id));
-    const res = await t.app.inject({ method: "POST", url: "/api/auth/login", payload: { email: user.email, password: DEFAULT_PASSWORD } });
+    const res = await t.app.inject({
+      method: "POST",
+      url: "/api/auth/login",
+      payload: { email: user.email, password: DEFAULT_PASSWORD },
+    });
     expect(res.statusCode).toBe(401);
   });
 
@@ -59,13 +85,21 @@ describe("login", () => {
     const { admin } = await buildOrganisationWithAdmin(t.db);
     const codes: number[] = [];
     for (let i = 0; i < 11; i++) {
-      const res = await t.app.inject({ method: "POST", url: "/api/auth/login", payload: { email: admin.email, password: `wrong-${i}` } });
+      const res = await t.app.inject({
+        method: "POST",
+        url: "/api/auth/login",
+        payload: { email: admin.email, password: `wrong-${i}` },
+      });
       codes.push(res.statusCode);
     }
     expect(codes.slice(0, 10)).toEqual(Array(10).fill(401));
     expect(codes[10]).toBe(429);
     // Even the right password is refused while the account is limited.
-    const right = await t.app.inject({ method: "POST", url: "/api/auth/login", payload: { email: admin.email, password: DEFAULT_PASSWORD } });
+    const right = await t.app.inject({
+      method: "POST",
+      url: "/api/auth/login",
+      payload: { email: admin.email, password: DEFAULT_PASSWORD },
+    });
     expect(right.statusCode).toBe(429);
     expect(Number(right.headers["retry-after"])).toBeGreaterThan(0);
   });
@@ -87,7 +121,12 @@ describe("login", () => {
   });
 
   it("names the wrong field of a malformed login", async () => {
-    const res = await t.app.inject({ method: "POST", url: "/api/auth/login", headers: { "accept-language": "en" }, payload: { email: "not-an-address", password: "" } });
+    const res = await t.app.inject({
+      method: "POST",
+      url: "/api/auth/login",
+      headers: { "accept-language": "en" },
+      payload: { email: "not-an-address", password: "" },
+    });
     expect(res.statusCode).toBe(400);
     const fields = res.json().errors.map((e: { field: string }) => e.field);
     expect(fields).toEqual(expect.arrayContaining(["body.email", "body.password"]));
@@ -129,11 +168,15 @@ describe("session", () => {
     await addMembership(t.db, { userId: admin.id, organisationId: second.id, role: "counsellor" });
     const a = await t.loginAs(admin.email);
     expect(a.session.active.organisationId).toBe(org.id);
-    const switched = await a.request("PUT", "/api/session/organisation", { body: { organisationId: second.id } });
+    const switched = await a.request("PUT", "/api/session/organisation", {
+      body: { organisationId: second.id },
+    });
     expect(switched.statusCode).toBe(200);
     expect(switched.json().active).toMatchObject({ organisationId: second.id, role: "counsellor" });
     expect(switched.json().memberships).toHaveLength(2);
-    const refused = await a.request("PUT", "/api/session/organisation", { body: { organisationId: foreign.id } });
+    const refused = await a.request("PUT", "/api/session/organisation", {
+      body: { organisationId: foreign.id },
+    });
     expect(refused.statusCode).toBe(422);
     expect((await a.request("GET", "/api/session")).json().active.organisationId).toBe(second.id);
   });

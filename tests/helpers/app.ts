@@ -19,10 +19,12 @@ export type Agent = {
 };
 
 /** Boots the real app in-process on a fresh database of its own. */
-export async function createTestApp(): Promise<{ app: App; db: Db; loginAs(email: string, password?: string): Promise<Agent> }> {
+export async function createTestApp(
+  opts: { clientDir?: string } = {},
+): Promise<{ app: App; db: Db; loginAs(email: string, password?: string): Promise<Agent> }> {
   const { db } = await createTestDatabase();
   const config = loadConfig({ LOTSE_DEMO_DATA: "false", PUBLIC_URL: "http://lotse.test" });
-  const app = await buildApp({ db, config });
+  const app = await buildApp({ db, config, ...opts });
   await app.ready();
   afterAll(() => app.close());
 

@@ -48,7 +48,8 @@ export default async function setup(project: TestProject) {
       "select datname from pg_database where datname = $1 or starts_with(datname, $2)",
       [templateDb, `${templateDb}_`],
     );
-    for (const { datname } of leftovers.rows) await admin.query(`drop database if exists ${datname} with (force)`);
+    for (const { datname } of leftovers.rows)
+      await admin.query(`drop database if exists ${datname} with (force)`);
     await admin.end();
     await embedded?.stop();
     if (dir) await fs.rm(dir, { recursive: true, force: true });

@@ -189,7 +189,9 @@ async function stopOrphan(pgDir: string, log: Logger) {
   if (!fs.existsSync(pidFile)) return;
   const pid = Number(fs.readFileSync(pidFile, "utf8").split("\n")[0]);
   if (!pid || !isAlive(pid) || !/postgres/.test(commandLine(pid))) return;
-  log.warn(`Found a PostgreSQL server (pid ${pid}) left running by an earlier Lotse; shutting it down first.`);
+  log.warn(
+    `Found a PostgreSQL server (pid ${pid}) left running by an earlier Lotse; shutting it down first.`,
+  );
   process.kill(pid, "SIGINT");
   const deadline = Date.now() + 60_000;
   while (isAlive(pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
@@ -216,7 +218,10 @@ async function waitUntilReady(url: string, child: ChildProcess, tail: string[]) 
       await new Promise((r) => setTimeout(r, 50));
     }
   }
-  throw new EmbeddedPostgresError(`The embedded PostgreSQL server did not accept connections: ${String(lastError)}`, tail);
+  throw new EmbeddedPostgresError(
+    `The embedded PostgreSQL server did not accept connections: ${String(lastError)}`,
+    tail,
+  );
 }
 
 /** Starts (initialising on first use) the embedded PostgreSQL server under dataDir. */

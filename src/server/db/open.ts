@@ -1,12 +1,17 @@
 import type pg from "pg";
 import type { Config } from "../config.ts";
-import { type Db, connect } from "./client.ts";
+import { connect, type Db } from "./client.ts";
 import { type EmbeddedPostgres, startEmbeddedPostgres } from "./embedded.ts";
 import { runMigrations } from "./migrate.ts";
 
 type Logger = { info(msg: string): void; warn(msg: string): void };
 
-export type Database = { db: Db; pool: pg.Pool; embedded: EmbeddedPostgres | undefined; close(): Promise<void> };
+export type Database = {
+  db: Db;
+  pool: pg.Pool;
+  embedded: EmbeddedPostgres | undefined;
+  close(): Promise<void>;
+};
 
 /** Connects to DATABASE_URL, or starts the embedded server, and brings the schema up to date. */
 export async function openDatabase(config: Config, log: Logger): Promise<Database> {

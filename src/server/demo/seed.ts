@@ -9,16 +9,56 @@ export const DEMO_PASSWORD = "Lotse-Demo-2026!";
 
 /** The logins printed at start-up: one per role; beratung@ acts for two organisations. */
 export const DEMO_LOGINS: { email: string; name: string; role: Role; orgs: string[] }[] = [
-  { email: "koordination@lotse.example", name: "Katrin Vogel", role: "network_coordinator", orgs: ["coordination"] },
+  {
+    email: "koordination@lotse.example",
+    name: "Katrin Vogel",
+    role: "network_coordinator",
+    orgs: ["coordination"],
+  },
   { email: "admin@lotse.example", name: "Amir Haddad", role: "org_admin", orgs: ["mo-md"] },
-  { email: "beratung@lotse.example", name: "Birgit Sommer", role: "counsellor", orgs: ["cs-iq-hal", "cs-iq-md"] },
+  {
+    email: "beratung@lotse.example",
+    name: "Birgit Sommer",
+    role: "counsellor",
+    orgs: ["cs-iq-hal", "cs-iq-md"],
+  },
   { email: "ehrenamt@lotse.example", name: "Olena Kovalenko", role: "volunteer", orgs: ["mo-md"] },
   { email: "training@lotse.example", name: "Thomas Richter", role: "trainer", orgs: ["bt-md"] },
   { email: "unternehmen@lotse.example", name: "Ute Neumann", role: "company_contact", orgs: ["co-md"] },
 ];
 
-const FIRST = ["Anna", "Jonas", "Leyla", "Mehmet", "Sofia", "Paul", "Fatima", "Lukas", "Marta", "Yusuf", "Elena", "Felix", "Nour", "Jan", "Ivana", "Karim"];
-const LAST = ["Schulz", "Yilmaz", "Becker", "Nowak", "Hoffmann", "Al-Sayed", "Krüger", "Petrenko", "Wagner", "Mansour", "Lehmann", "Schmidt"];
+const FIRST = [
+  "Anna",
+  "Jonas",
+  "Leyla",
+  "Mehmet",
+  "Sofia",
+  "Paul",
+  "Fatima",
+  "Lukas",
+  "Marta",
+  "Yusuf",
+  "Elena",
+  "Felix",
+  "Nour",
+  "Jan",
+  "Ivana",
+  "Karim",
+];
+const LAST = [
+  "Schulz",
+  "Yilmaz",
+  "Becker",
+  "Nowak",
+  "Hoffmann",
+  "Al-Sayed",
+  "Krüger",
+  "Petrenko",
+  "Wagner",
+  "Mansour",
+  "Lehmann",
+  "Schmidt",
+];
 
 /** Fills an empty database with the fictional demo network; does nothing if any organisation exists. */
 export async function seedDemo(db: Db): Promise<boolean> {
@@ -46,16 +86,24 @@ export async function seedDemo(db: Db): Promise<boolean> {
       .returning({ id: organisations.id, name: organisations.name });
     const idOf = new Map(DEMO_ORGANISATIONS.map((o, i) => [o.key, inserted[i]?.id ?? ""]));
 
-    const people: { email: string; name: string; memberships: { org: string; role: Role }[] }[] = DEMO_LOGINS.map((l) => ({
-      email: l.email,
-      name: l.name,
-      memberships: l.orgs.map((org) => ({ org, role: l.role })),
-    }));
+    const people: { email: string; name: string; memberships: { org: string; role: Role }[] }[] =
+      DEMO_LOGINS.map((l) => ({
+        email: l.email,
+        name: l.name,
+        memberships: l.orgs.map((org) => ({ org, role: l.role })),
+      }));
     // Every organisation gets an admin and staff, so each role can be seen in every kind of actor.
     DEMO_ORGANISATIONS.forEach((o, i) => {
       const staffRole: Role =
-        o.type === "company" ? "company_contact" : o.type === "education_provider" ? "trainer" : o.type === "migrant_organisation" ? "volunteer" : "counsellor";
-      const roles: Role[] = o.type === "network_coordination" ? ["network_coordinator"] : ["org_admin", staffRole, "counsellor"];
+        o.type === "company"
+          ? "company_contact"
+          : o.type === "education_provider"
+            ? "trainer"
+            : o.type === "migrant_organisation"
+              ? "volunteer"
+              : "counsellor";
+      const roles: Role[] =
+        o.type === "network_coordination" ? ["network_coordinator"] : ["org_admin", staffRole, "counsellor"];
       roles.forEach((role, j) => {
         const first = FIRST[(i * 3 + j) % FIRST.length] ?? "Alex";
         const last = LAST[(i * 5 + j * 7) % LAST.length] ?? "Muster";
@@ -70,11 +118,17 @@ export async function seedDemo(db: Db): Promise<boolean> {
       .insert(users)
       .values(people.map((p) => ({ email: p.email, name: p.name, passwordHash })))
       .returning({ id: users.id });
-    await tx.insert(memberships).values(
-      people.flatMap((p, i) =>
-        p.memberships.map((m) => ({ userId: userRows[i]?.id ?? "", organisationId: idOf.get(m.org) ?? "", role: m.role })),
-      ),
-    );
+    await tx
+      .insert(memberships)
+      .values(
+        people.flatMap((p, i) =>
+          p.memberships.map((m) => ({
+            userId: userRows[i]?.id ?? "",
+            organisationId: idOf.get(m.org) ?? "",
+            role: m.role,
+          })),
+        ),
+      );
     return true;
   });
 }

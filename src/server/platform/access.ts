@@ -38,7 +38,8 @@ export function registerAccess(app: FastifyInstance, db: Db) {
   });
 
   app.addHook("preHandler", async (request) => {
-    if (!request.url.startsWith("/api/")) return;
+    // A path without a route goes on to the not-found handler, which answers 404 without acting.
+    if (!request.url.startsWith("/api/") || request.is404) return;
     const access = request.routeOptions.config?.access;
     // A route that forgot to declare its access is closed, not open.
     if (!access) throw new AppError(500, "internal");
@@ -54,7 +55,11 @@ export function registerAccess(app: FastifyInstance, db: Db) {
  * Cookie-authenticated writes must echo the session's CSRF token (synchronizer token pattern).
  * Writes without a session (login, reset) must at least come from our own origin.
  */
-function checkCsrf(headers: Record<string, string | string[] | undefined>, actor: Actor | undefined, host: string) {
+function checkCsrf(
+  headers: Record<string, string | string[] | undefined>,
+  actor: Actor | undefined,
+  host: string,
+) {
   const origin = headers.origin;
   if (typeof origin === "string" && origin !== "null") {
     let originHost: string;

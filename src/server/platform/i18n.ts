@@ -34,7 +34,10 @@ export function localeFromHeader(header: string | undefined): Locale | undefined
 }
 
 /** The language of a response: what the request asks for, else the user's preference, else German. */
-export function requestLocale(request: { headers: Record<string, unknown>; actor?: { locale: Locale } | undefined }): Locale {
+export function requestLocale(request: {
+  headers: Record<string, unknown>;
+  actor?: { locale: Locale } | undefined;
+}): Locale {
   const header = request.headers["accept-language"];
   return localeFromHeader(typeof header === "string" ? header : undefined) ?? request.actor?.locale ?? "de";
 }

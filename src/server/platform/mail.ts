@@ -40,7 +40,10 @@ export function createMailer(smtpUrl: string | undefined, from: string): Mailer 
       // Claim a batch with a lease; SKIP LOCKED lets several instances share the work without doubles.
       const claimed = await db
         .update(outbox)
-        .set({ nextAttemptAt: sql`now() + interval '${sql.raw(LEASE)}'`, attempts: sql`${outbox.attempts} + 1` })
+        .set({
+          nextAttemptAt: sql`now() + interval '${sql.raw(LEASE)}'`,
+          attempts: sql`${outbox.attempts} + 1`,
+        })
         .where(
           inArray(
             outbox.id,
@@ -57,7 +60,10 @@ export function createMailer(smtpUrl: string | undefined, from: string): Mailer 
       for (const mail of claimed) {
         try {
           await transport.sendMail({ from, to: mail.toAddress, subject: mail.subject, text: mail.bodyText });
-          await db.update(outbox).set({ status: "sent", sentAt: sql`now()`, lastError: null }).where(eq(outbox.id, mail.id));
+          await db
+            .update(outbox)
+            .set({ status: "sent", sentAt: sql`now()`, lastError: null })
+            .where(eq(outbox.id, mail.id));
         } catch (err) {
           const failed = mail.attempts >= MAX_ATTEMPTS;
           await db

@@ -12,7 +12,10 @@ export function hashPassword(password: string): Promise<string> {
 const DUMMY_HASH = await hashPassword("lotse-no-such-account");
 
 /** Checks a password; a missing hash costs the same time as a wrong password. */
-export async function verifyPassword(passwordHash: string | null | undefined, password: string): Promise<boolean> {
+export async function verifyPassword(
+  passwordHash: string | null | undefined,
+  password: string,
+): Promise<boolean> {
   try {
     const ok = await verify(passwordHash ?? DUMMY_HASH, password);
     return ok && Boolean(passwordHash);

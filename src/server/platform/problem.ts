@@ -6,9 +6,19 @@ import { AppError } from "./errors.ts";
 import { requestLocale, translator } from "./i18n.ts";
 
 type FieldError = NonNullable<Problem["errors"]>[number];
-type ValidationItem = { keyword: string; instancePath: string; message?: string; params: Record<string, unknown> };
+type ValidationItem = {
+  keyword: string;
+  instancePath: string;
+  message?: string;
+  params: Record<string, unknown>;
+};
 
-const CONTEXT: Record<string, string> = { querystring: "query", body: "body", params: "params", headers: "headers" };
+const CONTEXT: Record<string, string> = {
+  querystring: "query",
+  body: "body",
+  params: "params",
+  headers: "headers",
+};
 
 /** Turns one zod issue into a translated message; the code stays stable for clients. */
 function issueMessage(t: TFunction, item: ValidationItem): { code: string; message: string } {
@@ -42,7 +52,12 @@ function issueMessage(t: TFunction, item: ValidationItem): { code: string; messa
   }
 }
 
-function send(reply: FastifyReply, request: FastifyRequest, problem: Problem, headers: Record<string, string> = {}) {
+function send(
+  reply: FastifyReply,
+  request: FastifyRequest,
+  problem: Problem,
+  headers: Record<string, string> = {},
+) {
   return reply
     .code(problem.status)
     .headers(headers)

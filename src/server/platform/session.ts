@@ -1,6 +1,5 @@
 import { and, eq, gt, lt, sql } from "drizzle-orm";
-import type { Role } from "#shared/domain.ts";
-import type { Locale } from "#shared/domain.ts";
+import type { Locale, Role } from "#shared/domain.ts";
 import type { Db, Tx } from "../db/client.ts";
 import { memberships, organisations, sessions, users } from "../db/schema.ts";
 import { newToken, tokenHash } from "./tokens.ts";

@@ -14,7 +14,10 @@ export const AuditEntry = z
     entityId: z.string().nullable(),
     requestId: z.string().nullable(),
     purpose: z.string().nullable(),
-    details: z.record(z.string(), z.unknown()).nullable().describe("Field names and ids, never personal values"),
+    details: z
+      .record(z.string(), z.unknown())
+      .nullable()
+      .describe("Field names and ids, never personal values"),
   })
   .meta({ id: "AuditEntry" });
 export type AuditEntry = z.infer<typeof AuditEntry>;

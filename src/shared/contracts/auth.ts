@@ -29,7 +29,9 @@ export const SessionInfo = z
     }),
     active: MembershipSummary.describe("The organisation the user currently acts for"),
     memberships: z.array(MembershipSummary).describe("All active memberships, for the organisation switcher"),
-    permissions: z.array(z.enum(PERMISSION_KEYS as [string, ...string[]])).describe("What the active role may do"),
+    permissions: z
+      .array(z.enum(PERMISSION_KEYS as [string, ...string[]]))
+      .describe("What the active role may do"),
     csrfToken: z.string().describe("Send as header X-CSRF-Token with every write"),
   })
   .meta({ id: "SessionInfo" });

@@ -12,7 +12,9 @@ export const Member = z
     name: z.string(),
     email: z.string(),
     role: z.enum(ROLES),
-    status: z.enum(["active", "deactivated"]).describe("A deactivated member cannot act for this organisation"),
+    status: z
+      .enum(["active", "deactivated"])
+      .describe("A deactivated member cannot act for this organisation"),
     lastLoginAt: Timestamp.nullable(),
     createdAt: Timestamp,
     abilities: z.object({ update: z.boolean() }),

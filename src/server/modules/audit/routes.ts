@@ -35,7 +35,8 @@ function present(row: { id: number; at: Date } & Omit<AuditEntry, "id" | "at">):
 
 /** Organisation admins read their organisation's log; the coordination reads all of it. */
 function scope(ctx: Ctx, organisationId: string | undefined): SQL | undefined {
-  if (hasNetworkScope(ctx.actor.role)) return organisationId ? eq(auditLog.organisationId, organisationId) : undefined;
+  if (hasNetworkScope(ctx.actor.role))
+    return organisationId ? eq(auditLog.organisationId, organisationId) : undefined;
   if (organisationId && organisationId !== ctx.actor.organisationId) throw notFound();
   return eq(auditLog.organisationId, ctx.actor.organisationId);
 }
@@ -64,7 +65,12 @@ async function listAudit(ctx: Ctx, q: z.infer<typeof AuditQuery>) {
     .offset(q.offset);
   const [total] = await ctx.db.select({ n: count() }).from(auditLog).where(where);
   // The log shows who acted: reading it is a read of those people's data, and is logged in turn.
-  await audit(ctx.db, ctx, { action: "audit.list", entity: "audit_log", organisationId: ctx.actor.organisationId, details: { count: rows.length } });
+  await audit(ctx.db, ctx, {
+    action: "audit.list",
+    entity: "audit_log",
+    organisationId: ctx.actor.organisationId,
+    details: { count: rows.length },
+  });
   return { items: rows.map(present), total: total?.n ?? 0 };
 }
 
@@ -75,7 +81,12 @@ async function getAudit(ctx: Ctx, id: string) {
     .leftJoin(users, eq(users.id, auditLog.actorUserId))
     .where(and(eq(auditLog.id, Number(id)), scope(ctx, undefined)));
   if (!row) throw notFound();
-  await audit(ctx.db, ctx, { action: "audit.read", entity: "audit_log", entityId: id, organisationId: ctx.actor.organisationId });
+  await audit(ctx.db, ctx, {
+    action: "audit.read",
+    entity: "audit_log",
+    entityId: id,
+    organisationId: ctx.actor.organisationId,
+  });
   return present(row);
 }
 
@@ -85,7 +96,12 @@ export function registerAuditRoutes(app: App, { db }: Deps) {
     "/api/audit",
     {
       config: { access: "audit.read" },
-      schema: { tags, summary: "Audit log entries, newest first", querystring: AuditQuery, response: { 200: AuditList, ...problems } },
+      schema: {
+        tags,
+        summary: "Audit log entries, newest first",
+        querystring: AuditQuery,
+        response: { 200: AuditList, ...problems },
+      },
     },
     async (request) => listAudit(ctx(request), request.query),
   );
@@ -93,7 +109,12 @@ export function registerAuditRoutes(app: App, { db }: Deps) {
     "/api/audit/:id",
     {
       config: { access: "audit.read" },
-      schema: { tags, summary: "One audit log entry", params: AuditParams, response: { 200: AuditEntry, ...problems } },
+      schema: {
+        tags,
+        summary: "One audit log entry",
+        params: AuditParams,
+        response: { 200: AuditEntry, ...problems },
+      },
     },
     async (request) => getAudit(ctx(request), request.params.id),
   );

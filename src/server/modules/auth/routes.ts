@@ -44,7 +44,12 @@ export function registerAuthRoutes(app: App, { db, config, mailer }: Deps) {
     "/api/auth/login",
     {
       config: { access: "public" },
-      schema: { tags, summary: "Log in with e-mail and password", body: LoginBody, response: { 200: SessionInfo, ...problems } },
+      schema: {
+        tags,
+        summary: "Log in with e-mail and password",
+        body: LoginBody,
+        response: { 200: SessionInfo, ...problems },
+      },
     },
     async (request, reply) => {
       const token = await auth.login({ db, ...request.body, ip: request.ip, requestId: request.id });
@@ -54,7 +59,10 @@ export function registerAuthRoutes(app: App, { db, config, mailer }: Deps) {
 
   app.post(
     "/api/auth/logout",
-    { config: { access: "authenticated" }, schema: { tags, summary: "End the session on the server", response: { 204: z.null(), ...problems } } },
+    {
+      config: { access: "authenticated" },
+      schema: { tags, summary: "End the session on the server", response: { 204: z.null(), ...problems } },
+    },
     async (request, reply) => {
       await auth.logout({ db, actor: actorOf(request), requestId: request.id });
       reply.clearCookie(SESSION_COOKIE, { path: "/" });
@@ -64,7 +72,10 @@ export function registerAuthRoutes(app: App, { db, config, mailer }: Deps) {
 
   app.get(
     "/api/session",
-    { config: { access: "authenticated" }, schema: { tags, summary: "The current session", response: { 200: SessionInfo, 401: Problem } } },
+    {
+      config: { access: "authenticated" },
+      schema: { tags, summary: "The current session", response: { 200: SessionInfo, 401: Problem } },
+    },
     async (request) => auth.presentSession(db, actorOf(request)),
   );
 
@@ -72,10 +83,20 @@ export function registerAuthRoutes(app: App, { db, config, mailer }: Deps) {
     "/api/session/organisation",
     {
       config: { access: "authenticated" },
-      schema: { tags, summary: "Act for another of one's organisations", body: SwitchOrganisationBody, response: { 200: SessionInfo, ...problems, 422: Problem } },
+      schema: {
+        tags,
+        summary: "Act for another of one's organisations",
+        body: SwitchOrganisationBody,
+        response: { 200: SessionInfo, ...problems, 422: Problem },
+      },
     },
     async (request) => {
-      const actor = await auth.switchOrganisation({ db, actor: actorOf(request), requestId: request.id, ...request.body });
+      const actor = await auth.switchOrganisation({
+        db,
+        actor: actorOf(request),
+        requestId: request.id,
+        ...request.body,
+      });
       return auth.presentSession(db, actor);
     },
   );
@@ -84,7 +105,12 @@ export function registerAuthRoutes(app: App, { db, config, mailer }: Deps) {
     "/api/session/locale",
     {
       config: { access: "authenticated" },
-      schema: { tags, summary: "Remember the preferred interface language", body: LocaleBody, response: { 204: z.null(), ...problems } },
+      schema: {
+        tags,
+        summary: "Remember the preferred interface language",
+        body: LocaleBody,
+        response: { 204: z.null(), ...problems },
+      },
     },
     async (request, reply) => {
       await auth.setLocale({ db, actor: actorOf(request), requestId: request.id, ...request.body });
@@ -96,10 +122,22 @@ export function registerAuthRoutes(app: App, { db, config, mailer }: Deps) {
     "/api/auth/password-reset/request",
     {
       config: { access: "public" },
-      schema: { tags, summary: "Mail a reset link (answers the same for unknown addresses)", body: PasswordResetRequestBody, response: { 202: z.null(), ...problems } },
+      schema: {
+        tags,
+        summary: "Mail a reset link (answers the same for unknown addresses)",
+        body: PasswordResetRequestBody,
+        response: { 202: z.null(), ...problems },
+      },
     },
     async (request, reply) => {
-      await auth.requestPasswordReset({ db, mailer, publicUrl: config.publicUrl, ip: request.ip, requestId: request.id, ...request.body });
+      await auth.requestPasswordReset({
+        db,
+        mailer,
+        publicUrl: config.publicUrl,
+        ip: request.ip,
+        requestId: request.id,
+        ...request.body,
+      });
       return reply.code(202).send(null);
     },
   );
@@ -108,7 +146,12 @@ export function registerAuthRoutes(app: App, { db, config, mailer }: Deps) {
     "/api/auth/password-reset/confirm",
     {
       config: { access: "public" },
-      schema: { tags, summary: "Set a new password with the token from the mail", body: PasswordResetConfirmBody, response: { 204: z.null(), ...problems } },
+      schema: {
+        tags,
+        summary: "Set a new password with the token from the mail",
+        body: PasswordResetConfirmBody,
+        response: { 204: z.null(), ...problems },
+      },
     },
     async (request, reply) => {
       await auth.confirmPasswordReset({ db, requestId: request.id, ...request.body });
@@ -120,7 +163,12 @@ export function registerAuthRoutes(app: App, { db, config, mailer }: Deps) {
     "/api/auth/invitations/:token",
     {
       config: { access: "public" },
-      schema: { tags, summary: "What an invitation link offers", params: InvitationToken, response: { 200: InvitationInfo, ...problems } },
+      schema: {
+        tags,
+        summary: "What an invitation link offers",
+        params: InvitationToken,
+        response: { 200: InvitationInfo, ...problems },
+      },
     },
     async (request) => describeInvitation({ db, token: request.params.token }),
   );
@@ -129,7 +177,12 @@ export function registerAuthRoutes(app: App, { db, config, mailer }: Deps) {
     "/api/auth/invitations/accept",
     {
       config: { access: "public" },
-      schema: { tags, summary: "Accept an invitation and log in", body: AcceptInvitationBody, response: { 200: SessionInfo, ...problems, 422: Problem } },
+      schema: {
+        tags,
+        summary: "Accept an invitation and log in",
+        body: AcceptInvitationBody,
+        response: { 200: SessionInfo, ...problems, 422: Problem },
+      },
     },
     async (request, reply) => {
       const token = await acceptInvitation({ db, ip: request.ip, requestId: request.id, ...request.body });

@@ -34,7 +34,13 @@ async function activeMemberships(db: Tx, userId: string) {
     })
     .from(memberships)
     .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
-    .where(and(eq(memberships.userId, userId), eq(memberships.status, "active"), eq(organisations.status, "active")))
+    .where(
+      and(
+        eq(memberships.userId, userId),
+        eq(memberships.status, "active"),
+        eq(organisations.status, "active"),
+      ),
+    )
     .orderBy(asc(memberships.createdAt));
 }
 
@@ -60,29 +66,40 @@ export async function login(p: { db: Db; email: string; password: string; ip: st
   const email = p.email.trim().toLowerCase();
   await assertBelowLimit(p.db, "login.account", email);
   await assertBelowLimit(p.db, "login.address", p.ip);
-  const [user] = await p.db.select().from(users).where(eq(sql`lower(${users.email})`, email));
+  const [user] = await p.db
+    .select()
+    .from(users)
+    .where(eq(sql`lower(${users.email})`, email));
   const ok = await verifyPassword(user?.passwordHash, p.password);
   const first = ok && user?.status === "active" ? (await activeMemberships(p.db, user.id))[0] : undefined;
   if (!user || !first) {
     await recordHit(p.db, "login.account", email);
     await recordHit(p.db, "login.address", p.ip);
-    await audit(p.db, { requestId: p.requestId }, {
-      action: "auth.login_failed",
-      entity: "user",
-      entityId: user?.id ?? null,
-      organisationId: null,
-    });
+    await audit(
+      p.db,
+      { requestId: p.requestId },
+      {
+        action: "auth.login_failed",
+        entity: "user",
+        entityId: user?.id ?? null,
+        organisationId: null,
+      },
+    );
     throw invalidCredentials();
   }
   return p.db.transaction(async (tx) => {
     const token = await createSession(tx, user.id, first.organisationId);
     await tx.update(users).set({ lastLoginAt: sql`now()` }).where(eq(users.id, user.id));
-    await audit(tx, { requestId: p.requestId, actor: { userId: user.id, organisationId: first.organisationId } }, {
-      action: "auth.login",
-      entity: "user",
-      entityId: user.id,
-      organisationId: first.organisationId,
-    });
+    await audit(
+      tx,
+      { requestId: p.requestId, actor: { userId: user.id, organisationId: first.organisationId } },
+      {
+        action: "auth.login",
+        entity: "user",
+        entityId: user.id,
+        organisationId: first.organisationId,
+      },
+    );
     return token;
   });
 }
@@ -90,29 +107,48 @@ export async function login(p: { db: Db; email: string; password: string; ip: st
 export async function logout(p: { db: Db; actor: Actor; requestId: string }) {
   await p.db.transaction(async (tx) => {
     await destroySession(tx, p.actor.sessionId);
-    await audit(tx, p, { action: "auth.logout", entity: "user", entityId: p.actor.userId, organisationId: p.actor.organisationId });
+    await audit(tx, p, {
+      action: "auth.logout",
+      entity: "user",
+      entityId: p.actor.userId,
+      organisationId: p.actor.organisationId,
+    });
   });
 }
 
 /** Lets a user act for another of their organisations, within the same session. */
-export async function switchOrganisation(p: { db: Db; actor: Actor; requestId: string; organisationId: string }) {
-  const target = (await activeMemberships(p.db, p.actor.userId)).find((m) => m.organisationId === p.organisationId);
+export async function switchOrganisation(p: {
+  db: Db;
+  actor: Actor;
+  requestId: string;
+  organisationId: string;
+}) {
+  const target = (await activeMemberships(p.db, p.actor.userId)).find(
+    (m) => m.organisationId === p.organisationId,
+  );
   if (!target) throw invalidField("organisationId", "auth.membership_not_found");
   await p.db.transaction(async (tx) => {
     await switchSessionOrganisation(tx, p.actor.sessionId, target.organisationId);
-    await audit(tx, { ...p, actor: { ...p.actor, organisationId: target.organisationId } }, {
-      action: "auth.switch_organisation",
-      entity: "organisation",
-      entityId: target.organisationId,
-      organisationId: target.organisationId,
-    });
+    await audit(
+      tx,
+      { ...p, actor: { ...p.actor, organisationId: target.organisationId } },
+      {
+        action: "auth.switch_organisation",
+        entity: "organisation",
+        entityId: target.organisationId,
+        organisationId: target.organisationId,
+      },
+    );
   });
   return { ...p.actor, ...target, role: target.role as Role };
 }
 
 export async function setLocale(p: { db: Db; actor: Actor; requestId: string; locale: Locale }) {
   await p.db.transaction(async (tx) => {
-    await tx.update(users).set({ locale: p.locale, updatedAt: sql`now()` }).where(eq(users.id, p.actor.userId));
+    await tx
+      .update(users)
+      .set({ locale: p.locale, updatedAt: sql`now()` })
+      .where(eq(users.id, p.actor.userId));
     await audit(tx, p, {
       action: "user.update",
       entity: "user",
@@ -158,12 +194,16 @@ export async function requestPasswordReset(p: {
         minutes: RESET_MINUTES,
       }),
     });
-    await audit(tx, { requestId: p.requestId }, {
-      action: "auth.password_reset_requested",
-      entity: "user",
-      entityId: user.id,
-      organisationId: null,
-    });
+    await audit(
+      tx,
+      { requestId: p.requestId },
+      {
+        action: "auth.password_reset_requested",
+        entity: "user",
+        entityId: user.id,
+        organisationId: null,
+      },
+    );
   });
 }
 
@@ -186,7 +226,12 @@ export async function takeToken(tx: Tx, kind: "invitation" | "password_reset", t
 }
 
 /** Sets a new password from a reset link and ends every session of the account. */
-export async function confirmPasswordReset(p: { db: Db; token: string; password: string; requestId: string }) {
+export async function confirmPasswordReset(p: {
+  db: Db;
+  token: string;
+  password: string;
+  requestId: string;
+}) {
   const passwordHash = await hashPassword(p.password);
   await p.db.transaction(async (tx) => {
     const row = await takeToken(tx, "password_reset", p.token);
@@ -194,11 +239,15 @@ export async function confirmPasswordReset(p: { db: Db; token: string; password:
     await tx.update(mailTokens).set({ usedAt: sql`now()` }).where(eq(mailTokens.id, row.id));
     await tx.update(users).set({ passwordHash, updatedAt: sql`now()` }).where(eq(users.id, row.userId));
     await destroyUserSessions(tx, row.userId);
-    await audit(tx, { requestId: p.requestId }, {
-      action: "auth.password_reset",
-      entity: "user",
-      entityId: row.userId,
-      organisationId: null,
-    });
+    await audit(
+      tx,
+      { requestId: p.requestId },
+      {
+        action: "auth.password_reset",
+        entity: "user",
+        entityId: row.userId,
+        organisationId: null,
+      },
+    );
   });
 }

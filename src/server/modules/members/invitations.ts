@@ -55,7 +55,12 @@ export async function listInvitations(ctx: Ctx & { organisationId: string }) {
 
 /** Invites a person by e-mail into an organisation with a role; the link arrives by mail (or the outbox). */
 export async function inviteMember(
-  ctx: Ctx & { organisationId: string; input: z.infer<typeof InvitationCreate>; mailer: Mailer; publicUrl: string },
+  ctx: Ctx & {
+    organisationId: string;
+    input: z.infer<typeof InvitationCreate>;
+    mailer: Mailer;
+    publicUrl: string;
+  },
 ) {
   const org = await scopedOrganisation(ctx.db, ctx.actor, ctx.organisationId);
   const { email, role } = ctx.input;
@@ -135,13 +140,21 @@ export async function revokeInvitation(ctx: Ctx & { organisationId: string; invi
 /** What the invitation page shows before the person accepts. */
 export async function describeInvitation(p: { db: Db; token: string }) {
   const row = await p.db.transaction((tx) => takeToken(tx, "invitation", p.token));
-  const [org] = await p.db.select().from(organisations).where(eq(organisations.id, row.organisationId ?? ""));
+  const [org] = await p.db
+    .select()
+    .from(organisations)
+    .where(eq(organisations.id, row.organisationId ?? ""));
   if (!org) throw new AppError(400, "auth.invalid_token");
   const [user] = await p.db
     .select({ id: users.id })
     .from(users)
     .where(eq(sql`lower(${users.email})`, row.email.toLowerCase()));
-  return { email: row.email, organisationName: org.name, role: row.role as Role, existingAccount: Boolean(user) };
+  return {
+    email: row.email,
+    organisationName: org.name,
+    role: row.role as Role,
+    existingAccount: Boolean(user),
+  };
 }
 
 /**
@@ -192,13 +205,17 @@ export async function acceptInvitation(p: {
         set: { role: row.role ?? "volunteer", status: "active", updatedAt: sql`now()` },
       });
     await tx.update(mailTokens).set({ usedAt: sql`now()`, userId }).where(eq(mailTokens.id, row.id));
-    await audit(tx, { requestId: p.requestId, actor: { userId, organisationId } }, {
-      action: "invitation.accept",
-      entity: "invitation",
-      entityId: row.id,
-      organisationId,
-      details: { userId, newAccount: !existing },
-    });
+    await audit(
+      tx,
+      { requestId: p.requestId, actor: { userId, organisationId } },
+      {
+        action: "invitation.accept",
+        entity: "invitation",
+        entityId: row.id,
+        organisationId,
+        details: { userId, newAccount: !existing },
+      },
+    );
     return createSession(tx, userId, organisationId);
   });
 }

@@ -30,9 +30,16 @@ export function registerMemberRoutes(app: App, { db, config, mailer }: Deps) {
     "/api/organisations/:orgId/members",
     {
       config: { access: "member.list" },
-      schema: { tags, summary: "Members of an organisation", params: OrgParams, querystring: MemberListQuery, response: { 200: MemberList, ...problems } },
+      schema: {
+        tags,
+        summary: "Members of an organisation",
+        params: OrgParams,
+        querystring: MemberListQuery,
+        response: { 200: MemberList, ...problems },
+      },
     },
-    async (request) => listMembers({ ...ctx(request), organisationId: request.params.orgId, query: request.query }),
+    async (request) =>
+      listMembers({ ...ctx(request), organisationId: request.params.orgId, query: request.query }),
   );
 
   app.get(
@@ -42,7 +49,11 @@ export function registerMemberRoutes(app: App, { db, config, mailer }: Deps) {
       schema: { tags, summary: "One member", params: MemberParams, response: { 200: Member, ...problems } },
     },
     async (request) =>
-      getMember({ ...ctx(request), organisationId: request.params.orgId, membershipId: request.params.membershipId }),
+      getMember({
+        ...ctx(request),
+        organisationId: request.params.orgId,
+        membershipId: request.params.membershipId,
+      }),
   );
 
   app.patch(
@@ -70,7 +81,12 @@ export function registerMemberRoutes(app: App, { db, config, mailer }: Deps) {
     "/api/users/:id",
     {
       config: { access: "member.read" },
-      schema: { tags, summary: "A user of one's organisation", params: UserParams, response: { 200: User, ...problems } },
+      schema: {
+        tags,
+        summary: "A user of one's organisation",
+        params: UserParams,
+        response: { 200: User, ...problems },
+      },
     },
     async (request) => getUser({ ...ctx(request), userId: request.params.id }),
   );
@@ -79,7 +95,12 @@ export function registerMemberRoutes(app: App, { db, config, mailer }: Deps) {
     "/api/organisations/:orgId/invitations",
     {
       config: { access: "member.invite" },
-      schema: { tags, summary: "Open invitations", params: OrgParams, response: { 200: InvitationList, ...problems } },
+      schema: {
+        tags,
+        summary: "Open invitations",
+        params: OrgParams,
+        response: { 200: InvitationList, ...problems },
+      },
     },
     async (request) => listInvitations({ ...ctx(request), organisationId: request.params.orgId }),
   );
@@ -112,10 +133,19 @@ export function registerMemberRoutes(app: App, { db, config, mailer }: Deps) {
     "/api/organisations/:orgId/invitations/:invitationId",
     {
       config: { access: "member.invite" },
-      schema: { tags, summary: "Revoke an open invitation", params: InvitationParams, response: { 204: z.null(), ...problems } },
+      schema: {
+        tags,
+        summary: "Revoke an open invitation",
+        params: InvitationParams,
+        response: { 204: z.null(), ...problems },
+      },
     },
     async (request, reply) => {
-      await revokeInvitation({ ...ctx(request), organisationId: request.params.orgId, invitationId: request.params.invitationId });
+      await revokeInvitation({
+        ...ctx(request),
+        organisationId: request.params.orgId,
+        invitationId: request.params.invitationId,
+      });
       return reply.code(204).send(null);
     },
   );

@@ -46,7 +46,9 @@ function presentMember(row: MemberRow, actor: Actor): Member {
 }
 
 /** Lists the members of an organisation the actor administers. */
-export async function listMembers(ctx: Ctx & { organisationId: string; query: z.infer<typeof MemberListQuery> }) {
+export async function listMembers(
+  ctx: Ctx & { organisationId: string; query: z.infer<typeof MemberListQuery> },
+) {
   await scopedOrganisation(ctx.db, ctx.actor, ctx.organisationId);
   const { q, role, status, limit, offset } = ctx.query;
   const filters: (SQL | undefined)[] = [
@@ -91,7 +93,12 @@ async function findMember(db: Tx, organisationId: string, membershipId: string) 
 export async function getMember(ctx: Ctx & { organisationId: string; membershipId: string }) {
   await scopedOrganisation(ctx.db, ctx.actor, ctx.organisationId);
   const row = await findMember(ctx.db, ctx.organisationId, ctx.membershipId);
-  await audit(ctx.db, ctx, { action: "user.read", entity: "user", entityId: row.userId, organisationId: ctx.organisationId });
+  await audit(ctx.db, ctx, {
+    action: "user.read",
+    entity: "user",
+    entityId: row.userId,
+    organisationId: ctx.organisationId,
+  });
   return presentMember(row, ctx.actor);
 }
 
@@ -104,14 +111,21 @@ export async function updateMember(
   if (current.userId === ctx.actor.userId) throw invalidField("role", "member.self");
   const { role, status } = ctx.change;
   const touchesCoordination = role === "network_coordinator" || current.role === "network_coordinator";
-  if (touchesCoordination && !hasNetworkScope(ctx.actor.role) && role !== undefined && role !== current.role) {
+  if (
+    touchesCoordination &&
+    !hasNetworkScope(ctx.actor.role) &&
+    role !== undefined &&
+    role !== current.role
+  ) {
     throw invalidField("role", "member.coordinator_role");
   }
   const losesAdmin =
     current.role === "org_admin" &&
     current.status === "active" &&
     ((role !== undefined && role !== "org_admin") || status === "deactivated");
-  const fields = Object.keys(ctx.change).filter((k) => ctx.change[k as keyof typeof ctx.change] !== undefined);
+  const fields = Object.keys(ctx.change).filter(
+    (k) => ctx.change[k as keyof typeof ctx.change] !== undefined,
+  );
   return ctx.db.transaction(async (tx) => {
     if (losesAdmin) {
       // Lock the organisation's admin rows so two admins cannot demote each other at the same time.
@@ -127,7 +141,8 @@ export async function updateMember(
           ),
         )
         .for("update");
-      if (others.length === 0) throw invalidField(role !== undefined ? "role" : "status", "member.last_admin");
+      if (others.length === 0)
+        throw invalidField(role !== undefined ? "role" : "status", "member.last_admin");
     }
     await tx
       .update(memberships)
@@ -160,8 +175,11 @@ export async function getUser(ctx: Ctx & { userId: string }) {
     .from(users)
     .where(and(eq(users.id, ctx.userId), visible));
   if (!user) throw notFound();
-  await audit(ctx.db, ctx, { action: "user.read", entity: "user", entityId: user.id, organisationId: ctx.actor.organisationId });
+  await audit(ctx.db, ctx, {
+    action: "user.read",
+    entity: "user",
+    entityId: user.id,
+    organisationId: ctx.actor.organisationId,
+  });
   return { ...user, status: user.status as "active" | "deactivated" };
 }
-
-

@@ -22,7 +22,12 @@ export function registerOrganisationRoutes(app: App, { db }: Deps) {
     "/api/organisations",
     {
       config: { access: "organisation.list" },
-      schema: { tags, summary: "All organisations of the network", querystring: OrganisationListQuery, response: { 200: OrganisationList, ...problems } },
+      schema: {
+        tags,
+        summary: "All organisations of the network",
+        querystring: OrganisationListQuery,
+        response: { 200: OrganisationList, ...problems },
+      },
     },
     async (request) => listOrganisations({ ...ctx(request), query: request.query }),
   );
@@ -31,16 +36,27 @@ export function registerOrganisationRoutes(app: App, { db }: Deps) {
     "/api/organisations",
     {
       config: { access: "organisation.create" },
-      schema: { tags, summary: "Add an organisation to the network", body: OrganisationCreate, response: { 201: Organisation, ...problems } },
+      schema: {
+        tags,
+        summary: "Add an organisation to the network",
+        body: OrganisationCreate,
+        response: { 201: Organisation, ...problems },
+      },
     },
-    async (request, reply) => reply.code(201).send(await createOrganisation({ ...ctx(request), input: request.body })),
+    async (request, reply) =>
+      reply.code(201).send(await createOrganisation({ ...ctx(request), input: request.body })),
   );
 
   app.get(
     "/api/organisations/:id",
     {
       config: { access: "organisation.read" },
-      schema: { tags, summary: "One organisation's profile", params: OrganisationParams, response: { 200: Organisation, ...problems } },
+      schema: {
+        tags,
+        summary: "One organisation's profile",
+        params: OrganisationParams,
+        response: { 200: Organisation, ...problems },
+      },
     },
     async (request) => getOrganisation({ ...ctx(request), id: request.params.id }),
   );

@@ -15,7 +15,6 @@ import { escapeLike } from "../../platform/like.ts";
 import type { Actor } from "../../platform/session.ts";
 import { coversOrganisation, scopedOrganisation } from "../members/policy.ts";
 
-
 const memberCount = sql<number>`(select count(*)::int from ${memberships} where ${memberships.organisationId} = ${organisations.id} and ${memberships.status} = 'active')`;
 
 type Row = typeof organisations.$inferSelect & { memberCount: number };
@@ -47,9 +46,38 @@ async function load(ctx: Ctx, id: string): Promise<Row> {
 }
 
 function organisationColumns() {
-  const { id, name, type, districtAgs, street, postcode, city, email, phone, website, description, status, createdAt, updatedAt } =
-    organisations;
-  return { id, name, type, districtAgs, street, postcode, city, email, phone, website, description, status, createdAt, updatedAt };
+  const {
+    id,
+    name,
+    type,
+    districtAgs,
+    street,
+    postcode,
+    city,
+    email,
+    phone,
+    website,
+    description,
+    status,
+    createdAt,
+    updatedAt,
+  } = organisations;
+  return {
+    id,
+    name,
+    type,
+    districtAgs,
+    street,
+    postcode,
+    city,
+    email,
+    phone,
+    website,
+    description,
+    status,
+    createdAt,
+    updatedAt,
+  };
 }
 
 /** The network's organisations, for the coordination. */
@@ -92,12 +120,16 @@ export async function createOrganisation(ctx: Ctx & { input: z.infer<typeof Orga
 }
 
 /** Edits an organisation's profile; only the coordination changes its status. */
-export async function updateOrganisation(ctx: Ctx & { id: string; change: z.infer<typeof OrganisationUpdate> }) {
+export async function updateOrganisation(
+  ctx: Ctx & { id: string; change: z.infer<typeof OrganisationUpdate> },
+) {
   await load(ctx, ctx.id);
   if (ctx.change.status !== undefined && !hasNetworkScope(ctx.actor.role)) {
     throw new AppError(422, "organisation.status_forbidden", { field: "status" });
   }
-  const fields = Object.keys(ctx.change).filter((k) => ctx.change[k as keyof typeof ctx.change] !== undefined);
+  const fields = Object.keys(ctx.change).filter(
+    (k) => ctx.change[k as keyof typeof ctx.change] !== undefined,
+  );
   return ctx.db.transaction(async (tx) => {
     if (fields.length > 0) {
       await tx

@@ -34,16 +34,32 @@ async function listOutbox(ctx: Ctx, q: z.infer<typeof OutboxQuery>) {
     q.status ? eq(outbox.status, q.status) : undefined,
     q.to ? ilike(outbox.toAddress, `%${escapeLike(q.to)}%`) : undefined,
   );
-  const rows = await ctx.db.select().from(outbox).where(where).orderBy(desc(outbox.createdAt)).limit(q.limit).offset(q.offset);
+  const rows = await ctx.db
+    .select()
+    .from(outbox)
+    .where(where)
+    .orderBy(desc(outbox.createdAt))
+    .limit(q.limit)
+    .offset(q.offset);
   const [total] = await ctx.db.select({ n: count() }).from(outbox).where(where);
-  await audit(ctx.db, ctx, { action: "outbox.list", entity: "mail", organisationId: null, details: { mailIds: rows.map((r) => r.id) } });
+  await audit(ctx.db, ctx, {
+    action: "outbox.list",
+    entity: "mail",
+    organisationId: null,
+    details: { mailIds: rows.map((r) => r.id) },
+  });
   return { items: rows.map(present), total: total?.n ?? 0 };
 }
 
 async function getMail(ctx: Ctx, id: string) {
   const [row] = await ctx.db.select().from(outbox).where(eq(outbox.id, id));
   if (!row) throw notFound();
-  await audit(ctx.db, ctx, { action: "outbox.read", entity: "mail", entityId: id, organisationId: row.organisationId });
+  await audit(ctx.db, ctx, {
+    action: "outbox.read",
+    entity: "mail",
+    entityId: id,
+    organisationId: row.organisationId,
+  });
   return present(row);
 }
 
@@ -52,12 +68,23 @@ export function registerOutboxRoutes(app: App, { db }: Deps) {
   const ctx = (request: FastifyRequest) => ctxOf(db, request);
   app.get(
     "/api/outbox",
-    { config: { access: "outbox.read" }, schema: { tags, summary: "Mails, newest first", querystring: OutboxQuery, response: { 200: OutboxList, ...problems } } },
+    {
+      config: { access: "outbox.read" },
+      schema: {
+        tags,
+        summary: "Mails, newest first",
+        querystring: OutboxQuery,
+        response: { 200: OutboxList, ...problems },
+      },
+    },
     async (request) => listOutbox(ctx(request), request.query),
   );
   app.get(
     "/api/outbox/:id",
-    { config: { access: "outbox.read" }, schema: { tags, summary: "One mail", params: OutboxParams, response: { 200: OutboxMail, ...problems } } },
+    {
+      config: { access: "outbox.read" },
+      schema: { tags, summary: "One mail", params: OutboxParams, response: { 200: OutboxMail, ...problems } },
+    },
     async (request) => getMail(ctx(request), request.params.id),
   );
 }

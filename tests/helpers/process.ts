@@ -1,0 +1,71 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import net from "node:net";
+
+export type LotseProcess = {
+  child: ChildProcess;
+  url: string;
+  output: () => string;
+  exited: Promise<number | null>;
+};
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const srv = net.createServer().listen(0, "127.0.0.1", () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** Starts `node src/server/main.ts` as a real process on the embedded database in dataDir. */
+export function spawnLotse(dataDir: string, port: number, env: Record<string, string> = {}): LotseProcess {
+  const childEnv: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    LOTSE_DATA_DIR: dataDir,
+    LOG_LEVEL: "warn",
+    ...env,
+  };
+  delete childEnv.DATABASE_URL;
+  const child = spawn(process.execPath, ["src/server/main.ts"], {
+    env: childEnv,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let out = "";
+  child.stdout?.on("data", (d) => {
+    out += d;
+  });
+  child.stderr?.on("data", (d) => {
+    out += d;
+  });
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  return { child, url: `http://127.0.0.1:${port}`, output: () => out, exited };
+}
+
+/** Waits until the process prints that it is running, or fails with what it printed. */
+export async function waitUntilRunning(p: LotseProcess, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (p.output().includes("Lotse is running at")) return;
+    if (p.child.exitCode !== null) throw new Error(`Lotse exited with ${p.child.exitCode}:\n${p.output()}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`Lotse did not start in time:\n${p.output()}`);
+}
+
+/** Logs in over real HTTP and returns headers for further authenticated writes. */
+export async function httpLogin(url: string, email: string, password: string) {
+  const res = await fetch(`${url}/api/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email, password }),
+  });
+  if (res.status !== 200) throw new Error(`login failed: ${res.status} ${await res.text()}`);
+  const cookie = (res.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+  const session = (await res.json()) as { csrfToken: string };
+  return {
+    cookie,
+    csrf: session.csrfToken,
+    headers: { cookie, "x-csrf-token": session.csrfToken, "content-type": "application/json" },
+  };
+}
