@@ -1,12 +1,15 @@
-// Runs before `npm start`, in plain JavaScript so that an old Node can still print why it cannot go on.
+// Runs before `npm start` (and after `npm install`, with --install), in plain JavaScript so that an
+// old Node can still print why it cannot go on.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 const REQUIRED_MAJOR = 24;
+const installing = process.argv.includes("--install");
 const major = Number(process.versions.node.split(".")[0]);
 if (major < REQUIRED_MAJOR) {
+  if (installing) process.exit(0);
   console.error(
     `Lotse needs Node.js ${REQUIRED_MAJOR} or later, but this is Node.js ${process.versions.node}.\n` +
       "The project brings its own Node.js 24 from the npm registry: run `npm install` (without --ignore-scripts)\n" +
@@ -38,6 +41,7 @@ const builtTime = fs.existsSync(index) ? fs.statSync(index).mtimeMs : 0;
 if (builtTime < sourceTime) {
   const vite = path.join(root, "node_modules", ".bin", "vite");
   if (!fs.existsSync(vite)) {
+    if (installing) process.exit(0);
     console.error(
       "The web app is not built and Vite is not installed (npm ci --omit=dev?). Run `npm ci` and `npm run build`.",
     );
