@@ -2,8 +2,8 @@ import type { LightMyRequestResponse } from "fastify";
 import { afterAll } from "vitest";
 import { buildApp } from "../../src/server/app.ts";
 import { loadConfig } from "../../src/server/config.ts";
-import type { App } from "../../src/server/deps.ts";
 import type { Db } from "../../src/server/db/client.ts";
+import type { App } from "../../src/server/deps.ts";
 import { createTestDatabase } from "./db.ts";
 import { DEFAULT_PASSWORD } from "./factories.ts";
 

@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
-import type { Role } from "../../src/shared/domain.ts";
 import type { Db } from "../../src/server/db/client.ts";
 import { memberships, organisations, users } from "../../src/server/db/schema.ts";
 import { hashPassword } from "../../src/server/platform/passwords.ts";
+import type { Role } from "../../src/shared/domain.ts";
 
 export const DEFAULT_PASSWORD = "correct horse battery";
 let cachedHash: Promise<string> | undefined;
@@ -16,14 +16,22 @@ const uniq = () => randomBytes(4).toString("hex");
 export async function buildOrganisation(db: Db, overrides: Partial<typeof organisations.$inferInsert> = {}) {
   const [org] = await db
     .insert(organisations)
-    .values({ name: `Testorganisation ${uniq()}`, type: "counselling_service", districtAgs: "15003", ...overrides })
+    .values({
+      name: `Testorganisation ${uniq()}`,
+      type: "counselling_service",
+      districtAgs: "15003",
+      ...overrides,
+    })
     .returning();
   if (!org) throw new Error("no organisation");
   return org;
 }
 
 /** A user with an active membership in the organisation, in the given role. */
-export async function buildUser(db: Db, opts: { organisationId: string; role: Role; email?: string; name?: string }) {
+export async function buildUser(
+  db: Db,
+  opts: { organisationId: string; role: Role; email?: string; name?: string },
+) {
   const [user] = await db
     .insert(users)
     .values({
@@ -53,4 +61,11 @@ export async function buildOrganisationWithAdmin(db: Db) {
   const org = await buildOrganisation(db);
   const admin = await buildUser(db, { organisationId: org.id, role: "org_admin" });
   return { org, admin };
+}
+
+/** The coordination office: an organisation of type network_coordination with a network coordinator. */
+export async function buildCoordinator(db: Db) {
+  const org = await buildOrganisation(db, { type: "network_coordination" });
+  const coordinator = await buildUser(db, { organisationId: org.id, role: "network_coordinator" });
+  return { org, coordinator };
 }

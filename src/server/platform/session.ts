@@ -38,7 +38,7 @@ export async function createSession(db: Tx, userId: string, organisationId: stri
   return token;
 }
 
-/** Resolves a cookie token to its actor; a session of a deactivated user or membership is void. */
+/** Resolves a cookie token to its actor; a session of a deactivated user, membership or organisation is void. */
 export async function loadActor(db: Db, token: string): Promise<Actor | undefined> {
   const id = tokenHash(token);
   const [row] = await db
@@ -70,6 +70,8 @@ export async function loadActor(db: Db, token: string): Promise<Actor | undefine
         gt(sessions.createdAt, sql`now() - make_interval(secs => ${ABSOLUTE_MS / 1000})`),
         eq(users.status, "active"),
         eq(memberships.status, "active"),
+        // Login refuses an inactive organisation; a session that is already open must not outlive it.
+        eq(organisations.status, "active"),
       ),
     );
   if (!row) return undefined;

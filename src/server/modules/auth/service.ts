@@ -236,7 +236,17 @@ export async function confirmPasswordReset(p: {
   await p.db.transaction(async (tx) => {
     const row = await takeToken(tx, "password_reset", p.token);
     if (!row.userId) throw invalidToken();
-    await tx.update(mailTokens).set({ usedAt: sql`now()` }).where(eq(mailTokens.id, row.id));
+    // Every open reset link of the account dies with this one: an older mail must not reset it again.
+    await tx
+      .update(mailTokens)
+      .set({ usedAt: sql`now()` })
+      .where(
+        and(
+          eq(mailTokens.kind, "password_reset"),
+          eq(mailTokens.userId, row.userId),
+          isNull(mailTokens.usedAt),
+        ),
+      );
     await tx.update(users).set({ passwordHash, updatedAt: sql`now()` }).where(eq(users.id, row.userId));
     await destroyUserSessions(tx, row.userId);
     await audit(
