@@ -63,7 +63,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   await app.register(fastifyCookie);
   registerSecurityHeaders(app, { hsts: config.secureCookies });
   registerProblemHandler(app);
-  registerAccess(app, db);
+  registerAccess(app, db, config.publicUrl);
   await app.register(fastifySwagger, {
     openapi: {
       openapi: "3.1.0",

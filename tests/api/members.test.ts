@@ -512,3 +512,42 @@ describe("member changes", () => {
     expect(row?.role).toBe("trainer");
   });
 });
+
+describe("rules of the coordination role", () => {
+  it("is given only in the coordination office, even by the coordination", async () => {
+    const { coordinator } = await buildCoordinator(t.db);
+    const agent = await t.loginAs(coordinator.email);
+    const { org } = await buildOrganisationWithAdmin(t.db);
+    const member = await buildUser(t.db, { organisationId: org.id, role: "counsellor" });
+    const res = await agent.request("PATCH", `/api/organisations/${org.id}/members/${member.membership.id}`, {
+      body: { role: "network_coordinator" },
+    });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().code).toBe("member.coordinator_organisation");
+    const invite = await agent.request("POST", `/api/organisations/${org.id}/invitations`, {
+      body: { email: "coord-elsewhere@test.example", role: "network_coordinator" },
+    });
+    expect(invite.statusCode).toBe(422);
+  });
+
+  it("refuses invitations into an inactive organisation", async () => {
+    const { coordinator } = await buildCoordinator(t.db);
+    const agent = await t.loginAs(coordinator.email);
+    const org = await buildOrganisation(t.db, { status: "inactive" });
+    const res = await agent.request("POST", `/api/organisations/${org.id}/invitations`, {
+      body: { email: "into-inactive@test.example", role: "counsellor" },
+    });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().code).toBe("organisation.inactive");
+  });
+
+  it("keeps the coordination office active", async () => {
+    const { coordinator } = await buildCoordinator(t.db);
+    const agent = await t.loginAs(coordinator.email);
+    const res = await agent.request("PATCH", `/api/organisations/${agent.session.active.organisationId}`, {
+      body: { status: "inactive" },
+    });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().errors[0].field).toBe("body.status");
+  });
+});

@@ -291,3 +291,26 @@ describe("platform endpoints", () => {
     );
   });
 });
+
+describe("order of checks", () => {
+  it("answers 403 to a role without the permission before looking at its input", async () => {
+    const org = await buildOrganisation(t.db);
+    const volunteer = await buildUser(t.db, { organisationId: org.id, role: "volunteer" });
+    const agent = await t.loginAs(volunteer.email);
+    const res = await agent.request("POST", `/api/organisations/${org.id}/invitations`, {
+      body: { email: 42 },
+    });
+    expect(res.statusCode).toBe(403);
+    expect(res.json().errors).toBeUndefined();
+  });
+
+  it("accepts a write whose Origin is the public address, as behind a proxy that rewrites Host", async () => {
+    const { admin } = await buildOrganisationWithAdmin(t.db);
+    const agent = await t.loginAs(admin.email);
+    const res = await agent.request("PUT", "/api/session/locale", {
+      body: { locale: "en" },
+      headers: { origin: "http://lotse.test", host: "10.0.0.5:3000" },
+    });
+    expect(res.statusCode).toBe(204);
+  });
+});

@@ -118,17 +118,15 @@ export async function seedDemo(db: Db): Promise<boolean> {
       .insert(users)
       .values(people.map((p) => ({ email: p.email, name: p.name, passwordHash })))
       .returning({ id: users.id });
-    await tx
-      .insert(memberships)
-      .values(
-        people.flatMap((p, i) =>
-          p.memberships.map((m) => ({
-            userId: userRows[i]?.id ?? "",
-            organisationId: idOf.get(m.org) ?? "",
-            role: m.role,
-          })),
-        ),
-      );
+    await tx.insert(memberships).values(
+      people.flatMap((p, i) =>
+        p.memberships.map((m) => ({
+          userId: userRows[i]?.id ?? "",
+          organisationId: idOf.get(m.org) ?? "",
+          role: m.role,
+        })),
+      ),
+    );
     return true;
   });
 }

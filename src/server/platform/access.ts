@@ -20,7 +20,9 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 export const declaredRoutes: { method: string; url: string; access: RouteAccess | undefined }[] = [];
 
 /** The one place that authenticates, checks CSRF and enforces the permission registry. */
-export function registerAccess(app: FastifyInstance, db: Db) {
+export function registerAccess(app: FastifyInstance, db: Db, publicUrl: string) {
+  // Behind a proxy that rewrites Host, the browser's Origin is still the public address.
+  const publicHost = new URL(publicUrl).host;
   app.decorateRequest("actor", undefined);
 
   app.addHook("onRoute", (route) => {
@@ -37,13 +39,15 @@ export function registerAccess(app: FastifyInstance, db: Db) {
     if (token) request.actor = await loadActor(db, token);
   });
 
-  app.addHook("preHandler", async (request) => {
+  // Before validation: a caller without the right to act learns nothing from validation messages.
+  app.addHook("preValidation", async (request) => {
     // A path without a route goes on to the not-found handler, which answers 404 without acting.
     if (!request.url.startsWith("/api/") || request.is404) return;
     const access = request.routeOptions.config?.access;
     // A route that forgot to declare its access is closed, not open.
     if (!access) throw new AppError(500, "internal");
-    if (!SAFE_METHODS.has(request.method)) checkCsrf(request.headers, request.actor, request.host);
+    if (!SAFE_METHODS.has(request.method))
+      checkCsrf(request.headers, request.actor, [request.host, publicHost]);
     if (access === "public") return;
     if (!request.actor) throw unauthenticated();
     if (access === "authenticated") return;
@@ -58,7 +62,7 @@ export function registerAccess(app: FastifyInstance, db: Db) {
 function checkCsrf(
   headers: Record<string, string | string[] | undefined>,
   actor: Actor | undefined,
-  host: string,
+  ownHosts: string[],
 ) {
   const origin = headers.origin;
   if (typeof origin === "string" && origin !== "null") {
@@ -68,7 +72,7 @@ function checkCsrf(
     } catch {
       throw new AppError(403, "csrf");
     }
-    if (originHost !== host) throw new AppError(403, "csrf");
+    if (!ownHosts.includes(originHost)) throw new AppError(403, "csrf");
   }
   if (actor && headers["x-csrf-token"] !== actor.csrfToken) throw new AppError(403, "csrf");
 }

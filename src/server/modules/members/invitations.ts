@@ -14,7 +14,7 @@ import { assertBelowLimit, recordHit } from "../../platform/rate-limit.ts";
 import { createSession } from "../../platform/session.ts";
 import { newToken, tokenHash } from "../../platform/tokens.ts";
 import { takeToken } from "../auth/service.ts";
-import { scopedOrganisation } from "./policy.ts";
+import { assertRoleFits, scopedOrganisation } from "./policy.ts";
 
 const INVITATION_DAYS = 7;
 
@@ -64,9 +64,8 @@ export async function inviteMember(
 ) {
   const org = await scopedOrganisation(ctx.db, ctx.actor, ctx.organisationId);
   const { email, role } = ctx.input;
-  if (role === "network_coordinator" && !hasNetworkScope(ctx.actor.role)) {
-    throw invalidField("role", "member.coordinator_role");
-  }
+  assertRoleFits(ctx.actor, org, role);
+  if (org.status !== "active") throw new AppError(422, "organisation.inactive");
   const [existing] = await ctx.db
     .select({ userId: users.id, locale: users.locale, membershipStatus: memberships.status })
     .from(users)

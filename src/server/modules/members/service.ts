@@ -9,7 +9,7 @@ import { audit, type Ctx } from "../../platform/audit.ts";
 import { invalidField, notFound } from "../../platform/errors.ts";
 import { escapeLike } from "../../platform/like.ts";
 import type { Actor } from "../../platform/session.ts";
-import { coversOrganisation, scopedOrganisation } from "./policy.ts";
+import { assertRoleFits, coversOrganisation, scopedOrganisation } from "./policy.ts";
 
 const memberColumns = {
   membershipId: memberships.id,
@@ -106,18 +106,16 @@ export async function getMember(ctx: Ctx & { organisationId: string; membershipI
 export async function updateMember(
   ctx: Ctx & { organisationId: string; membershipId: string; change: z.infer<typeof MemberUpdate> },
 ) {
-  await scopedOrganisation(ctx.db, ctx.actor, ctx.organisationId);
+  const org = await scopedOrganisation(ctx.db, ctx.actor, ctx.organisationId);
   const current = await findMember(ctx.db, ctx.organisationId, ctx.membershipId);
   if (current.userId === ctx.actor.userId) throw invalidField("role", "member.self");
   const { role, status } = ctx.change;
-  const touchesCoordination = role === "network_coordinator" || current.role === "network_coordinator";
-  if (
-    touchesCoordination &&
-    !hasNetworkScope(ctx.actor.role) &&
-    role !== undefined &&
-    role !== current.role
-  ) {
-    throw invalidField("role", "member.coordinator_role");
+  if (role !== undefined && role !== current.role) {
+    assertRoleFits(ctx.actor, org, role);
+    // Taking the coordination role away is the coordination's business too.
+    if (current.role === "network_coordinator" && !hasNetworkScope(ctx.actor.role)) {
+      throw invalidField("role", "member.coordinator_role");
+    }
   }
   const losesAdmin =
     current.role === "org_admin" &&
@@ -129,18 +127,21 @@ export async function updateMember(
   return ctx.db.transaction(async (tx) => {
     if (losesAdmin) {
       // Lock the organisation's admin rows so two admins cannot demote each other at the same time.
+      // A deactivated account cannot administer, so its admin membership does not count.
       const others = await tx
         .select({ id: memberships.id })
         .from(memberships)
+        .innerJoin(users, eq(users.id, memberships.userId))
         .where(
           and(
             eq(memberships.organisationId, ctx.organisationId),
             eq(memberships.role, "org_admin"),
             eq(memberships.status, "active"),
+            eq(users.status, "active"),
             ne(memberships.id, ctx.membershipId),
           ),
         )
-        .for("update");
+        .for("update", { of: memberships });
       if (others.length === 0)
         throw invalidField(role !== undefined ? "role" : "status", "member.last_admin");
     }

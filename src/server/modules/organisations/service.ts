@@ -123,9 +123,13 @@ export async function createOrganisation(ctx: Ctx & { input: z.infer<typeof Orga
 export async function updateOrganisation(
   ctx: Ctx & { id: string; change: z.infer<typeof OrganisationUpdate> },
 ) {
-  await load(ctx, ctx.id);
+  const current = await load(ctx, ctx.id);
   if (ctx.change.status !== undefined && !hasNetworkScope(ctx.actor.role)) {
     throw new AppError(422, "organisation.status_forbidden", { field: "status" });
+  }
+  // Deactivating the coordination office would lock the coordination itself out.
+  if (ctx.change.status === "inactive" && current.type === "network_coordination") {
+    throw new AppError(422, "organisation.coordination_stays_active", { field: "status" });
   }
   const fields = Object.keys(ctx.change).filter(
     (k) => ctx.change[k as keyof typeof ctx.change] !== undefined,
