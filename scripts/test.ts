@@ -21,7 +21,7 @@ function step(title: string, cmd: string, args: string[]) {
 }
 
 if (extra.length === 0) {
-  step("Format and lint (Biome)", bin("biome"), ["check", "."]);
+  step("Format and lint (Biome)", bin("biome"), ["check", "--error-on-warnings", "."]);
   step("Type check (tsc)", bin("tsc"), ["--noEmit", "-p", "tsconfig.json"]);
   step("Build the web app (Vite)", bin("vite"), ["build", "--logLevel", "warn"]);
 }

@@ -2,7 +2,6 @@ import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { InvitationCreate } from "#shared/contracts/members.ts";
 import type { Locale, Role } from "#shared/domain.ts";
-import { hasNetworkScope } from "#shared/permissions.ts";
 import type { Db } from "../../db/client.ts";
 import { mailTokens, memberships, organisations, users } from "../../db/schema.ts";
 import { audit, type Ctx } from "../../platform/audit.ts";
