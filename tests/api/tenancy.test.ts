@@ -302,3 +302,21 @@ describe("roles without a permission", () => {
     expect((await agent.request("GET", "/api/organisations")).statusCode).toBe(403);
   });
 });
+
+describe("organisation figures", () => {
+  it("counts the active members of each organisation", async () => {
+    const { coordinator } = await buildCoordinator(t.db);
+    const { org } = await buildOrganisationWithAdmin(t.db);
+    await buildUser(t.db, { organisationId: org.id, role: "counsellor" });
+    const leaver = await buildUser(t.db, { organisationId: org.id, role: "volunteer" });
+    await t.db
+      .update(memberships)
+      .set({ status: "deactivated" })
+      .where(eq(memberships.id, leaver.membership.id));
+    const agent = await t.loginAs(coordinator.email);
+    const one = await agent.request("GET", `/api/organisations/${org.id}`);
+    expect(one.json().memberCount).toBe(2);
+    const list = await agent.request("GET", "/api/organisations", { query: { q: org.name } });
+    expect(list.json().items[0].memberCount).toBe(2);
+  });
+});

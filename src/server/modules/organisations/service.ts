@@ -15,7 +15,9 @@ import { escapeLike } from "../../platform/like.ts";
 import type { Actor } from "../../platform/session.ts";
 import { coversOrganisation, scopedOrganisation } from "../members/policy.ts";
 
-const memberCount = sql<number>`(select count(*)::int from ${memberships} where ${memberships.organisationId} = ${organisations.id} and ${memberships.status} = 'active')`;
+// Drizzle renders columns of a single-table select without their table, so inside this subquery
+// the outer organisation must be named explicitly.
+const memberCount = sql<number>`(select count(*)::int from ${memberships} m where m.organisation_id = "organisations"."id" and m.status = 'active')`;
 
 type Row = typeof organisations.$inferSelect & { memberCount: number };
 

@@ -1,0 +1,41 @@
+import { useCallback, useEffect, useState } from "react";
+import { ApiError, api } from "./client.ts";
+
+export type ApiQuery<T> = {
+  data: T | undefined;
+  error: ApiError | undefined;
+  loading: boolean;
+  reload: () => void;
+};
+
+/** Loads a GET resource and reloads it when the path changes; a null path loads nothing. */
+export function useApiQuery<T>(path: string | null): ApiQuery<T> {
+  const [data, setData] = useState<T | undefined>(undefined);
+  const [error, setError] = useState<ApiError | undefined>(undefined);
+  const [loading, setLoading] = useState(path !== null);
+  const [generation, setGeneration] = useState(0);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: generation is the reload trigger
+  useEffect(() => {
+    if (path === null) return;
+    const controller = new AbortController();
+    setLoading(true);
+    api<T>("GET", path, undefined, controller.signal)
+      .then((value) => {
+        // Previous data stays visible while the next page loads, so tables do not jump.
+        setData(value);
+        setError(undefined);
+      })
+      .catch((err: unknown) => {
+        if (controller.signal.aborted) return;
+        setError(err instanceof ApiError ? err : undefined);
+      })
+      .finally(() => {
+        if (!controller.signal.aborted) setLoading(false);
+      });
+    return () => controller.abort();
+  }, [path, generation]);
+
+  const reload = useCallback(() => setGeneration((g) => g + 1), []);
+  return { data, error, loading, reload };
+}

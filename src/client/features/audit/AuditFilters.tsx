@@ -1,0 +1,71 @@
+import { NativeSelect, SimpleGrid, TextInput } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import type { Organisation } from "../../../shared/contracts/organisations.ts";
+import { useApiQuery } from "../../api/use-api.ts";
+
+export type AuditFilterValues = {
+  organisationId: string;
+  action: string;
+  entity: string;
+  entityId: string;
+  from: string;
+  to: string;
+};
+export const NO_AUDIT_FILTER: AuditFilterValues = {
+  organisationId: "",
+  action: "",
+  entity: "",
+  entityId: "",
+  from: "",
+  to: "",
+};
+
+type Props = {
+  value: AuditFilterValues;
+  onChange: (v: AuditFilterValues) => void;
+  /** The network coordinator reads the whole network and may narrow it to one organisation. */
+  networkWide: boolean;
+};
+
+/** Filters of the audit log; dates are whole days in local time. */
+export function AuditFilters({ value, onChange, networkWide }: Props) {
+  const { t } = useTranslation();
+  const set = (key: keyof AuditFilterValues) => (e: { currentTarget: { value: string } }) =>
+    onChange({ ...value, [key]: e.currentTarget.value });
+  return (
+    <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} mb="md" role="search" aria-label={t("audit.filters")}>
+      {networkWide ? (
+        <OrganisationSelect value={value.organisationId} onChange={set("organisationId")} />
+      ) : null}
+      <TextInput
+        label={t("audit.fields.action")}
+        description={t("audit.actionHint")}
+        inputWrapperOrder={["label", "input", "description", "error"]}
+        value={value.action}
+        onChange={set("action")}
+      />
+      <TextInput label={t("audit.fields.entity")} value={value.entity} onChange={set("entity")} />
+      <TextInput label={t("audit.fields.entityId")} value={value.entityId} onChange={set("entityId")} />
+      <TextInput type="date" label={t("audit.fields.from")} value={value.from} onChange={set("from")} />
+      <TextInput type="date" label={t("audit.fields.to")} value={value.to} onChange={set("to")} />
+    </SimpleGrid>
+  );
+}
+
+function OrganisationSelect({
+  value,
+  onChange,
+}: {
+  value: string;
+  onChange: (e: { currentTarget: { value: string } }) => void;
+}) {
+  const { t } = useTranslation();
+  const orgs = useApiQuery<{ items: Organisation[] }>("/api/organisations?limit=200");
+  const data = [
+    { value: "", label: t("audit.allOrganisations") },
+    ...(orgs.data?.items ?? []).map((o) => ({ value: o.id, label: o.name })),
+  ];
+  return (
+    <NativeSelect label={t("audit.fields.organisation")} value={value} onChange={onChange} data={data} />
+  );
+}

@@ -1,0 +1,62 @@
+import { Alert, Anchor, Button, Stack, TextInput } from "@mantine/core";
+import { type FormEvent, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { ApiError, api } from "../../api/client.ts";
+import { ProblemAlert } from "../../components/ProblemAlert.tsx";
+import { AuthCard } from "./AuthCard.tsx";
+
+/** Asks for a reset link; the answer is the same whether the address is known or not. */
+export function ForgotPasswordPage() {
+  const { t } = useTranslation();
+  const [email, setEmail] = useState("");
+  const [error, setError] = useState<ApiError | null>(null);
+  const [sent, setSent] = useState(false);
+  const [busy, setBusy] = useState(false);
+
+  const onSubmit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await api("POST", "/api/auth/password-reset/request", { email });
+      setSent(true);
+    } catch (err) {
+      if (err instanceof ApiError) setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <AuthCard title={t("auth.forgot.title")} intro={sent ? undefined : t("auth.forgot.intro")}>
+      {sent ? (
+        <Alert color="green" variant="light" role="status" mb="md" title={t("auth.forgot.sentTitle")}>
+          {t("auth.forgot.sent")}
+        </Alert>
+      ) : (
+        <form onSubmit={onSubmit} noValidate>
+          <ProblemAlert error={error} />
+          <Stack>
+            <TextInput
+              label={t("auth.email")}
+              type="email"
+              dir="ltr"
+              autoComplete="email"
+              required
+              value={email}
+              onChange={(e) => setEmail(e.currentTarget.value)}
+              error={error?.fieldErrors().email}
+            />
+            <Button type="submit" loading={busy} fullWidth>
+              {t("auth.forgot.submit")}
+            </Button>
+          </Stack>
+        </form>
+      )}
+      <Anchor component={Link} to="/login" size="sm" display="block" ta="center" mt="md">
+        {t("auth.backToLogin")}
+      </Anchor>
+    </AuthCard>
+  );
+}

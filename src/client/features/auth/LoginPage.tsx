@@ -1,0 +1,75 @@
+import { Anchor, Button, Stack, TextInput } from "@mantine/core";
+import { type FormEvent, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, Navigate, useNavigate, useSearchParams } from "react-router";
+import type { SessionInfo } from "../../../shared/contracts/auth.ts";
+import { ApiError, api } from "../../api/client.ts";
+import { PasswordField } from "../../components/PasswordField.tsx";
+import { ProblemAlert } from "../../components/ProblemAlert.tsx";
+import { useSession } from "../../session/session-context.ts";
+import { safeNext } from "../../shell/RequireSession.tsx";
+import { AuthCard } from "./AuthCard.tsx";
+
+/** Login with e-mail and password; continues to the page the person wanted to open. */
+export function LoginPage() {
+  const { t } = useTranslation();
+  const { session, startSession } = useSession();
+  const [params] = useSearchParams();
+  const navigate = useNavigate();
+  const next = safeNext(params.get("next"));
+  const [email, setEmail] = useState("");
+  const [password, setPassword] = useState("");
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  if (session && !busy) return <Navigate to={next} replace />;
+
+  const onSubmit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const s = await api<SessionInfo>("POST", "/api/auth/login", { email, password });
+      await startSession(s);
+      navigate(next, { replace: true });
+    } catch (err) {
+      if (err instanceof ApiError) setError(err);
+      setBusy(false);
+    }
+  };
+
+  const fields = error?.fieldErrors() ?? {};
+  return (
+    <AuthCard title={t("auth.login.title")} intro={t("auth.login.intro")}>
+      <ProblemAlert error={error} title={t("auth.login.failed")} />
+      <form onSubmit={onSubmit} noValidate>
+        <Stack>
+          <TextInput
+            label={t("auth.email")}
+            type="email"
+            dir="ltr"
+            autoComplete="username"
+            required
+            value={email}
+            onChange={(e) => setEmail(e.currentTarget.value)}
+            error={fields.email}
+          />
+          <PasswordField
+            label={t("auth.password")}
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(e) => setPassword(e.currentTarget.value)}
+            error={fields.password}
+          />
+          <Button type="submit" loading={busy} fullWidth>
+            {t("auth.login.submit")}
+          </Button>
+          <Anchor component={Link} to="/forgot-password" size="sm" ta="center">
+            {t("auth.login.forgot")}
+          </Anchor>
+        </Stack>
+      </form>
+    </AuthCard>
+  );
+}

@@ -1,0 +1,65 @@
+import { Button, Group, NativeSelect, TextInput } from "@mantine/core";
+import { type FormEvent, useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { Role } from "../../../shared/domain.ts";
+import { ApiError, api } from "../../api/client.ts";
+import { notifySuccess } from "../../components/notify.ts";
+import { ProblemAlert } from "../../components/ProblemAlert.tsx";
+
+type Props = { organisationId: string; roles: readonly Role[]; onInvited: () => void };
+
+/** Invites a person by e-mail with a role; the server mails the link (or keeps it in the outbox). */
+export function InviteForm({ organisationId, roles, onInvited }: Props) {
+  const { t } = useTranslation();
+  const [email, setEmail] = useState("");
+  const [role, setRole] = useState<string>("counsellor");
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const fields = error?.fieldErrors() ?? {};
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await api("POST", `/api/organisations/${organisationId}/invitations`, { email, role });
+      notifySuccess(t("members.invite.sent", { email }));
+      setEmail("");
+      onInvited();
+    } catch (err) {
+      if (err instanceof ApiError) setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <ProblemAlert error={fields.email || fields.role ? null : error} />
+      <Group align="flex-start" wrap="wrap">
+        <TextInput
+          label={t("members.fields.email")}
+          type="email"
+          dir="ltr"
+          autoComplete="off"
+          required
+          value={email}
+          onChange={(e) => setEmail(e.currentTarget.value)}
+          error={fields.email}
+          style={{ flex: "1 1 260px" }}
+        />
+        <NativeSelect
+          label={t("members.fields.role")}
+          value={role}
+          onChange={(e) => setRole(e.currentTarget.value)}
+          error={fields.role}
+          data={roles.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+          style={{ flex: "0 1 240px" }}
+        />
+        <Button type="submit" loading={busy} mt={{ base: 0, sm: 25 }}>
+          {t("members.invite.submit")}
+        </Button>
+      </Group>
+    </form>
+  );
+}

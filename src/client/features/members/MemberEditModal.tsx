@@ -1,0 +1,115 @@
+import { Button, Group, Modal, NativeSelect, Stack, Text } from "@mantine/core";
+import { type FormEvent, useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { Member } from "../../../shared/contracts/members.ts";
+import type { Role } from "../../../shared/domain.ts";
+import { ApiError, api } from "../../api/client.ts";
+import { ProblemAlert } from "../../components/ProblemAlert.tsx";
+
+type Props = {
+  member: Member | null;
+  roles: readonly Role[];
+  onClose: () => void;
+  onSaved: (member: Member) => void;
+};
+
+/** Changes a member's role or (de)activates the membership; sends only what changed. */
+export function MemberEditModal({ member, roles, onClose, onSaved }: Props) {
+  const { t } = useTranslation();
+  return (
+    <Modal
+      opened={member !== null}
+      onClose={onClose}
+      title={t("members.editTitle")}
+      closeButtonProps={{ "aria-label": t("common.close") }}
+    >
+      {member ? (
+        <EditForm
+          key={member.membershipId}
+          member={member}
+          roles={roles}
+          onClose={onClose}
+          onSaved={onSaved}
+        />
+      ) : null}
+    </Modal>
+  );
+}
+
+function EditForm({ member, roles, onClose, onSaved }: Props & { member: Member }) {
+  const { t } = useTranslation();
+  const [role, setRole] = useState<string>(member.role);
+  const [status, setStatus] = useState<string>(member.status);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const fields = error?.fieldErrors() ?? {};
+  // A member may already hold a role the actor cannot give (a coordinator seen by an admin): keep it listed.
+  const roleOptions = roles.includes(member.role) ? roles : [member.role, ...roles];
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const body = {
+      ...(role !== member.role ? { role } : {}),
+      ...(status !== member.status ? { status } : {}),
+    };
+    if (Object.keys(body).length === 0) {
+      onClose();
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      onSaved(
+        await api<Member>(
+          "PATCH",
+          `/api/organisations/${member.organisationId}/members/${member.membershipId}`,
+          body,
+        ),
+      );
+    } catch (err) {
+      if (err instanceof ApiError) setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <ProblemAlert error={error} />
+      <Stack>
+        <div>
+          <Text fw={600}>{member.name}</Text>
+          <Text size="sm" c="dimmed">
+            {member.email}
+          </Text>
+        </div>
+        <NativeSelect
+          label={t("members.fields.role")}
+          value={role}
+          onChange={(e) => setRole(e.currentTarget.value)}
+          error={fields.role}
+          data={roleOptions.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+        />
+        <NativeSelect
+          label={t("members.fields.status")}
+          description={t("members.statusHint")}
+          value={status}
+          onChange={(e) => setStatus(e.currentTarget.value)}
+          error={fields.status}
+          data={(["active", "deactivated"] as const).map((s) => ({
+            value: s,
+            label: t(`members.status.${s}`),
+          }))}
+        />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t("common.cancel")}
+          </Button>
+          <Button type="submit" loading={busy}>
+            {t("common.save")}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

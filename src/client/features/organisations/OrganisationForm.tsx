@@ -1,0 +1,193 @@
+import { Button, Group, NativeSelect, SimpleGrid, Stack, Textarea, TextInput } from "@mantine/core";
+import { type FormEvent, useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { z } from "zod";
+import type { Organisation, OrganisationUpdate } from "../../../shared/contracts/organisations.ts";
+import { DISTRICTS, ORGANISATION_TYPES } from "../../../shared/domain.ts";
+import { ApiError } from "../../api/client.ts";
+import { orNull } from "../../components/format.ts";
+import { ProblemAlert } from "../../components/ProblemAlert.tsx";
+
+export type OrganisationBody = z.infer<typeof OrganisationUpdate>;
+
+type Values = Record<
+  | "name"
+  | "type"
+  | "districtAgs"
+  | "street"
+  | "postcode"
+  | "city"
+  | "email"
+  | "phone"
+  | "website"
+  | "description"
+  | "status",
+  string
+>;
+
+function initialValues(o: Organisation | null): Values {
+  return {
+    name: o?.name ?? "",
+    type: o?.type ?? "",
+    districtAgs: o?.districtAgs ?? "",
+    street: o?.street ?? "",
+    postcode: o?.postcode ?? "",
+    city: o?.city ?? "",
+    email: o?.email ?? "",
+    phone: o?.phone ?? "",
+    website: o?.website ?? "",
+    description: o?.description ?? "",
+    status: o?.status ?? "active",
+  };
+}
+
+type Props = {
+  organisation: Organisation | null;
+  /** Only the network coordinator may change the status; the server says so in abilities. */
+  withStatus: boolean;
+  submitLabel: string;
+  onSubmit: (body: OrganisationBody) => Promise<void>;
+  onCancel?: () => void;
+};
+
+/** Create and edit form of an organisation's profile; shows the server's messages per field. */
+export function OrganisationForm({ organisation, withStatus, submitLabel, onSubmit, onCancel }: Props) {
+  const { t } = useTranslation();
+  const [values, setValues] = useState<Values>(() => initialValues(organisation));
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const fields = error?.fieldErrors() ?? {};
+
+  const bind = (key: keyof Values) => ({
+    value: values[key],
+    error: fields[key],
+    onChange: (e: { currentTarget: { value: string } }) => {
+      const value = e.currentTarget.value;
+      setValues((v) => ({ ...v, [key]: value }));
+    },
+  });
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    const body: OrganisationBody = {
+      name: values.name.trim(),
+      type: values.type as OrganisationBody["type"],
+      districtAgs: values.districtAgs as OrganisationBody["districtAgs"],
+      street: orNull(values.street),
+      postcode: orNull(values.postcode),
+      city: orNull(values.city),
+      email: orNull(values.email),
+      phone: orNull(values.phone),
+      website: orNull(values.website),
+      description: orNull(values.description),
+      ...(withStatus ? { status: values.status as "active" | "inactive" } : {}),
+    };
+    try {
+      await onSubmit(body);
+    } catch (err) {
+      if (err instanceof ApiError) setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const choose = { value: "", label: t("common.choose"), disabled: true };
+  return (
+    <form onSubmit={submit} noValidate>
+      <ProblemAlert error={error} />
+      <Stack>
+        <TextInput
+          label={t("organisation.fields.name")}
+          required
+          autoComplete="organization"
+          {...bind("name")}
+        />
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <NativeSelect
+            label={t("organisation.fields.type")}
+            required
+            data={[
+              choose,
+              ...ORGANISATION_TYPES.map((v) => ({ value: v, label: t(`organisationTypes.${v}`) })),
+            ]}
+            {...bind("type")}
+          />
+          <NativeSelect
+            label={t("organisation.fields.district")}
+            required
+            data={[choose, ...DISTRICTS.map((d) => ({ value: d.ags, label: d.name }))]}
+            {...bind("districtAgs")}
+          />
+          <TextInput
+            label={t("organisation.fields.street")}
+            autoComplete="street-address"
+            {...bind("street")}
+          />
+          <Group grow align="flex-start">
+            <TextInput
+              label={t("organisation.fields.postcode")}
+              autoComplete="postal-code"
+              inputMode="numeric"
+              maxLength={5}
+              dir="ltr"
+              {...bind("postcode")}
+            />
+            <TextInput
+              label={t("organisation.fields.city")}
+              autoComplete="address-level2"
+              {...bind("city")}
+            />
+          </Group>
+          <TextInput
+            label={t("organisation.fields.email")}
+            type="email"
+            autoComplete="email"
+            dir="ltr"
+            {...bind("email")}
+          />
+          <TextInput
+            label={t("organisation.fields.phone")}
+            type="tel"
+            autoComplete="tel"
+            dir="ltr"
+            {...bind("phone")}
+          />
+          <TextInput
+            label={t("organisation.fields.website")}
+            type="url"
+            autoComplete="url"
+            placeholder="https://"
+            dir="ltr"
+            {...bind("website")}
+          />
+          {withStatus ? (
+            <NativeSelect
+              label={t("organisation.fields.status")}
+              data={["active", "inactive"].map((s) => ({ value: s, label: t(`organisation.status.${s}`) }))}
+              {...bind("status")}
+            />
+          ) : null}
+        </SimpleGrid>
+        <Textarea
+          label={t("organisation.fields.description")}
+          autosize
+          minRows={3}
+          maxRows={10}
+          {...bind("description")}
+        />
+        <Group justify="flex-end">
+          {onCancel ? (
+            <Button variant="default" onClick={onCancel}>
+              {t("common.cancel")}
+            </Button>
+          ) : null}
+          <Button type="submit" loading={busy}>
+            {submitLabel}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

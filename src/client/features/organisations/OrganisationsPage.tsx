@@ -1,0 +1,126 @@
+import { Anchor, Button, Group, Modal, Paper, Table, Text } from "@mantine/core";
+import { useDebouncedValue, useDisclosure } from "@mantine/hooks";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useNavigate } from "react-router";
+import type { Organisation } from "../../../shared/contracts/organisations.ts";
+import { api, query } from "../../api/client.ts";
+import { useApiQuery } from "../../api/use-api.ts";
+import { Forbidden } from "../../components/Forbidden.tsx";
+import { Loading } from "../../components/Loading.tsx";
+import { notifySuccess } from "../../components/notify.ts";
+import { Pager } from "../../components/Pager.tsx";
+import { PageTitle } from "../../components/PageTitle.tsx";
+import { ProblemAlert } from "../../components/ProblemAlert.tsx";
+import { StatusBadge } from "../../components/StatusBadge.tsx";
+import { hasPermission, useRequiredSession } from "../../session/session-context.ts";
+import {
+  NO_ORGANISATION_FILTER,
+  OrganisationFilters,
+  type OrganisationFilterValues,
+} from "./OrganisationFilters.tsx";
+import { OrganisationForm } from "./OrganisationForm.tsx";
+import { districtName } from "./OrganisationProfile.tsx";
+
+const LIMIT = 25;
+
+/** The network's directory of organisations, for the network coordinator. */
+export function OrganisationsPage() {
+  const session = useRequiredSession();
+  if (!hasPermission(session, "organisation.list")) return <Forbidden />;
+  return <OrganisationsDirectory canCreate={hasPermission(session, "organisation.create")} />;
+}
+
+function OrganisationsDirectory({ canCreate }: { canCreate: boolean }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const [filters, setFilters] = useState<OrganisationFilterValues>(NO_ORGANISATION_FILTER);
+  const [q] = useDebouncedValue(filters.q, 300);
+  const [offset, setOffset] = useState(0);
+  const [creating, { open, close }] = useDisclosure(false);
+  const list = useApiQuery<{ items: Organisation[]; total: number }>(
+    `/api/organisations${query({ ...filters, q, limit: LIMIT, offset })}`,
+  );
+
+  const changeFilters = (v: OrganisationFilterValues) => {
+    setFilters(v);
+    setOffset(0);
+  };
+
+  return (
+    <>
+      <Group justify="space-between" align="flex-start">
+        <PageTitle>{t("organisations.title")}</PageTitle>
+        {canCreate ? <Button onClick={open}>{t("organisations.create")}</Button> : null}
+      </Group>
+      <Paper withBorder p="lg" radius="md">
+        <OrganisationFilters value={filters} onChange={changeFilters} />
+        <ProblemAlert error={list.error} />
+        {!list.data ? (
+          list.error ? null : (
+            <Loading />
+          )
+        ) : list.data.items.length === 0 ? (
+          <Text py="md">{t("organisations.empty")}</Text>
+        ) : (
+          <Table.ScrollContainer minWidth={720}>
+            <Table striped highlightOnHover aria-busy={list.loading}>
+              <Table.Caption className="visually-hidden">
+                {t("organisations.caption", { n: list.data.total })}
+              </Table.Caption>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t("organisation.fields.name")}</Table.Th>
+                  <Table.Th>{t("organisation.fields.type")}</Table.Th>
+                  <Table.Th>{t("organisation.fields.district")}</Table.Th>
+                  <Table.Th>{t("organisation.fields.memberCount")}</Table.Th>
+                  <Table.Th>{t("organisation.fields.status")}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {list.data.items.map((o) => (
+                  <Table.Tr key={o.id}>
+                    <Table.Td>
+                      <Anchor component={Link} to={`/organisations/${o.id}`} fw={600}>
+                        {o.name}
+                      </Anchor>
+                    </Table.Td>
+                    <Table.Td>{t(`organisationTypes.${o.type}`)}</Table.Td>
+                    <Table.Td>{districtName(o.districtAgs)}</Table.Td>
+                    <Table.Td>{o.memberCount}</Table.Td>
+                    <Table.Td>
+                      <StatusBadge kind="organisation" status={o.status} />
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+        {list.data ? (
+          <Pager total={list.data.total} limit={LIMIT} offset={offset} onChange={setOffset} />
+        ) : null}
+      </Paper>
+      <Modal
+        opened={creating}
+        onClose={close}
+        title={t("organisations.createTitle")}
+        size="lg"
+        closeButtonProps={{ "aria-label": t("common.close") }}
+      >
+        <OrganisationForm
+          organisation={null}
+          withStatus={false}
+          submitLabel={t("organisations.createSubmit")}
+          onCancel={close}
+          onSubmit={async (body) => {
+            const created = await api<Organisation>("POST", "/api/organisations", body);
+            notifySuccess(t("organisations.created", { name: created.name }));
+            close();
+            navigate(`/organisations/${created.id}`);
+          }}
+        />
+      </Modal>
+    </>
+  );
+}

@@ -1,0 +1,104 @@
+import { Anchor, DataList, Paper, Stack, Title } from "@mantine/core";
+import { Fragment, type ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useParams } from "react-router";
+import { useApiQuery } from "../../api/use-api.ts";
+import { Forbidden } from "../../components/Forbidden.tsx";
+import { formatDateTime } from "../../components/format.ts";
+import { Loading } from "../../components/Loading.tsx";
+import { PageTitle } from "../../components/PageTitle.tsx";
+import { ProblemAlert } from "../../components/ProblemAlert.tsx";
+import { hasPermission, useRequiredSession } from "../../session/session-context.ts";
+import { MailStatusBadge } from "./MailStatusBadge.tsx";
+import { type Mail, templateLabel } from "./OutboxPage.tsx";
+
+/** One mail of the outbox with its full text, links clickable. */
+export function OutboxMailPage() {
+  const session = useRequiredSession();
+  if (!hasPermission(session, "outbox.read")) return <Forbidden />;
+  return <MailView />;
+}
+
+function MailView() {
+  const { t } = useTranslation();
+  const { id = "" } = useParams();
+  const mail = useApiQuery<Mail>(`/api/outbox/${encodeURIComponent(id)}`);
+  const back = (
+    <Anchor component={Link} to="/outbox" size="sm" display="block" mb="xs">
+      {t("outbox.back")}
+    </Anchor>
+  );
+  if (mail.error) {
+    return (
+      <>
+        {back}
+        <PageTitle>{t("outbox.mailTitle")}</PageTitle>
+        <ProblemAlert error={mail.error} />
+      </>
+    );
+  }
+  if (!mail.data) return <Loading />;
+  const m = mail.data;
+  return (
+    <Stack gap="lg">
+      <div>
+        {back}
+        <PageTitle dir="auto">{m.subject}</PageTitle>
+      </div>
+      <Paper withBorder p="lg" radius="md">
+        <DataList labelWidth="160px">
+          <Row label={t("outbox.fields.to")}>{m.toAddress}</Row>
+          <Row label={t("outbox.fields.template")}>{templateLabel(t, m.template)}</Row>
+          <Row label={t("outbox.fields.status")}>
+            <MailStatusBadge status={m.status} />
+          </Row>
+          <Row label={t("outbox.fields.createdAt")}>{formatDateTime(m.createdAt)}</Row>
+          <Row label={t("outbox.fields.sentAt")}>{formatDateTime(m.sentAt)}</Row>
+          <Row label={t("outbox.fields.attempts")}>{String(m.attempts)}</Row>
+          {m.lastError ? <Row label={t("outbox.fields.lastError")}>{m.lastError}</Row> : null}
+        </DataList>
+      </Paper>
+      <Paper withBorder p="lg" radius="md" component="section" aria-labelledby="mail-text-heading">
+        <Title order={2} size="h4" id="mail-text-heading" mb="sm">
+          {t("outbox.text")}
+        </Title>
+        <pre className="mail-text" dir="auto">
+          <Linkified text={m.bodyText} />
+        </pre>
+      </Paper>
+    </Stack>
+  );
+}
+
+function Row({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <DataList.Item>
+      <DataList.ItemLabel>{label}</DataList.ItemLabel>
+      <DataList.ItemValue>{children}</DataList.ItemValue>
+    </DataList.Item>
+  );
+}
+
+/** Plain text with its http(s) addresses as links; nothing else is interpreted. */
+function Linkified({ text }: { text: string }) {
+  // Each piece is keyed by where it starts in the text, which is stable and unique.
+  const pieces: { at: number; part: string; link: boolean }[] = [];
+  let at = 0;
+  text.split(/(https?:\/\/[^\s<>"]+)/g).forEach((part, i) => {
+    pieces.push({ at, part, link: i % 2 === 1 });
+    at += part.length;
+  });
+  return (
+    <>
+      {pieces.map((p) =>
+        p.link ? (
+          <Anchor key={p.at} href={p.part} style={{ overflowWrap: "anywhere" }}>
+            {p.part}
+          </Anchor>
+        ) : (
+          <Fragment key={p.at}>{p.part}</Fragment>
+        ),
+      )}
+    </>
+  );
+}

@@ -1,0 +1,68 @@
+import type { ComponentType } from "react";
+import { createBrowserRouter, type RouteObject } from "react-router";
+import { Loading } from "./components/Loading.tsx";
+import { NotFoundRoute } from "./features/errors/NotFoundRoute.tsx";
+import { RouteError } from "./features/errors/RouteError.tsx";
+import { AppLayout } from "./shell/AppLayout.tsx";
+import { PublicLayout } from "./shell/PublicLayout.tsx";
+import { RequireSession } from "./shell/RequireSession.tsx";
+
+// Pages load on first visit: the login page does not carry the code of the admin screens.
+const page =
+  <M extends Record<string, unknown>>(load: () => Promise<M>, name: keyof M & string) =>
+  async () => ({ Component: (await load())[name] as ComponentType });
+
+const publicRoutes: RouteObject[] = [
+  { path: "login", lazy: page(() => import("./features/auth/LoginPage.tsx"), "LoginPage") },
+  {
+    path: "forgot-password",
+    lazy: page(() => import("./features/auth/ForgotPasswordPage.tsx"), "ForgotPasswordPage"),
+  },
+  {
+    path: "reset-password",
+    lazy: page(() => import("./features/auth/ResetPasswordPage.tsx"), "ResetPasswordPage"),
+  },
+  { path: "invitation", lazy: page(() => import("./features/auth/InvitationPage.tsx"), "InvitationPage") },
+];
+
+const appRoutes: RouteObject[] = [
+  { index: true, lazy: page(() => import("./features/home/HomePage.tsx"), "HomePage") },
+  {
+    path: "organisation",
+    lazy: page(() => import("./features/organisations/OwnOrganisationPage.tsx"), "OwnOrganisationPage"),
+  },
+  { path: "members", lazy: page(() => import("./features/members/MembersPage.tsx"), "MembersPage") },
+  {
+    path: "organisations",
+    lazy: page(() => import("./features/organisations/OrganisationsPage.tsx"), "OrganisationsPage"),
+  },
+  {
+    path: "organisations/:id",
+    lazy: page(() => import("./features/organisations/OrganisationDetailPage.tsx"), "OrganisationDetailPage"),
+  },
+  { path: "audit", lazy: page(() => import("./features/audit/AuditPage.tsx"), "AuditPage") },
+  { path: "outbox", lazy: page(() => import("./features/outbox/OutboxPage.tsx"), "OutboxPage") },
+  { path: "outbox/:id", lazy: page(() => import("./features/outbox/OutboxMailPage.tsx"), "OutboxMailPage") },
+];
+
+/** All pages: public ones before login, the rest inside the app shell behind a session. */
+export const router = createBrowserRouter([
+  {
+    errorElement: <RouteError />,
+    // Shown while the first page's code loads.
+    HydrateFallback: Loading,
+    children: [
+      { element: <PublicLayout />, children: publicRoutes },
+      {
+        path: "/",
+        element: (
+          <RequireSession>
+            <AppLayout />
+          </RequireSession>
+        ),
+        children: appRoutes,
+      },
+      { path: "*", element: <NotFoundRoute /> },
+    ],
+  },
+]);

@@ -1,0 +1,98 @@
+import { type ReactNode, useCallback, useEffect, useMemo, useState } from "react";
+import type { SessionInfo } from "../../shared/contracts/auth.ts";
+import type { Locale } from "../../shared/domain.ts";
+import { ApiError, api, setCsrfToken, setUnauthenticatedHandler } from "../api/client.ts";
+import { currentLocale, i18n } from "../i18n.ts";
+import { SessionContext, type SessionState } from "./session-context.ts";
+
+// A language picked before logging in is a fresh, explicit choice: it wins over the stored
+// preference and becomes the new preference at login.
+const CHOSEN_KEY = "lotse.langChosen";
+
+function markChosen(chosen: boolean) {
+  try {
+    if (chosen) sessionStorage.setItem(CHOSEN_KEY, "1");
+    else sessionStorage.removeItem(CHOSEN_KEY);
+  } catch {
+    // Without storage the stored preference simply applies at login.
+  }
+}
+
+function wasChosen(): boolean {
+  try {
+    return sessionStorage.getItem(CHOSEN_KEY) === "1";
+  } catch {
+    return false;
+  }
+}
+
+/** Loads the session once and offers login, logout, organisation and language changes. */
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [session, setSessionState] = useState<SessionInfo | null>(null);
+  const [ready, setReady] = useState(false);
+
+  const setSession = useCallback((next: SessionInfo | null) => {
+    setCsrfToken(next?.csrfToken ?? null);
+    setSessionState(next);
+  }, []);
+
+  useEffect(() => {
+    setUnauthenticatedHandler(() => setSession(null));
+    api<SessionInfo>("GET", "/api/session")
+      .then((s) => setSession(s))
+      .catch(() => setSession(null))
+      .finally(() => setReady(true));
+    return () => setUnauthenticatedHandler(null);
+  }, [setSession]);
+
+  const startSession = useCallback(
+    async (next: SessionInfo) => {
+      setSession(next);
+      const locale = currentLocale();
+      if (wasChosen() && locale !== next.user.locale) {
+        await api("PUT", "/api/session/locale", { locale }).catch(() => undefined);
+        setSession({ ...next, user: { ...next.user, locale } });
+      } else if (locale !== next.user.locale) {
+        await i18n.changeLanguage(next.user.locale);
+      }
+      markChosen(false);
+    },
+    [setSession],
+  );
+
+  const logout = useCallback(async () => {
+    try {
+      await api("POST", "/api/auth/logout");
+    } catch (err) {
+      // An already ended session is logged out as well.
+      if (!(err instanceof ApiError && err.status === 401)) throw err;
+    }
+    setSession(null);
+  }, [setSession]);
+
+  const switchOrganisation = useCallback(
+    async (organisationId: string) => {
+      setSession(await api<SessionInfo>("PUT", "/api/session/organisation", { organisationId }));
+    },
+    [setSession],
+  );
+
+  const changeLanguage = useCallback(
+    async (locale: Locale) => {
+      await i18n.changeLanguage(locale);
+      if (!session) {
+        markChosen(true);
+        return;
+      }
+      setSessionState({ ...session, user: { ...session.user, locale } });
+      await api("PUT", "/api/session/locale", { locale });
+    },
+    [session],
+  );
+
+  const value = useMemo<SessionState>(
+    () => ({ session, ready, startSession, logout, switchOrganisation, changeLanguage }),
+    [session, ready, startSession, logout, switchOrganisation, changeLanguage],
+  );
+  return <SessionContext value={value}>{children}</SessionContext>;
+}

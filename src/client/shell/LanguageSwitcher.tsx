@@ -1,0 +1,52 @@
+import { Button, Menu } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import { LOCALES } from "../../shared/domain.ts";
+import { notifyError } from "../components/notify.ts";
+import { currentLocale, LOCALE_NAMES } from "../i18n.ts";
+import { useSession } from "../session/session-context.ts";
+import { Blank, CheckIcon, ChevronIcon, GlobeIcon } from "./icons.tsx";
+
+/** Switches the interface language; each language is named in its own script and tagged with `lang`. */
+export function LanguageSwitcher() {
+  const { t } = useTranslation();
+  const { changeLanguage } = useSession();
+  const locale = currentLocale();
+
+  const choose = (next: (typeof LOCALES)[number]) => {
+    changeLanguage(next).catch((err: unknown) => {
+      notifyError(err);
+    });
+  };
+
+  return (
+    <Menu position="bottom-end" withinPortal>
+      <Menu.Target>
+        <Button
+          variant="subtle"
+          color="dark"
+          px="xs"
+          leftSection={<GlobeIcon />}
+          rightSection={<ChevronIcon />}
+          aria-label={`${t("language.label")}: ${LOCALE_NAMES[locale]}`}
+        >
+          <span lang={locale}>{LOCALE_NAMES[locale]}</span>
+        </Button>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Label>{t("language.label")}</Menu.Label>
+        {LOCALES.map((l) => (
+          <Menu.Item
+            key={l}
+            aria-current={l === locale ? "true" : undefined}
+            leftSection={l === locale ? <CheckIcon /> : <Blank />}
+            lang={l}
+            fw={l === locale ? 700 : undefined}
+            onClick={() => choose(l)}
+          >
+            {LOCALE_NAMES[l]}
+          </Menu.Item>
+        ))}
+      </Menu.Dropdown>
+    </Menu>
+  );
+}

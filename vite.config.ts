@@ -1,0 +1,35 @@
+import react from "@vitejs/plugin-react";
+import { defineConfig } from "vite";
+
+// The web app is served by the Lotse server from dist/client under a CSP of `script-src 'self'`:
+// everything it needs is bundled, nothing is fetched from elsewhere and no script is inlined.
+export default defineConfig({
+  root: "src/client",
+  publicDir: "public",
+  plugins: [react()],
+  build: {
+    outDir: "../../dist/client",
+    emptyOutDir: true,
+    // Inlined assets would become data: URLs for scripts or fonts, which the CSP forbids.
+    assetsInlineLimit: 0,
+    sourcemap: false,
+    rolldownOptions: {
+      output: {
+        // Libraries change less often than the app: separate chunks stay cached across releases.
+        codeSplitting: {
+          groups: [
+            { name: "react", test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/ },
+            {
+              name: "mantine",
+              test: /node_modules[\\/](@mantine|@floating-ui|react-remove-scroll|react-number-format|clsx)/,
+            },
+            { name: "i18n", test: /node_modules[\\/](i18next|react-i18next)[\\/]/ },
+          ],
+        },
+      },
+    },
+  },
+  server: {
+    proxy: { "/api": "http://localhost:3000" },
+  },
+});
