@@ -21,6 +21,7 @@ export const ORGANISATION_TYPES = [
   "city_administration",
   "counselling_service",
   "welfare_association",
+  "other",
 ] as const;
 export type OrganisationType = (typeof ORGANISATION_TYPES)[number];
 

@@ -32,7 +32,7 @@ export const Organisation = z
     id: Id,
     name: z.string(),
     type: z.enum(ORGANISATION_TYPES),
-    districtAgs: z.string(),
+    districtAgs: z.string().nullable().describe("District (AGS key); null when outside Sachsen-Anhalt"),
     street: z.string().nullable(),
     postcode: z.string().nullable(),
     city: z.string().nullable(),

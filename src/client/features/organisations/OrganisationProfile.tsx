@@ -6,7 +6,8 @@ import { DISTRICTS } from "../../../shared/domain.ts";
 import { formatDateTime } from "../../components/format.ts";
 
 /** The district's proper name for an AGS key. */
-export function districtName(ags: string): string {
+export function districtName(ags: string | null): string {
+  if (!ags) return "–";
   return DISTRICTS.find((d) => d.ags === ags)?.name ?? ags;
 }
 

@@ -19,7 +19,7 @@ import { coversOrganisation, scopedOrganisation } from "../members/policy.ts";
 // the outer organisation must be named explicitly.
 const memberCount = sql<number>`(select count(*)::int from ${memberships} m where m.organisation_id = "organisations"."id" and m.status = 'active')`;
 
-type Row = typeof organisations.$inferSelect & { memberCount: number };
+type Row = Omit<typeof organisations.$inferSelect, "hsds"> & { memberCount: number };
 
 function presentOrganisation(row: Row, actor: Actor): Organisation {
   const covered = coversOrganisation(actor, row.id);
