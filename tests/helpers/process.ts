@@ -1,5 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import net from "node:net";
+import { freePort } from "../../src/server/db/embedded.ts";
+
+export { freePort };
 
 export type LotseProcess = {
   child: ChildProcess;
@@ -7,15 +9,6 @@ export type LotseProcess = {
   output: () => string;
   exited: Promise<number | null>;
 };
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const srv = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 /** Starts `node src/server/main.ts` as a real process on the embedded database in dataDir. */
 export function spawnLotse(dataDir: string, port: number, env: Record<string, string> = {}): LotseProcess {

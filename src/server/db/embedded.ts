@@ -107,7 +107,8 @@ async function acquireLock(dataDir: string): Promise<() => void> {
   throw new EmbeddedPostgresError(`Could not lock the data directory ${dataDir}.`);
 }
 
-async function freePort(): Promise<number> {
+/** A TCP port on 127.0.0.1 that nothing listens on right now. */
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
     srv.once("error", reject);

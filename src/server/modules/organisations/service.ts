@@ -1,4 +1,4 @@
-import { and, asc, count, eq, ilike, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, eq, getTableColumns, ilike, type SQL, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type {
   Organisation,
@@ -47,39 +47,10 @@ async function load(ctx: Ctx, id: string): Promise<Row> {
   return row;
 }
 
+/** Every column but the HSDS extras, which only the exchange reads. */
 function organisationColumns() {
-  const {
-    id,
-    name,
-    type,
-    districtAgs,
-    street,
-    postcode,
-    city,
-    email,
-    phone,
-    website,
-    description,
-    status,
-    createdAt,
-    updatedAt,
-  } = organisations;
-  return {
-    id,
-    name,
-    type,
-    districtAgs,
-    street,
-    postcode,
-    city,
-    email,
-    phone,
-    website,
-    description,
-    status,
-    createdAt,
-    updatedAt,
-  };
+  const { hsds: _exchangeOnly, ...columns } = getTableColumns(organisations);
+  return columns;
 }
 
 /** The network's organisations, for the coordination. */
