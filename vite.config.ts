@@ -1,3 +1,4 @@
+import { fileURLToPath } from "node:url";
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
 
@@ -14,11 +15,18 @@ export default defineConfig({
     assetsInlineLimit: 0,
     sourcemap: false,
     rolldownOptions: {
+      // Two apps: the staff app and the public offer finder, which must stay small on a phone.
+      input: {
+        main: fileURLToPath(new URL("./src/client/index.html", import.meta.url)),
+        finder: fileURLToPath(new URL("./src/client/finder.html", import.meta.url)),
+      },
       output: {
         // Libraries change less often than the app: separate chunks stay cached across releases.
         codeSplitting: {
           groups: [
-            { name: "react", test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/ },
+            { name: "react", test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
+            // Apart from React, so that the finder (which has no router) does not load it.
+            { name: "router", test: /node_modules[\\/]react-router[\\/]/ },
             {
               name: "mantine",
               test: /node_modules[\\/](@mantine|@floating-ui|react-remove-scroll|react-number-format|clsx)/,

@@ -40,8 +40,23 @@ const appRoutes: RouteObject[] = [
     path: "organisations/:id",
     lazy: page(() => import("./features/organisations/OrganisationDetailPage.tsx"), "OrganisationDetailPage"),
   },
+  { path: "offers", lazy: page(() => import("./features/offers/OffersPage.tsx"), "OffersPage") },
+  { path: "offers/new", lazy: page(() => import("./features/offers/OfferEditPage.tsx"), "OfferEditPage") },
+  {
+    path: "offers/:id",
+    lazy: page(() => import("./features/offers/OfferDetailPage.tsx"), "OfferDetailPage"),
+  },
+  {
+    path: "offers/:id/edit",
+    lazy: page(() => import("./features/offers/OfferEditPage.tsx"), "OfferEditPage"),
+  },
+  { path: "directory/matrix", lazy: page(() => import("./features/matrix/MatrixPage.tsx"), "MatrixPage") },
   { path: "audit", lazy: page(() => import("./features/audit/AuditPage.tsx"), "AuditPage") },
   { path: "outbox", lazy: page(() => import("./features/outbox/OutboxPage.tsx"), "OutboxPage") },
+  {
+    path: "directory/import",
+    lazy: page(() => import("./features/directory-import/DirectoryImportPage.tsx"), "DirectoryImportPage"),
+  },
   { path: "outbox/:id", lazy: page(() => import("./features/outbox/OutboxMailPage.tsx"), "OutboxMailPage") },
 ];
 

@@ -19,7 +19,11 @@ import type { Db } from "./db/client.ts";
 import type { App, Deps } from "./deps.ts";
 import { registerAuditRoutes } from "./modules/audit/routes.ts";
 import { registerAuthRoutes } from "./modules/auth/routes.ts";
+import { registerFinderRoutes } from "./modules/finder/routes.ts";
+import { registerHsdsRoutes } from "./modules/hsds/routes.ts";
+import { registerMatrixRoutes } from "./modules/matrix/routes.ts";
 import { registerMemberRoutes } from "./modules/members/routes.ts";
+import { registerOfferRoutes } from "./modules/offers/routes.ts";
 import { registerOrganisationRoutes } from "./modules/organisations/routes.ts";
 import { registerOutboxRoutes } from "./modules/outbox/routes.ts";
 import { registerAccess } from "./platform/access.ts";
@@ -104,13 +108,21 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   registerMemberRoutes(app, deps);
   registerAuditRoutes(app, deps);
   registerOutboxRoutes(app, deps);
+  registerHsdsRoutes(app, deps);
+  registerFinderRoutes(app, deps);
+  registerMatrixRoutes(app, deps);
+  registerOfferRoutes(app, deps);
   await registerClient(app, opts.clientDir ?? CLIENT_DIR);
   return app;
 }
 
-/** Serves the built web app; every non-API path falls back to index.html for the client router. */
+/**
+ * Serves the built web app; every non-API path falls back to index.html for the client router,
+ * except /finder and below: the public offer finder is a separate, smaller app (finder.html).
+ */
 async function registerClient(app: App, clientDir: string) {
   const hasClient = fs.existsSync(path.join(clientDir, "index.html"));
+  const hasFinder = fs.existsSync(path.join(clientDir, "finder.html"));
   if (hasClient) {
     await app.register(fastifyStatic, {
       root: clientDir,
@@ -130,8 +142,10 @@ async function registerClient(app: App, clientDir: string) {
   }
   app.setNotFoundHandler((request, reply) => {
     const wantsPage = request.method === "GET" && !request.url.startsWith("/api/") && hasClient;
-    if (wantsPage && !path.extname(request.url.split("?")[0] ?? "")) {
-      return reply.header("cache-control", "no-cache").sendFile("index.html");
+    const pathname = request.url.split("?")[0] ?? "";
+    if (wantsPage && !path.extname(pathname)) {
+      const finder = hasFinder && (pathname === "/finder" || pathname.startsWith("/finder/"));
+      return reply.header("cache-control", "no-cache").sendFile(finder ? "finder.html" : "index.html");
     }
     const t = translator(requestLocale(request));
     return reply

@@ -20,6 +20,10 @@ export const PERMISSIONS = {
   "member.invite": ADMINS,
   "audit.read": ADMINS,
   "outbox.read": COORDINATION,
+  "directory.import": COORDINATION,
+  "directory.analyse": COORDINATION,
+  "offer.read": ALL,
+  "offer.manage": ADMINS,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

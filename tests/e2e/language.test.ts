@@ -67,8 +67,10 @@ describe("interface language", () => {
       await chooseLanguage(second.page, "Deutsch");
       await second.page.getByRole("navigation", { name: "Hauptnavigation" }).waitFor();
       expect(await htmlAttributes(second.page)).toEqual({ lang: "de", dir: "ltr" });
-      const session = await second.page.request.get("/api/session");
-      expect((await session.json()).user.locale).toBe("de");
+      // The preference is saved in the background: wait for it rather than race it.
+      await expect
+        .poll(async () => (await (await second.page.request.get("/api/session")).json()).user.locale)
+        .toBe("de");
     } finally {
       await second.context.close();
     }

@@ -10,14 +10,28 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const BASIC = ["Start", "Unsere Organisation"];
+const BASIC = ["Start", "Unsere Organisation", "Angebote"];
 const EXPECTED: [string, string, string[]][] = [
   [
     "network coordinator",
     DEMO.coordinator,
-    ["Start", "Unsere Organisation", "Mitglieder", "Organisationen", "Audit-Protokoll", "Postausgang"],
+    [
+      "Start",
+      "Unsere Organisation",
+      "Angebote",
+      "Mitglieder",
+      "Organisationen",
+      "Angebotsmatrix",
+      "Audit-Protokoll",
+      "Postausgang",
+      "HSDS-Import",
+    ],
   ],
-  ["organisation admin", DEMO.admin, ["Start", "Unsere Organisation", "Mitglieder", "Audit-Protokoll"]],
+  [
+    "organisation admin",
+    DEMO.admin,
+    ["Start", "Unsere Organisation", "Angebote", "Mitglieder", "Audit-Protokoll"],
+  ],
   ["counsellor", DEMO.counsellor, BASIC],
   ["volunteer", DEMO.volunteer, BASIC],
   ["trainer", DEMO.trainer, BASIC],

@@ -19,7 +19,7 @@ export function Navigation({ onNavigate }: { onNavigate: () => void }) {
             <NavLink
               component={Link}
               to={m.to}
-              label={t(`nav.${m.label}`)}
+              label={t(m.label.includes(".") ? m.label : `nav.${m.label}`)}
               active={active}
               variant="filled"
               aria-current={active ? "page" : undefined}

@@ -2,8 +2,17 @@ import type { Permission } from "../../shared/permissions.ts";
 
 export type ModuleLink = {
   to: string;
-  /** Key under "nav" in the catalogues. */
-  label: "home" | "organisation" | "members" | "organisations" | "audit" | "outbox";
+  /** Key under "nav" in the catalogues, or a full key when a module keeps it in its own namespace. */
+  label:
+    | "home"
+    | "organisation"
+    | "offers"
+    | "members"
+    | "organisations"
+    | "audit"
+    | "outbox"
+    | "directoryImport.nav"
+    | "matrix.nav";
   /** Null: every logged-in person sees it. */
   permission: Permission | null;
 };
@@ -12,10 +21,13 @@ export type ModuleLink = {
 export const MODULES: readonly ModuleLink[] = [
   { to: "/", label: "home", permission: null },
   { to: "/organisation", label: "organisation", permission: "organisation.read" },
+  { to: "/offers", label: "offers", permission: "offer.read" },
   { to: "/members", label: "members", permission: "member.list" },
   { to: "/organisations", label: "organisations", permission: "organisation.list" },
+  { to: "/directory/matrix", label: "matrix.nav", permission: "directory.analyse" },
   { to: "/audit", label: "audit", permission: "audit.read" },
   { to: "/outbox", label: "outbox", permission: "outbox.read" },
+  { to: "/directory/import", label: "directoryImport.nav", permission: "directory.import" },
 ];
 
 /** Whether a link is the current page or one of its sub-pages (/organisations/:id). */

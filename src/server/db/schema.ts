@@ -274,6 +274,18 @@ export const offers = pgTable(
     index("offers_phases_idx").using("gin", t.phases),
     index("offers_districts_idx").using("gin", t.districts),
     index("offers_languages_idx").using("gin", t.languages),
+    // The public finder and the matrix (bench/directory.ts): the finder's counts per district read
+    // this covering index alone (index-only scan) instead of the wide rows; its result pages in name
+    // order walk offers_name_order_idx; a visitor's words in English or Arabic are found in the
+    // translated names (of every language, without the JSON keys) through the trigram index.
+    index("offers_finder_idx")
+      .on(t.organisationId, t.offerType, t.freeOfCharge, t.districts, t.phases, t.languages, t.targetGroups)
+      .where(sql`${t.status} = 'active'`),
+    index("offers_name_order_idx").on(t.name, t.id),
+    index("offers_translation_names_trgm_idx").using(
+      "gin",
+      sql`(jsonb_path_query_array(${t.translations}, '$.*.name')::text) gin_trgm_ops`,
+    ),
   ],
 );
 

@@ -2,7 +2,9 @@ import { sql } from "drizzle-orm";
 import type { Role } from "#shared/domain.ts";
 import type { Db } from "../db/client.ts";
 import { memberships, organisations, users } from "../db/schema.ts";
+import { ensureLotseTaxonomies } from "../modules/hsds/lotse-taxonomies.ts";
 import { hashPassword } from "../platform/passwords.ts";
+import { seedDemoOffers } from "./offers.ts";
 import { DEMO_ORGANISATIONS } from "./organisations.ts";
 
 export const DEMO_PASSWORD = "Lotse-Demo-2026!";
@@ -127,6 +129,8 @@ export async function seedDemo(db: Db): Promise<boolean> {
         })),
       ),
     );
+    await ensureLotseTaxonomies(tx);
+    await seedDemoOffers(tx, idOf);
     return true;
   });
 }

@@ -34,7 +34,7 @@ export type UpcomingModule =
 /** The modules that will come for each role (DOMAIN.md), so people know what Lotse is heading for. */
 export const UPCOMING: Record<Role, readonly UpcomingModule[]> = {
   network_coordinator: ["interfaces", "analytics", "reports", "trainings"],
-  org_admin: ["offers", "referrals"],
+  org_admin: ["referrals"],
   counsellor: ["cases", "consents", "referrals", "recognition", "competences"],
   volunteer: ["assignedCases", "referrals"],
   trainer: ["trainings"],

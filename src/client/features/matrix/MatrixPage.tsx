@@ -1,0 +1,76 @@
+import { Button, Group, Paper, SegmentedControl, Text } from "@mantine/core";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { Matrix, MatrixDimension } from "../../../shared/contracts/matrix.ts";
+import { query } from "../../api/client.ts";
+import { useApiQuery } from "../../api/use-api.ts";
+import { Forbidden } from "../../components/Forbidden.tsx";
+import { Loading } from "../../components/Loading.tsx";
+import { PageTitle } from "../../components/PageTitle.tsx";
+import { ProblemAlert } from "../../components/ProblemAlert.tsx";
+import { hasPermission, useRequiredSession } from "../../session/session-context.ts";
+import { type Cell, CellOffersModal } from "./CellOffersModal.tsx";
+import { MatrixTable } from "./MatrixTable.tsx";
+
+/** The network coordinator's phase × district (or type × district) matrix with its gaps. */
+export function MatrixPage() {
+  const session = useRequiredSession();
+  if (!hasPermission(session, "directory.analyse")) return <Forbidden />;
+  return <DirectoryMatrix />;
+}
+
+function DirectoryMatrix() {
+  const { t } = useTranslation();
+  const [by, setBy] = useState<MatrixDimension>("phase");
+  const [cell, setCell] = useState<Cell | null>(null);
+  const matrix = useApiQuery<Matrix>(`/api/directory/matrix${query({ by })}`);
+  const current = matrix.data?.by === by ? matrix.data : undefined;
+
+  return (
+    <>
+      <PageTitle>{t("matrix.title")}</PageTitle>
+      <Text mb="md" maw={820}>
+        {t("matrix.intro")}
+      </Text>
+      <Paper withBorder p="lg" radius="md">
+        <Group justify="space-between" align="flex-end" mb="md">
+          <div>
+            <Text component="span" id="matrix-by" fw={600} size="sm" display="block" mb={4}>
+              {t("matrix.by")}
+            </Text>
+            <SegmentedControl
+              aria-labelledby="matrix-by"
+              value={by}
+              onChange={(v) => setBy(v as MatrixDimension)}
+              data={[
+                { value: "phase", label: t("matrix.byPhase") },
+                { value: "type", label: t("matrix.byType") },
+              ]}
+            />
+          </div>
+          <Button component="a" variant="default" href={`/api/directory/matrix.csv${query({ by })}`} download>
+            {t("matrix.download")}
+          </Button>
+        </Group>
+        <ProblemAlert error={matrix.error} />
+        {current ? (
+          <>
+            <Text size="sm" mb="xs" aria-live="polite">
+              {t("matrix.summary", { total: current.total, gaps: current.gaps })}
+            </Text>
+            <MatrixTable matrix={current} onOpen={setCell} />
+            <Text size="sm" mt="sm" id="matrix-legend">
+              <span className="matrix-gap-marker" aria-hidden="true">
+                ⚠
+              </span>{" "}
+              {t("matrix.legend")}
+            </Text>
+          </>
+        ) : matrix.error ? null : (
+          <Loading />
+        )}
+      </Paper>
+      {current && cell ? <CellOffersModal by={by} cell={cell} onClose={() => setCell(null)} /> : null}
+    </>
+  );
+}

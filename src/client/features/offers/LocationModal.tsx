@@ -1,0 +1,169 @@
+import { Button, Group, Modal, NativeSelect, SimpleGrid, Stack, Textarea, TextInput } from "@mantine/core";
+import { type FormEvent, useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { z } from "zod";
+import { LOCATION_TYPES, type Location, type LocationCreate } from "../../../shared/contracts/offers.ts";
+import { DISTRICTS } from "../../../shared/domain.ts";
+import { ApiError, api } from "../../api/client.ts";
+import { orNull } from "../../components/format.ts";
+import { ProblemAlert } from "../../components/ProblemAlert.tsx";
+
+type Props = {
+  organisationId: string;
+  /** "new" opens an empty form; null closes the dialog. */
+  location: Location | "new" | null;
+  onClose: () => void;
+  onSaved: (location: Location) => void;
+};
+
+/** Adds or edits a location in a dialog. */
+export function LocationModal({ organisationId, location, onClose, onSaved }: Props) {
+  const { t } = useTranslation();
+  return (
+    <Modal
+      opened={location !== null}
+      onClose={onClose}
+      size="lg"
+      title={location === "new" ? t("offers.locations.addTitle") : t("offers.locations.editTitle")}
+      closeButtonProps={{ "aria-label": t("common.close") }}
+    >
+      {location !== null ? (
+        <LocationForm
+          key={location === "new" ? "new" : location.id}
+          organisationId={organisationId}
+          location={location === "new" ? null : location}
+          onClose={onClose}
+          onSaved={onSaved}
+        />
+      ) : null}
+    </Modal>
+  );
+}
+
+const KEYS = [
+  "locationType",
+  "name",
+  "street",
+  "postcode",
+  "city",
+  "districtAgs",
+  "latitude",
+  "longitude",
+  "url",
+  "description",
+] as const;
+type Values = Record<(typeof KEYS)[number], string>;
+
+function LocationForm({
+  organisationId,
+  location,
+  onClose,
+  onSaved,
+}: Omit<Props, "location"> & { location: Location | null }) {
+  const { t } = useTranslation();
+  const [values, setValues] = useState<Values>(
+    () =>
+      Object.fromEntries(
+        KEYS.map((k) => [
+          k,
+          location?.[k] === null || location?.[k] === undefined ? "" : String(location[k]),
+        ]),
+      ) as Values,
+  );
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const fields = error?.fieldErrors() ?? {};
+  const bind = (key: keyof Values) => ({
+    value: values[key],
+    error: fields[key],
+    onChange: (e: { currentTarget: { value: string } }) => {
+      const value = e.currentTarget.value;
+      setValues((v) => ({ ...v, [key]: value }));
+    },
+  });
+  const number = (v: string) => (v.trim() === "" ? null : Number(v.replace(",", ".")));
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    const body: z.input<typeof LocationCreate> = {
+      locationType: (values.locationType || "physical") as Location["locationType"],
+      name: orNull(values.name),
+      street: orNull(values.street),
+      postcode: orNull(values.postcode),
+      city: orNull(values.city),
+      districtAgs: orNull(values.districtAgs) as z.input<typeof LocationCreate>["districtAgs"],
+      latitude: number(values.latitude),
+      longitude: number(values.longitude),
+      url: orNull(values.url),
+      description: orNull(values.description),
+    };
+    try {
+      onSaved(
+        location
+          ? await api<Location>("PATCH", `/api/locations/${location.id}`, body)
+          : await api<Location>("POST", `/api/organisations/${organisationId}/locations`, body),
+      );
+    } catch (err) {
+      if (err instanceof ApiError) setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const f = (k: string) => t(`offers.locations.fields.${k}`);
+  return (
+    <form onSubmit={submit} noValidate>
+      <ProblemAlert error={error} />
+      <Stack>
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <NativeSelect
+            label={f("locationType")}
+            data={LOCATION_TYPES.map((v) => ({ value: v, label: t(`directory.locationTypes.${v}`) }))}
+            {...bind("locationType")}
+          />
+          <TextInput label={f("name")} {...bind("name")} />
+          <TextInput label={f("street")} autoComplete="street-address" {...bind("street")} />
+          <Group grow align="flex-start">
+            <TextInput
+              label={f("postcode")}
+              autoComplete="postal-code"
+              inputMode="numeric"
+              maxLength={5}
+              dir="ltr"
+              {...bind("postcode")}
+            />
+            <TextInput label={f("city")} autoComplete="address-level2" {...bind("city")} />
+          </Group>
+          <NativeSelect
+            label={f("district")}
+            data={[
+              { value: "", label: t("offers.notGiven") },
+              ...DISTRICTS.map((d) => ({ value: d.ags, label: d.name })),
+            ]}
+            {...bind("districtAgs")}
+          />
+          <TextInput label={f("url")} type="url" placeholder="https://" dir="ltr" {...bind("url")} />
+          <TextInput
+            label={f("latitude")}
+            description={t("offers.locations.coordinatesHint")}
+            inputMode="decimal"
+            dir="ltr"
+            {...bind("latitude")}
+          />
+          <TextInput label={f("longitude")} inputMode="decimal" dir="ltr" {...bind("longitude")} />
+        </SimpleGrid>
+        <Textarea label={f("description")} autosize minRows={2} maxRows={6} {...bind("description")} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t("common.cancel")}
+          </Button>
+          <Button type="submit" loading={busy}>
+            {t("common.save")}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,161 @@
+import { Button, Group, Modal, Paper, Table, Text, Title, VisuallyHidden } from "@mantine/core";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { Location } from "../../../shared/contracts/offers.ts";
+import { api } from "../../api/client.ts";
+import { useApiQuery } from "../../api/use-api.ts";
+import { Loading } from "../../components/Loading.tsx";
+import { notifyError, notifySuccess } from "../../components/notify.ts";
+import { Pager } from "../../components/Pager.tsx";
+import { ProblemAlert } from "../../components/ProblemAlert.tsx";
+import { districtName } from "../organisations/OrganisationProfile.tsx";
+import { LocationModal } from "./LocationModal.tsx";
+
+const LIMIT = 25;
+
+/** How a location reads in lists: its name, or its address when it has none. */
+export function locationLabel(l: Pick<Location, "name" | "city">, unnamed: string): string {
+  return l.name ?? l.city ?? unnamed;
+}
+
+/** The organisation's locations: list, add, edit and delete. */
+export function LocationsPanel({ organisationId, manages }: { organisationId: string; manages: boolean }) {
+  const { t } = useTranslation();
+  const [offset, setOffset] = useState(0);
+  const [editing, setEditing] = useState<Location | "new" | null>(null);
+  const [deleting, setDeleting] = useState<Location | null>(null);
+  const list = useApiQuery<{ items: Location[]; total: number }>(
+    `/api/organisations/${organisationId}/locations?limit=${LIMIT}&offset=${offset}`,
+  );
+  const label = (l: Location) => locationLabel(l, t("offers.locations.unnamed"));
+
+  const remove = async (l: Location) => {
+    try {
+      await api("DELETE", `/api/locations/${l.id}`);
+      notifySuccess(t("offers.locations.deleted"));
+      list.reload();
+    } catch (err) {
+      notifyError(err);
+    } finally {
+      setDeleting(null);
+    }
+  };
+
+  return (
+    <Paper withBorder p="lg" radius="md" component="section" aria-labelledby="locations-heading">
+      <Group justify="space-between" mb="md">
+        <Title order={2} size="h3" id="locations-heading">
+          {t("offers.locations.title")}
+        </Title>
+        {manages ? <Button onClick={() => setEditing("new")}>{t("offers.locations.add")}</Button> : null}
+      </Group>
+      <ProblemAlert error={list.error} />
+      {!list.data ? (
+        list.error ? null : (
+          <Loading />
+        )
+      ) : list.data.items.length === 0 ? (
+        <Text py="md">{t("offers.locations.empty")}</Text>
+      ) : (
+        <>
+          <Table.ScrollContainer minWidth={700}>
+            <Table striped aria-busy={list.loading}>
+              <Table.Caption className="visually-hidden">
+                {t("offers.locations.caption", { n: list.data.total })}
+              </Table.Caption>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t("offers.locations.fields.name")}</Table.Th>
+                  <Table.Th>{t("offers.locations.fields.address")}</Table.Th>
+                  <Table.Th>{t("offers.locations.fields.district")}</Table.Th>
+                  <Table.Th>{t("offers.locations.fields.offerCount")}</Table.Th>
+                  <Table.Th>
+                    <VisuallyHidden>{t("common.actions")}</VisuallyHidden>
+                  </Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {list.data.items.map((l) => (
+                  <Table.Tr key={l.id}>
+                    <Table.Td fw={600} dir="auto">
+                      {label(l)}
+                    </Table.Td>
+                    <Table.Td>
+                      {l.locationType === "virtual" ? (
+                        <span dir="ltr">{l.url ?? "–"}</span>
+                      ) : (
+                        <bdi>
+                          {[l.street, [l.postcode, l.city].filter(Boolean).join(" ")]
+                            .filter(Boolean)
+                            .join(", ") || "–"}
+                        </bdi>
+                      )}
+                    </Table.Td>
+                    <Table.Td>{districtName(l.districtAgs)}</Table.Td>
+                    <Table.Td>{l.offerCount}</Table.Td>
+                    <Table.Td>
+                      <Group gap="xs" wrap="nowrap">
+                        {l.abilities.update ? (
+                          <Button
+                            size="xs"
+                            variant="default"
+                            onClick={() => setEditing(l)}
+                            aria-label={t("offers.locations.editNamed", { name: label(l) })}
+                          >
+                            {t("offers.locations.edit")}
+                          </Button>
+                        ) : null}
+                        {l.abilities.delete ? (
+                          <Button
+                            size="xs"
+                            variant="default"
+                            color="red"
+                            onClick={() => setDeleting(l)}
+                            aria-label={t("offers.locations.deleteNamed", { name: label(l) })}
+                          >
+                            {t("offers.locations.delete")}
+                          </Button>
+                        ) : null}
+                      </Group>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+          <Pager total={list.data.total} limit={LIMIT} offset={offset} onChange={setOffset} />
+        </>
+      )}
+      <LocationModal
+        organisationId={organisationId}
+        location={editing}
+        onClose={() => setEditing(null)}
+        onSaved={() => {
+          notifySuccess(t("offers.locations.saved"));
+          setEditing(null);
+          list.reload();
+        }}
+      />
+      <Modal
+        opened={deleting !== null}
+        onClose={() => setDeleting(null)}
+        title={t("offers.locations.deleteTitle")}
+        closeButtonProps={{ "aria-label": t("common.close") }}
+      >
+        {deleting ? (
+          <>
+            <Text mb="md">{t("offers.locations.confirmDelete", { name: label(deleting) })}</Text>
+            <Group justify="flex-end">
+              <Button variant="default" onClick={() => setDeleting(null)}>
+                {t("common.cancel")}
+              </Button>
+              <Button color="red" onClick={() => remove(deleting)}>
+                {t("offers.locations.delete")}
+              </Button>
+            </Group>
+          </>
+        ) : null}
+      </Modal>
+    </Paper>
+  );
+}

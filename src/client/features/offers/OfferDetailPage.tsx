@@ -1,0 +1,189 @@
+import { Anchor, Button, DataList, Group, Modal, Paper, Stack, Text, Title } from "@mantine/core";
+import { type ReactNode, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useNavigate, useParams } from "react-router";
+import type { Offer } from "../../../shared/contracts/offers.ts";
+import { api } from "../../api/client.ts";
+import { useApiQuery } from "../../api/use-api.ts";
+import { formatDateTime } from "../../components/format.ts";
+import { Loading } from "../../components/Loading.tsx";
+import { notifyError, notifySuccess } from "../../components/notify.ts";
+import { PageTitle } from "../../components/PageTitle.tsx";
+import { ProblemAlert } from "../../components/ProblemAlert.tsx";
+import { districtName } from "../organisations/OrganisationProfile.tsx";
+import { languageName } from "./labels.ts";
+import { OfferHistory } from "./OfferHistory.tsx";
+import { OfferStatusBadge } from "./OfferStatusBadge.tsx";
+
+function Row({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <DataList.Item>
+      <DataList.ItemLabel>{label}</DataList.ItemLabel>
+      <DataList.ItemValue style={{ whiteSpace: "pre-line" }}>{children}</DataList.ItemValue>
+    </DataList.Item>
+  );
+}
+
+/** One offer with all its attributes and its change history. */
+export function OfferDetailPage() {
+  const { t } = useTranslation();
+  const { id = "" } = useParams();
+  const navigate = useNavigate();
+  const offer = useApiQuery<Offer>(`/api/offers/${id}`);
+  const [confirming, setConfirming] = useState(false);
+
+  const back = (
+    <Anchor component={Link} to="/offers" mb="sm" display="inline-block">
+      {t("offers.backToList")}
+    </Anchor>
+  );
+  if (offer.error) {
+    return (
+      <>
+        {back}
+        <PageTitle>{t("offers.title")}</PageTitle>
+        <ProblemAlert error={offer.error} />
+      </>
+    );
+  }
+  if (!offer.data) return <Loading />;
+  const o = offer.data;
+  const list = (items: string[]) => (items.length > 0 ? items.join(", ") : "–");
+  const remove = async () => {
+    try {
+      await api("DELETE", `/api/offers/${o.id}`);
+      notifySuccess(t("offers.delete.done"));
+      navigate("/offers");
+    } catch (err) {
+      notifyError(err);
+      setConfirming(false);
+    }
+  };
+
+  return (
+    <>
+      {back}
+      <PageTitle dir="auto">{o.name}</PageTitle>
+      <Stack gap="lg">
+        <Paper withBorder p="lg" radius="md" component="section" aria-labelledby="offer-heading">
+          <Group justify="space-between" mb="md">
+            <Title order={2} size="h3" id="offer-heading">
+              {t("offers.sections.basics")}
+            </Title>
+            <Group gap="xs">
+              {o.abilities.update ? (
+                <Button component={Link} to={`/offers/${o.id}/edit`} variant="light">
+                  {t("offers.edit")}
+                </Button>
+              ) : null}
+              {o.abilities.delete ? (
+                <Button variant="default" color="red" onClick={() => setConfirming(true)}>
+                  {t("offers.delete.button")}
+                </Button>
+              ) : null}
+            </Group>
+          </Group>
+          <DataList withDivider labelWidth="220px">
+            <Row label={t("offers.fields.status")}>
+              <OfferStatusBadge status={o.status} />
+            </Row>
+            <Row label={t("offers.fields.offerType")}>
+              {o.offerType ? t(`directory.offerTypes.${o.offerType}`) : "–"}
+            </Row>
+            <Row label={t("offers.fields.phases")}>
+              {list(
+                o.phases.map((p) => `${t("directory.phaseNumber", { n: p })}: ${t(`directory.phases.${p}`)}`),
+              )}
+            </Row>
+            <Row label={t("offers.fields.description")}>
+              {o.description ? <div dir="auto">{o.description}</div> : "–"}
+            </Row>
+            <Row label={t("offers.fields.translationName")}>
+              {o.translations.en ? <span lang="en">{o.translations.en.name}</span> : "–"}
+            </Row>
+            <Row label={t("offers.fields.translationDescription")}>
+              {o.translations.en?.description ? <div lang="en">{o.translations.en.description}</div> : "–"}
+            </Row>
+            <Row label={t("offers.fields.languages")}>{list(o.languages.map(languageName))}</Row>
+            <Row label={t("offers.fields.targetGroups")}>
+              {list(o.targetGroups.map((g) => t(`directory.targetGroups.${g}`)))}
+            </Row>
+            <Row label={t("offers.fields.districts")}>{list(o.districts.map(districtName))}</Row>
+            <Row label={t("offers.fields.minGermanLevel")}>
+              {o.minGermanLevel ? t(`directory.cefr.${o.minGermanLevel}`) : t("offers.noLevel")}
+            </Row>
+            <Row label={t("offers.fields.fundingRoute")}>
+              {o.fundingRoute ? t(`directory.fundingRoutes.${o.fundingRoute}`) : t("offers.notGiven")}
+            </Row>
+            <Row label={t("offers.fields.freeOfCharge")}>
+              {t(
+                `directory.freeOfCharge.${o.freeOfCharge === null ? "unknown" : o.freeOfCharge ? "yes" : "no"}`,
+              )}
+            </Row>
+            <Row label={t("offers.fields.schedules")}>
+              {o.schedules.length === 0
+                ? t("offers.schedule.none")
+                : o.schedules
+                    .map(
+                      (s) =>
+                        `${s.weekdays.map((d) => t(`directory.weekdaysShort.${d}`)).join(", ")}: ${t("offers.schedule.hours", { from: s.opensAt, to: s.closesAt })}${s.description ? ` (${s.description})` : ""}`,
+                    )
+                    .join("\n")}
+            </Row>
+            <Row label={t("offers.fields.contactPerson")}>{o.contact.person ?? "–"}</Row>
+            <Row label={t("offers.fields.contactPhone")}>
+              {o.contact.phone ? <span dir="ltr">{o.contact.phone}</span> : "–"}
+            </Row>
+            <Row label={t("offers.fields.contactEmail")}>
+              {o.contact.email ? (
+                <Anchor href={`mailto:${o.contact.email}`} dir="ltr">
+                  {o.contact.email}
+                </Anchor>
+              ) : (
+                "–"
+              )}
+            </Row>
+            <Row label={t("offers.fields.website")}>
+              {o.website ? (
+                <Anchor href={o.website} target="_blank" rel="noopener noreferrer" dir="ltr">
+                  {o.website}
+                </Anchor>
+              ) : (
+                "–"
+              )}
+            </Row>
+            <Row label={t("offers.fields.locations")}>
+              {list(o.locations.map((l) => [l.name, l.city].filter(Boolean).join(", ")))}
+            </Row>
+            <Row label={t("offers.fields.updatedAt")}>{formatDateTime(o.updatedAt)}</Row>
+          </DataList>
+        </Paper>
+        {o.abilities.history ? (
+          <Paper withBorder p="lg" radius="md" component="section" aria-labelledby="history-heading">
+            <Title order={2} size="h3" id="history-heading" mb="md">
+              {t("offers.sections.history")}
+            </Title>
+            {/* Keyed by the last change, so that the history reloads after a save. */}
+            <OfferHistory key={o.updatedAt} offerId={o.id} />
+          </Paper>
+        ) : null}
+      </Stack>
+      <Modal
+        opened={confirming}
+        onClose={() => setConfirming(false)}
+        title={t("offers.delete.title")}
+        closeButtonProps={{ "aria-label": t("common.close") }}
+      >
+        <Text mb="md">{t("offers.delete.confirm", { name: o.name })}</Text>
+        <Group justify="flex-end">
+          <Button variant="default" onClick={() => setConfirming(false)}>
+            {t("common.cancel")}
+          </Button>
+          <Button color="red" onClick={remove}>
+            {t("offers.delete.button")}
+          </Button>
+        </Group>
+      </Modal>
+    </>
+  );
+}

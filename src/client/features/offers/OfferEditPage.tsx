@@ -1,0 +1,62 @@
+import { Anchor, Paper } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import { Link, useNavigate, useParams } from "react-router";
+import type { Offer } from "../../../shared/contracts/offers.ts";
+import { api } from "../../api/client.ts";
+import { useApiQuery } from "../../api/use-api.ts";
+import { Forbidden } from "../../components/Forbidden.tsx";
+import { Loading } from "../../components/Loading.tsx";
+import { notifySuccess } from "../../components/notify.ts";
+import { PageTitle } from "../../components/PageTitle.tsx";
+import { ProblemAlert } from "../../components/ProblemAlert.tsx";
+import { hasPermission, useRequiredSession } from "../../session/session-context.ts";
+import { OfferForm } from "./OfferForm.tsx";
+
+/** A new offer of the acting organisation (/offers/new) or an existing one (/offers/:id/edit). */
+export function OfferEditPage() {
+  const { t } = useTranslation();
+  const { id } = useParams();
+  const navigate = useNavigate();
+  const session = useRequiredSession();
+  const existing = useApiQuery<Offer>(id ? `/api/offers/${id}` : null);
+  if (!hasPermission(session, "offer.manage")) return <Forbidden />;
+
+  const back = (
+    <Anchor component={Link} to={id ? `/offers/${id}` : "/offers"} mb="sm" display="inline-block">
+      {t("offers.backToList")}
+    </Anchor>
+  );
+  if (id && existing.error) {
+    return (
+      <>
+        <PageTitle>{t("offers.editTitle")}</PageTitle>
+        <ProblemAlert error={existing.error} />
+      </>
+    );
+  }
+  if (id && !existing.data) return <Loading />;
+  const offer = existing.data ?? null;
+  if (offer && !offer.abilities.update) return <Forbidden />;
+
+  return (
+    <>
+      {back}
+      <PageTitle>{offer ? t("offers.editTitle") : t("offers.createTitle")}</PageTitle>
+      <Paper withBorder p="lg" radius="md">
+        <OfferForm
+          offer={offer}
+          organisationId={offer?.organisationId ?? session.active.organisationId}
+          submitLabel={t("common.save")}
+          onCancel={() => navigate(offer ? `/offers/${offer.id}` : "/offers")}
+          onSubmit={async (body) => {
+            const saved = offer
+              ? await api<Offer>("PATCH", `/api/offers/${offer.id}`, body)
+              : await api<Offer>("POST", `/api/organisations/${session.active.organisationId}/offers`, body);
+            notifySuccess(offer ? t("offers.saved") : t("offers.created", { name: saved.name }));
+            navigate(`/offers/${saved.id}`);
+          }}
+        />
+      </Paper>
+    </>
+  );
+}

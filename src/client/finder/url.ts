@@ -1,0 +1,70 @@
+import type { FinderSearchQuery } from "../../shared/contracts/finder.ts";
+import type { FinderLocale } from "../../shared/directory.ts";
+
+/** The search as the URL carries it, so that a counsellor can send a link to exactly this list. */
+export type Search = {
+  q: string;
+  phase: string;
+  type: string;
+  district: string;
+  language: string;
+  targetGroup: string;
+  free: boolean;
+  page: number;
+};
+
+export const EMPTY_SEARCH: Search = {
+  q: "",
+  phase: "",
+  type: "",
+  district: "",
+  language: "",
+  targetGroup: "",
+  free: false,
+  page: 1,
+};
+
+export function searchFromUrl(params: URLSearchParams): Search {
+  const get = (k: string) => params.get(k) ?? "";
+  const page = Number(get("page"));
+  return {
+    q: get("q"),
+    phase: get("phase"),
+    type: get("type"),
+    district: get("district"),
+    language: get("language"),
+    targetGroup: get("targetGroup"),
+    free: get("free") === "true",
+    page: Number.isInteger(page) && page > 1 ? page : 1,
+  };
+}
+
+/** The query string of a search in a language; empty filters are left out. */
+export function searchQuery(search: Search, lang: FinderLocale): string {
+  const params = new URLSearchParams();
+  const set = (k: keyof FinderSearchQuery, v: string) => {
+    if (v) params.set(k, v);
+  };
+  set("q", search.q.trim());
+  set("phase", search.phase);
+  set("type", search.type);
+  set("district", search.district);
+  set("language", search.language);
+  set("targetGroup", search.targetGroup);
+  if (search.free) params.set("free", "true");
+  if (search.page > 1) params.set("page", String(search.page));
+  params.set("lang", lang);
+  return params.toString();
+}
+
+export const finderHref = (search: Search, lang: FinderLocale) => `/finder?${searchQuery(search, lang)}`;
+export const offerHref = (id: string, lang: FinderLocale) => `/finder/offers/${id}?lang=${lang}`;
+
+let lastSearch: Search | undefined;
+
+/** Remembers the search the visitor came from, for the way back from an offer. */
+export function rememberSearch(search: Search) {
+  lastSearch = search;
+}
+
+export const lastSearchHref = (lang: FinderLocale) => finderHref(lastSearch ?? EMPTY_SEARCH, lang);

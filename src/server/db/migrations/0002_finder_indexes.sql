@@ -1,0 +1,3 @@
+CREATE INDEX "offers_finder_idx" ON "offers" USING btree ("organisation_id","offer_type","free_of_charge","districts","phases","languages","target_groups") WHERE "offers"."status" = 'active';--> statement-breakpoint
+CREATE INDEX "offers_name_order_idx" ON "offers" USING btree ("name","id");--> statement-breakpoint
+CREATE INDEX "offers_translation_names_trgm_idx" ON "offers" USING gin ((jsonb_path_query_array("translations", '$.*.name')::text) gin_trgm_ops);
