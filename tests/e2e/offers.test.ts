@@ -160,3 +160,34 @@ describe("offers", () => {
     }
   });
 });
+
+describe("offers of another organisation", () => {
+  it("lets the coordination add an offer for an organisation from its page", async () => {
+    const { context, page } = await newPage(browser);
+    const name = `Kenntnisprüfung Vorbereitung ${Date.now()}`;
+    try {
+      await login(page, DEMO.coordinator);
+      await navLink(page, "Organisationen").click();
+      await page.getByLabel("Name enthält").fill("Pflegeschule Anhalt");
+      await page.getByRole("link", { name: /Pflegeschule Anhalt-Bitterfeld/ }).click();
+      const offers = page.getByRole("region", { name: "Angebote" });
+      await offers.getByRole("row").nth(1).waitFor();
+      await expectNoAxeViolations(page);
+      await offers.getByRole("link", { name: "Neues Angebot" }).click();
+      await page.getByRole("heading", { level: 1, name: "Neues Angebot" }).waitFor();
+      await page.getByLabel(/^Name( \*)?$/).fill(name);
+      await page.getByLabel(/^Art des Angebots/).selectOption({ label: "Anpassungsqualifizierung" });
+      await page.getByRole("checkbox", { name: /^Phase 3:/ }).check();
+      await page.getByRole("checkbox", { name: "Anhalt-Bitterfeld", exact: true }).check();
+      await page.getByRole("button", { name: "Speichern" }).click();
+      await page.getByRole("heading", { level: 1, name }).waitFor();
+      // It belongs to the school, not to the coordination office.
+      const res = await page.request.get(
+        `/api/organisations/${(await page.request.get("/api/session").then((r) => r.json())).active.organisationId}/offers?q=${encodeURIComponent(name)}`,
+      );
+      expect((await res.json()).total).toBe(0);
+    } finally {
+      await context.close();
+    }
+  });
+});

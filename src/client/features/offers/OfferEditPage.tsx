@@ -1,6 +1,6 @@
 import { Anchor, Paper } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { Link, useNavigate, useParams } from "react-router";
+import { Link, useNavigate, useParams, useSearchParams } from "react-router";
 import type { Offer } from "../../../shared/contracts/offers.ts";
 import { api } from "../../api/client.ts";
 import { useApiQuery } from "../../api/use-api.ts";
@@ -12,12 +12,17 @@ import { ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { hasPermission, useRequiredSession } from "../../session/session-context.ts";
 import { OfferForm } from "./OfferForm.tsx";
 
-/** A new offer of the acting organisation (/offers/new) or an existing one (/offers/:id/edit). */
+/**
+ * A new offer (/offers/new, for the acting organisation or — for the coordination — the one named by
+ * ?organisation=) or an existing one (/offers/:id/edit).
+ */
 export function OfferEditPage() {
   const { t } = useTranslation();
   const { id } = useParams();
+  const [search] = useSearchParams();
   const navigate = useNavigate();
   const session = useRequiredSession();
+  const targetOrganisation = search.get("organisation") ?? session.active.organisationId;
   const existing = useApiQuery<Offer>(id ? `/api/offers/${id}` : null);
   if (!hasPermission(session, "offer.manage")) return <Forbidden />;
 
@@ -45,13 +50,13 @@ export function OfferEditPage() {
       <Paper withBorder p="lg" radius="md">
         <OfferForm
           offer={offer}
-          organisationId={offer?.organisationId ?? session.active.organisationId}
+          organisationId={offer?.organisationId ?? targetOrganisation}
           submitLabel={t("common.save")}
           onCancel={() => navigate(offer ? `/offers/${offer.id}` : "/offers")}
           onSubmit={async (body) => {
             const saved = offer
               ? await api<Offer>("PATCH", `/api/offers/${offer.id}`, body)
-              : await api<Offer>("POST", `/api/organisations/${session.active.organisationId}/offers`, body);
+              : await api<Offer>("POST", `/api/organisations/${targetOrganisation}/offers`, body);
             notifySuccess(offer ? t("offers.saved") : t("offers.created", { name: saved.name }));
             navigate(`/offers/${saved.id}`);
           }}

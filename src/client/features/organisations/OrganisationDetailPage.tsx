@@ -10,14 +10,17 @@ import { notifySuccess } from "../../components/notify.ts";
 import { PageTitle } from "../../components/PageTitle.tsx";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { StatusBadge } from "../../components/StatusBadge.tsx";
+import { hasPermission, useRequiredSession } from "../../session/session-context.ts";
 import { MembersPanel } from "../members/MembersPanel.tsx";
+import { OffersPanel } from "../offers/OffersPanel.tsx";
 import { OrganisationForm } from "./OrganisationForm.tsx";
 import { OrganisationProfile } from "./OrganisationProfile.tsx";
 
-/** One organisation of the network: profile, status and members, for the network coordinator. */
+/** One organisation of the network: profile, status, members and offers, for the network coordinator. */
 export function OrganisationDetailPage() {
   const { t } = useTranslation();
   const { id = "" } = useParams();
+  const session = useRequiredSession();
   const org = useApiQuery<Organisation>(`/api/organisations/${encodeURIComponent(id)}`);
   const [editing, setEditing] = useState(false);
 
@@ -76,6 +79,9 @@ export function OrganisationDetailPage() {
         )}
       </Paper>
       {o.abilities.manageMembers ? <MembersPanel organisationId={o.id} headingLevel={2} /> : null}
+      {hasPermission(session, "offer.read") ? (
+        <OffersPanel organisationId={o.id} manages={hasPermission(session, "offer.manage")} />
+      ) : null}
     </Stack>
   );
 }
