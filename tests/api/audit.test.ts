@@ -445,3 +445,20 @@ describe("failed writes", () => {
     expect(row?.status).toBe("active");
   });
 });
+
+describe("reads and writes", () => {
+  it("separates who looked at records from who changed them", async () => {
+    const { org, admin } = await buildOrganisationWithAdmin(t.db);
+    const agent = await t.loginAs(admin.email);
+    await agent.request("GET", `/api/organisations/${org.id}/members`);
+    await agent.request("PATCH", `/api/organisations/${org.id}`, { body: { city: "Zerbst/Anhalt" } });
+    const reads = await agent.request("GET", "/api/audit", { query: { kind: "read", limit: "200" } });
+    const writes = await agent.request("GET", "/api/audit", { query: { kind: "write", limit: "200" } });
+    const readActions = reads.json().items.map((e: { action: string }) => e.action);
+    const writeActions = writes.json().items.map((e: { action: string }) => e.action);
+    expect(readActions).toContain("member.list");
+    expect(readActions).not.toContain("organisation.update");
+    expect(writeActions).toContain("organisation.update");
+    expect(writeActions.filter((a: string) => /\.(list|read)$/.test(a))).toEqual([]);
+  });
+});

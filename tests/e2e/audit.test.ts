@@ -57,4 +57,20 @@ describe("audit log", () => {
       await context.close();
     }
   });
+
+  it("hides the log's own readers when only changes are asked for", async () => {
+    const { context, page } = await newPage(browser);
+    try {
+      await login(page, DEMO.admin);
+      await navLink(page, "Audit-Protokoll").click();
+      const table = page.getByRole("table");
+      // Opening the log is itself a read of personal data, so it appears in the log.
+      await table.getByRole("cell", { name: "audit.list", exact: true }).first().waitFor();
+      await page.getByLabel("Art des Zugriffs").selectOption({ label: "Nur Änderungen" });
+      await expect.poll(() => table.getByRole("cell", { name: "audit.list", exact: true }).count()).toBe(0);
+      await table.getByRole("cell", { name: "auth.login", exact: true }).first().waitFor();
+    } finally {
+      await context.close();
+    }
+  });
 });

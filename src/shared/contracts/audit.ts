@@ -26,6 +26,10 @@ export const AuditQuery = PageQuery.extend({
   organisationId: Id.optional().describe("Only the network coordinator may name another organisation"),
   actorUserId: Id.optional(),
   action: z.string().max(100).optional().describe("Exact action or a prefix ending in '.'"),
+  kind: z
+    .enum(["read", "write"])
+    .optional()
+    .describe("read: who looked at records (actions ending in .list or .read); write: everything else"),
   entity: z.string().max(50).optional(),
   entityId: z.string().max(100).optional(),
   from: Timestamp.optional(),

@@ -5,6 +5,7 @@ import { useApiQuery } from "../../api/use-api.ts";
 
 export type AuditFilterValues = {
   organisationId: string;
+  kind: "" | "read" | "write";
   action: string;
   entity: string;
   entityId: string;
@@ -13,6 +14,7 @@ export type AuditFilterValues = {
 };
 export const NO_AUDIT_FILTER: AuditFilterValues = {
   organisationId: "",
+  kind: "",
   action: "",
   entity: "",
   entityId: "",
@@ -37,6 +39,16 @@ export function AuditFilters({ value, onChange, networkWide }: Props) {
       {networkWide ? (
         <OrganisationSelect value={value.organisationId} onChange={set("organisationId")} />
       ) : null}
+      <NativeSelect
+        label={t("audit.fields.kind")}
+        value={value.kind}
+        onChange={set("kind")}
+        data={[
+          { value: "", label: t("audit.kinds.all") },
+          { value: "write", label: t("audit.kinds.write") },
+          { value: "read", label: t("audit.kinds.read") },
+        ]}
+      />
       <TextInput
         label={t("audit.fields.action")}
         description={t("audit.actionHint")}

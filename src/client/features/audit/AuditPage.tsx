@@ -36,6 +36,7 @@ function AuditLog({ networkWide }: { networkWide: boolean }) {
   const [offset, setOffset] = useState(0);
   const path = `/api/audit${query({
     organisationId: debounced.organisationId,
+    kind: debounced.kind,
     action: debounced.action.trim(),
     entity: debounced.entity.trim(),
     entityId: debounced.entityId.trim(),

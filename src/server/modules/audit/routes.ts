@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gte, like, lte, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, gte, like, lte, type SQL, sql } from "drizzle-orm";
 import type { FastifyRequest } from "fastify";
 import type { z } from "zod";
 import { AuditEntry, AuditList, AuditParams, AuditQuery } from "#shared/contracts/audit.ts";
@@ -50,6 +50,8 @@ async function listAudit(ctx: Ctx, q: z.infer<typeof AuditQuery>) {
         ? like(auditLog.action, `${escapeLike(q.action)}%`)
         : eq(auditLog.action, q.action)
       : undefined,
+    q.kind === "read" ? sql`${auditLog.action} ~ '\.(list|read)$'` : undefined,
+    q.kind === "write" ? sql`${auditLog.action} !~ '\.(list|read)$'` : undefined,
     q.entity ? eq(auditLog.entity, q.entity) : undefined,
     q.entityId ? eq(auditLog.entityId, q.entityId) : undefined,
     q.from ? gte(auditLog.at, new Date(q.from)) : undefined,
