@@ -34,7 +34,9 @@ export function registerAccess(app: FastifyInstance, db: Db, publicUrl: string) 
     }
   });
 
+  // Pages and assets are the same for everyone: only API requests cost a session lookup.
   app.addHook("onRequest", async (request) => {
+    if (!request.url.startsWith("/api/")) return;
     const token = request.cookies[SESSION_COOKIE];
     if (token) request.actor = await loadActor(db, token);
   });

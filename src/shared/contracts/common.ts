@@ -35,3 +35,6 @@ export const Timestamp = z.iso.datetime({ offset: true }).describe("ISO 8601 tim
 export function page<T extends z.ZodType>(item: T) {
   return z.object({ items: z.array(item), total: z.number().int() });
 }
+
+/** The problems any route behind a login can answer: bad input, no session, no permission, not found. */
+export const PROTECTED_PROBLEMS = { 400: Problem, 401: Problem, 403: Problem, 404: Problem };

@@ -1,4 +1,4 @@
-import { Anchor, Modal, Table, Text } from "@mantine/core";
+import { Anchor, Modal, Table } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
@@ -6,9 +6,9 @@ import type { MatrixDimension, MatrixOffer } from "../../../shared/contracts/mat
 import { DISTRICTS } from "../../../shared/domain.ts";
 import { query } from "../../api/client.ts";
 import { useApiQuery } from "../../api/use-api.ts";
-import { Loading } from "../../components/Loading.tsx";
+import { ListTable } from "../../components/ListTable.tsx";
 import { Pager } from "../../components/Pager.tsx";
-import { ProblemAlert } from "../../components/ProblemAlert.tsx";
+import { QueryView } from "../../components/QueryView.tsx";
 
 /** A cell of the matrix, or a whole row when the district is null. */
 export type Cell = { key: string; row: string; ags: string | null; district: string | null };
@@ -39,43 +39,34 @@ export function CellOffersModal({
       title={t("matrix.offersTitle", { row: cell.row, district: cell.district ?? t("matrix.allDistricts") })}
       closeButtonProps={{ "aria-label": t("common.close") }}
     >
-      <ProblemAlert error={list.error} />
-      {!list.data ? (
-        list.error ? null : (
-          <Loading />
-        )
-      ) : list.data.total === 0 ? (
-        <Text>{t("matrix.offersEmpty")}</Text>
-      ) : (
-        <Table.ScrollContainer minWidth={560}>
-          <Table striped aria-busy={list.loading}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t("matrix.offer")}</Table.Th>
-                <Table.Th>{t("matrix.organisation")}</Table.Th>
-                <Table.Th>{t("matrix.districts")}</Table.Th>
+      <QueryView query={list}>
+        {(data) => (
+          <ListTable
+            headers={[t("matrix.offer"), t("matrix.organisation"), t("matrix.districts")]}
+            count={data.total}
+            empty={t("matrix.offersEmpty")}
+            minWidth={560}
+            busy={list.loading}
+            highlightOnHover={false}
+          >
+            {data.items.map((o) => (
+              <Table.Tr key={o.id}>
+                <Table.Td>
+                  <Anchor component={Link} to={`/offers/${o.id}`} fw={600}>
+                    {o.name}
+                  </Anchor>
+                </Table.Td>
+                <Table.Td>
+                  <Anchor component={Link} to={`/organisations/${o.organisationId}`}>
+                    {o.organisationName}
+                  </Anchor>
+                </Table.Td>
+                <Table.Td>{o.districts.map(districtName).join(", ")}</Table.Td>
               </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {list.data.items.map((o) => (
-                <Table.Tr key={o.id}>
-                  <Table.Td>
-                    <Anchor component={Link} to={`/offers/${o.id}`} fw={600}>
-                      {o.name}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td>
-                    <Anchor component={Link} to={`/organisations/${o.organisationId}`}>
-                      {o.organisationName}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td>{o.districts.map(districtName).join(", ")}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
+            ))}
+          </ListTable>
+        )}
+      </QueryView>
       {list.data ? (
         <Pager total={list.data.total} limit={LIMIT} offset={offset} onChange={setOffset} />
       ) : null}

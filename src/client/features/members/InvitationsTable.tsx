@@ -1,9 +1,10 @@
-import { Button, Table, Text, VisuallyHidden } from "@mantine/core";
+import { Button, Table, VisuallyHidden } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import type { Invitation } from "../../../shared/contracts/members.ts";
 import { api } from "../../api/client.ts";
 import { formatDateTime } from "../../components/format.ts";
+import { ListTable } from "../../components/ListTable.tsx";
 import { notifyError, notifySuccess } from "../../components/notify.ts";
 import { ToneBadge } from "../../components/ToneBadge.tsx";
 
@@ -14,7 +15,6 @@ type Props = { organisationId: string; invitations: InvitationItem[]; onChanged:
 export function InvitationsTable({ organisationId, invitations, onChanged }: Props) {
   const { t } = useTranslation();
   const open = invitations.filter((i) => i.usedAt === null);
-  if (open.length === 0) return <Text py="sm">{t("members.invitations.empty")}</Text>;
 
   const revoke = async (inv: InvitationItem) => {
     try {
@@ -28,46 +28,43 @@ export function InvitationsTable({ organisationId, invitations, onChanged }: Pro
 
   const now = Date.now();
   return (
-    <Table.ScrollContainer minWidth={640}>
-      <Table striped>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t("members.fields.email")}</Table.Th>
-            <Table.Th>{t("members.fields.role")}</Table.Th>
-            <Table.Th>{t("members.invitations.createdAt")}</Table.Th>
-            <Table.Th>{t("members.invitations.expiresAt")}</Table.Th>
-            <Table.Th>
-              <VisuallyHidden>{t("common.actions")}</VisuallyHidden>
-            </Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {open.map((inv) => (
-            <Table.Tr key={inv.id}>
-              <Table.Td>{inv.email}</Table.Td>
-              <Table.Td>{t(`roles.${inv.role}`)}</Table.Td>
-              <Table.Td>{formatDateTime(inv.createdAt)}</Table.Td>
-              <Table.Td>
-                {formatDateTime(inv.expiresAt)}{" "}
-                {Date.parse(inv.expiresAt) < now ? (
-                  <ToneBadge tone="gray">{t("members.invitations.expired")}</ToneBadge>
-                ) : null}
-              </Table.Td>
-              <Table.Td>
-                <Button
-                  size="xs"
-                  variant="default"
-                  color="red"
-                  onClick={() => void revoke(inv)}
-                  aria-label={t("members.invitations.revokeNamed", { email: inv.email })}
-                >
-                  {t("members.invitations.revoke")}
-                </Button>
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <ListTable
+      headers={[
+        t("members.fields.email"),
+        t("members.fields.role"),
+        t("members.invitations.createdAt"),
+        t("members.invitations.expiresAt"),
+        <VisuallyHidden key="actions">{t("common.actions")}</VisuallyHidden>,
+      ]}
+      count={open.length}
+      empty={t("members.invitations.empty")}
+      minWidth={640}
+      highlightOnHover={false}
+    >
+      {open.map((inv) => (
+        <Table.Tr key={inv.id}>
+          <Table.Td>{inv.email}</Table.Td>
+          <Table.Td>{t(`roles.${inv.role}`)}</Table.Td>
+          <Table.Td>{formatDateTime(inv.createdAt)}</Table.Td>
+          <Table.Td>
+            {formatDateTime(inv.expiresAt)}{" "}
+            {Date.parse(inv.expiresAt) < now ? (
+              <ToneBadge tone="gray">{t("members.invitations.expired")}</ToneBadge>
+            ) : null}
+          </Table.Td>
+          <Table.Td>
+            <Button
+              size="xs"
+              variant="default"
+              color="red"
+              onClick={() => void revoke(inv)}
+              aria-label={t("members.invitations.revokeNamed", { email: inv.email })}
+            >
+              {t("members.invitations.revoke")}
+            </Button>
+          </Table.Td>
+        </Table.Tr>
+      ))}
+    </ListTable>
   );
 }

@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Modal, Paper, Table, Text } from "@mantine/core";
+import { Anchor, Button, Group, Modal, Paper, Table } from "@mantine/core";
 import { useDebouncedValue, useDisclosure } from "@mantine/hooks";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -7,11 +7,11 @@ import type { Organisation } from "../../../shared/contracts/organisations.ts";
 import { api, query } from "../../api/client.ts";
 import { useApiQuery } from "../../api/use-api.ts";
 import { Forbidden } from "../../components/Forbidden.tsx";
-import { Loading } from "../../components/Loading.tsx";
+import { ListTable } from "../../components/ListTable.tsx";
 import { notifySuccess } from "../../components/notify.ts";
 import { Pager } from "../../components/Pager.tsx";
 import { PageTitle } from "../../components/PageTitle.tsx";
-import { ProblemAlert } from "../../components/ProblemAlert.tsx";
+import { QueryView } from "../../components/QueryView.tsx";
 import { StatusBadge } from "../../components/StatusBadge.tsx";
 import { hasPermission, useRequiredSession } from "../../session/session-context.ts";
 import {
@@ -55,48 +55,40 @@ function OrganisationsDirectory({ canCreate }: { canCreate: boolean }) {
       </Group>
       <Paper withBorder p="lg" radius="md">
         <OrganisationFilters value={filters} onChange={changeFilters} />
-        <ProblemAlert error={list.error} />
-        {!list.data ? (
-          list.error ? null : (
-            <Loading />
-          )
-        ) : list.data.items.length === 0 ? (
-          <Text py="md">{t("organisations.empty")}</Text>
-        ) : (
-          <Table.ScrollContainer minWidth={720}>
-            <Table striped highlightOnHover aria-busy={list.loading}>
-              <Table.Caption className="visually-hidden">
-                {t("organisations.caption", { n: list.data.total })}
-              </Table.Caption>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t("organisation.fields.name")}</Table.Th>
-                  <Table.Th>{t("organisation.fields.type")}</Table.Th>
-                  <Table.Th>{t("organisation.fields.district")}</Table.Th>
-                  <Table.Th>{t("organisation.fields.memberCount")}</Table.Th>
-                  <Table.Th>{t("organisation.fields.status")}</Table.Th>
+        <QueryView query={list}>
+          {(data) => (
+            <ListTable
+              headers={[
+                t("organisation.fields.name"),
+                t("organisation.fields.type"),
+                t("organisation.fields.district"),
+                t("organisation.fields.memberCount"),
+                t("organisation.fields.status"),
+              ]}
+              count={data.items.length}
+              empty={t("organisations.empty")}
+              caption={t("organisations.caption", { n: data.total })}
+              minWidth={720}
+              busy={list.loading}
+            >
+              {data.items.map((o) => (
+                <Table.Tr key={o.id}>
+                  <Table.Td>
+                    <Anchor component={Link} to={`/organisations/${o.id}`} fw={600}>
+                      {o.name}
+                    </Anchor>
+                  </Table.Td>
+                  <Table.Td>{t(`organisationTypes.${o.type}`)}</Table.Td>
+                  <Table.Td>{districtName(o.districtAgs)}</Table.Td>
+                  <Table.Td>{o.memberCount}</Table.Td>
+                  <Table.Td>
+                    <StatusBadge kind="organisation" status={o.status} />
+                  </Table.Td>
                 </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {list.data.items.map((o) => (
-                  <Table.Tr key={o.id}>
-                    <Table.Td>
-                      <Anchor component={Link} to={`/organisations/${o.id}`} fw={600}>
-                        {o.name}
-                      </Anchor>
-                    </Table.Td>
-                    <Table.Td>{t(`organisationTypes.${o.type}`)}</Table.Td>
-                    <Table.Td>{districtName(o.districtAgs)}</Table.Td>
-                    <Table.Td>{o.memberCount}</Table.Td>
-                    <Table.Td>
-                      <StatusBadge kind="organisation" status={o.status} />
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
+              ))}
+            </ListTable>
+          )}
+        </QueryView>
         {list.data ? (
           <Pager total={list.data.total} limit={LIMIT} offset={offset} onChange={setOffset} />
         ) : null}

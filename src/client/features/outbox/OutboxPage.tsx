@@ -9,10 +9,10 @@ import { query } from "../../api/client.ts";
 import { useApiQuery } from "../../api/use-api.ts";
 import { Forbidden } from "../../components/Forbidden.tsx";
 import { formatDateTime } from "../../components/format.ts";
-import { Loading } from "../../components/Loading.tsx";
+import { ListTable } from "../../components/ListTable.tsx";
 import { Pager } from "../../components/Pager.tsx";
 import { PageTitle } from "../../components/PageTitle.tsx";
-import { ProblemAlert } from "../../components/ProblemAlert.tsx";
+import { QueryView } from "../../components/QueryView.tsx";
 import { hasPermission, useRequiredSession } from "../../session/session-context.ts";
 import { MailStatusBadge } from "./MailStatusBadge.tsx";
 
@@ -67,48 +67,40 @@ function Outbox() {
             ]}
           />
         </SimpleGrid>
-        <ProblemAlert error={list.error} />
-        {!list.data ? (
-          list.error ? null : (
-            <Loading />
-          )
-        ) : list.data.items.length === 0 ? (
-          <Text py="md">{t("outbox.empty")}</Text>
-        ) : (
-          <Table.ScrollContainer minWidth={760}>
-            <Table striped highlightOnHover aria-busy={list.loading}>
-              <Table.Caption className="visually-hidden">
-                {t("outbox.caption", { n: list.data.total })}
-              </Table.Caption>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t("outbox.fields.createdAt")}</Table.Th>
-                  <Table.Th>{t("outbox.fields.to")}</Table.Th>
-                  <Table.Th>{t("outbox.fields.subject")}</Table.Th>
-                  <Table.Th>{t("outbox.fields.template")}</Table.Th>
-                  <Table.Th>{t("outbox.fields.status")}</Table.Th>
+        <QueryView query={list}>
+          {(data) => (
+            <ListTable
+              headers={[
+                t("outbox.fields.createdAt"),
+                t("outbox.fields.to"),
+                t("outbox.fields.subject"),
+                t("outbox.fields.template"),
+                t("outbox.fields.status"),
+              ]}
+              count={data.items.length}
+              empty={t("outbox.empty")}
+              caption={t("outbox.caption", { n: data.total })}
+              minWidth={760}
+              busy={list.loading}
+            >
+              {data.items.map((m) => (
+                <Table.Tr key={m.id}>
+                  <Table.Td style={{ whiteSpace: "nowrap" }}>{formatDateTime(m.createdAt)}</Table.Td>
+                  <Table.Td>{m.toAddress}</Table.Td>
+                  <Table.Td>
+                    <Anchor component={Link} to={`/outbox/${m.id}`}>
+                      {m.subject}
+                    </Anchor>
+                  </Table.Td>
+                  <Table.Td>{templateLabel(t, m.template)}</Table.Td>
+                  <Table.Td>
+                    <MailStatusBadge status={m.status} />
+                  </Table.Td>
                 </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {list.data.items.map((m) => (
-                  <Table.Tr key={m.id}>
-                    <Table.Td style={{ whiteSpace: "nowrap" }}>{formatDateTime(m.createdAt)}</Table.Td>
-                    <Table.Td>{m.toAddress}</Table.Td>
-                    <Table.Td>
-                      <Anchor component={Link} to={`/outbox/${m.id}`}>
-                        {m.subject}
-                      </Anchor>
-                    </Table.Td>
-                    <Table.Td>{templateLabel(t, m.template)}</Table.Td>
-                    <Table.Td>
-                      <MailStatusBadge status={m.status} />
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
+              ))}
+            </ListTable>
+          )}
+        </QueryView>
         {list.data ? (
           <Pager total={list.data.total} limit={LIMIT} offset={offset} onChange={setOffset} />
         ) : null}

@@ -2,7 +2,7 @@ import { and, count, desc, eq, gte, like, lte, type SQL, sql } from "drizzle-orm
 import type { FastifyRequest } from "fastify";
 import type { z } from "zod";
 import { AuditEntry, AuditList, AuditParams, AuditQuery } from "#shared/contracts/audit.ts";
-import { Problem } from "#shared/contracts/common.ts";
+import { PROTECTED_PROBLEMS } from "#shared/contracts/common.ts";
 import { hasNetworkScope } from "#shared/permissions.ts";
 import { auditLog, users } from "../../db/schema.ts";
 import type { App, Deps } from "../../deps.ts";
@@ -12,7 +12,7 @@ import { notFound } from "../../platform/errors.ts";
 import { escapeLike } from "../../platform/like.ts";
 
 const tags = ["audit"];
-const problems = { 400: Problem, 401: Problem, 403: Problem, 404: Problem };
+const problems = PROTECTED_PROBLEMS;
 
 const columns = {
   id: auditLog.id,

@@ -7,7 +7,7 @@ import {
 } from "#shared/contracts/finder.ts";
 import { DISTRICT_KEYS } from "#shared/domain.ts";
 import type { Db } from "../../db/client.ts";
-import { escapeLike } from "../../platform/like.ts";
+import { containsPattern } from "../../platform/like.ts";
 import { labeller } from "./labels.ts";
 import { preparedRows } from "./prepared.ts";
 import { shorten } from "./texts.ts";
@@ -58,7 +58,7 @@ function similarHits(q: string): Hit[] {
   }
   if (q.length >= 3) {
     const names = sql`jsonb_path_query_array(o.translations, '$.*.name')::text`;
-    hits.push({ where: sql`${names} ilike ${`%${escapeLike(q)}%`}`, rank: sql`1` });
+    hits.push({ where: sql`${names} ilike ${containsPattern(q)}`, rank: sql`1` });
   }
   return hits;
 }

@@ -17,7 +17,7 @@ import {
   taxonomyTerms,
 } from "../../db/schema.ts";
 import { notFound } from "../../platform/errors.ts";
-import { escapeLike } from "../../platform/like.ts";
+import { containsPattern } from "../../platform/like.ts";
 import { changesFor, organizationsFor, servicesFor } from "./bundles.ts";
 import { offerSelection } from "./db-util.ts";
 import { searchCondition, taxonomyCondition, termCondition } from "./filters.ts";
@@ -40,7 +40,6 @@ const checkId = (id: string) => {
   if (!UUID.test(id)) throw notFound();
 };
 const activeOrg = eq(organisations.status, "active");
-const like = (q: string) => `%${escapeLike(q)}%`;
 
 function page(total: number, q: Paging, contents: Json[]) {
   const totalPages = Math.ceil(total / q.per_page);
@@ -105,7 +104,7 @@ export async function getService(db: Tx, id: string) {
 }
 
 export async function listOrganizations(db: Tx, q: z.infer<typeof HsdsOrganizationQuery>) {
-  const where = and(activeOrg, q.search ? ilike(organisations.name, like(q.search)) : undefined);
+  const where = and(activeOrg, q.search ? ilike(organisations.name, containsPattern(q.search)) : undefined);
   const rows = await db
     .select()
     .from(organisations)
@@ -134,7 +133,10 @@ export async function getOrganization(db: Tx, id: string, fullService: boolean) 
 
 export async function listTaxonomies(db: Tx, q: z.infer<typeof HsdsListQuery>) {
   const where = q.search
-    ? or(ilike(taxonomies.name, like(q.search)), ilike(taxonomies.description, like(q.search)))
+    ? or(
+        ilike(taxonomies.name, containsPattern(q.search)),
+        ilike(taxonomies.description, containsPattern(q.search)),
+      )
     : undefined;
   const rows = await db
     .select()
@@ -183,7 +185,10 @@ async function termsWithTaxonomy(db: Tx, rows: (typeof taxonomyTerms.$inferSelec
 export async function listTaxonomyTerms(db: Tx, q: z.infer<typeof HsdsTaxonomyTermQuery>) {
   const where = and(
     q.search
-      ? or(ilike(taxonomyTerms.name, like(q.search)), ilike(taxonomyTerms.code, like(q.search)))
+      ? or(
+          ilike(taxonomyTerms.name, containsPattern(q.search)),
+          ilike(taxonomyTerms.code, containsPattern(q.search)),
+        )
       : undefined,
     q.taxonomy_id ? eq(taxonomyTerms.taxonomyId, q.taxonomy_id) : undefined,
     q.parent_id ? eq(taxonomyTerms.parentId, q.parent_id) : undefined,

@@ -1,6 +1,6 @@
 import type { FastifyRequest } from "fastify";
 import { z } from "zod";
-import { Problem } from "#shared/contracts/common.ts";
+import { PROTECTED_PROBLEMS, Problem } from "#shared/contracts/common.ts";
 import {
   Invitation,
   InvitationCreate,
@@ -21,7 +21,7 @@ import { inviteMember, listInvitations, revokeInvitation } from "./invitations.t
 import { getMember, getUser, listMembers, updateMember } from "./service.ts";
 
 const tags = ["members"];
-const problems = { 400: Problem, 401: Problem, 403: Problem, 404: Problem };
+const problems = PROTECTED_PROBLEMS;
 
 export function registerMemberRoutes(app: App, { db, config, mailer }: Deps) {
   const ctx = (request: FastifyRequest) => ctxOf(db, request);

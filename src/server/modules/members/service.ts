@@ -7,7 +7,7 @@ import type { Tx } from "../../db/client.ts";
 import { memberships, sessions, users } from "../../db/schema.ts";
 import { audit, type Ctx } from "../../platform/audit.ts";
 import { invalidField, notFound } from "../../platform/errors.ts";
-import { escapeLike } from "../../platform/like.ts";
+import { containsPattern } from "../../platform/like.ts";
 import type { Actor } from "../../platform/session.ts";
 import { assertRoleFits, coversOrganisation, scopedOrganisation } from "./policy.ts";
 
@@ -55,7 +55,7 @@ export async function listMembers(
     eq(memberships.organisationId, ctx.organisationId),
     role ? eq(memberships.role, role) : undefined,
     status ? eq(memberships.status, status) : undefined,
-    q ? or(ilike(users.name, `%${escapeLike(q)}%`), ilike(users.email, `%${escapeLike(q)}%`)) : undefined,
+    q ? or(ilike(users.name, containsPattern(q)), ilike(users.email, containsPattern(q))) : undefined,
   ];
   const where = and(...filters);
   const rows = await ctx.db

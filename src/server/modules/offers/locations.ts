@@ -10,7 +10,7 @@ import type { Tx } from "../../db/client.ts";
 import { locations, offerLocations } from "../../db/schema.ts";
 import { audit, type Ctx } from "../../platform/audit.ts";
 import { forbidden, notFound } from "../../platform/errors.ts";
-import { escapeLike } from "../../platform/like.ts";
+import { containsPattern } from "../../platform/like.ts";
 import type { Actor } from "../../platform/session.ts";
 import { scopedOrganisation } from "../members/policy.ts";
 import { asText, changedFields, type FieldTexts, readHistory, recordChanges } from "./history.ts";
@@ -79,7 +79,7 @@ export async function listLocations(
 ) {
   await scopedOrganisation(ctx.db, ctx.actor, ctx.organisationId);
   const { q, limit, offset } = ctx.query;
-  const like = q ? `%${escapeLike(q)}%` : undefined;
+  const like = q ? containsPattern(q) : undefined;
   const filters: (SQL | undefined)[] = [
     eq(locations.organisationId, ctx.organisationId),
     like

@@ -1,6 +1,6 @@
 import type { FastifyRequest } from "fastify";
 import { z } from "zod";
-import { PageQuery, Problem } from "#shared/contracts/common.ts";
+import { PageQuery, PROTECTED_PROBLEMS, Problem } from "#shared/contracts/common.ts";
 import { OrgParams } from "#shared/contracts/members.ts";
 import {
   DirectoryChangeList,
@@ -30,7 +30,7 @@ import {
 import { createOffer, deleteOffer, getOffer, listOffers, offerHistory, updateOffer } from "./service.ts";
 
 const tags = ["offers"];
-const problems = { 400: Problem, 401: Problem, 403: Problem, 404: Problem };
+const problems = PROTECTED_PROBLEMS;
 
 export function registerOfferRoutes(app: App, { db }: Deps) {
   const ctx = (request: FastifyRequest) => ctxOf(db, request);

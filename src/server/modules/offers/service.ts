@@ -24,7 +24,7 @@ import type { Tx } from "../../db/client.ts";
 import { locations, offerLocations, offers, organisations } from "../../db/schema.ts";
 import { audit, type Ctx } from "../../platform/audit.ts";
 import { AppError, forbidden, invalidField, notFound } from "../../platform/errors.ts";
-import { escapeLike } from "../../platform/like.ts";
+import { containsPattern } from "../../platform/like.ts";
 import type { Actor } from "../../platform/session.ts";
 import { scopedOrganisation } from "../members/policy.ts";
 import { asText, changedFields, type FieldTexts, readHistory, recordChanges } from "./history.ts";
@@ -156,7 +156,7 @@ export async function listOffers(
   const { q, status, phase, offerType, districtAgs, limit, offset } = ctx.query;
   const filters: (SQL | undefined)[] = [
     eq(offers.organisationId, ctx.organisationId),
-    q ? ilike(offers.name, `%${escapeLike(q)}%`) : undefined,
+    q ? ilike(offers.name, containsPattern(q)) : undefined,
     status ? eq(offers.status, status) : undefined,
     phase ? arrayContains(offers.phases, [phase]) : undefined,
     offerType ? eq(offers.offerType, offerType) : undefined,

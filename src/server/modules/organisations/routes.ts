@@ -1,5 +1,5 @@
 import type { FastifyRequest } from "fastify";
-import { Problem } from "#shared/contracts/common.ts";
+import { PROTECTED_PROBLEMS, Problem } from "#shared/contracts/common.ts";
 import {
   Organisation,
   OrganisationCreate,
@@ -13,7 +13,7 @@ import { ctxOf } from "../../platform/context.ts";
 import { createOrganisation, getOrganisation, listOrganisations, updateOrganisation } from "./service.ts";
 
 const tags = ["organisations"];
-const problems = { 400: Problem, 401: Problem, 403: Problem, 404: Problem };
+const problems = PROTECTED_PROBLEMS;
 
 export function registerOrganisationRoutes(app: App, { db }: Deps) {
   const ctx = (request: FastifyRequest) => ctxOf(db, request);

@@ -11,7 +11,7 @@ import { can, hasNetworkScope } from "#shared/permissions.ts";
 import { memberships, organisations } from "../../db/schema.ts";
 import { audit, type Ctx } from "../../platform/audit.ts";
 import { AppError } from "../../platform/errors.ts";
-import { escapeLike } from "../../platform/like.ts";
+import { containsPattern } from "../../platform/like.ts";
 import type { Actor } from "../../platform/session.ts";
 import { coversOrganisation, scopedOrganisation } from "../members/policy.ts";
 
@@ -57,7 +57,7 @@ function organisationColumns() {
 export async function listOrganisations(ctx: Ctx & { query: z.infer<typeof OrganisationListQuery> }) {
   const { q, type, districtAgs, status, limit, offset } = ctx.query;
   const filters: (SQL | undefined)[] = [
-    q ? ilike(organisations.name, `%${escapeLike(q)}%`) : undefined,
+    q ? ilike(organisations.name, containsPattern(q)) : undefined,
     type ? eq(organisations.type, type) : undefined,
     districtAgs ? eq(organisations.districtAgs, districtAgs) : undefined,
     status ? eq(organisations.status, status) : undefined,

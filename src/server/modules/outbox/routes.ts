@@ -1,17 +1,17 @@
 import { and, count, desc, eq, ilike } from "drizzle-orm";
 import type { FastifyRequest } from "fastify";
 import type { z } from "zod";
-import { Problem } from "#shared/contracts/common.ts";
+import { PROTECTED_PROBLEMS } from "#shared/contracts/common.ts";
 import { OutboxList, OutboxMail, OutboxParams, OutboxQuery } from "#shared/contracts/outbox.ts";
 import { outbox } from "../../db/schema.ts";
 import type { App, Deps } from "../../deps.ts";
 import { audit, type Ctx } from "../../platform/audit.ts";
 import { ctxOf } from "../../platform/context.ts";
 import { notFound } from "../../platform/errors.ts";
-import { escapeLike } from "../../platform/like.ts";
+import { containsPattern } from "../../platform/like.ts";
 
 const tags = ["outbox"];
-const problems = { 400: Problem, 401: Problem, 403: Problem, 404: Problem };
+const problems = PROTECTED_PROBLEMS;
 
 type Row = typeof outbox.$inferSelect;
 function present(row: Row): z.infer<typeof OutboxMail> {
@@ -32,7 +32,7 @@ function present(row: Row): z.infer<typeof OutboxMail> {
 async function listOutbox(ctx: Ctx, q: z.infer<typeof OutboxQuery>) {
   const where = and(
     q.status ? eq(outbox.status, q.status) : undefined,
-    q.to ? ilike(outbox.toAddress, `%${escapeLike(q.to)}%`) : undefined,
+    q.to ? ilike(outbox.toAddress, containsPattern(q.to)) : undefined,
   );
   const rows = await ctx.db
     .select()

@@ -1,0 +1,14 @@
+import type { ReactNode } from "react";
+import type { ApiQuery } from "../api/use-api.ts";
+import { Loading } from "./Loading.tsx";
+import { ProblemAlert } from "./ProblemAlert.tsx";
+
+/** What every loaded view shows: the problem if loading failed, a spinner until data came, then the data. */
+export function QueryView<T>({ query, children }: { query: ApiQuery<T>; children: (data: T) => ReactNode }) {
+  return (
+    <>
+      <ProblemAlert error={query.error} />
+      {query.data !== undefined ? children(query.data) : query.error ? null : <Loading />}
+    </>
+  );
+}
