@@ -19,6 +19,8 @@ import type { Db } from "./db/client.ts";
 import type { App, Deps } from "./deps.ts";
 import { registerAuditRoutes } from "./modules/audit/routes.ts";
 import { registerAuthRoutes } from "./modules/auth/routes.ts";
+import { registerCaseRoutes } from "./modules/cases/routes.ts";
+import { registerConsentRoutes } from "./modules/consents/routes.ts";
 import { registerFinderRoutes } from "./modules/finder/routes.ts";
 import { registerHsdsRoutes } from "./modules/hsds/routes.ts";
 import { registerMatrixRoutes } from "./modules/matrix/routes.ts";
@@ -26,6 +28,8 @@ import { registerMemberRoutes } from "./modules/members/routes.ts";
 import { registerOfferRoutes } from "./modules/offers/routes.ts";
 import { registerOrganisationRoutes } from "./modules/organisations/routes.ts";
 import { registerOutboxRoutes } from "./modules/outbox/routes.ts";
+import { registerPrivacyRoutes } from "./modules/privacy/routes.ts";
+import { registerRecognitionRoutes } from "./modules/recognition/routes.ts";
 import { registerAccess } from "./platform/access.ts";
 import { requestLocale, translator } from "./platform/i18n.ts";
 import { createMailer, type Mailer } from "./platform/mail.ts";
@@ -112,6 +116,10 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   registerFinderRoutes(app, deps);
   registerMatrixRoutes(app, deps);
   registerOfferRoutes(app, deps);
+  registerCaseRoutes(app, deps);
+  registerConsentRoutes(app, deps);
+  registerPrivacyRoutes(app, deps);
+  registerRecognitionRoutes(app, deps);
   await registerClient(app, opts.clientDir ?? CLIENT_DIR);
   return app;
 }

@@ -3,6 +3,8 @@ import { ROLES, type Role } from "./domain.ts";
 const ALL: readonly Role[] = ROLES;
 const ADMINS: readonly Role[] = ["network_coordinator", "org_admin"];
 const COORDINATION: readonly Role[] = ["network_coordinator"];
+const COUNSELLING: readonly Role[] = ["counsellor", "volunteer"];
+const COUNSELLORS: readonly Role[] = ["counsellor"];
 
 /**
  * Every `resource.action` that a route may require, with the roles that hold it.
@@ -24,6 +26,20 @@ export const PERMISSIONS = {
   "directory.analyse": COORDINATION,
   "offer.read": ALL,
   "offer.manage": ADMINS,
+  // Personal data of counselling: never network scope; volunteers only on cases assigned to them.
+  "case.read": COUNSELLING,
+  "case.create": COUNSELLORS,
+  "case.update": COUNSELLORS,
+  "case.document": COUNSELLING,
+  "client.read": COUNSELLING,
+  "client.update": COUNSELLORS,
+  "client.export": COUNSELLORS,
+  "client.erase": COUNSELLORS,
+  "consent.read": COUNSELLING,
+  "consent.manage": COUNSELLORS,
+  "recognition.read": COUNSELLING,
+  "recognition.manage": COUNSELLORS,
+  "occupation.search": ALL,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -4,6 +4,7 @@ import {
   boolean,
   check,
   customType,
+  date,
   doublePrecision,
   index,
   integer,
@@ -249,6 +250,8 @@ export const offers = pgTable(
     minGermanLevel: text("min_german_level"),
     fundingRoute: text("funding_route"),
     districts: text("districts").array().notNull().default(sql`'{}'`),
+    /** KldB 2010 occupation fields (Berufshauptgruppen, two digits) a qualification offer serves; empty: any. */
+    occupationFields: text("occupation_fields").array().notNull().default(sql`'{}'`),
     freeOfCharge: boolean("free_of_charge"),
     capacityAvailable: integer("capacity_available"),
     capacityMaximum: integer("capacity_maximum"),
@@ -350,4 +353,316 @@ export const directoryChanges = pgTable(
     updatedBy: text("updated_by").notNull(),
   },
   (t) => [index("directory_changes_resource_idx").on(t.resourceId, t.actionDate)],
+);
+
+const bytea = customType<{ data: Buffer }>({ dataType: () => "bytea" });
+const version = () => integer("version").notNull().default(1);
+
+/**
+ * A person counselled by an organisation (Ratsuchende). Personal data throughout; the columns
+ * named in CLIENT_SPECIAL_FIELDS are special categories (Art. 9 DSGVO). Erasing a client deletes
+ * this row and, by cascade, everything that hangs on it.
+ */
+export const clients = pgTable(
+  "clients",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    /** Random code that stands for the person where no identity may appear (audit, analytics). */
+    pseudonym: text("pseudonym").notNull(),
+    name: text("name").notNull(),
+    isPseudonym: boolean("is_pseudonym").notNull().default(false),
+    dateOfBirth: date("date_of_birth"),
+    email: text("email"),
+    phone: text("phone"),
+    districtAgs: text("district_ags"),
+    preferredLanguages: text("preferred_languages").array().notNull().default(sql`'{}'`),
+    countryOfOrigin: text("country_of_origin"),
+    entryYear: smallint("entry_year"),
+    qualificationCountry: text("qualification_country"),
+    gender: text("gender"),
+    ageBand: text("age_band"),
+    residenceStatus: text("residence_status"),
+    healthNote: text("health_note"),
+    religion: text("religion"),
+    ethnicOrigin: text("ethnic_origin"),
+    version: version(),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("clients_pseudonym_unique").on(t.pseudonym),
+    index("clients_organisation_idx").on(t.organisationId),
+    index("clients_name_trgm_idx").using("gin", sql`lower(${t.name}) gin_trgm_ops`),
+  ],
+);
+
+/** A counselling case (Beratungsfall) of one organisation for one client. */
+export const cases = pgTable(
+  "cases",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    clientId: uuid("client_id")
+      .notNull()
+      .references(() => clients.id, { onDelete: "cascade" }),
+    /** Stands for the case in event logs and analytics; never derived from the person. */
+    pseudonym: text("pseudonym").notNull(),
+    status: text("status").notNull().default("open"),
+    outcome: text("outcome"),
+    phase: smallint("phase").notNull().default(1),
+    goals: text("goals"),
+    assigneeUserId: uuid("assignee_user_id").references(() => users.id, { onDelete: "set null" }),
+    version: version(),
+    openedAt: timestamp("opened_at", { withTimezone: true }).notNull().defaultNow(),
+    closedAt: timestamp("closed_at", { withTimezone: true }),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("cases_pseudonym_unique").on(t.pseudonym),
+    index("cases_organisation_idx").on(t.organisationId, t.status),
+    index("cases_client_idx").on(t.clientId),
+    index("cases_assignee_idx").on(t.assigneeUserId),
+    check("cases_status_check", sql`${t.status} in ('open', 'paused', 'closed')`),
+    check("cases_phase_check", sql`${t.phase} between 1 and 5`),
+    check("cases_outcome_check", sql`(${t.status} = 'closed') = (${t.outcome} is not null)`),
+  ],
+);
+
+/** A counselling contact of a case. */
+export const caseContacts = pgTable(
+  "case_contacts",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    caseId: uuid("case_id")
+      .notNull()
+      .references(() => cases.id, { onDelete: "cascade" }),
+    date: date("date").notNull(),
+    mode: text("mode").notNull(),
+    durationMinutes: integer("duration_minutes").notNull(),
+    counsellingType: text("counselling_type").notNull(),
+    initiatedBy: text("initiated_by").notNull(),
+    accessRoute: text("access_route"),
+    summary: text("summary"),
+    counsellorUserId: uuid("counsellor_user_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("case_contacts_case_idx").on(t.caseId, t.date)],
+);
+
+/** A note of a case; a special-category note is hidden from volunteers. */
+export const caseNotes = pgTable(
+  "case_notes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    caseId: uuid("case_id")
+      .notNull()
+      .references(() => cases.id, { onDelete: "cascade" }),
+    body: text("body").notNull(),
+    special: boolean("special").notNull().default(false),
+    authorUserId: uuid("author_user_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("case_notes_case_idx").on(t.caseId, t.createdAt)],
+);
+
+/** A next step agreed in a case, with a due date; may point to an offer of the directory. */
+export const caseNextSteps = pgTable(
+  "case_next_steps",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    caseId: uuid("case_id")
+      .notNull()
+      .references(() => cases.id, { onDelete: "cascade" }),
+    title: text("title").notNull(),
+    dueDate: date("due_date"),
+    offerId: uuid("offer_id").references(() => offers.id, { onDelete: "set null" }),
+    /** The recognition procedure whose differences the step closes, when it came from a suggestion. */
+    procedureId: uuid("procedure_id"),
+    doneAt: timestamp("done_at", { withTimezone: true }),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("case_next_steps_case_idx").on(t.caseId),
+    index("case_next_steps_due_idx").on(t.dueDate).where(sql`${t.doneAt} is null`),
+  ],
+);
+
+/**
+ * The case timeline: one row per event, appended by the use case that caused it, in the same
+ * transaction. `details` holds codes and ids (from/to values), never personal text.
+ */
+export const caseEvents = pgTable(
+  "case_events",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    caseId: uuid("case_id")
+      .notNull()
+      .references(() => cases.id, { onDelete: "cascade" }),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    kind: text("kind").notNull(),
+    actorUserId: uuid("actor_user_id").references(() => users.id, { onDelete: "set null" }),
+    /** The record the event is about (contact, note, next step, consent, procedure …). */
+    subjectId: uuid("subject_id"),
+    /** Hidden from volunteers: the event concerns a special-category note or field. */
+    special: boolean("special").notNull().default(false),
+    details: jsonb("details").$type<Record<string, unknown>>().notNull().default({}),
+  },
+  (t) => [index("case_events_case_idx").on(t.caseId, t.at, t.id)],
+);
+
+/** Consent of a client for one purpose (and, for referrals and sharing, one receiving organisation). */
+export const consents = pgTable(
+  "consents",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    clientId: uuid("client_id")
+      .notNull()
+      .references(() => clients.id, { onDelete: "cascade" }),
+    purpose: text("purpose").notNull(),
+    recipientOrganisationId: uuid("recipient_organisation_id").references(() => organisations.id, {
+      onDelete: "cascade",
+    }),
+    legalBasis: text("legal_basis").notNull(),
+    dataCategories: text("data_categories").array().notNull(),
+    /** Who else receives the data, in the words of the information sheet. */
+    recipients: text("recipients"),
+    informedLanguage: text("informed_language").notNull(),
+    form: text("form").notNull(),
+    /** Required for an oral consent: the file note of how it was given. */
+    fileNote: text("file_note"),
+    givenAt: timestamp("given_at", { withTimezone: true }).notNull(),
+    withdrawnAt: timestamp("withdrawn_at", { withTimezone: true }),
+    recordedBy: uuid("recorded_by").references(() => users.id, { onDelete: "set null" }),
+    withdrawnBy: uuid("withdrawn_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("consents_client_idx").on(t.clientId, t.purpose),
+    check("consents_form_check", sql`${t.form} in ('signed', 'oral')`),
+    check("consents_oral_note_check", sql`${t.form} <> 'oral' or ${t.fileNote} is not null`),
+    // One active consent per client, purpose and recipient: giving it again replaces nothing silently.
+    uniqueIndex("consents_active_unique")
+      .on(
+        t.clientId,
+        t.purpose,
+        sql`coalesce(${t.recipientOrganisationId}, '00000000-0000-0000-0000-000000000000'::uuid)`,
+      )
+      .where(sql`${t.withdrawnAt} is null`),
+  ],
+);
+
+/** The scanned signed consent sheet, kept beside the consent. */
+export const consentDocuments = pgTable("consent_documents", {
+  consentId: uuid("consent_id")
+    .primaryKey()
+    .references(() => consents.id, { onDelete: "cascade" }),
+  mediaType: text("media_type").notNull(),
+  fileName: text("file_name").notNull(),
+  content: bytea("content").notNull(),
+  byteSize: integer("byte_size").notNull(),
+  uploadedBy: uuid("uploaded_by").references(() => users.id, { onDelete: "set null" }),
+  uploadedAt: timestamp("uploaded_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** A foreign qualification of a client. */
+export const qualifications = pgTable(
+  "qualifications",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    clientId: uuid("client_id")
+      .notNull()
+      .references(() => clients.id, { onDelete: "cascade" }),
+    originalTitle: text("original_title").notNull(),
+    germanTitle: text("german_title"),
+    country: text("country").notNull(),
+    institution: text("institution"),
+    year: smallint("year"),
+    dqrLevel: smallint("dqr_level"),
+    iscedLevel: smallint("isced_level"),
+    anabinStatus: text("anabin_status").notNull().default("unknown"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("qualifications_client_idx").on(t.clientId),
+    check("qualifications_dqr_check", sql`${t.dqrLevel} between 1 and 8`),
+    check("qualifications_isced_check", sql`${t.iscedLevel} between 0 and 8`),
+  ],
+);
+
+/** A recognition procedure of one qualification against a German reference occupation. */
+export const recognitionProcedures = pgTable(
+  "recognition_procedures",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    qualificationId: uuid("qualification_id")
+      .notNull()
+      .references(() => qualifications.id, { onDelete: "cascade" }),
+    /** The case in which the journey is counselled; its timeline gets the procedure's events. */
+    caseId: uuid("case_id").references(() => cases.id, { onDelete: "set null" }),
+    referenceOccupationCode: text("reference_occupation_code").notNull(),
+    referenceOccupationTitle: text("reference_occupation_title").notNull(),
+    regulated: boolean("regulated").notNull(),
+    legalBasis: text("legal_basis"),
+    authorityOrganisationId: uuid("authority_organisation_id").references(() => organisations.id, {
+      onDelete: "set null",
+    }),
+    state: text("state").notNull().default("enquiry"),
+    decision: text("decision"),
+    /** Substantial differences of the decision: [{ id, kind, description }]. */
+    differences: jsonb("differences")
+      .$type<{ id: string; kind: string; description: string }[]>()
+      .notNull()
+      .default([]),
+    compensationMeasure: text("compensation_measure"),
+    appliedAt: date("applied_at"),
+    documentsCompleteAt: date("documents_complete_at"),
+    decidedAt: date("decided_at"),
+    appealFiledAt: date("appeal_filed_at"),
+    appealResult: text("appeal_result"),
+    /** End of a residence permit for recognition measures (§16d AufenthG). */
+    permit16dUntil: date("permit_16d_until"),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("recognition_procedures_qualification_idx").on(t.qualificationId),
+    index("recognition_procedures_case_idx").on(t.caseId),
+    index("recognition_procedures_org_idx").on(t.organisationId, t.state),
+  ],
+);
+
+/** Every state change of a recognition procedure, for the picture of the journey. */
+export const recognitionStateChanges = pgTable(
+  "recognition_state_changes",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    procedureId: uuid("procedure_id")
+      .notNull()
+      .references(() => recognitionProcedures.id, { onDelete: "cascade" }),
+    fromState: text("from_state"),
+    toState: text("to_state").notNull(),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    actorUserId: uuid("actor_user_id").references(() => users.id, { onDelete: "set null" }),
+  },
+  (t) => [index("recognition_state_changes_procedure_idx").on(t.procedureId, t.at)],
 );

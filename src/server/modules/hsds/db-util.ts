@@ -62,6 +62,7 @@ export function offerSelection() {
     minGermanLevel: offers.minGermanLevel,
     fundingRoute: offers.fundingRoute,
     districts: offers.districts,
+    occupationFields: offers.occupationFields,
     freeOfCharge: offers.freeOfCharge,
     capacityAvailable: offers.capacityAvailable,
     capacityMaximum: offers.capacityMaximum,
