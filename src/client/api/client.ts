@@ -39,8 +39,24 @@ export function setUnauthenticatedHandler(handler: (() => void) | null) {
 
 type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
+/** Headers of a write that does not send JSON (a file upload): language and CSRF token. */
+export function writeHeaders(): Record<string, string> {
+  return { "Accept-Language": currentLocale(), ...(csrfToken ? { "X-CSRF-Token": csrfToken } : {}) };
+}
+
+type Extra = {
+  /** The version the change is based on; a stale one answers 412 (see platform/versioning.ts). */
+  ifMatch?: number;
+};
+
 /** Calls the Lotse API and returns the parsed JSON body (undefined for 202/204). */
-export async function api<T>(method: Method, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+export async function api<T>(
+  method: Method,
+  path: string,
+  body?: unknown,
+  signal?: AbortSignal,
+  extra: Extra = {},
+): Promise<T> {
   const headers: Record<string, string> = {
     Accept: "application/json",
     "Accept-Language": currentLocale(),
@@ -49,6 +65,7 @@ export async function api<T>(method: Method, path: string, body?: unknown, signa
     headers["Content-Type"] = "application/json";
     if (csrfToken) headers["X-CSRF-Token"] = csrfToken;
   }
+  if (extra.ifMatch !== undefined) headers["If-Match"] = `"${extra.ifMatch}"`;
   let res: Response;
   try {
     res = await fetch(path, {

@@ -187,3 +187,8 @@ export const Suggestions = z
   })
   .meta({ id: "Suggestions" });
 export type Suggestions = z.infer<typeof Suggestions>;
+
+/** KldB 2010 occupation fields (Berufshauptgruppen) that qualification offers are tagged with. */
+export const OccupationFieldList = z
+  .object({ items: z.array(z.object({ code: z.string().describe("Two digits"), title: z.string() })) })
+  .meta({ id: "OccupationFieldList" });
