@@ -110,6 +110,26 @@ describe("accessibility (WCAG 2.1 AA) in German", () => {
       await admin.context.close();
     }
   });
+
+  it("has no violations on the case pages of a counsellor", async () => {
+    const counsellor = await newPage(browser);
+    try {
+      await login(counsellor.page, DEMO.counsellor);
+      const deadlines = counsellor.page.getByRole("region", { name: "Fristen" });
+      await deadlines.getByRole("table").or(deadlines.getByText("Keine offenen Fristen")).first().waitFor();
+      await expectNoAxeViolations(counsellor.page);
+      await visit(counsellor.page, "/cases", "Fälle");
+      await counsellor.page.getByRole("table").waitFor();
+      await expectNoAxeViolations(counsellor.page);
+      await counsellor.page.getByRole("table").getByRole("link").first().click();
+      await counsellor.page.getByRole("tabpanel", { name: "Überblick" }).waitFor();
+      await expectNoAxeViolations(counsellor.page);
+      await visit(counsellor.page, "/cases/new", "Neuen Fall anlegen");
+      await expectNoAxeViolations(counsellor.page);
+    } finally {
+      await counsellor.context.close();
+    }
+  });
 });
 
 describe("accessibility (WCAG 2.1 AA) in Arabic", () => {
@@ -145,6 +165,28 @@ describe("accessibility (WCAG 2.1 AA) in Arabic", () => {
       await expectNoAxeViolations(page);
     } finally {
       // Leave the account in German for the other tests.
+      await chooseLanguage(page, "Deutsch").catch(() => undefined);
+      await context.close();
+    }
+  });
+
+  it("has no violations on the case pages of a counsellor", async () => {
+    const { context, page } = await newPage(browser);
+    try {
+      await login(page, DEMO.counsellor);
+      await chooseLanguage(page, "العربية");
+      await visit(page, "/cases", "الحالات");
+      await page.getByRole("table").waitFor();
+      await expectNoAxeViolations(page);
+      await page.getByRole("table").getByRole("link").first().click();
+      await page.getByRole("tabpanel", { name: "نظرة عامة" }).waitFor();
+      await expectNoAxeViolations(page);
+      await page.getByRole("tab", { name: "السجل", exact: true }).click();
+      await page.getByRole("tabpanel", { name: "السجل" }).getByRole("listitem").first().waitFor();
+      await expectNoAxeViolations(page);
+      await visit(page, "/cases/new", "فتح حالة جديدة");
+      await expectNoAxeViolations(page);
+    } finally {
       await chooseLanguage(page, "Deutsch").catch(() => undefined);
       await context.close();
     }

@@ -32,8 +32,9 @@ const EXPECTED: [string, string, string[]][] = [
     DEMO.admin,
     ["Start", "Unsere Organisation", "Angebote", "Mitglieder", "Audit-Protokoll"],
   ],
-  ["counsellor", DEMO.counsellor, BASIC],
-  ["volunteer", DEMO.volunteer, BASIC],
+  // Counselling roles find their cases right after the start page.
+  ["counsellor", DEMO.counsellor, ["Start", "Fälle", ...BASIC.slice(1)]],
+  ["volunteer", DEMO.volunteer, ["Start", "Fälle", ...BASIC.slice(1)]],
   ["trainer", DEMO.trainer, BASIC],
   ["company contact", DEMO.company, BASIC],
 ];

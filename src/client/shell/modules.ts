@@ -12,7 +12,8 @@ export type ModuleLink = {
     | "audit"
     | "outbox"
     | "directoryImport.nav"
-    | "matrix.nav";
+    | "matrix.nav"
+    | "cases.nav";
   /** Null: every logged-in person sees it. */
   permission: Permission | null;
 };
@@ -20,6 +21,7 @@ export type ModuleLink = {
 /** The modules in navigation order; an entry shows only when the session holds its permission. */
 export const MODULES: readonly ModuleLink[] = [
   { to: "/", label: "home", permission: null },
+  { to: "/cases", label: "cases.nav", permission: "case.read" },
   { to: "/organisation", label: "organisation", permission: "organisation.read" },
   { to: "/offers", label: "offers", permission: "offer.read" },
   { to: "/members", label: "members", permission: "member.list" },

@@ -231,6 +231,7 @@ export const PARTNER_CATALOGUE: Record<string, Spec[]> = {
       en: "External examination in IHK occupations – admission advice",
       langs: ["en"],
       serves: ["15003", "15083"],
+      fields: ["24", "25", "26", "27", "43", "51", "61", "62", "63", "71", "72"],
     },
     {
       type: "existenzgruendungsberatung",
@@ -248,6 +249,7 @@ export const PARTNER_CATALOGUE: Record<string, Spec[]> = {
       en: "Partial qualifications with IHK certificate",
       funding: "sgb_iii",
       serves: ["15003"],
+      fields: ["24", "25", "26", "51", "62", "63"],
     },
   ],
   "hwk-hal": [
@@ -269,6 +271,7 @@ export const PARTNER_CATALOGUE: Record<string, Spec[]> = {
       en: "Validation procedure in skilled crafts (BVaDiG)",
       langs: ["en", "ar"],
       serves: ["15002", "15088"],
+      fields: ["24", "25", "26", "28", "29", "32", "33", "34", "82", "93"],
     },
     {
       type: "anpassungsqualifizierung",
@@ -276,6 +279,21 @@ export const PARTNER_CATALOGUE: Record<string, Spec[]> = {
       de: "Anpassungsqualifizierung Elektro- und SHK-Handwerk",
       en: "Adaptation qualification electrical and plumbing trades",
       serves: ["15002", "15088"],
+      fields: ["26", "34"],
+    },
+    {
+      type: "anpassungsqualifizierung",
+      phases: [3],
+      de: "Anpassungsqualifizierung Kraftfahrzeugtechnik",
+      en: "Adaptation qualification automotive technology",
+      lead: [
+        "In der Lehrwerkstatt der Handwerkskammer: Diagnose, Hochvolttechnik, Abgasuntersuchung.",
+        "In the chamber's training workshop: diagnostics, high-voltage technology, emissions testing.",
+      ],
+      langs: ["en", "ru"],
+      groups: ["skilled_trades", "migrants_with_foreign_qualification"],
+      serves: ["15002", "15088"],
+      fields: ["25"],
     },
     {
       type: "existenzgruendungsberatung",
@@ -307,6 +325,7 @@ export const PARTNER_CATALOGUE: Record<string, Spec[]> = {
       groups: ["health_professions"],
       level: "C1",
       serves: ["15003", "15002"],
+      fields: ["81"],
     },
     {
       type: "berufssprachkurs",
@@ -318,6 +337,7 @@ export const PARTNER_CATALOGUE: Record<string, Spec[]> = {
       funding: "self_paid",
       free: false,
       serves: ["15003"],
+      fields: ["81"],
     },
   ],
   "mo-md": community(
@@ -381,6 +401,7 @@ export const PARTNER_CATALOGUE: Record<string, Spec[]> = {
       de: "Nachqualifizierung Fachkraft Metalltechnik",
       en: "Follow-up qualification metal technology specialist",
       serves: ["15083", "15003"],
+      fields: ["24", "25"],
     },
   ],
   "bt-hal": [
@@ -388,18 +409,21 @@ export const PARTNER_CATALOGUE: Record<string, Spec[]> = {
     language("Halle (Saale)", "B2", ["", ""]),
     language("Halle (Saale)", "C1", ["akademische Berufe", "for academic professions"], {
       groups: ["academics"],
+      fields: ["27", "41", "43", "72", "73", "84", "91"],
     }),
     language("Halle (Saale)", "B2", ["Gesundheit und Pflege", "health and care"], {
       groups: ["health_professions"],
+      fields: ["81", "82"],
     }),
     language("Merseburg", "B1", ["Technik", "technical"], {
       groups: ["skilled_trades"],
+      fields: ["24", "25", "26"],
       status: "temporarily closed",
     }),
   ],
   "bt-blk": [
     language("Naumburg (Saale)", "B1", ["", ""]),
-    language("Weißenfels", "B1", ["Lager und Logistik", "warehouse and logistics"]),
+    language("Weißenfels", "B1", ["Lager und Logistik", "warehouse and logistics"], { fields: ["51"] }),
     language("Zeitz", "B2", ["", ""], { status: "inactive" }),
     {
       type: "anpassungsqualifizierung",
@@ -408,6 +432,7 @@ export const PARTNER_CATALOGUE: Record<string, Spec[]> = {
       en: "Adaptation qualification electrical engineering",
       langs: ["en"],
       serves: ["15084"],
+      fields: ["26"],
     },
     {
       type: "nachqualifizierung",
@@ -417,10 +442,14 @@ export const PARTNER_CATALOGUE: Record<string, Spec[]> = {
       langs: ["ar", "uk"],
       funding: "sgb_ii",
       serves: ["15084"],
+      fields: ["51"],
     },
   ],
   "bt-msh": [
-    language("Sangerhausen", "B2", ["Technik", "technical"], { groups: ["skilled_trades"] }),
+    language("Sangerhausen", "B2", ["Technik", "technical"], {
+      groups: ["skilled_trades"],
+      fields: ["24", "25", "26"],
+    }),
     language("Lutherstadt Eisleben", "B1", ["", ""]),
     {
       type: "anpassungsqualifizierung",
@@ -429,6 +458,7 @@ export const PARTNER_CATALOGUE: Record<string, Spec[]> = {
       en: "Adaptation qualification mechatronics",
       langs: ["en", "ru"],
       serves: ["15087"],
+      fields: ["25", "26"],
     },
     {
       type: "kompetenzfeststellung",
@@ -450,6 +480,7 @@ export const PARTNER_CATALOGUE: Record<string, Spec[]> = {
       groups: ["health_professions"],
       level: "B2",
       serves: ["15082", "15001"],
+      fields: ["81"],
     },
     {
       type: "anpassungsqualifizierung",
@@ -459,9 +490,13 @@ export const PARTNER_CATALOGUE: Record<string, Spec[]> = {
       langs: ["en", "ar"],
       groups: ["health_professions"],
       level: "B2",
-      serves: ["15082", "15001", "15091"],
+      serves: ["15001", "15002", "15082", "15088", "15091"],
+      fields: ["81"],
     },
-    language("Bitterfeld-Wolfen", "B2", ["Pflege", "nursing"], { groups: ["health_professions"] }),
+    language("Bitterfeld-Wolfen", "B2", ["Pflege", "nursing"], {
+      groups: ["health_professions"],
+      fields: ["81"],
+    }),
     language("Dessau-Roßlau", "B1", ["", ""]),
     language("Zerbst/Anhalt", "B1", ["", ""], { status: "defunct" }),
   ],
@@ -474,6 +509,7 @@ export const PARTNER_CATALOGUE: Record<string, Spec[]> = {
       langs: ["en"],
       groups: ["skilled_trades", "migrants_with_foreign_qualification"],
       funding: "employer",
+      fields: ["25", "27"],
     },
   ],
   "co-sk": [
@@ -485,6 +521,7 @@ export const PARTNER_CATALOGUE: Record<string, Spec[]> = {
       langs: ["ru", "uk", "pl"],
       funding: "employer",
       serves: ["15088", "15002"],
+      fields: ["52"],
     },
     {
       type: "arbeitsvermittlung",
@@ -505,6 +542,8 @@ export const PARTNER_CATALOGUE: Record<string, Spec[]> = {
       groups: ["health_professions"],
       level: "B1",
       funding: "employer",
+      serves: ["15003", "15083", "15086"],
+      fields: ["81"],
     },
     {
       type: "arbeitsvermittlung",

@@ -141,6 +141,8 @@ export type Spec = {
   at?: string;
   /** Districts served; default the district of the place where it is given. */
   serves?: string[];
+  /** KldB 2010 occupation fields (two digits) a qualification offer suits; default none, i.e. any. */
+  fields?: string[];
   status?: OfferStatus;
 };
 

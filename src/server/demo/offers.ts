@@ -160,6 +160,7 @@ function offerFrom(
     minGermanLevel: spec.level === undefined ? defaults.level : spec.level,
     fundingRoute: spec.funding ?? defaults.funding,
     districts: [...(spec.serves ?? [place.districtAgs])].sort(),
+    occupationFields: [...(spec.fields ?? [])].sort(),
     freeOfCharge: spec.free ?? defaults.free,
     translations: { en: { name: spec.en, description: `${leadEn} ${defaults.en}`.trim() } },
     hsds: JSON.parse(JSON.stringify(hsds)) as Record<string, unknown>,

@@ -4,6 +4,7 @@ import type { Db } from "../db/client.ts";
 import { memberships, organisations, users } from "../db/schema.ts";
 import { ensureLotseTaxonomies } from "../modules/hsds/lotse-taxonomies.ts";
 import { hashPassword } from "../platform/passwords.ts";
+import { seedDemoCases } from "./cases.ts";
 import { seedDemoOffers } from "./offers.ts";
 import { DEMO_ORGANISATIONS } from "./organisations.ts";
 
@@ -131,6 +132,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
     );
     await ensureLotseTaxonomies(tx);
     await seedDemoOffers(tx, idOf);
+    await seedDemoCases(tx, idOf);
     return true;
   });
 }

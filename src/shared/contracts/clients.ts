@@ -61,8 +61,19 @@ export const ClientCreate = ClientInput.extend({
 }).meta({ id: "ClientCreate" });
 export type ClientCreate = z.input<typeof ClientCreate>;
 
-/** A change of a client record; fields left out stay as they are. Needs If-Match. */
-export const ClientUpdate = ClientInput.partial().meta({ id: "ClientUpdate" });
+/**
+ * A change of a client record; fields left out stay as they are. Needs If-Match. The fields with a
+ * default in ClientInput are redeclared without it: zod keeps a default under partial(), which would
+ * silently reset them on every update that leaves them out.
+ */
+const withoutDefault = <T extends z.ZodType>(field: z.ZodDefault<T>) =>
+  field.unwrap().describe(field.description ?? "");
+export const ClientUpdate = ClientInput.extend({
+  isPseudonym: withoutDefault(ClientInput.shape.isPseudonym),
+  preferredLanguages: withoutDefault(ClientInput.shape.preferredLanguages),
+})
+  .partial()
+  .meta({ id: "ClientUpdate" });
 export type ClientUpdate = z.infer<typeof ClientUpdate>;
 
 export const Client = z

@@ -38,3 +38,8 @@ export function page<T extends z.ZodType>(item: T) {
 
 /** The problems any route behind a login can answer: bad input, no session, no permission, not found. */
 export const PROTECTED_PROBLEMS = { 400: Problem, 401: Problem, 403: Problem, 404: Problem };
+
+/** A file in a response body (PDF, image), described as binary in the OpenAPI document. */
+export const BinaryFile = z
+  .custom<Uint8Array>((v) => v instanceof Uint8Array)
+  .meta({ type: "string", format: "binary" });

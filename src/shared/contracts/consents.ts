@@ -82,5 +82,11 @@ export const ConsentSheetQuery = z.object({
     .enum(ISO_639_1)
     .optional()
     .describe("Second language of the sheet; default the first preferred"),
-  purposes: z.string().optional().describe("Comma-separated purposes to print; default all five"),
+  purposes: z
+    .string()
+    .refine((v) => v.split(",").every((p) => (CONSENT_PURPOSES as readonly string[]).includes(p.trim())), {
+      message: "invalid_value",
+    })
+    .optional()
+    .describe("Comma-separated purposes to print; default all five"),
 });

@@ -10,6 +10,7 @@ import {
 } from "../directory.ts";
 import { DISTRICT_KEYS } from "../domain.ts";
 import { ISO_639_1 } from "../languages.ts";
+import { OCCUPATION_FIELD_CODES } from "../occupations.ts";
 import { Id, PageQuery, page, Timestamp } from "./common.ts";
 
 const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
@@ -95,6 +96,9 @@ export const OfferInput = z.object({
   districts: distinct(z.enum(DISTRICT_KEYS), DISTRICT_KEYS.length).describe(
     "Districts of Sachsen-Anhalt the offer serves, by AGS key",
   ),
+  occupationFields: distinct(z.enum(OCCUPATION_FIELD_CODES), OCCUPATION_FIELD_CODES.length).describe(
+    "Occupation fields (KldB 2010 Berufshauptgruppen, two digits) a qualification offer suits; empty: any",
+  ),
   freeOfCharge: z.boolean().nullable().describe("Whether participants pay nothing; null when not known"),
   website: z.url().max(500).nullable().optional().describe("Web page of the offer"),
   translations: OfferTranslations.optional(),
@@ -115,6 +119,7 @@ export const OfferCreate = OfferInput.extend({
   minGermanLevel: OfferInput.shape.minGermanLevel.default(null),
   fundingRoute: OfferInput.shape.fundingRoute.default(null),
   districts: OfferInput.shape.districts.default([]),
+  occupationFields: OfferInput.shape.occupationFields.default([]),
   freeOfCharge: OfferInput.shape.freeOfCharge.default(null),
 });
 export const OfferUpdate = OfferInput.partial().refine((v) => Object.values(v).some((x) => x !== undefined), {
@@ -144,6 +149,7 @@ export const Offer = z
     minGermanLevel: z.enum(CEFR_LEVELS).nullable(),
     fundingRoute: z.enum(FUNDING_ROUTES).nullable(),
     districts: z.array(z.string()),
+    occupationFields: z.array(z.string()).describe("KldB 2010 occupation fields (two digits); empty: any"),
     freeOfCharge: z.boolean().nullable(),
     website: z.string().nullable(),
     translations: OfferTranslations,

@@ -28,9 +28,12 @@ export const QualificationInput = z
     iscedLevel: z.number().int().min(0).max(8).nullable().optional().describe("ISCED 2011 level 0–8"),
     anabinStatus: z.enum(ANABIN_STATUSES).default("unknown").describe("anabin status of the institution"),
   })
-  .meta({ id: "QualificationInput" });
+  .meta({ id: "QualificationCreate" });
 export type QualificationInput = z.input<typeof QualificationInput>;
-export const QualificationUpdate = QualificationInput.partial().meta({ id: "QualificationUpdate" });
+/** Fields left out stay as they are (so the anabin status has no default here). */
+export const QualificationUpdate = QualificationInput.extend({ anabinStatus: z.enum(ANABIN_STATUSES) })
+  .partial()
+  .meta({ id: "QualificationUpdate" });
 
 export const Difference = z
   .object({

@@ -1,6 +1,127 @@
+import { Button, Group, Modal, Paper, Text, Title } from "@mantine/core";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { Consent } from "../../../shared/contracts/consents.ts";
+import { api } from "../../api/client.ts";
+import { useApiQuery } from "../../api/use-api.ts";
+import { notifyError, notifySuccess } from "../../components/notify.ts";
+import { QueryView } from "../../components/QueryView.tsx";
 import type { CasePanelProps } from "../cases/panel.ts";
+import { ConsentFormModal } from "./ConsentForm.tsx";
+import { ConsentSheetModal } from "./ConsentSheetModal.tsx";
+import { ConsentTable } from "./ConsentTable.tsx";
+import { DocumentUploadModal } from "./DocumentUploadModal.tsx";
 
-/** Placeholder until the consents panel is built (issue 4). */
-export function ConsentsPanel(_props: CasePanelProps) {
-  return null;
+/** The consent register of the case's client: give, withdraw, attach the signed sheet, print the sheet. */
+export function ConsentsPanel({ caseRecord }: CasePanelProps) {
+  const { t } = useTranslation();
+  const client = caseRecord.client;
+  const manages = caseRecord.abilities.manageConsents;
+  const list = useApiQuery<{ items: Consent[] }>(`/api/clients/${client.id}/consents`);
+  const [recording, setRecording] = useState(false);
+  const [printing, setPrinting] = useState(false);
+  const [uploading, setUploading] = useState<Consent | null>(null);
+  const [withdrawing, setWithdrawing] = useState<Consent | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  // Withdrawal is as easy as giving: one confirmation, and it holds at once.
+  const withdraw = async (consent: Consent) => {
+    setBusy(true);
+    try {
+      await api<Consent>("POST", `/api/consents/${consent.id}/withdraw`);
+      notifySuccess(t("consents.withdraw.done", { purpose: t(`consents.purposes.${consent.purpose}`) }));
+      list.reload();
+    } catch (err) {
+      notifyError(err);
+    } finally {
+      setBusy(false);
+      setWithdrawing(null);
+    }
+  };
+
+  return (
+    <Paper withBorder p="lg" radius="md" component="section" aria-labelledby="consents-heading">
+      <Group justify="space-between" mb="md">
+        <Title order={2} size="h3" id="consents-heading">
+          {t("consents.title")}
+        </Title>
+        <Group gap="xs">
+          <Button variant="default" onClick={() => setPrinting(true)}>
+            {t("consents.sheet.button")}
+          </Button>
+          {manages ? <Button onClick={() => setRecording(true)}>{t("consents.record")}</Button> : null}
+        </Group>
+      </Group>
+      <Text size="sm" mb="md" maw="60rem">
+        {t("consents.intro")}
+      </Text>
+      <QueryView query={list}>
+        {(data) =>
+          data.items.length === 0 ? (
+            <Text py="md">{t("consents.empty")}</Text>
+          ) : (
+            <ConsentTable
+              items={data.items}
+              busy={list.loading}
+              onWithdraw={setWithdrawing}
+              onUpload={setUploading}
+            />
+          )
+        }
+      </QueryView>
+
+      <ConsentFormModal
+        clientId={client.id}
+        defaultLanguage={client.preferredLanguages[0] ?? "de"}
+        opened={recording}
+        onClose={() => setRecording(false)}
+        onSaved={() => {
+          notifySuccess(t("consents.form.saved"));
+          setRecording(false);
+          list.reload();
+        }}
+      />
+      <ConsentSheetModal
+        clientId={client.id}
+        preferredLanguages={client.preferredLanguages}
+        opened={printing}
+        onClose={() => setPrinting(false)}
+      />
+      <DocumentUploadModal
+        consent={uploading}
+        onClose={() => setUploading(null)}
+        onUploaded={() => {
+          notifySuccess(t("consents.upload.done"));
+          setUploading(null);
+          list.reload();
+        }}
+      />
+      <Modal
+        opened={withdrawing !== null}
+        onClose={() => setWithdrawing(null)}
+        title={t("consents.withdraw.title")}
+        closeButtonProps={{ "aria-label": t("common.close") }}
+      >
+        {withdrawing ? (
+          <>
+            <Text mb="md">
+              {t("consents.withdraw.confirm", {
+                purpose: t(`consents.purposes.${withdrawing.purpose}`),
+                recipient: withdrawing.recipientOrganisation?.name ?? "",
+                context: withdrawing.recipientOrganisation ? "recipient" : undefined,
+              })}
+            </Text>
+            <Group justify="flex-end">
+              <Button variant="default" onClick={() => setWithdrawing(null)}>
+                {t("common.cancel")}
+              </Button>
+              <Button color="red.9" loading={busy} onClick={() => void withdraw(withdrawing)}>
+                {t("consents.withdraw.submit")}
+              </Button>
+            </Group>
+          </>
+        ) : null}
+      </Modal>
+    </Paper>
+  );
 }

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { PageTitle } from "../../components/PageTitle.tsx";
 import { hasPermission, useRequiredSession } from "../../session/session-context.ts";
+import { DeadlinesCard } from "./DeadlinesCard.tsx";
 import { HOME_CARDS, UPCOMING } from "./home-content.ts";
 
 /** The start page: who acts for which organisation, and what this role can do here. */
@@ -21,6 +22,8 @@ export function HomePage() {
       <Text c="dimmed" mb="xl">
         {t(`home.roleIntro.${role}`)}
       </Text>
+
+      {hasPermission(session, "case.read") ? <DeadlinesCard /> : null}
 
       <section aria-labelledby="home-modules">
         <Title order={2} size="h3" id="home-modules" mb="sm">

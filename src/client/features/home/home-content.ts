@@ -35,8 +35,9 @@ export type UpcomingModule =
 export const UPCOMING: Record<Role, readonly UpcomingModule[]> = {
   network_coordinator: ["interfaces", "analytics", "reports", "trainings"],
   org_admin: ["referrals"],
-  counsellor: ["cases", "consents", "referrals", "recognition", "competences"],
-  volunteer: ["assignedCases", "referrals"],
+  // Cases, consents and recognition are here now (issue 4); the deadlines card leads to them.
+  counsellor: ["referrals", "competences"],
+  volunteer: ["referrals"],
   trainer: ["trainings"],
   company_contact: ["referrals", "needs"],
 };

@@ -30,6 +30,7 @@ import { orNull } from "../../components/format.ts";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { locationLabel } from "./LocationsPanel.tsx";
 import { languageOptions } from "./labels.ts";
+import { OccupationFieldsSelect } from "./OccupationFieldsSelect.tsx";
 import { ScheduleFields, type ScheduleValues } from "./ScheduleFields.tsx";
 
 export type OfferBody = z.input<typeof OfferCreate>;
@@ -43,6 +44,7 @@ type Values = {
   targetGroups: string[];
   languages: string[];
   districts: string[];
+  occupationFields: string[];
   minGermanLevel: string;
   fundingRoute: string;
   freeOfCharge: string;
@@ -66,6 +68,7 @@ function initialValues(o: Offer | null): Values {
     targetGroups: o?.targetGroups ?? [],
     languages: o?.languages ?? ["de"],
     districts: o?.districts ?? [],
+    occupationFields: o?.occupationFields ?? [],
     minGermanLevel: o?.minGermanLevel ?? "",
     fundingRoute: o?.fundingRoute ?? "",
     freeOfCharge: o?.freeOfCharge === null || o === null ? "" : o.freeOfCharge ? "yes" : "no",
@@ -93,6 +96,7 @@ function toBody(v: Values, offer: Offer | null): OfferBody {
     targetGroups: v.targetGroups as OfferBody["targetGroups"],
     languages: v.languages as OfferBody["languages"],
     districts: v.districts as OfferBody["districts"],
+    occupationFields: v.occupationFields as OfferBody["occupationFields"],
     minGermanLevel: (orNull(v.minGermanLevel) ?? null) as OfferBody["minGermanLevel"],
     fundingRoute: (orNull(v.fundingRoute) ?? null) as OfferBody["fundingRoute"],
     freeOfCharge: v.freeOfCharge === "" ? null : v.freeOfCharge === "yes",
@@ -290,6 +294,11 @@ export function OfferForm({ offer, organisationId, submitLabel, onSubmit, onCanc
                 ))}
               </SimpleGrid>
             </Checkbox.Group>
+            <OccupationFieldsSelect
+              value={values.occupationFields}
+              onChange={set("occupationFields")}
+              error={errorOf(fields, "occupationFields")}
+            />
           </Stack>
         </Fieldset>
 

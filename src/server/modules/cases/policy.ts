@@ -1,4 +1,4 @@
-import { and, eq, exists, type SQL, sql } from "drizzle-orm";
+import { and, eq, type SQL, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { can } from "#shared/permissions.ts";
 import { cases } from "../../db/schema.ts";
@@ -33,9 +33,8 @@ export function clientScope(actor: Actor, organisationId: AnyPgColumn, clientId:
   if (!can(actor.role, "client.read")) return sql`false`;
   const own = eq(organisationId, actor.organisationId);
   if (!isVolunteer(actor)) return own;
-  const assigned = exists(
-    sql`select 1 from ${cases} where ${cases.clientId} = ${clientId} and ${cases.assigneeUserId} = ${actor.userId}`,
-  );
+  // Drizzle's exists() does not parenthesise a raw subquery, so the condition is written out.
+  const assigned = sql`exists (select 1 from ${cases} where ${cases.clientId} = ${clientId} and ${cases.assigneeUserId} = ${actor.userId})`;
   return and(own, assigned) as SQL;
 }
 

@@ -21,6 +21,8 @@ function lotseTermCondition(taxonomy: string, code: string): SQL | undefined {
       return eq(offers.freeOfCharge, code === "true");
     case "lotse-district":
       return sql`${code} = any(${offers.districts})`;
+    case "lotse-occupation-field":
+      return sql`${code} = any(${offers.occupationFields})`;
     case "lotse-organisation-type":
       return eq(organisations.type, code);
     case "lotse-capacity":

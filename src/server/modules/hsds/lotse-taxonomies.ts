@@ -9,6 +9,7 @@ import {
   TARGET_GROUPS,
 } from "#shared/directory.ts";
 import { DISTRICTS, ORGANISATION_TYPES } from "#shared/domain.ts";
+import { OCCUPATION_FIELDS } from "#shared/occupations.ts";
 import type { Tx } from "../../db/client.ts";
 import { taxonomies, taxonomyTerms } from "../../db/schema.ts";
 
@@ -92,6 +93,12 @@ export const LOTSE_TAXONOMIES: TaxonomyDef[] = [
     description: "Art einer Organisation im Netzwerk",
     terms: byCode(ORGANISATION_TYPES),
   },
+  {
+    name: "lotse-occupation-field",
+    description:
+      "Berufsbereich eines Qualifizierungsangebots: Berufshauptgruppe der KldB 2010 (© Bundesagentur für Arbeit)",
+    terms: OCCUPATION_FIELDS.map((f) => ({ code: f.code, name: f.title })),
+  },
 ];
 
 export type LotseTaxonomyName =
@@ -104,7 +111,8 @@ export type LotseTaxonomyName =
   | "lotse-capacity"
   | "lotse-translation"
   | "lotse-district"
-  | "lotse-organisation-type";
+  | "lotse-organisation-type"
+  | "lotse-occupation-field";
 
 export const lotseTaxonomyId = (name: string) => stableId("taxonomy", name);
 export const lotseTermId = (taxonomy: string, code: string) => stableId("taxonomy_term", taxonomy, code);

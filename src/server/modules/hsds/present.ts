@@ -138,6 +138,7 @@ export function presentServiceOwn(o: OfferRow): Json {
   for (const p of o.phases) add("lotse-iq-phase", String(p));
   if (o.offerType) add("lotse-offer-type", o.offerType);
   for (const g of o.targetGroups) add("lotse-target-group", g);
+  for (const f of o.occupationFields) add("lotse-occupation-field", f);
   if (o.minGermanLevel) add("lotse-min-german-level", o.minGermanLevel);
   if (o.fundingRoute) add("lotse-funding-route", o.fundingRoute);
   if (o.freeOfCharge !== null) add("lotse-free-of-charge", String(o.freeOfCharge));

@@ -129,8 +129,7 @@ export function serviceToRow(s: Json, organisationId: string): { row: Offer; err
     minGermanLevel: first("lotse-min-german-level", CEFR_LEVELS),
     fundingRoute: first("lotse-funding-route", FUNDING_ROUTES),
     districts: unique(areas.map(areaAgs).filter((a): a is string => a !== undefined)),
-    // TODO(recognition): carry KldB occupation fields through HSDS as a Lotse taxonomy.
-    occupationFields: [],
+    occupationFields: unique(codes("lotse-occupation-field")).sort(),
     freeOfCharge: free === undefined ? null : free === "true",
     capacityAvailable: capacityNumber("available"),
     capacityMaximum: capacityNumber("maximum"),

@@ -58,6 +58,7 @@ function presentOffer(row: OfferRow, locs: LocationSummary[], actor: Actor): Off
     minGermanLevel: known(CEFR_LEVELS, row.minGermanLevel),
     fundingRoute: known(FUNDING_ROUTES, row.fundingRoute),
     districts: row.districts,
+    occupationFields: row.occupationFields,
     freeOfCharge: row.freeOfCharge,
     website: typeof row.hsds.url === "string" ? row.hsds.url : null,
     translations: row.translations as OfferTranslations,
@@ -83,6 +84,7 @@ function fieldTexts(offer: Offer): FieldTexts {
     minGermanLevel: asText(offer.minGermanLevel),
     fundingRoute: asText(offer.fundingRoute),
     districts: asText(offer.districts),
+    occupationFields: asText(offer.occupationFields),
     freeOfCharge: asText(offer.freeOfCharge),
     website: asText(offer.website),
     schedules: offer.schedules
@@ -198,6 +200,7 @@ function offerValues(id: string, input: Change, previousHsds: Record<string, unk
   return {
     ...columns,
     ...(columns.phases ? { phases: [...columns.phases].sort((a, b) => a - b) } : {}),
+    ...(columns.occupationFields ? { occupationFields: [...columns.occupationFields].sort() } : {}),
     ...(translations !== undefined ? { translations: dropEmpty(translations) } : {}),
     hsds,
   };

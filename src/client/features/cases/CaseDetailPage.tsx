@@ -1,0 +1,114 @@
+import { Anchor, Group, Paper, Tabs, Text } from "@mantine/core";
+import type { ComponentType } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useParams, useSearchParams } from "react-router";
+import type { Case } from "../../../shared/contracts/cases.ts";
+import { useApiQuery } from "../../api/use-api.ts";
+import { Forbidden } from "../../components/Forbidden.tsx";
+import { Loading } from "../../components/Loading.tsx";
+import { PageTitle } from "../../components/PageTitle.tsx";
+import { ProblemAlert } from "../../components/ProblemAlert.tsx";
+import { hasPermission, useRequiredSession } from "../../session/session-context.ts";
+import { ConsentsPanel } from "../consents/ConsentsPanel.tsx";
+import { PrivacyPanel } from "../privacy/PrivacyPanel.tsx";
+import { RecognitionPanel } from "../recognition/RecognitionPanel.tsx";
+import { CaseStatusBadge, PhaseBadge } from "./CaseBadges.tsx";
+import { ClientPanel } from "./ClientPanel.tsx";
+import { ContactsPanel } from "./ContactsPanel.tsx";
+import { NextStepsPanel } from "./NextStepsPanel.tsx";
+import { NotesPanel } from "./NotesPanel.tsx";
+import { OverviewPanel } from "./OverviewPanel.tsx";
+import type { CasePanelProps } from "./panel.ts";
+import { TimelinePanel } from "./TimelinePanel.tsx";
+
+type Tab = { key: string; Panel: ComponentType<CasePanelProps>; shown?: (c: Case) => boolean };
+
+/** The tabs in order; the key is the ?tab= value, so that a tab can be linked (the start page does). */
+const TABS: readonly Tab[] = [
+  { key: "overview", Panel: OverviewPanel },
+  { key: "contacts", Panel: ContactsPanel },
+  { key: "notes", Panel: NotesPanel },
+  { key: "steps", Panel: NextStepsPanel },
+  { key: "timeline", Panel: TimelinePanel },
+  { key: "client", Panel: ClientPanel },
+  { key: "consents", Panel: ConsentsPanel },
+  { key: "recognition", Panel: RecognitionPanel },
+  { key: "privacy", Panel: PrivacyPanel, shown: (c) => c.abilities.exportClient || c.abilities.eraseClient },
+];
+
+/** One case: who it is about and where it stands, and its documentation in tabs. */
+export function CaseDetailPage() {
+  const session = useRequiredSession();
+  if (!hasPermission(session, "case.read")) return <Forbidden />;
+  return <CaseView />;
+}
+
+function CaseView() {
+  const { t } = useTranslation();
+  const { id = "" } = useParams();
+  const [search, setSearch] = useSearchParams();
+  const query = useApiQuery<Case>(`/api/cases/${id}`);
+
+  const back = (
+    <Anchor component={Link} to="/cases" mb="sm" display="inline-block">
+      {t("cases.backToList")}
+    </Anchor>
+  );
+  if (query.error && !query.data) {
+    return (
+      <>
+        {back}
+        <PageTitle>{t("cases.title")}</PageTitle>
+        <ProblemAlert error={query.error} />
+      </>
+    );
+  }
+  if (!query.data) return <Loading />;
+  const c = query.data;
+  const tabs = TABS.filter((tab) => tab.shown?.(c) ?? true);
+  const requested = search.get("tab");
+  const active = tabs.some((tab) => tab.key === requested) ? (requested as string) : "overview";
+  const select = (value: string | null) =>
+    setSearch(
+      (prev) => {
+        const params = new URLSearchParams(prev);
+        params.set("tab", value ?? "overview");
+        return params;
+      },
+      { replace: true },
+    );
+
+  return (
+    <>
+      {back}
+      <PageTitle dir="auto">{c.client.name}</PageTitle>
+      <Group gap="md" mb="lg" wrap="wrap">
+        <Text size="sm">
+          {t("cases.fields.pseudonym")}: <span dir="ltr">{c.pseudonym}</span>
+        </Text>
+        <PhaseBadge phase={c.phase} />
+        <CaseStatusBadge status={c.status} />
+        <Text size="sm">
+          {t("cases.fields.assignee")}: <bdi>{c.assignee?.name ?? t("cases.unassigned")}</bdi>
+        </Text>
+      </Group>
+      <ProblemAlert error={query.error} />
+      <Paper withBorder radius="md">
+        <Tabs value={active} onChange={select} keepMounted={false}>
+          <Tabs.List aria-label={t("cases.tabs.label")}>
+            {tabs.map((tab) => (
+              <Tabs.Tab key={tab.key} value={tab.key}>
+                {t(`cases.tabs.${tab.key}`)}
+              </Tabs.Tab>
+            ))}
+          </Tabs.List>
+          {tabs.map(({ key, Panel }) => (
+            <Tabs.Panel key={key} value={key} p="lg">
+              <Panel caseRecord={c} reload={query.reload} />
+            </Tabs.Panel>
+          ))}
+        </Tabs>
+      </Paper>
+    </>
+  );
+}

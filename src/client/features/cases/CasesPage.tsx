@@ -1,0 +1,94 @@
+import { Button, Group, Paper, Text } from "@mantine/core";
+import { useDebouncedValue } from "@mantine/hooks";
+import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useSearchParams } from "react-router";
+import type { CaseList } from "../../../shared/contracts/cases.ts";
+import { query } from "../../api/client.ts";
+import { useApiQuery } from "../../api/use-api.ts";
+import { Forbidden } from "../../components/Forbidden.tsx";
+import { Pager } from "../../components/Pager.tsx";
+import { PageTitle } from "../../components/PageTitle.tsx";
+import { QueryView } from "../../components/QueryView.tsx";
+import { hasPermission, useRequiredSession } from "../../session/session-context.ts";
+import { CASE_FILTER_KEYS, CaseFilters, type CaseFilterValues } from "./CaseFilters.tsx";
+import { CasesTable } from "./CasesTable.tsx";
+import { useAssignees } from "./use-assignees.ts";
+
+const LIMIT = 25;
+
+/** The cases one may see, with filters kept in the address so that a view can be linked. */
+export function CasesPage() {
+  const session = useRequiredSession();
+  if (!hasPermission(session, "case.read")) return <Forbidden />;
+  return <CaseListView creates={hasPermission(session, "case.create")} />;
+}
+
+function CaseListView({ creates }: { creates: boolean }) {
+  const { t } = useTranslation();
+  const [search, setSearch] = useSearchParams();
+  const filters = Object.fromEntries(
+    CASE_FILTER_KEYS.map((k) => [k, search.get(k) ?? ""]),
+  ) as CaseFilterValues;
+  const offset = Number(search.get("offset")) || 0;
+  // The search box is typed into locally and reaches the address (and the server) after a pause.
+  const [q, setQ] = useState(filters.q);
+  const [debouncedQ] = useDebouncedValue(q, 300);
+  const people = useAssignees();
+
+  const update = (next: Partial<CaseFilterValues>, nextOffset = 0) => {
+    setSearch(
+      (prev) => {
+        const params = new URLSearchParams(prev);
+        for (const [key, value] of Object.entries(next)) {
+          if (value) params.set(key, value);
+          else params.delete(key);
+        }
+        if (nextOffset) params.set("offset", String(nextOffset));
+        else params.delete("offset");
+        return params;
+      },
+      { replace: true },
+    );
+  };
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only a settled search word updates the address
+  useEffect(() => {
+    if (debouncedQ !== filters.q) update({ q: debouncedQ });
+  }, [debouncedQ]);
+
+  const cases = useApiQuery<CaseList>(`/api/cases${query({ ...filters, limit: LIMIT, offset })}`);
+  return (
+    <>
+      <Group justify="space-between" align="flex-start">
+        <PageTitle>{t("cases.title")}</PageTitle>
+        {creates ? (
+          <Button component={Link} to="/cases/new">
+            {t("cases.new")}
+          </Button>
+        ) : null}
+      </Group>
+      <Text c="dimmed" mb="lg">
+        {creates ? t("cases.intro") : t("cases.introAssigned")}
+      </Text>
+      <Paper withBorder p="lg" radius="md">
+        <CaseFilters
+          value={{ ...filters, q }}
+          people={people}
+          onChange={(v) => {
+            setQ(v.q);
+            const { q: _q, ...rest } = v;
+            update(rest);
+          }}
+        />
+        <QueryView query={cases}>
+          {(data) => (
+            <>
+              <CasesTable cases={data.items} total={data.total} busy={cases.loading} />
+              <Pager total={data.total} limit={LIMIT} offset={offset} onChange={(o) => update({}, o)} />
+            </>
+          )}
+        </QueryView>
+      </Paper>
+    </>
+  );
+}

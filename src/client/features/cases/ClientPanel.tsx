@@ -1,0 +1,196 @@
+import { Anchor, Button, DataList, Group, Stack, Title } from "@mantine/core";
+import { type FormEvent, type ReactNode, useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { Client } from "../../../shared/contracts/clients.ts";
+import { ApiError, api } from "../../api/client.ts";
+import { useApiQuery } from "../../api/use-api.ts";
+import { formatDateTime } from "../../components/format.ts";
+import { notifySuccess } from "../../components/notify.ts";
+import { ProblemAlert } from "../../components/ProblemAlert.tsx";
+import { QueryView } from "../../components/QueryView.tsx";
+import {
+  DiscardedInput,
+  isStaleVersion,
+  StaleVersionAlert,
+  type UnsavedItem,
+} from "../../components/StaleVersionAlert.tsx";
+import { languageName } from "../offers/labels.ts";
+import { districtName } from "../organisations/OrganisationProfile.tsx";
+import { ClientForm } from "./ClientForm.tsx";
+import { clientBody, clientValues, unsavedClientInput } from "./client-values.ts";
+import { countryName, formatDay } from "./labels.ts";
+import type { CasePanelProps } from "./panel.ts";
+
+function Row({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <DataList.Item>
+      <DataList.ItemLabel>{label}</DataList.ItemLabel>
+      <DataList.ItemValue style={{ whiteSpace: "pre-line" }}>{children}</DataList.ItemValue>
+    </DataList.Item>
+  );
+}
+
+/** The person the case is about: their record, and for counsellors the means to correct it. */
+export function ClientPanel({ caseRecord, reload }: CasePanelProps) {
+  const { t } = useTranslation();
+  const client = useApiQuery<Client>(`/api/clients/${caseRecord.client.id}`);
+  const [editing, setEditing] = useState(false);
+  const [discarded, setDiscarded] = useState<UnsavedItem[]>([]);
+  return (
+    <QueryView query={client}>
+      {(c) => (
+        <section aria-labelledby="client-heading">
+          <Group justify="space-between" mb="sm">
+            <Title order={2} size="h4" id="client-heading">
+              {t("clients.title")}
+            </Title>
+            {c.abilities.update && !editing ? (
+              <Button variant="light" onClick={() => setEditing(true)}>
+                {t("clients.edit")}
+              </Button>
+            ) : null}
+          </Group>
+          <DiscardedInput items={discarded} onDismiss={() => setDiscarded([])} />
+          {editing ? (
+            // Keyed by the version: after a reload the form starts from the current record.
+            <ClientEditForm
+              key={c.version}
+              client={c}
+              onCancel={() => setEditing(false)}
+              onSaved={() => {
+                setEditing(false);
+                setDiscarded([]);
+                client.reload();
+                reload();
+              }}
+              onReload={(unsaved) => {
+                setDiscarded(unsaved);
+                client.reload();
+              }}
+            />
+          ) : (
+            <ClientView client={c} />
+          )}
+        </section>
+      )}
+    </QueryView>
+  );
+}
+
+function ClientView({ client: c }: { client: Client }) {
+  const { t } = useTranslation();
+  const s = c.special;
+  return (
+    <Stack gap="lg">
+      <DataList withDivider labelWidth="240px">
+        <Row label={t("clients.fields.name")}>
+          <bdi>{c.name}</bdi>
+          {c.isPseudonym ? ` (${t("clients.pseudonymName")})` : ""}
+        </Row>
+        <Row label={t("clients.fields.pseudonymCode")}>
+          <span dir="ltr">{c.pseudonym}</span>
+        </Row>
+        <Row label={t("clients.fields.dateOfBirth")}>{formatDay(c.dateOfBirth)}</Row>
+        <Row label={t("clients.fields.ageBand")}>{c.ageBand ? t(`clients.ageBands.${c.ageBand}`) : "–"}</Row>
+        <Row label={t("clients.fields.gender")}>{c.gender ? t(`clients.genders.${c.gender}`) : "–"}</Row>
+        <Row label={t("clients.fields.email")}>
+          {c.email ? (
+            <Anchor href={`mailto:${c.email}`} dir="ltr">
+              {c.email}
+            </Anchor>
+          ) : (
+            "–"
+          )}
+        </Row>
+        <Row label={t("clients.fields.phone")}>{c.phone ? <span dir="ltr">{c.phone}</span> : "–"}</Row>
+        <Row label={t("clients.fields.districtAgs")}>{districtName(c.districtAgs)}</Row>
+        <Row label={t("clients.fields.preferredLanguages")}>
+          {c.preferredLanguages.map(languageName).join(", ") || "–"}
+        </Row>
+        <Row label={t("clients.fields.countryOfOrigin")}>{countryName(c.countryOfOrigin)}</Row>
+        <Row label={t("clients.fields.entryYear")}>{c.entryYear ?? "–"}</Row>
+        <Row label={t("clients.fields.qualificationCountry")}>{countryName(c.qualificationCountry)}</Row>
+        <Row label={t("clients.fields.updatedAt")}>{formatDateTime(c.updatedAt)}</Row>
+      </DataList>
+      {c.abilities.readSpecial && s ? (
+        <section
+          aria-labelledby="client-special-heading"
+          style={{ borderInlineStart: "4px solid var(--mantine-color-red-9)", paddingInlineStart: 12 }}
+        >
+          <Title order={3} size="h5" id="client-special-heading" mb="xs">
+            {t("clients.sections.special")}
+          </Title>
+          <DataList withDivider labelWidth="240px">
+            <Row label={t("clients.fields.residenceStatus")}>
+              {s.residenceStatus ? t(`clients.residenceStatuses.${s.residenceStatus}`) : "–"}
+            </Row>
+            <Row label={t("clients.fields.healthNote")}>
+              {s.healthNote ? <div dir="auto">{s.healthNote}</div> : "–"}
+            </Row>
+            <Row label={t("clients.fields.religion")}>{s.religion ? <bdi>{s.religion}</bdi> : "–"}</Row>
+            <Row label={t("clients.fields.ethnicOrigin")}>
+              {s.ethnicOrigin ? <bdi>{s.ethnicOrigin}</bdi> : "–"}
+            </Row>
+          </DataList>
+        </section>
+      ) : null}
+    </Stack>
+  );
+}
+
+type FormProps = {
+  client: Client;
+  onSaved: () => void;
+  onCancel: () => void;
+  onReload: (unsaved: UnsavedItem[]) => void;
+};
+
+function ClientEditForm({ client, onSaved, onCancel, onReload }: FormProps) {
+  const { t } = useTranslation();
+  const [before] = useState(() => clientValues(client));
+  const [values, setValues] = useState(before);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const special = client.abilities.readSpecial;
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await api<Client>("PATCH", `/api/clients/${client.id}`, clientBody(values, special), undefined, {
+        ifMatch: client.version,
+      });
+      notifySuccess(t("clients.saved"));
+      onSaved();
+    } catch (err) {
+      if (err instanceof ApiError) setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const unsaved = () => unsavedClientInput(t, before, values);
+
+  return (
+    <form onSubmit={submit} noValidate aria-label={t("clients.edit")}>
+      <StaleVersionAlert error={error} unsaved={unsaved()} onReload={() => onReload(unsaved())} />
+      <ProblemAlert error={isStaleVersion(error) ? null : error} />
+      <Stack gap="lg">
+        <ClientForm
+          value={values}
+          onChange={setValues}
+          errors={error?.fieldErrors() ?? {}}
+          showSpecial={special}
+        />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onCancel}>
+            {t("common.cancel")}
+          </Button>
+          <Button type="submit" loading={busy}>
+            {t("common.save")}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

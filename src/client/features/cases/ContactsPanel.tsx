@@ -1,0 +1,214 @@
+import {
+  Button,
+  Fieldset,
+  Group,
+  NativeSelect,
+  NumberInput,
+  SimpleGrid,
+  Stack,
+  Table,
+  Textarea,
+  TextInput,
+} from "@mantine/core";
+import { type FormEvent, useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { z } from "zod";
+import {
+  ACCESS_ROUTES,
+  CONTACT_INITIATORS,
+  CONTACT_MODES,
+  COUNSELLING_TYPES,
+} from "../../../shared/cases.ts";
+import type { ContactCreate, ContactList } from "../../../shared/contracts/cases.ts";
+import { ApiError, api } from "../../api/client.ts";
+import { useApiQuery } from "../../api/use-api.ts";
+import { orNull } from "../../components/format.ts";
+import { ListTable } from "../../components/ListTable.tsx";
+import { notifySuccess } from "../../components/notify.ts";
+import { ProblemAlert } from "../../components/ProblemAlert.tsx";
+import { QueryView } from "../../components/QueryView.tsx";
+import { errorOf } from "./ClientForm.tsx";
+import { formatDay, today } from "./labels.ts";
+import type { CasePanelProps } from "./panel.ts";
+
+type Contact = z.infer<typeof ContactList>["items"][number];
+type Values = {
+  date: string;
+  mode: string;
+  durationMinutes: string | number;
+  counsellingType: string;
+  initiatedBy: string;
+  accessRoute: string;
+  summary: string;
+};
+const fresh = (): Values => ({
+  date: today(),
+  mode: "in_person",
+  durationMinutes: 45,
+  counsellingType: "",
+  initiatedBy: "client",
+  accessRoute: "",
+  summary: "",
+});
+
+/** The counselling contacts of the case, newest first, and a form to document one. */
+export function ContactsPanel({ caseRecord: c }: CasePanelProps) {
+  const { t } = useTranslation();
+  const contacts = useApiQuery<z.infer<typeof ContactList>>(`/api/cases/${c.id}/contacts`);
+  return (
+    <Stack gap="lg">
+      <section aria-labelledby="contacts-heading">
+        <h2 id="contacts-heading" className="visually-hidden">
+          {t("cases.tabs.contacts")}
+        </h2>
+        <QueryView query={contacts}>
+          {(data) => <ContactsTable items={data.items} busy={contacts.loading} />}
+        </QueryView>
+      </section>
+      {c.abilities.document ? <ContactForm caseId={c.id} onAdded={contacts.reload} /> : null}
+    </Stack>
+  );
+}
+
+function ContactsTable({ items, busy }: { items: Contact[]; busy: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <ListTable
+      headers={[
+        t("cases.contacts.date"),
+        t("cases.contacts.mode"),
+        t("cases.contacts.duration"),
+        t("cases.contacts.counsellingType"),
+        t("cases.contacts.initiatedBy"),
+        t("cases.contacts.accessRoute"),
+        t("cases.contacts.counsellor"),
+        t("cases.contacts.summary"),
+      ]}
+      count={items.length}
+      empty={t("cases.contacts.empty")}
+      caption={t("cases.contacts.caption", { n: items.length })}
+      minWidth={980}
+      busy={busy}
+      highlightOnHover={false}
+    >
+      {items.map((i) => (
+        <Table.Tr key={i.id}>
+          <Table.Td style={{ whiteSpace: "nowrap" }}>{formatDay(i.date)}</Table.Td>
+          <Table.Td>{t(`cases.contactModes.${i.mode}`)}</Table.Td>
+          <Table.Td>{t("cases.contacts.minutes", { n: i.durationMinutes })}</Table.Td>
+          <Table.Td>{t(`cases.counsellingTypes.${i.counsellingType}`)}</Table.Td>
+          <Table.Td>{t(`cases.initiators.${i.initiatedBy}`)}</Table.Td>
+          <Table.Td>{i.accessRoute ? t(`cases.accessRoutes.${i.accessRoute}`) : "–"}</Table.Td>
+          <Table.Td>
+            <bdi>{i.counsellor?.name ?? "–"}</bdi>
+          </Table.Td>
+          <Table.Td dir="auto" style={{ whiteSpace: "pre-line" }}>
+            {i.summary ?? "–"}
+          </Table.Td>
+        </Table.Tr>
+      ))}
+    </ListTable>
+  );
+}
+
+function ContactForm({ caseId, onAdded }: { caseId: string; onAdded: () => void }) {
+  const { t } = useTranslation();
+  const [values, setValues] = useState<Values>(fresh);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const fields = error?.fieldErrors() ?? {};
+  const bind = (key: keyof Values) => ({
+    value: values[key] as string,
+    error: errorOf(fields, key),
+    onChange: (e: { currentTarget: { value: string } }) =>
+      setValues({ ...values, [key]: e.currentTarget.value }),
+  });
+  const choose = { value: "", label: t("common.choose"), disabled: true };
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const body = {
+        ...values,
+        durationMinutes: Number(values.durationMinutes) || values.durationMinutes,
+        accessRoute: orNull(values.accessRoute),
+        summary: orNull(values.summary),
+      } as ContactCreate;
+      await api("POST", `/api/cases/${caseId}/contacts`, body);
+      notifySuccess(t("cases.contacts.added"));
+      setValues(fresh());
+      onAdded();
+    } catch (err) {
+      if (err instanceof ApiError) setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Fieldset legend={t("cases.contacts.add")}>
+        <ProblemAlert error={error} />
+        <Stack>
+          <SimpleGrid cols={{ base: 1, sm: 3 }}>
+            <TextInput type="date" required label={t("cases.contacts.date")} {...bind("date")} />
+            <NativeSelect
+              label={t("cases.contacts.mode")}
+              required
+              data={CONTACT_MODES.map((m) => ({ value: m, label: t(`cases.contactModes.${m}`) }))}
+              {...bind("mode")}
+            />
+            <NumberInput
+              label={t("cases.contacts.durationMinutes")}
+              required
+              min={1}
+              max={600}
+              allowDecimal={false}
+              value={values.durationMinutes}
+              onChange={(v) => setValues({ ...values, durationMinutes: v })}
+              error={errorOf(fields, "durationMinutes")}
+            />
+            <NativeSelect
+              label={t("cases.contacts.counsellingType")}
+              required
+              data={[
+                choose,
+                ...COUNSELLING_TYPES.map((v) => ({ value: v, label: t(`cases.counsellingTypes.${v}`) })),
+              ]}
+              {...bind("counsellingType")}
+            />
+            <NativeSelect
+              label={t("cases.contacts.initiatedBy")}
+              required
+              data={CONTACT_INITIATORS.map((v) => ({ value: v, label: t(`cases.initiators.${v}`) }))}
+              {...bind("initiatedBy")}
+            />
+            <NativeSelect
+              label={t("cases.contacts.accessRoute")}
+              data={[
+                { value: "", label: t("clients.notStated") },
+                ...ACCESS_ROUTES.map((v) => ({ value: v, label: t(`cases.accessRoutes.${v}`) })),
+              ]}
+              {...bind("accessRoute")}
+            />
+          </SimpleGrid>
+          <Textarea
+            label={t("cases.contacts.summary")}
+            description={t("cases.contacts.summaryHint")}
+            autosize
+            minRows={3}
+            maxRows={10}
+            {...bind("summary")}
+          />
+          <Group justify="flex-end">
+            <Button type="submit" loading={busy}>
+              {t("cases.contacts.submit")}
+            </Button>
+          </Group>
+        </Stack>
+      </Fieldset>
+    </form>
+  );
+}

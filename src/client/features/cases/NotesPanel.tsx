@@ -1,0 +1,137 @@
+import { Button, Checkbox, Fieldset, Group, Paper, Stack, Text, Textarea } from "@mantine/core";
+import { type FormEvent, useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { z } from "zod";
+import type { NoteList } from "../../../shared/contracts/cases.ts";
+import { ApiError, api } from "../../api/client.ts";
+import { useApiQuery } from "../../api/use-api.ts";
+import { formatDateTime } from "../../components/format.ts";
+import { notifySuccess } from "../../components/notify.ts";
+import { ProblemAlert } from "../../components/ProblemAlert.tsx";
+import { QueryView } from "../../components/QueryView.tsx";
+import { ToneBadge } from "../../components/ToneBadge.tsx";
+import { errorOf } from "./ClientForm.tsx";
+import type { CasePanelProps } from "./panel.ts";
+
+type Note = z.infer<typeof NoteList>["items"][number];
+
+/** The notes of the case, newest first; notes with special-category data are marked as such. */
+export function NotesPanel({ caseRecord: c }: CasePanelProps) {
+  const { t } = useTranslation();
+  const notes = useApiQuery<z.infer<typeof NoteList>>(`/api/cases/${c.id}/notes`);
+  return (
+    <Stack gap="lg">
+      <section aria-labelledby="notes-heading">
+        <h2 id="notes-heading" className="visually-hidden">
+          {t("cases.tabs.notes")}
+        </h2>
+        <QueryView query={notes}>
+          {(data) =>
+            data.items.length === 0 ? (
+              <Text py="md">{t("cases.notes.empty")}</Text>
+            ) : (
+              <Stack component="ul" gap="sm" m={0} p={0} style={{ listStyle: "none" }}>
+                {data.items.map((n) => (
+                  <NoteItem key={n.id} note={n} />
+                ))}
+              </Stack>
+            )
+          }
+        </QueryView>
+      </section>
+      {c.abilities.document ? (
+        <NoteForm caseId={c.id} mayMarkSpecial={c.abilities.readSpecial} onAdded={notes.reload} />
+      ) : null}
+    </Stack>
+  );
+}
+
+function NoteItem({ note: n }: { note: Note }) {
+  const { t } = useTranslation();
+  return (
+    <Paper
+      component="li"
+      withBorder
+      p="md"
+      radius="md"
+      style={n.special ? { borderInlineStart: "4px solid var(--mantine-color-red-9)" } : undefined}
+    >
+      <Group justify="space-between" mb="xs" gap="xs">
+        <Text size="sm" c="dimmed">
+          <bdi>{n.author?.name ?? "–"}</bdi> · {formatDateTime(n.createdAt)}
+        </Text>
+        {n.special ? <ToneBadge tone="red">{t("cases.notes.specialBadge")}</ToneBadge> : null}
+      </Group>
+      <Text dir="auto" style={{ whiteSpace: "pre-line" }}>
+        {n.body}
+      </Text>
+    </Paper>
+  );
+}
+
+function NoteForm({
+  caseId,
+  mayMarkSpecial,
+  onAdded,
+}: {
+  caseId: string;
+  mayMarkSpecial: boolean;
+  onAdded: () => void;
+}) {
+  const { t } = useTranslation();
+  const [body, setBody] = useState("");
+  const [special, setSpecial] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const fields = error?.fieldErrors() ?? {};
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await api("POST", `/api/cases/${caseId}/notes`, { body: body.trim(), special });
+      notifySuccess(t("cases.notes.added"));
+      setBody("");
+      setSpecial(false);
+      onAdded();
+    } catch (err) {
+      if (err instanceof ApiError) setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Fieldset legend={t("cases.notes.add")}>
+        <ProblemAlert error={error} />
+        <Stack>
+          <Textarea
+            label={t("cases.notes.body")}
+            required
+            autosize
+            minRows={3}
+            maxRows={12}
+            value={body}
+            onChange={(e) => setBody(e.currentTarget.value)}
+            error={errorOf(fields, "body")}
+          />
+          {mayMarkSpecial ? (
+            <Checkbox
+              label={t("cases.notes.special")}
+              description={t("cases.notes.specialHint")}
+              checked={special}
+              onChange={(e) => setSpecial(e.currentTarget.checked)}
+            />
+          ) : null}
+          <Group justify="flex-end">
+            <Button type="submit" loading={busy}>
+              {t("cases.notes.submit")}
+            </Button>
+          </Group>
+        </Stack>
+      </Fieldset>
+    </form>
+  );
+}

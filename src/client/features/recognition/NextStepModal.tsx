@@ -1,0 +1,100 @@
+import { Button, Group, Modal, Stack, TextInput } from "@mantine/core";
+import { type FormEvent, useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { NextStepCreate } from "../../../shared/contracts/cases.ts";
+import { api } from "../../api/client.ts";
+import { notifySuccess } from "../../components/notify.ts";
+import { ProblemAlert } from "../../components/ProblemAlert.tsx";
+import { errorOf, useSubmit } from "./form.ts";
+import { daysFromToday } from "./labels.ts";
+
+/** How many days ahead a next step taken from a suggestion is due unless the counsellor says otherwise. */
+const DUE_IN_DAYS = 14;
+
+type Props = {
+  caseId: string;
+  procedureId: string;
+  /** The suggested offer to take over; null closes the dialog. */
+  offer: { id: string; name: string } | null;
+  onClose: () => void;
+};
+
+/** Takes a suggested offer into the case's next steps, linked to the offer and the procedure. */
+export function NextStepModal({ caseId, procedureId, offer, onClose }: Props) {
+  const { t } = useTranslation();
+  return (
+    <Modal
+      opened={offer !== null}
+      onClose={onClose}
+      title={t("recognition.suggestions.takeOverTitle")}
+      closeButtonProps={{ "aria-label": t("common.close") }}
+    >
+      {offer !== null ? (
+        <NextStepForm
+          key={offer.id}
+          caseId={caseId}
+          procedureId={procedureId}
+          offer={offer}
+          onClose={onClose}
+        />
+      ) : null}
+    </Modal>
+  );
+}
+
+function NextStepForm({
+  caseId,
+  procedureId,
+  offer,
+  onClose,
+}: Props & { offer: { id: string; name: string } }) {
+  const { t } = useTranslation();
+  const [title, setTitle] = useState(() => t("recognition.suggestions.stepTitle", { name: offer.name }));
+  const [dueDate, setDueDate] = useState(() => daysFromToday(DUE_IN_DAYS));
+  const { error, busy, run, fields } = useSubmit();
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const body: NextStepCreate = {
+      title: title.trim(),
+      dueDate: dueDate || null,
+      offerId: offer.id,
+      procedureId,
+    };
+    if (await run(() => api("POST", `/api/cases/${caseId}/next-steps`, body))) {
+      notifySuccess(t("recognition.suggestions.taken", { title: body.title }));
+      onClose();
+    }
+  };
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <ProblemAlert error={error} />
+      <Stack>
+        <TextInput
+          label={t("recognition.suggestions.stepTitleLabel")}
+          required
+          value={title}
+          onChange={(e) => setTitle(e.currentTarget.value)}
+          error={errorOf(fields, "title")}
+        />
+        <TextInput
+          type="date"
+          label={t("recognition.suggestions.dueDate")}
+          dir="ltr"
+          value={dueDate}
+          onChange={(e) => setDueDate(e.currentTarget.value)}
+          error={errorOf(fields, "dueDate")}
+        />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t("common.cancel")}
+          </Button>
+          <Button type="submit" loading={busy}>
+            {t("recognition.suggestions.takeOver")}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

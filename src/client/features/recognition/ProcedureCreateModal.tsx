@@ -1,0 +1,144 @@
+import { Button, Group, Modal, NativeSelect, Radio, Stack } from "@mantine/core";
+import { type FormEvent, useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { z } from "zod";
+import type {
+  AuthorityList,
+  OccupationList,
+  ProcedureCreate,
+} from "../../../shared/contracts/recognition.ts";
+import { RECOGNITION_LEGAL_BASES } from "../../../shared/recognition.ts";
+import { api, query } from "../../api/client.ts";
+import { ProblemAlert } from "../../components/ProblemAlert.tsx";
+import { errorOf, useSubmit } from "./form.ts";
+import { RemoteSelect } from "./RemoteSelect.tsx";
+
+export type Occupation = z.infer<typeof OccupationList>["items"][number];
+export type Authority = z.infer<typeof AuthorityList>["items"][number];
+
+/** An occupation as an option: the KldB code first, so that counsellors who know it can type it. */
+export const occupationOption = (o: { code: string; title: string }) => ({
+  value: o.code,
+  label: `${o.code} – ${o.title}`,
+});
+export const authorityOption = (a: { id: string; name: string }) => ({ value: a.id, label: a.name });
+export const occupationPath = (q: string) => (q.length >= 2 ? `/api/occupations${query({ q })}` : null);
+export const authorityPath = (q: string) => `/api/directory/organisations${query({ q })}`;
+
+type Props = {
+  caseId: string;
+  /** The qualification to open a procedure for; null closes the dialog. */
+  qualificationId: string | null;
+  onClose: () => void;
+  onSaved: () => void;
+};
+
+/** Starts a recognition procedure of a qualification against a German reference occupation. */
+export function ProcedureCreateModal({ caseId, qualificationId, onClose, onSaved }: Props) {
+  const { t } = useTranslation();
+  return (
+    <Modal
+      opened={qualificationId !== null}
+      onClose={onClose}
+      size="lg"
+      title={t("recognition.procedure.startTitle")}
+      closeButtonProps={{ "aria-label": t("common.close") }}
+    >
+      {qualificationId !== null ? (
+        <ProcedureCreateForm
+          key={qualificationId}
+          caseId={caseId}
+          qualificationId={qualificationId}
+          onClose={onClose}
+          onSaved={onSaved}
+        />
+      ) : null}
+    </Modal>
+  );
+}
+
+function ProcedureCreateForm({
+  caseId,
+  qualificationId,
+  onClose,
+  onSaved,
+}: Props & { qualificationId: string }) {
+  const { t } = useTranslation();
+  const [occupation, setOccupation] = useState<Occupation | null>(null);
+  const [authority, setAuthority] = useState<Authority | null>(null);
+  const [regulated, setRegulated] = useState("");
+  const [legalBasis, setLegalBasis] = useState("");
+  const { error, busy, run, fields } = useSubmit();
+  const f = (k: string) => t(`recognition.procedure.fields.${k}`);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const body = {
+      qualificationId,
+      caseId,
+      referenceOccupationCode: occupation?.code,
+      regulated: regulated === "" ? undefined : regulated === "yes",
+      legalBasis: legalBasis === "" ? null : legalBasis,
+      authorityOrganisationId: authority?.id ?? null,
+    } as ProcedureCreate;
+    if (await run(() => api("POST", "/api/recognition-procedures", body))) onSaved();
+  };
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <ProblemAlert error={error} />
+      <Stack>
+        <RemoteSelect<Occupation>
+          label={f("referenceOccupation")}
+          description={t("recognition.procedure.occupationHint")}
+          required
+          error={errorOf(fields, "referenceOccupationCode")}
+          path={occupationPath}
+          toOption={occupationOption}
+          selected={occupation ? occupationOption(occupation) : null}
+          onChange={setOccupation}
+        />
+        <Radio.Group
+          label={f("regulated")}
+          description={t("recognition.procedure.regulatedHint")}
+          required
+          value={regulated}
+          onChange={setRegulated}
+          error={errorOf(fields, "regulated")}
+        >
+          <Group mt="xs">
+            <Radio value="yes" label={t("recognition.yes")} />
+            <Radio value="no" label={t("recognition.no")} />
+          </Group>
+        </Radio.Group>
+        <NativeSelect
+          label={f("legalBasis")}
+          data={[
+            { value: "", label: t("recognition.notGiven") },
+            ...RECOGNITION_LEGAL_BASES.map((b) => ({ value: b, label: t(`recognition.legalBases.${b}`) })),
+          ]}
+          value={legalBasis}
+          onChange={(e) => setLegalBasis(e.currentTarget.value)}
+          error={errorOf(fields, "legalBasis")}
+        />
+        <RemoteSelect<Authority>
+          label={f("authority")}
+          description={t("recognition.procedure.authorityHint")}
+          error={errorOf(fields, "authorityOrganisationId")}
+          path={authorityPath}
+          toOption={authorityOption}
+          selected={authority ? authorityOption(authority) : null}
+          onChange={setAuthority}
+        />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t("common.cancel")}
+          </Button>
+          <Button type="submit" loading={busy}>
+            {t("recognition.procedure.start")}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,203 @@
+import { Button, Fieldset, Group, Modal, NativeSelect, SimpleGrid, Stack, TextInput } from "@mantine/core";
+import { type FormEvent, useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { Procedure, ProcedureUpdate } from "../../../shared/contracts/recognition.ts";
+import { APPEAL_RESULTS, RECOGNITION_LEGAL_BASES } from "../../../shared/recognition.ts";
+import { api } from "../../api/client.ts";
+import { ProblemAlert } from "../../components/ProblemAlert.tsx";
+import { DiscardedInput, StaleVersionAlert, type UnsavedItem } from "../../components/StaleVersionAlert.tsx";
+import { formatDay, today } from "../cases/labels.ts";
+import { DecisionFields, decisionBody, decisionValues } from "./DecisionFields.tsx";
+import { errorOf, useSubmit } from "./form.ts";
+import { type Authority, authorityOption, authorityPath } from "./ProcedureCreateModal.tsx";
+import { RemoteSelect } from "./RemoteSelect.tsx";
+
+type Props = {
+  /** The procedure to edit; null closes the dialog. */
+  procedure: Procedure | null;
+  onClose: () => void;
+  onSaved: () => void;
+  /** Loads the procedure again; the dialog stays open and shows the current record. */
+  onReload: () => void;
+};
+
+/**
+ * Corrects what a procedure records: dates, appeal, §16d permit, authority, the decision. When
+ * someone else saved meanwhile (412), the form reloads with the current record and keeps what
+ * the person had entered in view, so that they can apply it again.
+ */
+export function ProcedureEditModal({ procedure, onClose, onSaved, onReload }: Props) {
+  const { t } = useTranslation();
+  const [discarded, setDiscarded] = useState<UnsavedItem[]>([]);
+  const close = () => {
+    setDiscarded([]);
+    onClose();
+  };
+  return (
+    <Modal
+      opened={procedure !== null}
+      onClose={close}
+      size="lg"
+      title={t("recognition.procedure.editTitle")}
+      closeButtonProps={{ "aria-label": t("common.close") }}
+    >
+      {procedure !== null ? (
+        <>
+          <DiscardedInput items={discarded} onDismiss={() => setDiscarded([])} />
+          {/* Keyed by the version: after a reload the form starts from the current record. */}
+          <EditForm
+            key={`${procedure.id}-${procedure.version}`}
+            procedure={procedure}
+            onClose={close}
+            onSaved={() => {
+              setDiscarded([]);
+              onSaved();
+            }}
+            onReload={(unsaved) => {
+              setDiscarded(unsaved);
+              onReload();
+            }}
+          />
+        </>
+      ) : null}
+    </Modal>
+  );
+}
+
+const DATES = ["appliedAt", "documentsCompleteAt", "appealFiledAt", "permit16dUntil"] as const;
+type DateKey = (typeof DATES)[number];
+
+type FormProps = {
+  procedure: Procedure;
+  onClose: () => void;
+  onSaved: () => void;
+  onReload: (unsaved: UnsavedItem[]) => void;
+};
+
+function EditForm({ procedure: p, onClose, onSaved, onReload }: FormProps) {
+  const { t } = useTranslation();
+  const [dates, setDates] = useState<Record<DateKey, string>>(
+    () => Object.fromEntries(DATES.map((k) => [k, p[k] ?? ""])) as Record<DateKey, string>,
+  );
+  const [legalBasis, setLegalBasis] = useState<string>(p.legalBasis ?? "");
+  const [appealResult, setAppealResult] = useState<string>(p.appealResult ?? "");
+  const [authority, setAuthority] = useState<Pick<Authority, "id" | "name"> | null>(p.authority);
+  const [decision, setDecision] = useState(() => decisionValues(p, today()));
+  const { error, busy, run, fields, stale } = useSubmit();
+  const f = (k: string) => t(`recognition.procedure.fields.${k}`);
+  const dateInput = (key: DateKey) => (
+    <TextInput
+      type="date"
+      label={f(key)}
+      dir="ltr"
+      value={dates[key]}
+      onChange={(e) => {
+        const value = e.currentTarget.value;
+        setDates((d) => ({ ...d, [key]: value }));
+      }}
+      error={errorOf(fields, key)}
+    />
+  );
+
+  /** What the person changed in the simple fields, to keep in view across a reload. */
+  const unsaved = (): UnsavedItem[] => [
+    ...(legalBasis !== (p.legalBasis ?? "")
+      ? [{ label: f("legalBasis"), value: legalBasis ? t(`recognition.legalBases.${legalBasis}`) : "–" }]
+      : []),
+    ...(authority?.id !== p.authority?.id ? [{ label: f("authority"), value: authority?.name ?? "–" }] : []),
+    ...DATES.filter((k) => dates[k] !== (p[k] ?? "")).map((k) => ({
+      label: f(k),
+      value: formatDay(dates[k]),
+    })),
+    ...(appealResult !== (p.appealResult ?? "")
+      ? [
+          {
+            label: f("appealResult"),
+            value: appealResult ? t(`recognition.appealResults.${appealResult}`) : "–",
+          },
+        ]
+      : []),
+  ];
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const body: ProcedureUpdate = {
+      legalBasis: (legalBasis || null) as ProcedureUpdate["legalBasis"],
+      authorityOrganisationId: authority?.id ?? null,
+      appealResult: (appealResult || null) as ProcedureUpdate["appealResult"],
+      ...Object.fromEntries(DATES.map((k) => [k, dates[k] || null])),
+      // The decision is edited only once there is one; before, moving to "decided" records it.
+      ...(p.decision !== null ? decisionBody(decision) : {}),
+    };
+    if (
+      await run(() =>
+        api("PATCH", `/api/recognition-procedures/${p.id}`, body, undefined, { ifMatch: p.version }),
+      )
+    ) {
+      onSaved();
+    }
+  };
+
+  return (
+    <form onSubmit={submit} noValidate>
+      {stale ? (
+        <StaleVersionAlert error={error} onReload={() => onReload(unsaved())} unsaved={unsaved()} />
+      ) : (
+        <ProblemAlert error={error} />
+      )}
+      <Stack>
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <NativeSelect
+            label={f("legalBasis")}
+            data={[
+              { value: "", label: t("recognition.notGiven") },
+              ...RECOGNITION_LEGAL_BASES.map((b) => ({ value: b, label: t(`recognition.legalBases.${b}`) })),
+            ]}
+            value={legalBasis}
+            onChange={(e) => setLegalBasis(e.currentTarget.value)}
+            error={errorOf(fields, "legalBasis")}
+          />
+          <RemoteSelect<Authority>
+            label={f("authority")}
+            error={errorOf(fields, "authorityOrganisationId")}
+            path={authorityPath}
+            toOption={authorityOption}
+            selected={authority ? authorityOption(authority) : null}
+            onChange={setAuthority}
+          />
+          {dateInput("appliedAt")}
+          {dateInput("documentsCompleteAt")}
+        </SimpleGrid>
+        <Fieldset legend={t("recognition.procedure.appeal")}>
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            {dateInput("appealFiledAt")}
+            <NativeSelect
+              label={f("appealResult")}
+              data={[
+                { value: "", label: t("recognition.notGiven") },
+                ...APPEAL_RESULTS.map((r) => ({ value: r, label: t(`recognition.appealResults.${r}`) })),
+              ]}
+              value={appealResult}
+              onChange={(e) => setAppealResult(e.currentTarget.value)}
+              error={errorOf(fields, "appealResult")}
+            />
+          </SimpleGrid>
+        </Fieldset>
+        {dateInput("permit16dUntil")}
+        {p.decision !== null ? (
+          <Fieldset legend={t("recognition.procedure.decision")}>
+            <DecisionFields regulated={p.regulated} value={decision} onChange={setDecision} fields={fields} />
+          </Fieldset>
+        ) : null}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t("common.cancel")}
+          </Button>
+          <Button type="submit" loading={busy}>
+            {t("common.save")}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

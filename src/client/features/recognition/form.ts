@@ -1,0 +1,38 @@
+import { useState } from "react";
+import { ApiError } from "../../api/client.ts";
+
+/** The server's message for a field or anything below it ("differences" also for "differences.0.kind"). */
+export function errorOf(fields: Record<string, string>, name: string): string | undefined {
+  return fields[name] ?? Object.entries(fields).find(([k]) => k.startsWith(`${name}.`))?.[1];
+}
+
+/** An optional whole number as the API expects it; a non-number goes through so that the server names the field. */
+export function optionalNumber(value: string): number | string | null {
+  const v = value.trim();
+  if (v === "") return null;
+  return /^\d+$/.test(v) ? Number(v) : v;
+}
+
+/**
+ * The state of a form that sends one request: busy while it runs, the failed request's problem
+ * (with its field messages) afterwards. `run` resolves to whether it worked.
+ */
+export function useSubmit() {
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const run = async (send: () => Promise<unknown>): Promise<boolean> => {
+    setBusy(true);
+    setError(null);
+    try {
+      await send();
+      return true;
+    } catch (err) {
+      if (err instanceof ApiError) setError(err);
+      else throw err;
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { error, busy, run, fields: error?.fieldErrors() ?? {}, stale: error?.status === 412 };
+}

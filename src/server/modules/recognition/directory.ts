@@ -1,0 +1,28 @@
+import { and, asc, eq, ilike, sql } from "drizzle-orm";
+import type { Tx } from "../../db/client.ts";
+import { organisations } from "../../db/schema.ts";
+import { containsPattern, escapeLike } from "../../platform/like.ts";
+
+const LIMIT = 20;
+
+/**
+ * Active organisations of the directory by name, for choosing a competent authority or the
+ * recipient of a consent. The directory is public knowledge of the network, so every organisation
+ * is listed regardless of the reader's own; names that start with the query come first.
+ */
+export async function searchDirectoryOrganisations(db: Tx, q: string | undefined) {
+  const query = q?.trim() ?? "";
+  const startsWith = query ? sql`${organisations.name} ilike ${`${escapeLike(query)}%`}` : sql`false`;
+  const items = await db
+    .select({ id: organisations.id, name: organisations.name, type: organisations.type })
+    .from(organisations)
+    .where(
+      and(
+        eq(organisations.status, "active"),
+        query ? ilike(organisations.name, containsPattern(query)) : undefined,
+      ),
+    )
+    .orderBy(sql`${startsWith} desc`, asc(organisations.name), asc(organisations.id))
+    .limit(LIMIT);
+  return { items };
+}

@@ -1,0 +1,22 @@
+import { and, eq, type SQL } from "drizzle-orm";
+import { can } from "#shared/permissions.ts";
+import { qualifications } from "../../db/schema.ts";
+import type { Actor } from "../../platform/session.ts";
+import { clientScope } from "../cases/policy.ts";
+
+/**
+ * Recognition journeys are counselling data of one organisation: a qualification (and every
+ * procedure under it) is visible exactly when its client is (own organisation; a volunteer only for
+ * clients with a case assigned to them). Anything else is not found (404).
+ */
+export function qualificationScope(actor: Actor): SQL {
+  return and(
+    eq(qualifications.organisationId, actor.organisationId),
+    clientScope(actor, qualifications.organisationId, qualifications.clientId),
+  ) as SQL;
+}
+
+/** What the actor may do with a qualification or procedure they can see. */
+export function recognitionAbilities(actor: Actor) {
+  return { update: can(actor.role, "recognition.manage") };
+}
