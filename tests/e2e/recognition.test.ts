@@ -1,6 +1,14 @@
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chooseLanguage, DEMO, expectNoAxeViolations, launchBrowser, login, newPage } from "./browser.ts";
+import {
+  chooseLanguage,
+  DEMO,
+  expectNoAxeViolations,
+  launchBrowser,
+  login,
+  navLink,
+  newPage,
+} from "./browser.ts";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -62,14 +70,14 @@ function focusedText(page: Page): Promise<string> {
 async function addQualification(page: Page, panel: Locator) {
   await panel.getByRole("button", { name: "Abschluss hinzufügen" }).click();
   const dialog = page.getByRole("dialog", { name: "Ausländischen Abschluss hinzufügen" });
-  await dialog.getByLabel(/^Bezeichnung in der Originalsprache/).fill("بكالوريوس التمريض");
-  await dialog.getByLabel("Deutsche Bezeichnung").fill("Bachelor in Krankenpflege");
+  await dialog.getByLabel(/^Bezeichnung in der Originalsprache/).fill("دبلوم تقني في ميكانيك السيارات");
+  await dialog.getByLabel("Deutsche Bezeichnung").fill("Techniker für Kfz-Mechanik");
   const country = dialog.getByRole("combobox", { name: /^Land des Abschlusses/ });
   await country.fill("Syr");
   await page.getByRole("option", { name: "Syrien" }).click();
-  await dialog.getByLabel("Bildungseinrichtung").fill("Universität Damaskus");
+  await dialog.getByLabel("Bildungseinrichtung").fill("Technisches Institut Damaskus");
   await dialog.getByLabel("Jahr des Abschlusses").fill("2015");
-  await dialog.getByLabel("DQR-/EQR-Niveau").selectOption({ label: "Stufe 6" });
+  await dialog.getByLabel("DQR-/EQR-Niveau").selectOption({ label: "Stufe 4" });
   await dialog
     .getByLabel("anabin-Status der Einrichtung")
     .selectOption({ label: "H+ (Einrichtung anerkannt)" });
@@ -78,46 +86,63 @@ async function addQualification(page: Page, panel: Locator) {
   await dialog.waitFor({ state: "detached" });
 }
 
-/** Starts a procedure against a nursing occupation found by typing "Pflege". */
-async function startProcedure(page: Page, panel: Locator) {
+/** Starts a procedure against an occupation found by typing part of its title. */
+async function startProcedure(page: Page, panel: Locator, search: string, option: RegExp) {
   await panel.getByRole("button", { name: "Anerkennungsverfahren beginnen" }).click();
   const dialog = page.getByRole("dialog", { name: "Anerkennungsverfahren beginnen" });
   const occupation = dialog.getByRole("combobox", { name: /^Referenzberuf/ });
-  await occupation.fill("Pflege");
+  await occupation.fill(search);
   // Options show the KldB code and the title.
-  await page.getByRole("option", { name: /^81302 – Berufe in der Gesundheits- und Krankenpflege/ }).click();
+  await page.getByRole("option", { name: option }).click();
   await dialog.getByRole("radio", { name: "Nein" }).check();
   await dialog
     .getByLabel("Rechtsgrundlage")
     .selectOption({ label: "Berufsqualifikationsfeststellungsgesetz (BQFG)" });
   const authority = dialog.getByRole("combobox", { name: /^Zuständige Stelle/ });
-  await authority.fill("IHK Magdeburg");
-  await page.getByRole("option", { name: "IHK Magdeburg – Anerkennungsstelle (Demo)" }).click();
+  await authority.fill("Handwerkskammer");
+  await page.getByRole("option", { name: "Handwerkskammer Halle (Saale) (Demo)" }).click();
   await expectNoAxeViolations(page);
   await dialog.getByRole("button", { name: "Anerkennungsverfahren beginnen" }).click();
   await dialog.waitFor({ state: "detached" });
 }
 
 describe("recognition", () => {
-  it("walks a qualification's recognition to a partial decision and takes a suggested offer as next step", async () => {
+  it("walks a case from first contact to a partial decision, takes a suggested Nachqualifizierung and sees its deadline on the start page", async () => {
     const { context, page } = await newPage(browser);
     const name = `Samira Al-Khatib ${Date.now()}`;
     try {
       await login(page, DEMO.counsellor);
       const casePath = await openNewCase(page, name);
+
+      // The first contact: recognition counselling.
+      await page.getByRole("tab", { name: "Kontakte", exact: true }).click();
+      const contacts = page.getByRole("tabpanel", { name: "Kontakte", exact: true });
+      await contacts.getByLabel(/^Beratungsart/).selectOption({ label: "Anerkennungsberatung" });
+      await contacts
+        .getByLabel(/^Inhalt/)
+        .fill("Erstberatung: Abschluss als Kfz-Techniker, Anerkennung besprochen.");
+      await contacts.getByRole("button", { name: "Kontakt speichern" }).click();
+      await contacts.getByRole("row", { name: /Anerkennungsberatung/ }).waitFor();
+
       await page.getByRole("tab", { name: "Anerkennung" }).click();
       const panel = page.getByRole("region", { name: "Anerkennung ausländischer Abschlüsse" });
       await panel.getByText("Für die Person sind noch keine ausländischen Abschlüsse erfasst.").waitFor();
 
       await addQualification(page, panel);
-      const qualification = panel.getByRole("region", { name: "بكالوريوس التمريض" });
+      const qualification = panel.getByRole("region", { name: "دبلوم تقني في ميكانيك السيارات" });
       await qualification
-        .getByText("Syrien · Universität Damaskus · 2015 · DQR 6 · H+ (Einrichtung anerkannt)")
+        .getByText("Syrien · Technisches Institut Damaskus · 2015 · DQR 4 · H+ (Einrichtung anerkannt)")
         .waitFor();
 
-      await startProcedure(page, qualification);
-      const procedure = qualification.getByRole("region", { name: /Gesundheits- und Krankenpflege/ });
-      await procedure.getByText("KldB 81302 · nicht reglementierter Beruf").waitFor();
+      // Partial decisions exist for professions that are not regulated, e.g. the skilled trades.
+      await startProcedure(
+        page,
+        qualification,
+        "Kraftfahrzeug",
+        /^25212 – Berufe in der Kraftfahrzeugtechnik/,
+      );
+      const procedure = qualification.getByRole("region", { name: /Kraftfahrzeugtechnik/ });
+      await procedure.getByText("KldB 25212 · nicht reglementierter Beruf").waitFor();
       await expect.poll(() => currentStage(procedure).textContent()).toMatch(/Anfrage\s*Aktueller Schritt/);
       await expectNoAxeViolations(page);
 
@@ -177,7 +202,7 @@ describe("recognition", () => {
       await difference.getByLabel(/^Art des Unterschieds/).selectOption({ label: "Theoretische Kenntnisse" });
       await difference
         .getByLabel(/^Beschreibung laut Bescheid/)
-        .fill("Pflegewissenschaftliche Grundlagen und Pharmakologie fehlen.");
+        .fill("Fahrzeugelektronik und Hochvolttechnik fehlen.");
       await expectNoAxeViolations(page);
       await decided.getByRole("button", { name: "Übernehmen" }).click();
       await decided.waitFor({ state: "detached" });
@@ -190,7 +215,11 @@ describe("recognition", () => {
       const suggestions = procedure.getByRole("region", {
         name: "Angebote, die die Unterschiede schließen können",
       });
-      const firstOffer = suggestions.getByRole("listitem").first();
+      // The theoretical difference is closed by a Nachqualifizierung: pick the first one suggested.
+      const firstOffer = suggestions
+        .getByRole("listitem")
+        .filter({ hasText: "Nachqualifizierung ·" })
+        .first();
       await firstOffer.waitFor();
       const offerName = (await firstOffer.getByRole("link").textContent()) ?? "";
       expect(await firstOffer.getByRole("link").getAttribute("href")).toMatch(/^\/offers\/[0-9a-f-]{36}$/);
@@ -210,6 +239,18 @@ describe("recognition", () => {
         .getByRole("row")
         .filter({ hasText: `${offerName} anfragen` })
         .waitFor();
+      expect(new URL(page.url()).pathname).toBe(casePath);
+
+      // The start page shows the step's deadline and leads back to the case.
+      await navLink(page, "Start").click();
+      const deadlines = page.getByRole("region", { name: "Fristen" });
+      const row = deadlines.getByRole("row", { name: new RegExp(`${offerName} anfragen`) });
+      const due = new Intl.DateTimeFormat("de", { dateStyle: "medium" }).format(
+        new Date(`${daysAgo(-14)}T12:00`),
+      );
+      await row.getByText(due, { exact: false }).waitFor();
+      await row.getByRole("link", { name }).click();
+      await page.getByRole("heading", { level: 1, name }).waitFor();
       expect(new URL(page.url()).pathname).toBe(casePath);
     } finally {
       await context.close();

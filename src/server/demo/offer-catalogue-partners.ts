@@ -254,6 +254,17 @@ export const PARTNER_CATALOGUE: Record<string, Spec[]> = {
   ],
   "hwk-hal": [
     {
+      type: "nachqualifizierung",
+      phases: [3],
+      de: "Nachqualifizierung Kfz-Mechatronik mit Vorbereitung auf die Gesellenprüfung",
+      en: "Follow-up qualification in automotive mechatronics with journeyman exam preparation",
+      langs: ["ar", "ru"],
+      groups: ["skilled_trades", "migrants_with_foreign_qualification"],
+      funding: "iq_programme",
+      serves: ["15002", "15088", "15084"],
+      fields: ["25", "26"],
+    },
+    {
       type: "anerkennungsberatung",
       phases: [2],
       de: "Anerkennung ausländischer Abschlüsse im Handwerk",

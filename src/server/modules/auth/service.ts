@@ -25,23 +25,26 @@ const invalidToken = () => new AppError(400, "auth.invalid_token");
 
 /** Active memberships of a user in active organisations, oldest first. */
 async function activeMemberships(db: Tx, userId: string) {
-  return db
-    .select({
-      membershipId: memberships.id,
-      organisationId: organisations.id,
-      organisationName: organisations.name,
-      role: memberships.role,
-    })
-    .from(memberships)
-    .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
-    .where(
-      and(
-        eq(memberships.userId, userId),
-        eq(memberships.status, "active"),
-        eq(organisations.status, "active"),
-      ),
-    )
-    .orderBy(asc(memberships.createdAt));
+  return (
+    db
+      .select({
+        membershipId: memberships.id,
+        organisationId: organisations.id,
+        organisationName: organisations.name,
+        role: memberships.role,
+      })
+      .from(memberships)
+      .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
+      .where(
+        and(
+          eq(memberships.userId, userId),
+          eq(memberships.status, "active"),
+          eq(organisations.status, "active"),
+        ),
+      )
+      // Memberships made in one transaction share a creation time; the name keeps the first one stable.
+      .orderBy(asc(memberships.createdAt), asc(organisations.name), asc(memberships.id))
+  );
 }
 
 /** What the client needs to know about the logged-in user: identity, acting role, switcher, abilities. */
