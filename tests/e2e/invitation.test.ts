@@ -89,7 +89,12 @@ describe("invitation", () => {
 
       await invited.page.getByRole("heading", { level: 1, name: `Guten Tag, ${name}` }).waitFor();
       await invited.page.getByText(`Sie handeln für ${organisationName} als Ehrenamtliche*r.`).waitFor();
-      expect(await navigationEntries(invited.page)).toEqual(["Start", "Fälle", "Unsere Organisation", "Angebote"]);
+      expect(await navigationEntries(invited.page)).toEqual([
+        "Start",
+        "Fälle",
+        "Unsere Organisation",
+        "Angebote",
+      ]);
 
       // The link is used up.
       const again = await newPage(browser);
