@@ -23,13 +23,16 @@ import { registerCaseRoutes } from "./modules/cases/routes.ts";
 import { registerConsentRoutes } from "./modules/consents/routes.ts";
 import { registerFinderRoutes } from "./modules/finder/routes.ts";
 import { registerHsdsRoutes } from "./modules/hsds/routes.ts";
+import { registerInterfaceRoutes } from "./modules/interfaces/routes.ts";
 import { registerMatrixRoutes } from "./modules/matrix/routes.ts";
 import { registerMemberRoutes } from "./modules/members/routes.ts";
+import { registerNotificationRoutes } from "./modules/notifications/routes.ts";
 import { registerOfferRoutes } from "./modules/offers/routes.ts";
 import { registerOrganisationRoutes } from "./modules/organisations/routes.ts";
 import { registerOutboxRoutes } from "./modules/outbox/routes.ts";
 import { registerPrivacyRoutes } from "./modules/privacy/routes.ts";
 import { registerRecognitionRoutes } from "./modules/recognition/routes.ts";
+import { registerReferralRoutes } from "./modules/referrals/routes.ts";
 import { registerAccess } from "./platform/access.ts";
 import { requestLocale, translator } from "./platform/i18n.ts";
 import { createMailer, type Mailer } from "./platform/mail.ts";
@@ -120,6 +123,9 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   registerConsentRoutes(app, deps);
   registerPrivacyRoutes(app, deps);
   registerRecognitionRoutes(app, deps);
+  registerInterfaceRoutes(app, deps);
+  registerReferralRoutes(app, deps);
+  registerNotificationRoutes(app, deps);
   await registerClient(app, opts.clientDir ?? CLIENT_DIR);
   return app;
 }

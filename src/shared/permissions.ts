@@ -40,6 +40,16 @@ export const PERMISSIONS = {
   "recognition.read": COUNSELLING,
   "recognition.manage": COUNSELLORS,
   "occupation.search": ALL,
+  // Interfaces are network knowledge: everyone reads the register; the coordination and the admins
+  // of the two organisations maintain it (policy decides which pair).
+  "interface.read": ALL,
+  "interface.manage": ADMINS,
+  "referral_settings.manage": COORDINATION,
+  // Referrals: sent from a case (volunteers on their assigned cases), answered by the receiver.
+  "referral.send": COUNSELLING,
+  "referral.read": ["counsellor", "volunteer", "company_contact"],
+  "referral.respond": ["counsellor", "company_contact"],
+  "notification.read": ALL,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,0 +1,158 @@
+import { z } from "zod";
+import { OFFER_TYPES } from "../directory.ts";
+import {
+  DECLINE_REASONS,
+  INBOX_BUCKETS,
+  NOTIFICATION_KINDS,
+  REFERRAL_DATA_ITEMS,
+  REFERRAL_OUTCOMES,
+  REFERRAL_STATES,
+  UNSUCCESSFUL_REASONS,
+} from "../referrals.ts";
+import { DateOnly } from "./clients.ts";
+import { Id, PageQuery, page, Timestamp } from "./common.ts";
+
+const Org = z.object({ id: Id, name: z.string() });
+export const ReferralParams = z.object({ referralId: Id });
+
+/** Sending a referral of a case to an offer. Header `Idempotency-Key` makes a repeat harmless. */
+export const ReferralCreate = z
+  .object({
+    offerId: Id,
+    items: z
+      .array(z.enum(REFERRAL_DATA_ITEMS))
+      .refine((v) => new Set(v).size === v.length, { message: "duplicate" })
+      .describe("Data items that travel with the referral; each must be covered by the consent"),
+    note: z.string().trim().max(4000).nullable().optional().describe("Note to the receiver"),
+    consentOverrideReason: z
+      .string()
+      .trim()
+      .min(10)
+      .max(1000)
+      .nullable()
+      .optional()
+      .describe("Only without an active consent: why the referral must still go (audited)"),
+  })
+  .meta({ id: "ReferralCreate" });
+export type ReferralCreate = z.infer<typeof ReferralCreate>;
+
+/** A move of the referral; the side and the state decide which moves are allowed. */
+export const ReferralTransition = z
+  .object({
+    to: z.enum(["accepted", "in_progress", "completed", "declined", "withdrawn"]),
+    outcome: z.enum(REFERRAL_OUTCOMES).optional().describe("Required for completed"),
+    outcomeReason: z.enum(UNSUCCESSFUL_REASONS).optional().describe("Required when not successful"),
+    declineReason: z.enum(DECLINE_REASONS).optional().describe("Required for declined"),
+    comment: z.string().trim().max(2000).optional().describe("Posted to the thread with the move"),
+  })
+  .meta({ id: "ReferralTransition" });
+export type ReferralTransition = z.infer<typeof ReferralTransition>;
+
+/** The data that travelled, keyed by item; only the items the sender chose. */
+export const ReferralSnapshot = z
+  .record(z.string(), z.unknown())
+  .describe("Shared data by item, e.g. { name: 'A. B.', languages: ['ar'] }");
+
+export const Referral = z
+  .object({
+    id: Id,
+    side: z.enum(["sender", "receiver"]).describe("The caller's side of the referral"),
+    caseId: Id.nullable().describe("Only for the sender"),
+    casePseudonym: z.string(),
+    from: Org,
+    to: Org,
+    offer: z.object({ id: Id.nullable(), name: z.string(), offerType: z.enum(OFFER_TYPES).nullable() }),
+    interfaceId: Id.nullable(),
+    withoutInterface: z.boolean(),
+    state: z.enum(REFERRAL_STATES),
+    outcome: z.enum(REFERRAL_OUTCOMES).nullable(),
+    outcomeReason: z.enum(UNSUCCESSFUL_REASONS).nullable(),
+    declineReason: z.enum(DECLINE_REASONS).nullable(),
+    sharedItems: z.array(z.enum(REFERRAL_DATA_ITEMS)),
+    snapshot: ReferralSnapshot.nullable().describe("Null when the consent was withdrawn"),
+    note: z.string().nullable(),
+    consentOverride: z.boolean(),
+    sentAt: Timestamp.nullable(),
+    answerDue: DateOnly.nullable(),
+    completeDue: DateOnly.nullable(),
+    overdue: z.boolean(),
+    answeredAt: Timestamp.nullable(),
+    closedAt: Timestamp.nullable(),
+    nextStates: z.array(z.enum(REFERRAL_STATES)).describe("Moves the caller may make now"),
+    createdAt: Timestamp,
+    updatedAt: Timestamp,
+  })
+  .meta({ id: "Referral" });
+export type Referral = z.infer<typeof Referral>;
+export const ReferralList = page(Referral).meta({ id: "ReferralList" });
+
+export const InboxQuery = PageQuery.extend({ bucket: z.enum(INBOX_BUCKETS).default("new") });
+export const InboxCounts = z
+  .object(
+    Object.fromEntries(INBOX_BUCKETS.map((b) => [b, z.number().int()])) as Record<
+      (typeof INBOX_BUCKETS)[number],
+      z.ZodNumber
+    >,
+  )
+  .meta({ id: "InboxCounts" });
+
+export const ReferralEvent = z
+  .object({
+    id: z.number().int(),
+    fromState: z.enum(REFERRAL_STATES).nullable(),
+    toState: z.enum(REFERRAL_STATES),
+    actorRole: z.string().nullable(),
+    reason: z.string().nullable(),
+    at: Timestamp,
+  })
+  .meta({ id: "ReferralEvent" });
+export const ReferralEventList = z
+  .object({ items: z.array(ReferralEvent) })
+  .meta({ id: "ReferralEventList" });
+
+export const MessageCreate = z
+  .object({ body: z.string().trim().min(1).max(4000) })
+  .meta({ id: "MessageCreate" });
+export const Message = z
+  .object({
+    id: Id,
+    body: z.string(),
+    author: z.object({ id: Id, name: z.string() }).nullable(),
+    organisation: Org,
+    createdAt: Timestamp,
+  })
+  .meta({ id: "Message" });
+export const MessageList = z.object({ items: z.array(Message) }).meta({ id: "MessageList" });
+
+/** What the sender may share: each item, whether the consent covers it. */
+export const ReferralPreview = z
+  .object({
+    offer: z.object({ id: Id, name: z.string(), organisation: Org }),
+    consent: z
+      .object({ id: Id, givenAt: Timestamp, dataCategories: z.array(z.string()) })
+      .nullable()
+      .describe("The active consent for referral to the receiving organisation"),
+    items: z.array(z.object({ item: z.enum(REFERRAL_DATA_ITEMS), covered: z.boolean() })),
+    interface: z
+      .object({ id: Id, answerWithinDays: z.number().int(), completeWithinDays: z.number().int() })
+      .nullable(),
+    answerDue: DateOnly,
+    completeDue: DateOnly,
+  })
+  .meta({ id: "ReferralPreview" });
+export const PreviewQuery = z.object({ offerId: Id });
+
+export const Notification = z
+  .object({
+    id: Id,
+    kind: z.enum(NOTIFICATION_KINDS),
+    referralId: Id.nullable(),
+    details: z.record(z.string(), z.unknown()),
+    createdAt: Timestamp,
+    read: z.boolean(),
+  })
+  .meta({ id: "Notification" });
+export const NotificationList = z
+  .object({ items: z.array(Notification), unread: z.number().int() })
+  .meta({ id: "NotificationList" });
+export const NotificationParams = z.object({ notificationId: Id });
