@@ -50,9 +50,21 @@ const appRoutes: RouteObject[] = [
     path: "offers/:id/edit",
     lazy: page(() => import("./features/offers/OfferEditPage.tsx"), "OfferEditPage"),
   },
+  {
+    path: "interfaces",
+    lazy: page(() => import("./features/interfaces/InterfacesPage.tsx"), "InterfacesPage"),
+  },
   { path: "cases", lazy: page(() => import("./features/cases/CasesPage.tsx"), "CasesPage") },
   { path: "cases/new", lazy: page(() => import("./features/cases/CaseNewPage.tsx"), "CaseNewPage") },
   { path: "cases/:id", lazy: page(() => import("./features/cases/CaseDetailPage.tsx"), "CaseDetailPage") },
+  {
+    path: "referrals",
+    lazy: page(() => import("./features/referrals/ReferralInboxPage.tsx"), "ReferralInboxPage"),
+  },
+  {
+    path: "referrals/:id",
+    lazy: page(() => import("./features/referrals/ReferralDetailPage.tsx"), "ReferralDetailPage"),
+  },
   { path: "directory/matrix", lazy: page(() => import("./features/matrix/MatrixPage.tsx"), "MatrixPage") },
   { path: "audit", lazy: page(() => import("./features/audit/AuditPage.tsx"), "AuditPage") },
   { path: "outbox", lazy: page(() => import("./features/outbox/OutboxPage.tsx"), "OutboxPage") },

@@ -4,6 +4,7 @@ import { EmbeddedPostgresError } from "./db/embedded.ts";
 import { openDatabase } from "./db/open.ts";
 import { DEMO_LOGINS, DEMO_PASSWORD, seedDemo } from "./demo/seed.ts";
 import { privacyJobs } from "./modules/privacy/erase.ts";
+import { referralJobs } from "./modules/referrals/reminders.ts";
 import { startScheduler } from "./platform/jobs.ts";
 import { createMailer } from "./platform/mail.ts";
 import { pruneRateLimits } from "./platform/rate-limit.ts";
@@ -31,6 +32,7 @@ async function main() {
       { name: "sessions.prune", everySeconds: 3600, run: () => pruneSessions(database.db) },
       { name: "rate_limits.prune", everySeconds: 3600, run: () => pruneRateLimits(database.db) },
       ...privacyJobs(database.db),
+      ...referralJobs(database.db),
       ...(mailer.delivers
         ? [{ name: "mail.deliver", everySeconds: 5, run: () => mailer.deliverPending(database.db) }]
         : []),

@@ -300,6 +300,9 @@ describe("the Art. 17 erasure", () => {
         qualifications: 1,
         recognitionProcedures: 1,
         recognitionStateChanges: expect.any(Number),
+        referrals: 0,
+        referralMessages: 0,
+        notifications: 0,
       },
     });
     expect((await s.counsellor.request("GET", `/api/clients/${client.id}`)).statusCode).toBe(404);

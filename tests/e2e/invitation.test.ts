@@ -94,6 +94,7 @@ describe("invitation", () => {
         "Fälle",
         "Unsere Organisation",
         "Angebote",
+        "Schnittstellen",
       ]);
 
       // The link is used up.

@@ -10,7 +10,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const BASIC = ["Start", "Unsere Organisation", "Angebote"];
+const BASIC = ["Start", "Unsere Organisation", "Angebote", "Schnittstellen"];
 const EXPECTED: [string, string, string[]][] = [
   [
     "network coordinator",
@@ -19,6 +19,7 @@ const EXPECTED: [string, string, string[]][] = [
       "Start",
       "Unsere Organisation",
       "Angebote",
+      "Schnittstellen",
       "Mitglieder",
       "Organisationen",
       "Angebotsmatrix",
@@ -30,13 +31,14 @@ const EXPECTED: [string, string, string[]][] = [
   [
     "organisation admin",
     DEMO.admin,
-    ["Start", "Unsere Organisation", "Angebote", "Mitglieder", "Audit-Protokoll"],
+    ["Start", "Unsere Organisation", "Angebote", "Schnittstellen", "Mitglieder", "Audit-Protokoll"],
   ],
-  // Counselling roles find their cases right after the start page.
-  ["counsellor", DEMO.counsellor, ["Start", "Fälle", ...BASIC.slice(1)]],
+  // Counselling roles find their cases right after the start page, and the referrals after them.
+  ["counsellor", DEMO.counsellor, ["Start", "Fälle", "Verweise", ...BASIC.slice(1)]],
   ["volunteer", DEMO.volunteer, ["Start", "Fälle", ...BASIC.slice(1)]],
   ["trainer", DEMO.trainer, BASIC],
-  ["company contact", DEMO.company, BASIC],
+  // Companies receive referrals (placements) without keeping cases.
+  ["company contact", DEMO.company, ["Start", "Verweise", ...BASIC.slice(1)]],
 ];
 
 describe("navigation by role", () => {

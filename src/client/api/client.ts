@@ -47,6 +47,8 @@ export function writeHeaders(): Record<string, string> {
 type Extra = {
   /** The version the change is based on; a stale one answers 412 (see platform/versioning.ts). */
   ifMatch?: number;
+  /** Made once per intended write: the server answers a repeat with the first result, not a second record. */
+  idempotencyKey?: string;
 };
 
 /** Calls the Lotse API and returns the parsed JSON body (undefined for 202/204). */
@@ -66,6 +68,7 @@ export async function api<T>(
     if (csrfToken) headers["X-CSRF-Token"] = csrfToken;
   }
   if (extra.ifMatch !== undefined) headers["If-Match"] = `"${extra.ifMatch}"`;
+  if (extra.idempotencyKey !== undefined) headers["Idempotency-Key"] = extra.idempotencyKey;
   let res: Response;
   try {
     res = await fetch(path, {

@@ -3,6 +3,7 @@ import { useDisclosure } from "@mantine/hooks";
 import { type ReactNode, useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { Outlet, useLocation } from "react-router";
+import { NotificationBell } from "../features/notifications/NotificationBell.tsx";
 import { useRequiredSession } from "../session/session-context.ts";
 import { Brand } from "./Brand.tsx";
 import { LanguageSwitcher } from "./LanguageSwitcher.tsx";
@@ -51,6 +52,8 @@ export function AppLayout({ children }: { children?: ReactNode }) {
           </Group>
           <Group gap="xs" wrap="nowrap">
             <OrganisationSwitcher />
+            {/* Notifications belong to the acting organisation: a switch starts the bell afresh. */}
+            <NotificationBell key={session.active.membershipId} />
             <LanguageSwitcher />
             <UserMenu />
           </Group>

@@ -69,3 +69,12 @@ export function LotseMark({ size = 28 }: IconProps) {
     </svg>
   );
 }
+
+export function BellIcon({ size = 20 }: IconProps) {
+  return (
+    <svg {...base(size)} aria-hidden="true" focusable="false">
+      <path d="M6 16V11a6 6 0 0 1 12 0v5l2 2H4z" />
+      <path d="M10 20a2 2 0 0 0 4 0" />
+    </svg>
+  );
+}

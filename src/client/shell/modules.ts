@@ -13,7 +13,9 @@ export type ModuleLink = {
     | "outbox"
     | "directoryImport.nav"
     | "matrix.nav"
-    | "cases.nav";
+    | "cases.nav"
+    | "interfaces.nav"
+    | "referrals.nav";
   /** Null: every logged-in person sees it. */
   permission: Permission | null;
 };
@@ -22,8 +24,10 @@ export type ModuleLink = {
 export const MODULES: readonly ModuleLink[] = [
   { to: "/", label: "home", permission: null },
   { to: "/cases", label: "cases.nav", permission: "case.read" },
+  { to: "/referrals", label: "referrals.nav", permission: "referral.respond" },
   { to: "/organisation", label: "organisation", permission: "organisation.read" },
   { to: "/offers", label: "offers", permission: "offer.read" },
+  { to: "/interfaces", label: "interfaces.nav", permission: "interface.read" },
   { to: "/members", label: "members", permission: "member.list" },
   { to: "/organisations", label: "organisations", permission: "organisation.list" },
   { to: "/directory/matrix", label: "matrix.nav", permission: "directory.analyse" },

@@ -5,6 +5,7 @@ import { memberships, organisations, users } from "../db/schema.ts";
 import { ensureLotseTaxonomies } from "../modules/hsds/lotse-taxonomies.ts";
 import { hashPassword } from "../platform/passwords.ts";
 import { seedDemoCases } from "./cases.ts";
+import { seedDemoInterfaces } from "./interfaces.ts";
 import { seedDemoOffers } from "./offers.ts";
 import { DEMO_ORGANISATIONS } from "./organisations.ts";
 
@@ -132,6 +133,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
     );
     await ensureLotseTaxonomies(tx);
     await seedDemoOffers(tx, idOf);
+    await seedDemoInterfaces(tx, idOf);
     await seedDemoCases(tx, idOf);
     return true;
   });

@@ -3,7 +3,7 @@ import nodemailer from "nodemailer";
 import type { Db, Tx } from "../db/client.ts";
 import { outbox } from "../db/schema.ts";
 
-export type MailTemplate = "invitation" | "password_reset";
+export type MailTemplate = "invitation" | "password_reset" | "referral";
 export type Mailer = {
   /** Whether mails are delivered by SMTP; without it they are held in the outbox. */
   delivers: boolean;

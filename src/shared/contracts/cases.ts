@@ -196,6 +196,8 @@ export const CASE_EVENT_KINDS = [
   "procedure_opened",
   "procedure_state_changed",
   "procedure_updated",
+  "referral_sent",
+  "referral_changed",
 ] as const;
 export type CaseEventKind = (typeof CASE_EVENT_KINDS)[number];
 export const TimelineEvent = z

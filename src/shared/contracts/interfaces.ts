@@ -32,7 +32,7 @@ export const InterfaceInput = z
     message: "complete_before_answer",
     path: ["completeWithinDays"],
   })
-  .meta({ id: "InterfaceInput" });
+  .meta({ id: "InterfaceCreate" });
 export type InterfaceInput = z.input<typeof InterfaceInput>;
 export const InterfaceUpdate = z
   .object({

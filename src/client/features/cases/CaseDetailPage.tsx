@@ -2,6 +2,7 @@ import { Anchor, Group, Paper, Tabs, Text } from "@mantine/core";
 import type { ComponentType } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams, useSearchParams } from "react-router";
+import type { SessionInfo } from "../../../shared/contracts/auth.ts";
 import type { Case } from "../../../shared/contracts/cases.ts";
 import { useApiQuery } from "../../api/use-api.ts";
 import { Forbidden } from "../../components/Forbidden.tsx";
@@ -12,6 +13,7 @@ import { hasPermission, useRequiredSession } from "../../session/session-context
 import { ConsentsPanel } from "../consents/ConsentsPanel.tsx";
 import { PrivacyPanel } from "../privacy/PrivacyPanel.tsx";
 import { RecognitionPanel } from "../recognition/RecognitionPanel.tsx";
+import { ReferralsPanel } from "../referrals/ReferralsPanel.tsx";
 import { CaseStatusBadge, PhaseBadge } from "./CaseBadges.tsx";
 import { ClientPanel } from "./ClientPanel.tsx";
 import { ContactsPanel } from "./ContactsPanel.tsx";
@@ -21,7 +23,11 @@ import { OverviewPanel } from "./OverviewPanel.tsx";
 import type { CasePanelProps } from "./panel.ts";
 import { TimelinePanel } from "./TimelinePanel.tsx";
 
-type Tab = { key: string; Panel: ComponentType<CasePanelProps>; shown?: (c: Case) => boolean };
+type Tab = {
+  key: string;
+  Panel: ComponentType<CasePanelProps>;
+  shown?: (c: Case, session: SessionInfo) => boolean;
+};
 
 /** The tabs in order; the key is the ?tab= value, so that a tab can be linked (the start page does). */
 const TABS: readonly Tab[] = [
@@ -33,6 +39,11 @@ const TABS: readonly Tab[] = [
   { key: "client", Panel: ClientPanel },
   { key: "consents", Panel: ConsentsPanel },
   { key: "recognition", Panel: RecognitionPanel },
+  {
+    key: "referrals",
+    Panel: ReferralsPanel,
+    shown: (_c, s) => hasPermission(s, "referral.send") || hasPermission(s, "referral.read"),
+  },
   { key: "privacy", Panel: PrivacyPanel, shown: (c) => c.abilities.exportClient || c.abilities.eraseClient },
 ];
 
@@ -45,6 +56,7 @@ export function CaseDetailPage() {
 
 function CaseView() {
   const { t } = useTranslation();
+  const session = useRequiredSession();
   const { id = "" } = useParams();
   const [search, setSearch] = useSearchParams();
   const query = useApiQuery<Case>(`/api/cases/${id}`);
@@ -65,7 +77,7 @@ function CaseView() {
   }
   if (!query.data) return <Loading />;
   const c = query.data;
-  const tabs = TABS.filter((tab) => tab.shown?.(c) ?? true);
+  const tabs = TABS.filter((tab) => tab.shown?.(c, session) ?? true);
   const requested = search.get("tab");
   const active = tabs.some((tab) => tab.key === requested) ? (requested as string) : "overview";
   const select = (value: string | null) =>

@@ -1,6 +1,98 @@
+import { Anchor, Button, Group, Paper, Stack, Table, Text, Title } from "@mantine/core";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { useApiQuery } from "../../api/use-api.ts";
+import { formatDateTime } from "../../components/format.ts";
+import { ListTable } from "../../components/ListTable.tsx";
+import { notifySuccess } from "../../components/notify.ts";
+import { QueryView } from "../../components/QueryView.tsx";
+import { hasPermission, useRequiredSession } from "../../session/session-context.ts";
 import type { CasePanelProps } from "../cases/panel.ts";
+import { outcomeText, ReferralDue, ReferralStateBadge } from "./labels.tsx";
+import { ReferralWizard } from "./ReferralWizard.tsx";
+import type { ReferralListData as ReferralList } from "./types.ts";
 
-/** Placeholder until the referrals panel of the case page is built (issue 5). */
-export function ReferralsPanel(_props: CasePanelProps) {
-  return null;
+/**
+ * The case's referrals and where each stands: the loop closes here, because the sender sees the
+ * receiver's answer and the outcome without asking. "Verweisen" opens the wizard.
+ */
+export function ReferralsPanel({ caseRecord }: CasePanelProps) {
+  const { t } = useTranslation();
+  const session = useRequiredSession();
+  const sends = hasPermission(session, "referral.send");
+  const list = useApiQuery<ReferralList>(`/api/cases/${caseRecord.id}/referrals`);
+  const [wizard, setWizard] = useState(false);
+
+  return (
+    <Paper withBorder p="lg" radius="md" component="section" aria-labelledby="referrals-heading">
+      <Group justify="space-between" mb="md">
+        <Title order={2} size="h3" id="referrals-heading">
+          {t("referrals.panel.title")}
+        </Title>
+        {sends ? <Button onClick={() => setWizard(true)}>{t("referrals.panel.refer")}</Button> : null}
+      </Group>
+      <Text size="sm" mb="md" maw="60rem">
+        {t("referrals.panel.intro")}
+      </Text>
+      <QueryView query={list}>
+        {(data) => (
+          <ListTable
+            headers={[
+              t("referrals.fields.offer"),
+              t("referrals.fields.to"),
+              t("referrals.fields.state"),
+              t("referrals.fields.outcome"),
+              t("referrals.fields.answerDue"),
+              t("referrals.fields.completeDue"),
+            ]}
+            count={data.items.length}
+            empty={t("referrals.panel.empty")}
+            caption={t("referrals.panel.caption", { n: data.total })}
+            minWidth={860}
+            busy={list.loading}
+          >
+            {data.items.map((r) => (
+              <Table.Tr key={r.id}>
+                <Table.Td>
+                  <Stack gap={2}>
+                    <Anchor component={Link} to={`/referrals/${r.id}`} fw={600} dir="auto">
+                      {r.offer.name}
+                    </Anchor>
+                    <Text size="xs">
+                      {t("referrals.sentAt", { at: formatDateTime(r.sentAt ?? r.createdAt) })}
+                    </Text>
+                  </Stack>
+                </Table.Td>
+                <Table.Td>
+                  <bdi>{r.to.name}</bdi>
+                </Table.Td>
+                <Table.Td>
+                  <ReferralStateBadge state={r.state} />
+                </Table.Td>
+                <Table.Td>{outcomeText(t, r)}</Table.Td>
+                <Table.Td>
+                  <ReferralDue referral={r} which="answer" />
+                </Table.Td>
+                <Table.Td>
+                  <ReferralDue referral={r} which="complete" />
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </ListTable>
+        )}
+      </QueryView>
+      {wizard ? (
+        <ReferralWizard
+          caseId={caseRecord.id}
+          onClose={() => setWizard(false)}
+          onSent={() => {
+            notifySuccess(t("referrals.wizard.sent"));
+            setWizard(false);
+            list.reload();
+          }}
+        />
+      ) : null}
+    </Paper>
+  );
 }

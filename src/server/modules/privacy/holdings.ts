@@ -10,9 +10,12 @@ import {
   clients,
   consentDocuments,
   consents,
+  notifications,
   qualifications,
   recognitionProcedures,
   recognitionStateChanges,
+  referralMessages,
+  referrals,
 } from "../../db/schema.ts";
 
 /**
@@ -108,6 +111,30 @@ export const CLIENT_HOLDINGS: readonly Holding[] = [
     via: recognitionStateChanges.procedureId,
     id: recognitionStateChanges.id,
     order: recognitionStateChanges.id,
+  },
+  {
+    key: "referrals",
+    table: referrals,
+    parent: "cases",
+    via: referrals.caseId,
+    id: referrals.id,
+    order: referrals.createdAt,
+  },
+  {
+    key: "referralMessages",
+    table: referralMessages,
+    parent: "referrals",
+    via: referralMessages.referralId,
+    id: referralMessages.id,
+    order: referralMessages.createdAt,
+  },
+  {
+    key: "notifications",
+    table: notifications,
+    parent: "referrals",
+    via: notifications.referralId,
+    id: notifications.id,
+    order: notifications.createdAt,
   },
 ];
 

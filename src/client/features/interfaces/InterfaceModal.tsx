@@ -1,0 +1,67 @@
+import { Modal } from "@mantine/core";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { Interface } from "../../../shared/contracts/interfaces.ts";
+import { api } from "../../api/client.ts";
+import { notifyError } from "../../components/notify.ts";
+import { DiscardedInput, type UnsavedItem } from "../../components/StaleVersionAlert.tsx";
+import { InterfaceForm } from "./InterfaceForm.tsx";
+
+type Props = {
+  /** "new" opens an empty form, an interface its edit form; null closes the dialog. */
+  item: Interface | "new" | null;
+  onClose: () => void;
+  onSaved: () => void;
+};
+
+/**
+ * Registers or edits an interface in a dialog. When someone else saved the interface meanwhile
+ * (412), the dialog loads the current record and keeps what the person had entered in view.
+ */
+export function InterfaceModal({ item, onClose, onSaved }: Props) {
+  const { t } = useTranslation();
+  // The record after a reload replaces the one the list handed over.
+  const [reloaded, setReloaded] = useState<Interface | null>(null);
+  const [discarded, setDiscarded] = useState<UnsavedItem[]>([]);
+  const current = item === "new" || item === null ? item : reloaded?.id === item.id ? reloaded : item;
+  const close = () => {
+    setDiscarded([]);
+    setReloaded(null);
+    onClose();
+  };
+  const reload = async (id: string, unsaved: UnsavedItem[]) => {
+    try {
+      setReloaded(await api<Interface>("GET", `/api/interfaces/${id}`));
+      setDiscarded(unsaved);
+    } catch (err) {
+      notifyError(err);
+    }
+  };
+  return (
+    <Modal
+      opened={current !== null}
+      onClose={close}
+      size="xl"
+      title={current === "new" ? t("interfaces.addTitle") : t("interfaces.editTitle")}
+      closeButtonProps={{ "aria-label": t("common.close") }}
+    >
+      {current !== null ? (
+        <>
+          <DiscardedInput items={discarded} onDismiss={() => setDiscarded([])} />
+          {/* Keyed by the version: after a reload the form starts from the current record. */}
+          <InterfaceForm
+            key={current === "new" ? "new" : `${current.id}-${current.version}`}
+            item={current === "new" ? null : current}
+            onClose={close}
+            onSaved={() => {
+              setDiscarded([]);
+              setReloaded(null);
+              onSaved();
+            }}
+            onReload={(id, unsaved) => void reload(id, unsaved)}
+          />
+        </>
+      ) : null}
+    </Modal>
+  );
+}

@@ -1,0 +1,146 @@
+import { Button, Group, Paper, Stack, Table, Text, Textarea, Title } from "@mantine/core";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { ApiError, api } from "../../api/client.ts";
+import { useApiQuery } from "../../api/use-api.ts";
+import { formatDateTime } from "../../components/format.ts";
+import { ListTable } from "../../components/ListTable.tsx";
+import { QueryView } from "../../components/QueryView.tsx";
+import type { MessageData, ReferralEventData } from "./types.ts";
+
+type MessageRow = MessageData;
+type EventRow = ReferralEventData;
+
+/** The messages between sender and receiver about this referral, oldest first, and a field to write. */
+export function ReferralThread({ referralId }: { referralId: string }) {
+  const { t } = useTranslation();
+  const list = useApiQuery<{ items: MessageRow[] }>(`/api/referrals/${referralId}/messages`);
+  const [body, setBody] = useState("");
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+
+  const send = async () => {
+    if (!body.trim()) {
+      setError(t("referrals.thread.empty"));
+      return;
+    }
+    setBusy(true);
+    try {
+      await api("POST", `/api/referrals/${referralId}/messages`, { body: body.trim() });
+      setBody("");
+      setError(undefined);
+      list.reload();
+    } catch (err) {
+      setError(err instanceof ApiError ? (err.fieldErrors().body ?? err.message) : String(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Paper withBorder p="lg" radius="md" component="section" aria-labelledby="referral-thread">
+      <Title order={2} size="h3" id="referral-thread" mb="sm">
+        {t("referrals.thread.title")}
+      </Title>
+      <QueryView query={list}>
+        {(data) =>
+          data.items.length === 0 ? (
+            <Text mb="md">{t("referrals.thread.none")}</Text>
+          ) : (
+            <Stack gap="sm" mb="md" component="ol" style={{ listStyle: "none", paddingInlineStart: 0 }}>
+              {data.items.map((m) => (
+                <Paper key={m.id} component="li" withBorder p="sm" radius="sm">
+                  <Text size="xs" mb={4}>
+                    {t("referrals.thread.meta", {
+                      name: m.author?.name ?? t("referrals.thread.system"),
+                      organisation: m.organisation.name,
+                      at: formatDateTime(m.createdAt),
+                    })}
+                  </Text>
+                  <Text size="sm" dir="auto" style={{ whiteSpace: "pre-line" }}>
+                    {m.body}
+                  </Text>
+                </Paper>
+              ))}
+            </Stack>
+          )
+        }
+      </QueryView>
+      <Textarea
+        label={t("referrals.thread.write")}
+        value={body}
+        onChange={(e) => setBody(e.currentTarget.value)}
+        error={error}
+        autosize
+        minRows={2}
+        maxLength={4000}
+      />
+      <Group justify="flex-end" mt="sm">
+        <Button loading={busy} onClick={() => void send()}>
+          {t("referrals.thread.send")}
+        </Button>
+      </Group>
+    </Paper>
+  );
+}
+
+/** Every move of the referral from the event log: which state to which, by which role, when. */
+export function ReferralHistory({ referralId }: { referralId: string }) {
+  const { t } = useTranslation();
+  const list = useApiQuery<{ items: EventRow[] }>(`/api/referrals/${referralId}/events`);
+  return (
+    <Paper withBorder p="lg" radius="md" component="section" aria-labelledby="referral-history">
+      <Title order={2} size="h3" id="referral-history" mb="sm">
+        {t("referrals.history.title")}
+      </Title>
+      <QueryView query={list}>
+        {(data) => (
+          <ListTable
+            headers={[
+              t("referrals.history.change"),
+              t("referrals.history.role"),
+              t("referrals.history.reason"),
+              t("referrals.history.at"),
+            ]}
+            count={data.items.length}
+            empty={t("referrals.history.none")}
+            caption={t("referrals.history.caption", { n: data.items.length })}
+            minWidth={640}
+            highlightOnHover={false}
+          >
+            {data.items.map((e) => (
+              <Table.Tr key={e.id}>
+                <Table.Td>
+                  {e.fromState
+                    ? t("referrals.history.fromTo", {
+                        from: t(`referrals.states.${e.fromState}`),
+                        to: t(`referrals.states.${e.toState}`),
+                      })
+                    : t(`referrals.states.${e.toState}`)}
+                </Table.Td>
+                <Table.Td>{roleLabel(t, e.actorRole)}</Table.Td>
+                <Table.Td>{reasonLabel(t, e.reason)}</Table.Td>
+                <Table.Td>{formatDateTime(e.at)}</Table.Td>
+              </Table.Tr>
+            ))}
+          </ListTable>
+        )}
+      </QueryView>
+    </Paper>
+  );
+}
+
+function roleLabel(t: ReturnType<typeof useTranslation>["t"], role: string | null): string {
+  if (!role) return t("referrals.history.system");
+  return t(`roles.${role}`, { defaultValue: role });
+}
+
+/** Reasons are stored as codes of the structured lists; anything else is shown as written. */
+function reasonLabel(t: ReturnType<typeof useTranslation>["t"], reason: string | null): string {
+  if (!reason) return "–";
+  for (const key of ["declineReasons", "unsuccessfulReasons", "outcomes"] as const) {
+    const label = t(`referrals.${key}.${reason}`, { defaultValue: "" });
+    if (label) return label;
+  }
+  return reason;
+}

@@ -1,0 +1,122 @@
+import { Anchor, Paper, Table, Tabs, Text } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import { Link, useSearchParams } from "react-router";
+import { INBOX_BUCKETS, type InboxBucket } from "../../../shared/referrals.ts";
+import { query } from "../../api/client.ts";
+import { useApiQuery } from "../../api/use-api.ts";
+import { Forbidden } from "../../components/Forbidden.tsx";
+import { formatDateTime } from "../../components/format.ts";
+import { ListTable } from "../../components/ListTable.tsx";
+import { Pager } from "../../components/Pager.tsx";
+import { PageTitle } from "../../components/PageTitle.tsx";
+import { QueryView } from "../../components/QueryView.tsx";
+import { hasPermission, useRequiredSession } from "../../session/session-context.ts";
+import { currentDue, ReferralDue, ReferralStateBadge } from "./labels.tsx";
+import type { InboxCountsData as Counts, ReferralListData as ReferralList } from "./types.ts";
+
+const LIMIT = 25;
+
+/** The receiving organisation's referrals, sorted into buckets by what needs doing. */
+export function ReferralInboxPage() {
+  const session = useRequiredSession();
+  if (!hasPermission(session, "referral.read")) return <Forbidden />;
+  return <Inbox />;
+}
+
+function Inbox() {
+  const { t } = useTranslation();
+  const [search, setSearch] = useSearchParams();
+  const requested = search.get("bucket");
+  const bucket: InboxBucket = (INBOX_BUCKETS as readonly string[]).includes(requested ?? "")
+    ? (requested as InboxBucket)
+    : "new";
+  const offset = Number(search.get("offset")) || 0;
+  const counts = useApiQuery<Counts>("/api/referrals/inbox/counts");
+  const list = useApiQuery<ReferralList>(`/api/referrals/inbox${query({ bucket, limit: LIMIT, offset })}`);
+  const update = (next: InboxBucket, nextOffset = 0) =>
+    setSearch(
+      () => {
+        const params = new URLSearchParams({ bucket: next });
+        if (nextOffset) params.set("offset", String(nextOffset));
+        return params;
+      },
+      { replace: true },
+    );
+
+  return (
+    <>
+      <PageTitle>{t("referrals.inbox.title")}</PageTitle>
+      <Text c="dimmed" mb="lg">
+        {t("referrals.inbox.intro")}
+      </Text>
+      <Paper withBorder radius="md">
+        <Tabs value={bucket} onChange={(v) => update((v as InboxBucket | null) ?? "new")} keepMounted={false}>
+          <Tabs.List aria-label={t("referrals.inbox.buckets")}>
+            {INBOX_BUCKETS.map((b) => (
+              <Tabs.Tab key={b} value={b}>
+                {t(`referrals.inbox.bucketNames.${b}`)}
+                {counts.data ? ` (${counts.data[b]})` : ""}
+              </Tabs.Tab>
+            ))}
+          </Tabs.List>
+          {INBOX_BUCKETS.map((b) => (
+            <Tabs.Panel key={b} value={b} p="lg">
+              <QueryView query={list}>
+                {(data) => (
+                  <>
+                    <InboxTable data={data} busy={list.loading} bucket={b} />
+                    <Pager total={data.total} limit={LIMIT} offset={offset} onChange={(o) => update(b, o)} />
+                  </>
+                )}
+              </QueryView>
+            </Tabs.Panel>
+          ))}
+        </Tabs>
+      </Paper>
+    </>
+  );
+}
+
+function InboxTable({ data, busy, bucket }: { data: ReferralList; busy: boolean; bucket: InboxBucket }) {
+  const { t } = useTranslation();
+  return (
+    <ListTable
+      headers={[
+        t("referrals.fields.offer"),
+        t("referrals.fields.from"),
+        t("referrals.fields.case"),
+        t("referrals.fields.received"),
+        t("referrals.fields.due"),
+        t("referrals.fields.state"),
+      ]}
+      count={data.items.length}
+      empty={t(`referrals.inbox.empty.${bucket}`)}
+      caption={t("referrals.inbox.caption", { n: data.total })}
+      minWidth={860}
+      busy={busy}
+    >
+      {data.items.map((r) => (
+        <Table.Tr key={r.id}>
+          <Table.Td fw={600}>
+            <Anchor component={Link} to={`/referrals/${r.id}`} dir="auto">
+              {r.offer.name}
+            </Anchor>
+          </Table.Td>
+          <Table.Td>
+            <bdi>{r.from.name}</bdi>
+          </Table.Td>
+          <Table.Td>
+            <span dir="ltr">{r.casePseudonym}</span>
+          </Table.Td>
+          <Table.Td>{formatDateTime(r.sentAt)}</Table.Td>
+          <Table.Td>
+            <ReferralDue referral={r} which={currentDue(r)} />
+          </Table.Td>
+          <Table.Td>
+            <ReferralStateBadge state={r.state} />
+          </Table.Td>
+        </Table.Tr>
+      ))}
+    </ListTable>
+  );
+}

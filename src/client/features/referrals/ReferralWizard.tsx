@@ -1,0 +1,204 @@
+import { Alert, Button, DataList, Group, Modal, Stepper, Text, Textarea } from "@mantine/core";
+import { type ReactNode, useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { FinderOfferSummary } from "../../../shared/contracts/finder.ts";
+import type { Referral, ReferralCreate } from "../../../shared/contracts/referrals.ts";
+import type { ReferralDataItem } from "../../../shared/referrals.ts";
+import { ApiError, api, query } from "../../api/client.ts";
+import { useApiQuery } from "../../api/use-api.ts";
+import { orNull } from "../../components/format.ts";
+import { ProblemAlert } from "../../components/ProblemAlert.tsx";
+import { QueryView } from "../../components/QueryView.tsx";
+import { formatDay } from "../cases/labels.ts";
+import { DataItemsStep } from "./DataItemsStep.tsx";
+import { newIdempotencyKey } from "./labels.tsx";
+import { OfferSearchStep } from "./OfferSearchStep.tsx";
+import type { ReferralPreviewData as ReferralPreview } from "./types.ts";
+
+const MIN_REASON = 10;
+
+type Props = { caseId: string; onClose: () => void; onSent: (referral: Referral) => void };
+
+/** Refers the case's client to an offer: find the offer, choose the data, add a note, send. */
+export function ReferralWizard({ caseId, onClose, onSent }: Props) {
+  const { t } = useTranslation();
+  // One key per opening of the wizard: a double click or a retry after a lost answer sends one referral.
+  const [idempotencyKey] = useState(newIdempotencyKey);
+  const [step, setStep] = useState(0);
+  const [offer, setOffer] = useState<FinderOfferSummary | null>(null);
+  const [items, setItems] = useState<ReferralDataItem[]>([]);
+  const [overrideReason, setOverrideReason] = useState("");
+  const [reasonError, setReasonError] = useState<string>();
+  const [note, setNote] = useState("");
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError>();
+  const preview = useApiQuery<ReferralPreview>(
+    offer ? `/api/cases/${caseId}/referral-preview${query({ offerId: offer.id })}` : null,
+  );
+  const consent = preview.data?.consent ?? null;
+
+  const choose = (o: FinderOfferSummary) => {
+    if (o.id !== offer?.id) {
+      setOffer(o);
+      setItems([]);
+      setOverrideReason("");
+    }
+  };
+  const toSummary = () => {
+    if (!consent && overrideReason.trim().length < MIN_REASON) {
+      setReasonError(t("referrals.wizard.reasonTooShort", { n: MIN_REASON }));
+      return;
+    }
+    setReasonError(undefined);
+    setStep(2);
+  };
+  const send = async () => {
+    if (!offer || busy) return;
+    setBusy(true);
+    setError(undefined);
+    const body: ReferralCreate = {
+      offerId: offer.id,
+      items: consent ? items : [],
+      note: orNull(note),
+      consentOverrideReason: consent ? null : overrideReason.trim(),
+    };
+    try {
+      const referral = await api<Referral>("POST", `/api/cases/${caseId}/referrals`, body, undefined, {
+        idempotencyKey,
+      });
+      onSent(referral);
+    } catch (err) {
+      setError(err instanceof ApiError ? err : undefined);
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal
+      opened
+      onClose={onClose}
+      size="xl"
+      title={t("referrals.wizard.title")}
+      closeButtonProps={{ "aria-label": t("common.close") }}
+    >
+      <Stepper active={step} onStepClick={setStep} allowNextStepsSelect={false} size="sm" mb="md">
+        <Stepper.Step label={t("referrals.wizard.stepOffer")}>
+          <OfferSearchStep chosen={offer} onChoose={choose} />
+        </Stepper.Step>
+        <Stepper.Step label={t("referrals.wizard.stepData")}>
+          <QueryView query={preview}>
+            {(data) => (
+              <DataItemsStep
+                caseId={caseId}
+                preview={data}
+                items={items}
+                onItems={setItems}
+                overrideReason={overrideReason}
+                onOverrideReason={setOverrideReason}
+                reasonError={reasonError}
+                onLeave={onClose}
+              />
+            )}
+          </QueryView>
+        </Stepper.Step>
+        <Stepper.Step label={t("referrals.wizard.stepSend")}>
+          {preview.data ? (
+            <Summary preview={preview.data} items={items} overrideReason={consent ? null : overrideReason} />
+          ) : null}
+          <Textarea
+            mt="md"
+            label={t("referrals.wizard.note")}
+            description={t("referrals.wizard.noteHint")}
+            value={note}
+            onChange={(e) => setNote(e.currentTarget.value)}
+            autosize
+            minRows={3}
+            maxLength={4000}
+            error={error?.fieldErrors().note}
+          />
+        </Stepper.Step>
+      </Stepper>
+      <ProblemAlert error={error} />
+      <Group justify="space-between">
+        <Button variant="default" onClick={step === 0 ? onClose : () => setStep(step - 1)}>
+          {step === 0 ? t("common.cancel") : t("referrals.wizard.back")}
+        </Button>
+        {step === 0 ? (
+          <Button disabled={!offer} onClick={() => setStep(1)}>
+            {t("referrals.wizard.next")}
+          </Button>
+        ) : step === 1 ? (
+          <Button disabled={!preview.data} onClick={toSummary}>
+            {t("referrals.wizard.next")}
+          </Button>
+        ) : (
+          <Button loading={busy} onClick={() => void send()}>
+            {t("referrals.wizard.send")}
+          </Button>
+        )}
+      </Group>
+    </Modal>
+  );
+}
+
+function Row({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <DataList.Item>
+      <DataList.ItemLabel>{label}</DataList.ItemLabel>
+      <DataList.ItemValue>{children}</DataList.ItemValue>
+    </DataList.Item>
+  );
+}
+
+/** Step 3: what will be sent, to whom, and by when the answer is due under the interface. */
+function Summary({
+  preview,
+  items,
+  overrideReason,
+}: {
+  preview: ReferralPreview;
+  items: ReferralDataItem[];
+  overrideReason: string | null;
+}) {
+  const { t } = useTranslation();
+  const i = preview.interface;
+  return (
+    <>
+      {i ? null : (
+        <Alert color="yellow" variant="light" mb="md">
+          {t("referrals.withoutInterface")}
+        </Alert>
+      )}
+      <DataList withDivider labelWidth="200px">
+        <Row label={t("referrals.fields.offer")}>
+          <bdi>{preview.offer.name}</bdi>
+        </Row>
+        <Row label={t("referrals.fields.to")}>
+          <bdi>{preview.offer.organisation.name}</bdi>
+        </Row>
+        <Row label={t("referrals.fields.interface")}>
+          {i
+            ? t("referrals.wizard.interfaceTerms", {
+                answer: i.answerWithinDays,
+                complete: i.completeWithinDays,
+              })
+            : t("referrals.wizard.networkDefaults")}
+        </Row>
+        <Row label={t("referrals.fields.answerDue")}>{formatDay(preview.answerDue)}</Row>
+        <Row label={t("referrals.fields.completeDue")}>{formatDay(preview.completeDue)}</Row>
+        <Row label={t("referrals.fields.sharedItems")}>
+          {items.length > 0
+            ? items.map((item) => t(`referrals.dataItems.${item}`)).join(", ")
+            : t("referrals.wizard.noItems")}
+        </Row>
+        {overrideReason !== null ? (
+          <Row label={t("referrals.fields.overrideReason")}>
+            <Text size="sm" dir="auto">
+              {overrideReason}
+            </Text>
+          </Row>
+        ) : null}
+      </DataList>
+    </>
+  );
+}

@@ -1,0 +1,89 @@
+import { and, eq, inArray } from "drizzle-orm";
+import { LOCALES, type Locale } from "#shared/domain.ts";
+import type { NotificationKind } from "#shared/referrals.ts";
+import type { Tx } from "../../db/client.ts";
+import { memberships, notifications, users } from "../../db/schema.ts";
+import { translator } from "../../platform/i18n.ts";
+import { enqueueMail, type Mailer } from "../../platform/mail.ts";
+
+/** Roles that answer referrals for an organisation and so hear of them by mail. */
+const RECIPIENT_ROLES = ["counsellor", "company_contact"] as const;
+
+type MailSettings = { mailer: Pick<Mailer, "delivers">; publicUrl: string };
+let mailSettings: MailSettings | undefined;
+
+/**
+ * Set once when the app registers its routes. Mail settings are the same for the whole process,
+ * and notify is called deep inside other modules' use cases (and the expiry job) that only carry a
+ * database handle; this keeps their signature `notify(db, …)` instead of threading config through.
+ */
+export function configureNotificationMail(settings: MailSettings) {
+  mailSettings = settings;
+}
+
+export type NotifyInput = {
+  organisationId: string;
+  /** One person; without it every counsellor and company contact of the organisation. */
+  userId?: string | null;
+  kind: NotificationKind;
+  referralId?: string | null;
+  /** Shown in the app; never client names — the offer name and ids are enough. */
+  details?: Record<string, unknown>;
+  /** Also send a mail through the outbox. */
+  email?: boolean;
+};
+
+/** Who gets the mail: the named user, or the organisation's active counsellors and company contacts. */
+async function recipients(db: Tx, input: NotifyInput) {
+  return db
+    .select({ email: users.email, locale: users.locale })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(
+      and(
+        eq(memberships.organisationId, input.organisationId),
+        eq(memberships.status, "active"),
+        eq(users.status, "active"),
+        input.userId ? eq(users.id, input.userId) : inArray(memberships.role, [...RECIPIENT_ROLES]),
+      ),
+    );
+}
+
+const localeOf = (value: string): Locale =>
+  (LOCALES as readonly string[]).includes(value) ? (value as Locale) : "de";
+
+/**
+ * Leaves an in-app notification for an organisation (or one of its members) in the caller's
+ * transaction and, with `email`, a mail in each recipient's language. The mail names the offer and
+ * links the referral; it never carries a client's name.
+ */
+export async function notify(db: Tx, input: NotifyInput): Promise<{ id: string; mails: number }> {
+  const [row] = await db
+    .insert(notifications)
+    .values({
+      organisationId: input.organisationId,
+      userId: input.userId ?? null,
+      kind: input.kind,
+      referralId: input.referralId ?? null,
+      details: input.details ?? {},
+    })
+    .returning({ id: notifications.id });
+  if (!row) throw new Error("insert returned nothing");
+  if (!input.email) return { id: row.id, mails: 0 };
+  if (!mailSettings) throw new Error("notification mail is not configured");
+  const { mailer, publicUrl } = mailSettings;
+  const offer = typeof input.details?.offerName === "string" ? input.details.offerName : "";
+  const link = input.referralId ? `${publicUrl}/referrals/${input.referralId}` : `${publicUrl}/referrals`;
+  const people = await recipients(db, input);
+  for (const person of people) {
+    const t = translator(localeOf(person.locale));
+    await enqueueMail(db, mailer, {
+      to: person.email,
+      template: "referral",
+      organisationId: input.organisationId,
+      subject: t(`mail.referral.subject.${input.kind}`, { offer }),
+      body: t("mail.referral.body", { event: t(`mail.referral.event.${input.kind}`, { offer }), link }),
+    });
+  }
+  return { id: row.id, mails: people.length };
+}
