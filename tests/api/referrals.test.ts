@@ -114,6 +114,19 @@ describe("sending", () => {
     expect(mails.map((m) => m.bodyText).join()).not.toContain("Amina");
   });
 
+  it("keeps the event log append-only: rewriting or deleting an event is refused by the database", async () => {
+    const s = await referralScene(t);
+    await giveReferralConsent(s);
+    const referral = (await send(s)).json();
+    const where = eq(referralEvents.referralId, referral.id);
+    const refused = { cause: expect.objectContaining({ message: "referral_events is append-only" }) };
+    await expect(t.db.update(referralEvents).set({ toState: "accepted" }).where(where)).rejects.toMatchObject(
+      refused,
+    );
+    await expect(t.db.delete(referralEvents).where(where)).rejects.toMatchObject(refused);
+    expect(await t.db.select().from(referralEvents).where(where)).toHaveLength(1);
+  });
+
   it("counts the due dates in working days of the agreed interface", async () => {
     const s = await referralScene(t);
     await t.db.insert(interfaces).values({
