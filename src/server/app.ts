@@ -17,6 +17,7 @@ import { z } from "zod";
 import type { Config } from "./config.ts";
 import type { Db } from "./db/client.ts";
 import type { App, Deps } from "./deps.ts";
+import { registerAnalyticsRoutes } from "./modules/analytics/routes.ts";
 import { registerAuditRoutes } from "./modules/audit/routes.ts";
 import { registerAuthRoutes } from "./modules/auth/routes.ts";
 import { registerCaseRoutes } from "./modules/cases/routes.ts";
@@ -126,6 +127,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   registerInterfaceRoutes(app, deps);
   registerReferralRoutes(app, deps);
   registerNotificationRoutes(app, deps);
+  registerAnalyticsRoutes(app, deps);
   await registerClient(app, opts.clientDir ?? CLIENT_DIR);
   return app;
 }

@@ -13,7 +13,10 @@ import { audit } from "./platform/audit.ts";
 
 const USAGE = `Usage:
   npm run lotse -- hsds import FILE [--dry-run]   import HSDS 3.0 JSON (dry run: only report)
-  npm run lotse -- hsds export FILE               write the public directory as HSDS 3.0 JSON`;
+  npm run lotse -- hsds export FILE               write the public directory as HSDS 3.0 JSON
+  npm run lotse -- generate --orgs N --cases N --events N --seed N
+                                                  build a synthetic network with referral events
+  npm run lotse -- flow FILE.csv                  directly-follows graph of an event log (case,activity,timestamp) as JSON`;
 
 function fail(message: string, code = 1): never {
   console.error(message);
@@ -128,6 +131,9 @@ async function runExport(file: string): Promise<number> {
 }
 
 async function main(argv: string[]): Promise<number> {
+  if (argv[0] === "generate")
+    return (await import("./modules/analytics/cli-generate.ts")).runGenerate(argv.slice(1), open);
+  if (argv[0] === "flow") return (await import("./modules/analytics/cli-flow.ts")).runFlow(argv.slice(1));
   const [area, command, file, ...rest] = argv;
   if (area !== "hsds" || !file || (command !== "import" && command !== "export")) fail(USAGE, 64);
   const unknown = rest.filter((a) => a !== "--dry-run" || command !== "import");
