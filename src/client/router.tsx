@@ -54,6 +54,10 @@ const appRoutes: RouteObject[] = [
     path: "interfaces",
     lazy: page(() => import("./features/interfaces/InterfacesPage.tsx"), "InterfacesPage"),
   },
+  {
+    path: "analytics",
+    lazy: page(() => import("./features/analytics/AnalyticsPage.tsx"), "AnalyticsPage"),
+  },
   { path: "cases", lazy: page(() => import("./features/cases/CasesPage.tsx"), "CasesPage") },
   { path: "cases/new", lazy: page(() => import("./features/cases/CaseNewPage.tsx"), "CaseNewPage") },
   { path: "cases/:id", lazy: page(() => import("./features/cases/CaseDetailPage.tsx"), "CaseDetailPage") },

@@ -50,6 +50,8 @@ export const PERMISSIONS = {
   "referral.read": ["counsellor", "volunteer", "company_contact"],
   "referral.respond": ["counsellor", "company_contact"],
   "notification.read": ALL,
+  // Analytics are pseudonymised: the coordination sees the network, others their own interfaces.
+  "analytics.read": ["network_coordinator", "org_admin", "counsellor"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -20,6 +20,7 @@ const EXPECTED: [string, string, string[]][] = [
       "Unsere Organisation",
       "Angebote",
       "Schnittstellen",
+      "Analysen",
       "Mitglieder",
       "Organisationen",
       "Angebotsmatrix",
@@ -31,10 +32,18 @@ const EXPECTED: [string, string, string[]][] = [
   [
     "organisation admin",
     DEMO.admin,
-    ["Start", "Unsere Organisation", "Angebote", "Schnittstellen", "Mitglieder", "Audit-Protokoll"],
+    [
+      "Start",
+      "Unsere Organisation",
+      "Angebote",
+      "Schnittstellen",
+      "Analysen",
+      "Mitglieder",
+      "Audit-Protokoll",
+    ],
   ],
   // Counselling roles find their cases right after the start page, and the referrals after them.
-  ["counsellor", DEMO.counsellor, ["Start", "Fälle", "Verweise", ...BASIC.slice(1)]],
+  ["counsellor", DEMO.counsellor, ["Start", "Fälle", "Verweise", ...BASIC.slice(1), "Analysen"]],
   ["volunteer", DEMO.volunteer, ["Start", "Fälle", ...BASIC.slice(1)]],
   ["trainer", DEMO.trainer, BASIC],
   // Companies receive referrals (placements) without keeping cases.

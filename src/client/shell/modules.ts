@@ -15,6 +15,7 @@ export type ModuleLink = {
     | "matrix.nav"
     | "cases.nav"
     | "interfaces.nav"
+    | "analytics.nav"
     | "referrals.nav";
   /** Null: every logged-in person sees it. */
   permission: Permission | null;
@@ -28,6 +29,7 @@ export const MODULES: readonly ModuleLink[] = [
   { to: "/organisation", label: "organisation", permission: "organisation.read" },
   { to: "/offers", label: "offers", permission: "offer.read" },
   { to: "/interfaces", label: "interfaces.nav", permission: "interface.read" },
+  { to: "/analytics", label: "analytics.nav", permission: "analytics.read" },
   { to: "/members", label: "members", permission: "member.list" },
   { to: "/organisations", label: "organisations", permission: "organisation.list" },
   { to: "/directory/matrix", label: "matrix.nav", permission: "directory.analyse" },

@@ -3,6 +3,7 @@ import type { ReferralState } from "#shared/referrals.ts";
 import type { Tx } from "../../db/client.ts";
 import { cases, offers, referralEvents, type referrals } from "../../db/schema.ts";
 import type { Ctx } from "../../platform/audit.ts";
+import { recordReferralFact } from "../analytics/facts.ts";
 import { loadReferral } from "./read.ts";
 
 /**
@@ -34,6 +35,11 @@ export async function recordReferralEvent(
     toState: move.to,
     actorRole: move.actorRole,
     reason: move.reason ?? null,
+  });
+  await recordReferralFact(db, referral, {
+    ...move,
+    casePseudonym: info?.pseudonym ?? "",
+    offerType: offer?.offerType ?? null,
   });
 }
 

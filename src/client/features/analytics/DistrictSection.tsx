@@ -1,0 +1,143 @@
+import { Anchor, Button, Table, Text } from "@mantine/core";
+import type { TFunction } from "i18next";
+import { useEffect, useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { ProcessTimes } from "../../../shared/contracts/analytics.ts";
+import type { DistrictMap } from "../../../shared/contracts/finder.ts";
+import { DISTRICTS } from "../../../shared/domain.ts";
+import { Chart } from "./Chart.tsx";
+import { ChartFigure } from "./ChartFigure.tsx";
+import { DataTable } from "./DataTable.tsx";
+import { DISTRICT_MAP, loadDistrictShapes } from "./district-shapes.ts";
+import type { ChartOption } from "./echarts.ts";
+import { duration, number, percent } from "./format.ts";
+
+type Props = { data: ProcessTimes; csv: string };
+
+const nameOf = new Map<string, string>(DISTRICTS.map((d) => [d.ags, d.name]));
+
+/** The 14 districts coloured by the median time to answer at their receiving organisations. */
+export function DistrictSection({ data, csv }: Props) {
+  const { t } = useTranslation();
+  const [shapes, setShapes] = useState<DistrictMap | null>(null);
+  useEffect(() => {
+    let live = true;
+    loadDistrictShapes().then(
+      (m) => live && setShapes(m),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+  const figures = new Map(data.districts.map((d) => [d.districtAgs, d]));
+  const option = useMemo(() => districtOption(data, t), [data, t]);
+  const rows = DISTRICTS.map((d) => ({ ags: d.ags, name: d.name, f: figures.get(d.ags) }));
+
+  return (
+    <ChartFigure
+      title={t("analytics.districts.title")}
+      chart={
+        shapes ? (
+          <>
+            <Chart option={option} height={480} label={t("analytics.districts.chartLabel")} />
+            <Text size="xs" c="dimmed">
+              <Anchor href={shapes.attributionUrl} size="xs" underline="always">
+                {shapes.attribution}
+              </Anchor>
+            </Text>
+          </>
+        ) : null
+      }
+      actions={
+        <Button component="a" variant="default" size="xs" href={csv} download>
+          {t("analytics.districts.download")}
+        </Button>
+      }
+      table={
+        <DataTable
+          headers={[
+            t("analytics.districts.district"),
+            t("analytics.times.volume"),
+            t("analytics.times.answer"),
+            t("analytics.times.complete"),
+            t("analytics.times.pastAgreed"),
+          ]}
+          count={rows.length}
+          empty=""
+          caption={t("analytics.districts.caption")}
+          minWidth={640}
+        >
+          {rows.map((r) => (
+            <Table.Tr key={r.ags}>
+              <Table.Th scope="row">{r.name}</Table.Th>
+              <Table.Td>{number(r.f?.volume ?? 0, 0)}</Table.Td>
+              <Table.Td>{duration(t, r.f?.medianAnswerHours)}</Table.Td>
+              <Table.Td>{duration(t, r.f?.medianCompleteHours)}</Table.Td>
+              <Table.Td>{percent(r.f?.answerPastAgreedShare)}</Table.Td>
+            </Table.Tr>
+          ))}
+        </DataTable>
+      }
+    >
+      <Text size="sm" mb="xs">
+        {t("analytics.districts.intro")}
+      </Text>
+    </ChartFigure>
+  );
+}
+
+const days = (hours: number) => Math.round((hours / 24) * 10) / 10;
+
+/** Districts coloured by the median days to answer; districts without referrals keep the grey base. */
+function districtOption(data: ProcessTimes, t: TFunction): ChartOption {
+  const figures = new Map(data.districts.map((d) => [d.districtAgs, d]));
+  const values = data.districts.flatMap((d) =>
+    d.medianAnswerHours === null ? [] : [days(d.medianAnswerHours)],
+  );
+  return {
+    tooltip: {
+      trigger: "item",
+      confine: true,
+      formatter: (p) => {
+        const ags = String((p as { name: string }).name);
+        const f = figures.get(ags);
+        return `${nameOf.get(ags) ?? ags}: ${
+          f
+            ? t("analytics.districts.tooltip", {
+                volume: f.volume,
+                answer: duration(t, f.medianAnswerHours),
+              })
+            : "–"
+        }`;
+      },
+    },
+    visualMap: {
+      type: "continuous",
+      min: 0,
+      max: Math.max(1, ...values),
+      text: [t("analytics.districts.slow"), t("analytics.districts.fast")],
+      inRange: { color: ["#e7f5ff", "#1c7ed6", "#0b3d91"] },
+      calculable: false,
+      left: 0,
+      bottom: 0,
+    },
+    series: [
+      {
+        type: "map",
+        map: DISTRICT_MAP,
+        roam: false,
+        label: {
+          show: true,
+          fontSize: 9,
+          formatter: (p) => nameOf.get(String((p as { name: string }).name)) ?? "",
+        },
+        itemStyle: { areaColor: "#f1f3f5", borderColor: "#495057" },
+        emphasis: { label: { show: true }, itemStyle: { areaColor: "#ffd43b" } },
+        data: data.districts.flatMap((d) =>
+          d.medianAnswerHours === null ? [] : [{ name: d.districtAgs, value: days(d.medianAnswerHours) }],
+        ),
+      },
+    ],
+  };
+}

@@ -1,0 +1,89 @@
+import { Button, Table, Text } from "@mantine/core";
+import { useMemo } from "react";
+import { useTranslation } from "react-i18next";
+import type { ProcessTimes } from "../../../shared/contracts/analytics.ts";
+import { Chart } from "./Chart.tsx";
+import { ChartFigure } from "./ChartFigure.tsx";
+import { DataTable } from "./DataTable.tsx";
+import type { ChartOption } from "./echarts.ts";
+import { duration, monthLabel, percent } from "./format.ts";
+
+type Props = { data: ProcessTimes; csv: string };
+
+const days = (hours: number | null) => (hours === null ? null : Math.round((hours / 24) * 10) / 10);
+
+/** Median times to answer and to complete per month of sending: do they shorten? */
+export function TimesSection({ data, csv }: Props) {
+  const { t } = useTranslation();
+  const months = data.months;
+  const option = useMemo<ChartOption>(
+    () => ({
+      tooltip: { trigger: "axis", confine: true },
+      legend: { bottom: 0 },
+      grid: { left: 48, right: 24, top: 32, bottom: 48 },
+      xAxis: { type: "category", data: months.map((m) => monthLabel(m.month)) },
+      yAxis: { type: "value", name: t("analytics.times.axisDays"), min: 0 },
+      series: [
+        {
+          type: "line",
+          name: t("analytics.times.answer"),
+          data: months.map((m) => days(m.medianAnswerHours)),
+          connectNulls: true,
+        },
+        {
+          type: "line",
+          name: t("analytics.times.complete"),
+          data: months.map((m) => days(m.medianCompleteHours)),
+          connectNulls: true,
+          lineStyle: { type: "dashed" },
+        },
+      ],
+    }),
+    [months, t],
+  );
+
+  return (
+    <ChartFigure
+      title={t("analytics.times.title")}
+      chart={
+        months.length ? (
+          <Chart option={option} height={320} label={t("analytics.times.chartLabel", { n: months.length })} />
+        ) : null
+      }
+      actions={
+        <Button component="a" variant="default" size="xs" href={csv} download>
+          {t("analytics.times.download")}
+        </Button>
+      }
+      table={
+        <DataTable
+          headers={[
+            t("analytics.times.month"),
+            t("analytics.times.volume"),
+            t("analytics.times.answer"),
+            t("analytics.times.complete"),
+            t("analytics.times.pastAgreed"),
+          ]}
+          count={months.length}
+          empty={t("analytics.times.empty")}
+          caption={t("analytics.times.caption", { n: months.length })}
+          minWidth={640}
+        >
+          {months.map((m) => (
+            <Table.Tr key={m.month}>
+              <Table.Th scope="row">{monthLabel(m.month)}</Table.Th>
+              <Table.Td>{m.volume}</Table.Td>
+              <Table.Td>{duration(t, m.medianAnswerHours)}</Table.Td>
+              <Table.Td>{duration(t, m.medianCompleteHours)}</Table.Td>
+              <Table.Td>{percent(m.answerPastAgreedShare)}</Table.Td>
+            </Table.Tr>
+          ))}
+        </DataTable>
+      }
+    >
+      <Text size="sm" mb="xs">
+        {t("analytics.times.intro")}
+      </Text>
+    </ChartFigure>
+  );
+}
