@@ -21,7 +21,7 @@ import { ListTable } from "../../components/ListTable.tsx";
 import { notifyError, notifySuccess } from "../../components/notify.ts";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { QueryView } from "../../components/QueryView.tsx";
-import { RemoteSelect } from "../recognition/RemoteSelect.tsx";
+import { RemoteSelect } from "../../components/RemoteSelect.tsx";
 import { DueDate } from "./CaseBadges.tsx";
 import { errorOf } from "./ClientForm.tsx";
 import type { CasePanelProps } from "./panel.ts";

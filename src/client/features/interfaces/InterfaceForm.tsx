@@ -16,11 +16,11 @@ import { HANDOVER_CHANNELS, INTERFACE_SCOPES, type InterfaceScope } from "../../
 import { api } from "../../api/client.ts";
 import { orNull } from "../../components/format.ts";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
+import { RemoteSelect } from "../../components/RemoteSelect.tsx";
 import { StaleVersionAlert, type UnsavedItem } from "../../components/StaleVersionAlert.tsx";
 import { useRequiredSession } from "../../session/session-context.ts";
 import { errorOf, useSubmit } from "../recognition/form.ts";
 import { type Authority, authorityOption, authorityPath } from "../recognition/ProcedureCreateModal.tsx";
-import { RemoteSelect } from "../recognition/RemoteSelect.tsx";
 import { dayCount } from "./labels.ts";
 
 type Org = Pick<Authority, "id" | "name">;

@@ -10,8 +10,8 @@ import type {
 import { RECOGNITION_LEGAL_BASES } from "../../../shared/recognition.ts";
 import { api, query } from "../../api/client.ts";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
+import { RemoteSelect } from "../../components/RemoteSelect.tsx";
 import { errorOf, useSubmit } from "./form.ts";
-import { RemoteSelect } from "./RemoteSelect.tsx";
 
 export type Occupation = z.infer<typeof OccupationList>["items"][number];
 export type Authority = z.infer<typeof AuthorityList>["items"][number];

@@ -5,12 +5,12 @@ import type { Procedure, ProcedureUpdate } from "../../../shared/contracts/recog
 import { APPEAL_RESULTS, RECOGNITION_LEGAL_BASES } from "../../../shared/recognition.ts";
 import { api } from "../../api/client.ts";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
+import { RemoteSelect } from "../../components/RemoteSelect.tsx";
 import { DiscardedInput, StaleVersionAlert, type UnsavedItem } from "../../components/StaleVersionAlert.tsx";
 import { formatDay, today } from "../cases/labels.ts";
 import { DecisionFields, decisionBody, decisionValues } from "./DecisionFields.tsx";
 import { errorOf, useSubmit } from "./form.ts";
 import { type Authority, authorityOption, authorityPath } from "./ProcedureCreateModal.tsx";
-import { RemoteSelect } from "./RemoteSelect.tsx";
 
 type Props = {
   /** The procedure to edit; null closes the dialog. */

@@ -2,7 +2,7 @@ import { Select } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useApiQuery } from "../../api/use-api.ts";
+import { useApiQuery } from "../api/use-api.ts";
 
 type Option = { value: string; label: string };
 
