@@ -37,19 +37,16 @@ function CaseListView({ creates }: { creates: boolean }) {
   const people = useAssignees();
 
   const update = (next: Partial<CaseFilterValues>, nextOffset = 0) => {
-    setSearch(
-      (prev) => {
-        const params = new URLSearchParams(prev);
-        for (const [key, value] of Object.entries(next)) {
-          if (value) params.set(key, value);
-          else params.delete(key);
-        }
-        if (nextOffset) params.set("offset", String(nextOffset));
-        else params.delete("offset");
-        return params;
-      },
-      { replace: true },
-    );
+    // From the address itself: React Router's `prev` is the search of the render that bound the
+    // handler, so the debounced search text could undo a filter chosen meanwhile.
+    const params = new URLSearchParams(window.location.search);
+    for (const [key, value] of Object.entries(next)) {
+      if (value) params.set(key, value);
+      else params.delete(key);
+    }
+    if (nextOffset) params.set("offset", String(nextOffset));
+    else params.delete("offset");
+    setSearch(params, { replace: true });
   };
   // biome-ignore lint/correctness/useExhaustiveDependencies: only a settled search word updates the address
   useEffect(() => {
