@@ -6,7 +6,7 @@ import {
   recognitionProcedures,
   recognitionStateChanges,
 } from "../../src/server/db/schema.ts";
-import { todayInGermany } from "../../src/server/modules/recognition/dates.ts";
+import { berlinDay } from "../../src/server/modules/interfaces/working-days.ts";
 import { createTestApp } from "../helpers/app.ts";
 import { buildCase, buildClient } from "../helpers/case-factories.ts";
 import { buildOrganisation, buildUser } from "../helpers/factories.ts";
@@ -247,7 +247,7 @@ describe("moving a procedure along the journey", () => {
       version = (await patch(agent, procedure.id, version, { state })).json().version;
     }
     const applied = await patch(agent, procedure.id, version, { state: "applied" });
-    expect(applied.json()).toMatchObject({ state: "applied", appliedAt: todayInGermany() });
+    expect(applied.json()).toMatchObject({ state: "applied", appliedAt: berlinDay() });
     const complete = await patch(agent, procedure.id, applied.json().version, {
       state: "documents_complete",
       documentsCompleteAt: "2025-11-30",
@@ -324,7 +324,7 @@ describe("moving a procedure along the journey", () => {
     expect(decided.json()).toMatchObject({
       state: "decided",
       decision: "compensation_required",
-      decidedAt: todayInGermany(),
+      decidedAt: berlinDay(),
       nextStates: ["appeal", "measure_planned", "full_recognition", "job_search"],
       differences: [{ kind: "practical_skills", description: "Praxis in der Intensivpflege" }],
     });

@@ -1,10 +1,5 @@
 import { AUTHORITY_DECISION_MONTHS } from "#shared/recognition.ts";
 
-/** Today's calendar date in Sachsen-Anhalt, YYYY-MM-DD: dates of the journey are local dates. */
-export function todayInGermany(now = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Berlin" }).format(now);
-}
-
 const pad = (n: number) => String(n).padStart(2, "0");
 
 /**

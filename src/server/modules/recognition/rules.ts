@@ -11,7 +11,7 @@ import {
 } from "#shared/recognition.ts";
 import type { recognitionProcedures } from "../../db/schema.ts";
 import { invalidField } from "../../platform/errors.ts";
-import { todayInGermany } from "./dates.ts";
+import { berlinDay } from "../interfaces/working-days.ts";
 
 type Row = typeof recognitionProcedures.$inferSelect;
 type Change = z.infer<typeof ProcedureUpdate>;
@@ -126,7 +126,7 @@ export function applyChange(row: Row, change: Change, occupationTitle: (code: st
     set("state", "state", change.state);
     const dateField = DATE_OF_MOVE[change.state];
     if (dateField) {
-      const date = change[dateField] ?? todayInGermany();
+      const date = change[dateField] ?? berlinDay();
       if (date !== row[dateField]) set(dateField, dateField, date);
     }
   }
