@@ -2,6 +2,7 @@ import { buildApp } from "./app.ts";
 import { loadConfig } from "./config.ts";
 import { EmbeddedPostgresError } from "./db/embedded.ts";
 import { openDatabase } from "./db/open.ts";
+import { seedDemoHistory } from "./demo/history.ts";
 import { DEMO_LOGINS, DEMO_PASSWORD, seedDemo } from "./demo/seed.ts";
 import { privacyJobs } from "./modules/privacy/erase.ts";
 import { referralJobs } from "./modules/referrals/reminders.ts";
@@ -24,6 +25,7 @@ async function main() {
     process.exit(1);
   });
   const seeded = config.demoData ? await seedDemo(database.db) : false;
+  const history = config.demoData ? await seedDemoHistory(database.db) : null;
   const mailer = createMailer(config.smtpUrl, config.mailFrom);
   const app = await buildApp({ db: database.db, config, mailer, logger: { level: config.logLevel } });
   const scheduler = startScheduler(
@@ -73,6 +75,11 @@ async function main() {
   log.info(`Lotse is running at ${config.publicUrl}`);
   if (config.demoData) {
     if (seeded) log.info("Demo network created (fictional organisations in Sachsen-Anhalt).");
+    if (history) {
+      log.info(
+        `Demo history generated: ${history.referrals} referrals of ${history.cases} synthetic cases since ${history.from}.`,
+      );
+    }
     log.info(`Demo logins (password for all: ${DEMO_PASSWORD}):`);
     for (const l of DEMO_LOGINS) log.info(`  ${l.role.padEnd(20)} ${l.email}`);
   }

@@ -51,8 +51,8 @@ async function loggedIn(email: string) {
   return { context, page };
 }
 
-// The demo has interfaces but no referrals: the counsellor sends some from each of their two
-// organisations, to a training provider and to a company.
+// The demo's history runs along its interface register; the counsellor sends some more from each of
+// their two organisations, to a training provider and to a company — pairs the history has not used.
 let first: Org;
 let second: Org;
 let trainer: Org;

@@ -82,7 +82,7 @@ export function NotificationBell() {
           {unread > 0 ? (
             <Badge
               size="xs"
-              color="red"
+              color="red.9"
               circle
               pos="absolute"
               top={0}

@@ -5,6 +5,7 @@ import type { Db } from "../../../db/client.ts";
 import * as schema from "../../../db/schema.ts";
 import { audit } from "../../../platform/audit.ts";
 import { copyText } from "./load.ts";
+import type { Directory } from "./model.ts";
 import type { Chunk, NetworkInfo, ProduceOptions } from "./produce.ts";
 
 /**
@@ -32,10 +33,17 @@ export type GenerateOptions = {
   now?: Date;
   /** Delete earlier generated data first; without it a database with generated data is refused. */
   replace?: boolean;
+  /**
+   * History on this existing directory (see loadDirectory) instead of generated organisations,
+   * offers and interfaces; `orgs` is then ignored.
+   */
+  directory?: Directory;
+  /** Generate nothing if the event log holds any referral event (checked under the lock). */
+  onlyIntoEmptyLog?: boolean;
   onProgress?: (stage: "replace" | "events", done: number, total: number) => void;
 };
 
-export type GenerateSummary = Omit<NetworkInfo, "syntheticOrganisationIds"> & {
+export type GenerateSummary = Omit<NetworkInfo, "organisationIds"> & {
   seed: number;
   clients: number;
   cases: number;
@@ -59,8 +67,8 @@ export class GeneratedDataExists extends Error {
   }
 }
 
-/** Options for a small network, e.g. for demo data (not wired into the demo seed). */
-export const DEMO_NETWORK: GenerateOptions = { orgs: 24, cases: 400, events: 4000, seed: 6, years: 2 };
+/** The demo's history: two years of referrals on the demo directory (src/server/demo/history.ts). */
+export const DEMO_HISTORY = { cases: 400, events: 4000, seed: 6, years: 2 } as const;
 
 const SYNTHETIC = `hsds @> '{"synthetic": true}'`;
 
@@ -141,10 +149,19 @@ async function verifyReferences(client: pg.PoolClient, orgIds: string[]) {
   if ((rows[0]?.n ?? 0) > 0) throw new Error(`generate: ${rows[0]?.n} rows without the record they refer to`);
 }
 
+/** Generates a network (or history on a directory); null if `onlyIntoEmptyLog` found events. */
+export async function generateNetwork(
+  target: pg.Pool | Db,
+  options: GenerateOptions & { onlyIntoEmptyLog: true },
+): Promise<GenerateSummary | null>;
 export async function generateNetwork(
   target: pg.Pool | Db,
   options: GenerateOptions,
-): Promise<GenerateSummary> {
+): Promise<GenerateSummary>;
+export async function generateNetwork(
+  target: pg.Pool | Db,
+  options: GenerateOptions,
+): Promise<GenerateSummary | null> {
   const started = performance.now();
   const pool = poolOf(target);
   const main = await pool.connect();
@@ -156,6 +173,7 @@ export async function generateNetwork(
     seed: options.seed,
     years: options.years ?? 5,
     now: (options.now ?? new Date()).getTime(),
+    ...(options.directory ? { directory: options.directory } : {}),
   });
   const timings: Record<string, number> = {};
   const timed = async (
@@ -176,10 +194,16 @@ export async function generateNetwork(
     await main.query("select pg_advisory_xact_lock(hashtext('lotse-generate'))");
     await main.query("set local synchronous_commit = off");
     await log.query("set local synchronous_commit = off");
-    const { rows } = await main.query<{ n: number; superuser: boolean }>(
+    const { rows } = await main.query<{ n: number; superuser: boolean; history: boolean }>(
       `select (select count(*)::int from organisations where ${SYNTHETIC}) as n,
-              (select rolsuper from pg_roles where rolname = current_user) as superuser`,
+              (select rolsuper from pg_roles where rolname = current_user) as superuser,
+              exists (select 1 from referral_events) as history`,
     );
+    if (options.onlyIntoEmptyLog && rows[0]?.history) {
+      await main.query("rollback");
+      await log.query("rollback");
+      return null;
+    }
     const existing = rows[0]?.n ?? 0;
     if (existing > 0 && !options.replace) throw new GeneratedDataExists(existing);
     if (existing > 0) {
@@ -225,9 +249,9 @@ export async function generateNetwork(
     }
     if (skipTriggers) {
       await main.query("set local session_replication_role = origin");
-      await verifyReferences(main, info.syntheticOrganisationIds);
+      await verifyReferences(main, info.organisationIds);
     }
-    const { syntheticOrganisationIds: _ids, bottleneckInterfaces, improvingInterfaces, ...network } = info;
+    const { organisationIds: _ids, bottleneckInterfaces, improvingInterfaces, ...network } = info;
     await audit(
       drizzle(main, { schema }) as unknown as Db,
       { requestId: "cli" },
@@ -255,7 +279,7 @@ export async function generateNetwork(
     main.release();
     log.release();
   }
-  const { syntheticOrganisationIds: _ids, ...network } = info;
+  const { organisationIds: _ids, ...network } = info;
   const millis = Math.round(performance.now() - started);
   return {
     seed: options.seed,
@@ -267,7 +291,40 @@ export async function generateNetwork(
   };
 }
 
-/** A small network for demo data; see DEMO_NETWORK. */
-export function generateDemoNetwork(target: pg.Pool | Db, options: Partial<GenerateOptions> = {}) {
-  return generateNetwork(target, { ...DEMO_NETWORK, ...options });
+/**
+ * The directory a history can be generated on: the active organisations, their active offers with
+ * an offer type and phases, and the active interfaces between them.
+ */
+export async function loadDirectory(target: pg.Pool | Db): Promise<Directory> {
+  const pool = poolOf(target);
+  const [orgs, offers, interfaces] = await Promise.all([
+    pool.query<{
+      id: string;
+      name: string;
+      type: Directory["organisations"][number]["type"];
+      district: string | null;
+      city: string | null;
+    }>(
+      `select id, name, type, district_ags as district, city from organisations where status = 'active' order by name, id`,
+    ),
+    pool.query<{ id: string; organisationId: string; name: string; offerType: string; phases: number[] }>(
+      `select id, organisation_id as "organisationId", name, offer_type as "offerType", phases from offers
+       where status = 'active' and offer_type is not null and cardinality(phases) > 0 order by name, id`,
+    ),
+    pool.query<Directory["interfaces"][number]>(
+      `select id, from_organisation_id as "fromOrganisationId", to_organisation_id as "toOrganisationId",
+              coalesce(from_unit, '') as "fromUnit", coalesce(to_unit, '') as "toUnit", scope,
+              answer_within_days as "answerDays", complete_within_days as "completeDays"
+       from interfaces where status = 'active' order by created_at, id`,
+    ),
+  ]);
+  return {
+    organisations: orgs.rows.map((o) => ({ ...o, district: o.district ?? "15003", city: o.city ?? "" })),
+    offers: offers.rows.map((o) => ({
+      ...o,
+      offerType: o.offerType as Directory["offers"][number]["offerType"],
+      phases: o.phases.map(Number),
+    })),
+    interfaces: interfaces.rows,
+  };
 }

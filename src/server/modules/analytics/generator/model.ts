@@ -240,7 +240,14 @@ export function buildNetwork(random: Random, orgCount: number): Network {
     if (org.offers.length > 1 && random.chance(0.15)) link(i, i, ["Erstberatung", "Qualifizierung"]);
   });
 
-  // Planted patterns: heavy, slow interfaces out of first contact points, and a few that improve.
+  return { organisations, interfaces, broker: brokerIndex, ...plant(organisations, interfaces, brokerIndex) };
+}
+
+/**
+ * Planted patterns: heavy, slow interfaces out of first contact points, and a few that improve.
+ * Marks the interfaces it picks (kind, weight) and answers them.
+ */
+function plant(organisations: SynOrganisation[], interfaces: SynInterface[], brokerIndex: number) {
   const candidates = interfaces.filter(
     (f) => f.scope === "external" && f.from !== brokerIndex && f.to !== brokerIndex,
   );
@@ -263,5 +270,52 @@ export function buildNetwork(random: Random, orgCount: number): Network {
     f.weight *= 3;
     improving.push(f);
   }
-  return { organisations, interfaces, broker: brokerIndex, bottlenecks, improving };
+  return { bottlenecks, improving };
+}
+
+/** An existing directory to generate history on: organisations with offers, and interfaces. */
+export type Directory = {
+  organisations: Pick<SynOrganisation, "id" | "name" | "type" | "district" | "city">[];
+  offers: (Omit<SynOffer, "org"> & { organisationId: string })[];
+  interfaces: (Omit<SynInterface, "from" | "to" | "weight" | "kind"> & {
+    fromOrganisationId: string;
+    toOrganisationId: string;
+  })[];
+};
+
+/**
+ * The network of an existing directory (the demo's, say), for history on its real interfaces:
+ * case and referral weights are drawn as for a generated network, the planted patterns picked from
+ * its interfaces, and the broker is the organisation on the most interfaces.
+ */
+export function networkFromDirectory(random: Random, directory: Directory): Network {
+  const index = new Map(directory.organisations.map((o, i) => [o.id, i]));
+  const organisations: SynOrganisation[] = directory.organisations.map((o) => ({
+    ...o,
+    offers: [],
+    outgoing: [],
+    caseWeight: CASE_SHARE[o.type] * random.logNormal(1, 0.4),
+  }));
+  for (const offer of directory.offers) {
+    const org = index.get(offer.organisationId);
+    if (org === undefined) continue;
+    const { organisationId: _, ...rest } = offer;
+    organisations[org]?.offers.push({ ...rest, org });
+  }
+  const interfaces: SynInterface[] = [];
+  const degree = new Array<number>(organisations.length).fill(0);
+  for (const f of directory.interfaces) {
+    const from = index.get(f.fromOrganisationId);
+    const to = index.get(f.toOrganisationId);
+    // A referral needs an offer to go to.
+    if (from === undefined || to === undefined || !organisations[to]?.offers.length) continue;
+    const { fromOrganisationId: _f, toOrganisationId: _t, ...rest } = f;
+    const item: SynInterface = { ...rest, from, to, weight: random.logNormal(1, 0.6), kind: "normal" };
+    interfaces.push(item);
+    organisations[from]?.outgoing.push(item);
+    degree[from] = (degree[from] ?? 0) + 1;
+    degree[to] = (degree[to] ?? 0) + 1;
+  }
+  const broker = degree.indexOf(Math.max(...degree));
+  return { organisations, interfaces, broker, ...plant(organisations, interfaces, broker) };
 }

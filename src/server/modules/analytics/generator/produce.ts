@@ -1,5 +1,11 @@
 import { buildCalendar } from "./calendar.ts";
-import { buildNetwork, type Network, SYNTHETIC_SUFFIX } from "./model.ts";
+import {
+  buildNetwork,
+  type Directory,
+  type Network,
+  networkFromDirectory,
+  SYNTHETIC_SUFFIX,
+} from "./model.ts";
 import { emptyRows, generateCase, type PathwayContext, type Rows, sendersOf } from "./pathways.ts";
 import { createRandom } from "./random.ts";
 
@@ -15,6 +21,8 @@ export type ProduceOptions = {
   seed: number;
   years: number;
   now: number;
+  /** History on this existing directory instead of a generated one (orgs is then ignored). */
+  directory?: Directory;
 };
 
 export type PlantedInterface = { id: string; from: string; to: string; answerWithinDays: number };
@@ -26,7 +34,7 @@ export type NetworkInfo = {
   bottleneckInterfaces: PlantedInterface[];
   improvingInterfaces: PlantedInterface[];
   brokerOrganisationId: string;
-  syntheticOrganisationIds: string[];
+  organisationIds: string[];
   from: string;
   until: string;
 };
@@ -108,7 +116,9 @@ export function* produce(
 > {
   const random = createRandom(options.seed);
   const calendar = buildCalendar(options.years, new Date(options.now));
-  const network = buildNetwork(random, options.orgs);
+  const network = options.directory
+    ? networkFromDirectory(random, options.directory)
+    : buildNetwork(random, options.orgs);
   const ctx: PathwayContext = {
     random,
     network,
@@ -126,11 +136,14 @@ export function* produce(
       bottleneckInterfaces: planted(network, network.bottlenecks),
       improvingInterfaces: planted(network, network.improving),
       brokerOrganisationId: network.organisations[network.broker]?.id ?? "",
-      syntheticOrganisationIds: network.organisations.map((o) => o.id),
+      organisationIds: network.organisations.map((o) => o.id),
       from: new Date(calendar.dayStart[0] ?? 0).toISOString().slice(0, 10),
       until: new Date(calendar.at(calendar.today)).toISOString().slice(0, 10),
     },
-    tables: staticTables(network, options.seed),
+    // An existing directory is there already; only a generated one is written.
+    tables: options.directory
+      ? { organisations: "", offers: "", interfaces: "" }
+      : staticTables(network, options.seed),
   };
   let events = 0;
   for (let first = 0; first < options.cases; first += CHUNK_CASES) {
