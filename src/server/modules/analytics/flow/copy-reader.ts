@@ -1,4 +1,4 @@
-import type { EventColumns } from "./event-log.ts";
+import { type EventColumns, grown } from "./event-log.ts";
 
 /**
  * Reads the event lines PostgreSQL's `COPY … TO STDOUT` prints for the process flow —
@@ -59,20 +59,13 @@ export class ByteInterner {
   #add(bytes: Uint8Array, from: number, length: number, hash: number, slot: number): number {
     const id = this.names.length;
     if (this.#poolUsed + length > this.#pool.length) {
-      const pool = new Uint8Array(Math.max(this.#pool.length * 2, this.#poolUsed + length));
-      pool.set(this.#pool.subarray(0, this.#poolUsed));
-      this.#pool = pool;
+      this.#pool = grown(this.#pool, Math.max(this.#pool.length * 2, this.#poolUsed + length));
     }
     this.#pool.set(bytes.subarray(from, from + length), this.#poolUsed);
     if (id === this.#offsets.length) {
-      const grow = (a: Int32Array) => {
-        const b = new Int32Array(a.length * 2);
-        b.set(a);
-        return b;
-      };
-      this.#offsets = grow(this.#offsets);
-      this.#lengths = grow(this.#lengths);
-      this.#hashes = grow(this.#hashes);
+      this.#offsets = grown(this.#offsets, id * 2);
+      this.#lengths = grown(this.#lengths, id * 2);
+      this.#hashes = grown(this.#hashes, id * 2);
     }
     this.#offsets[id] = this.#poolUsed;
     this.#lengths[id] = length;
@@ -168,18 +161,10 @@ export class CopyEventReader {
 
   #grow(): void {
     const size = this.#caseOf.length * 2;
-    const caseOf = new Int32Array(size);
-    caseOf.set(this.#caseOf);
-    this.#caseOf = caseOf;
-    const activityOf = new Int32Array(size);
-    activityOf.set(this.#activityOf);
-    this.#activityOf = activityOf;
-    const times = new Float64Array(size);
-    times.set(this.#times);
-    this.#times = times;
-    const ids = new Float64Array(size);
-    ids.set(this.#ids);
-    this.#ids = ids;
+    this.#caseOf = grown(this.#caseOf, size);
+    this.#activityOf = grown(this.#activityOf, size);
+    this.#times = grown(this.#times, size);
+    this.#ids = grown(this.#ids, size);
   }
 
   /** Reads `bytes`: whole lines, the last one ending with its newline. */

@@ -70,16 +70,17 @@ export class EventLogEncoder {
 
   #grow(): void {
     const size = this.#cases.length * 2;
-    const cases = new Int32Array(size);
-    cases.set(this.#cases);
-    this.#cases = cases;
-    const activities = new Int32Array(size);
-    activities.set(this.#activities);
-    this.#activities = activities;
-    const times = new Float64Array(size);
-    times.set(this.#times);
-    this.#times = times;
+    this.#cases = grown(this.#cases, size);
+    this.#activities = grown(this.#activities, size);
+    this.#times = grown(this.#times, size);
   }
+}
+
+/** A copy of a typed array in a larger one of the same kind (the columns grow by doubling). */
+export function grown<T extends Int32Array | Float64Array | Uint8Array>(array: T, size: number): T {
+  const larger = new (array.constructor as new (size: number) => T)(size);
+  larger.set(array);
+  return larger;
 }
 
 /** Encodes events given as objects (tests, small logs) into columns. */
