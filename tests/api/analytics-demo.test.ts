@@ -31,9 +31,11 @@ beforeAll(async () => {
 
 describe("the demo's referral history", () => {
   it("runs along the demo's interface register, between the organisations each interface joins", async () => {
-    expect(summary.events).toBe(4000);
+    // 4,000 events, fewer only where the cases run out of time before today.
+    expect(summary.events).toBeGreaterThan(3900);
+    expect(summary.events).toBeLessThanOrEqual(4000);
     expect(summary.cases).toBe(400);
-    expect(await count("referral_events")).toBe(4000);
+    expect(await count("referral_events")).toBe(summary.events);
     // Every event names an interface of the register and the two organisations it joins.
     expect(
       await count(
@@ -67,7 +69,7 @@ describe("the demo's referral history", () => {
   it("is made once: another run finds the event log in use and adds nothing", async () => {
     const cases = await count("cases");
     expect(await seedDemoHistory(t.db, NOW)).toBeNull();
-    expect(await count("referral_events")).toBe(4000);
+    expect(await count("referral_events")).toBe(summary.events);
     expect(await count("cases")).toBe(cases);
   });
 
@@ -94,5 +96,18 @@ describe("the demo's referral history", () => {
       expect(res.statusCode, path).toBe(200);
       expect(res.body, path).not.toMatch(/Synthetisch \d/);
     }
+  });
+});
+
+describe("two instances starting together on an empty demo", () => {
+  it("make the history once", async () => {
+    const other = await createTestApp();
+    expect(await seedDemo(other.db)).toBe(true);
+    const runs = await Promise.all([seedDemoHistory(other.db, NOW), seedDemoHistory(other.db, NOW)]);
+    expect(runs.filter((r) => r !== null)).toHaveLength(1);
+    const { rows } = await other.db.execute<{ n: number }>(
+      sql`select count(*)::int as n from referral_events`,
+    );
+    expect(rows[0]?.n).toBe(4000);
   });
 });

@@ -38,7 +38,10 @@ export type GenerateOptions = {
    * offers and interfaces; `orgs` is then ignored.
    */
   directory?: Directory;
-  /** Generate nothing if the event log holds any referral event (checked under the lock). */
+  /**
+   * Generate nothing if there are referrals or referral events already (checked under the lock;
+   * referrals too, because a run before this one commits its events just after its referrals).
+   */
   onlyIntoEmptyLog?: boolean;
   onProgress?: (stage: "replace" | "events", done: number, total: number) => void;
 };
@@ -197,7 +200,7 @@ export async function generateNetwork(
     const { rows } = await main.query<{ n: number; superuser: boolean; history: boolean }>(
       `select (select count(*)::int from organisations where ${SYNTHETIC}) as n,
               (select rolsuper from pg_roles where rolname = current_user) as superuser,
-              exists (select 1 from referral_events) as history`,
+              exists (select 1 from referral_events) or exists (select 1 from referrals) as history`,
     );
     if (options.onlyIntoEmptyLog && rows[0]?.history) {
       await main.query("rollback");
@@ -293,7 +296,8 @@ export async function generateNetwork(
 
 /**
  * The directory a history can be generated on: the active organisations, their active offers with
- * an offer type and phases, and the active interfaces between them.
+ * an offer type and phases, and the active interfaces between them — ordered by what they are
+ * (names, units), not by their random ids, so that the same directory gives the same history.
  */
 export async function loadDirectory(target: pg.Pool | Db): Promise<Directory> {
   const pool = poolOf(target);
@@ -309,13 +313,16 @@ export async function loadDirectory(target: pg.Pool | Db): Promise<Directory> {
     ),
     pool.query<{ id: string; organisationId: string; name: string; offerType: string; phases: number[] }>(
       `select id, organisation_id as "organisationId", name, offer_type as "offerType", phases from offers
-       where status = 'active' and offer_type is not null and cardinality(phases) > 0 order by name, id`,
+       where status = 'active' and offer_type is not null and cardinality(phases) > 0
+       order by (select name from organisations o where o.id = organisation_id), name, offer_type, phases, id`,
     ),
     pool.query<Directory["interfaces"][number]>(
       `select id, from_organisation_id as "fromOrganisationId", to_organisation_id as "toOrganisationId",
               coalesce(from_unit, '') as "fromUnit", coalesce(to_unit, '') as "toUnit", scope,
               answer_within_days as "answerDays", complete_within_days as "completeDays"
-       from interfaces where status = 'active' order by created_at, id`,
+       from interfaces i where status = 'active'
+       order by (select name from organisations o where o.id = i.from_organisation_id),
+                (select name from organisations o where o.id = i.to_organisation_id), from_unit, to_unit, id`,
     ),
   ]);
   return {
