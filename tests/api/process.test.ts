@@ -16,10 +16,18 @@ function dataDir() {
   return dir;
 }
 async function start(dir: string, env: Record<string, string> = {}) {
-  const p = spawnLotse(dir, await freePort(), env);
-  running.push(p);
-  await waitUntilRunning(p);
-  return p;
+  for (let attempt = 1; ; attempt++) {
+    const p = spawnLotse(dir, await freePort(), env);
+    running.push(p);
+    try {
+      await waitUntilRunning(p);
+      return p;
+    } catch (err) {
+      // Another process (the browser tests' Lotse) took the free port first: try another one.
+      if (attempt < 3 && p.output().includes("Cannot listen on port")) continue;
+      throw err;
+    }
+  }
 }
 async function stop(p: LotseProcess) {
   p.child.kill("SIGTERM");

@@ -90,6 +90,13 @@ describe("organisations of the directory", () => {
     const res = await agent.request("GET", "/api/directory/organisations", { query: { q: "Verbund Nord" } });
     expect(res.json().items).toHaveLength(20);
   });
+
+  it("lists organisations by name when nothing is typed yet", async () => {
+    const res = await agent.request("GET", "/api/directory/organisations");
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().items.length).toBeGreaterThan(0);
+    expect(res.json().items.length).toBeLessThanOrEqual(20);
+  });
 });
 
 describe("the authority's decision deadline", () => {

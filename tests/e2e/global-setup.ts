@@ -15,15 +15,19 @@ declare module "vitest" {
 const START_TIMEOUT_MS = 60_000;
 const STOP_TIMEOUT_MS = 30_000;
 
-async function waitForHealth(url: string, child: ChildProcess, output: () => string): Promise<void> {
+/**
+ * Waits until this child prints that it listens and answers /api/health. Its own line matters:
+ * another Lotse (the process tests start some) could have taken the port between freePort() and
+ * our listen — then our child exits with "Cannot listen" while the other one answers the health
+ * check, and would vanish under the browser tests a moment later.
+ */
+async function waitUntilServing(url: string, child: ChildProcess, output: () => string): Promise<void> {
   const deadline = Date.now() + START_TIMEOUT_MS;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`Lotse exited with ${child.exitCode}:\n${output()}`);
-    try {
-      const res = await fetch(`${url}/api/health`);
-      if (res.status === 200) return;
-    } catch {
-      // Not listening yet.
+    if (output().includes("Lotse is running at")) {
+      const res = await fetch(`${url}/api/health`).catch(() => null);
+      if (res?.status === 200) return;
     }
     await new Promise((r) => setTimeout(r, 250));
   }
@@ -42,6 +46,28 @@ export default async function setup(project: TestProject) {
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), "lotse-e2e-"));
   // The embedded PostgreSQL runs as an unprivileged user when the tests run as root.
   await fs.chmod(dataDir, 0o755);
+  let attempt = 0;
+  for (;;) {
+    const server = await startLotse(dataDir);
+    try {
+      await waitUntilServing(server.url, server.child, server.output);
+    } catch (err) {
+      await server.stop();
+      // Another process took the port first: again, on another one (the demo is seeded by now).
+      if (++attempt < 3 && server.output().includes("Cannot listen on port")) continue;
+      await fs.rm(dataDir, { recursive: true, force: true });
+      throw err;
+    }
+    project.provide("baseUrl", server.url);
+    return async () => {
+      await server.stop();
+      await fs.rm(dataDir, { recursive: true, force: true });
+    };
+  }
+}
+
+/** Spawns Lotse on the data directory and a free port; says so on stderr if it dies early. */
+async function startLotse(dataDir: string) {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const env: NodeJS.ProcessEnv = {
@@ -62,24 +88,22 @@ export default async function setup(project: TestProject) {
   child.stderr?.on("data", (d) => {
     out += d;
   });
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-
+  let stopping = false;
+  const exited = new Promise<void>((resolve) =>
+    child.once("exit", (code, signal) => {
+      // Without this the browser tests would only report "connection refused".
+      if (!stopping) console.error(`Lotse for the browser tests exited (${code ?? signal}):\n${out}`);
+      resolve();
+    }),
+  );
   const stop = async () => {
+    stopping = true;
     if (child.exitCode === null && child.signalCode === null) {
       child.kill("SIGTERM");
       const timer = setTimeout(() => child.kill("SIGKILL"), STOP_TIMEOUT_MS);
       await exited;
       clearTimeout(timer);
     }
-    await fs.rm(dataDir, { recursive: true, force: true });
   };
-
-  try {
-    await waitForHealth(url, child, () => out);
-  } catch (err) {
-    await stop();
-    throw err;
-  }
-  project.provide("baseUrl", url);
-  return stop;
+  return { url, child, output: () => out, stop };
 }

@@ -12,7 +12,8 @@ const LIMIT = 20;
  */
 export async function searchDirectoryOrganisations(db: Tx, q: string | undefined) {
   const query = q?.trim() ?? "";
-  const startsWith = query ? sql`${organisations.name} ilike ${`${escapeLike(query)}%`}` : sql`false`;
+  // Without a query there is nothing to start with: by name only ("order by false" is an error).
+  const startsWith = query ? [sql`${organisations.name} ilike ${`${escapeLike(query)}%`} desc`] : [];
   const items = await db
     .select({ id: organisations.id, name: organisations.name, type: organisations.type })
     .from(organisations)
@@ -22,7 +23,7 @@ export async function searchDirectoryOrganisations(db: Tx, q: string | undefined
         query ? ilike(organisations.name, containsPattern(query)) : undefined,
       ),
     )
-    .orderBy(sql`${startsWith} desc`, asc(organisations.name), asc(organisations.id))
+    .orderBy(...startsWith, asc(organisations.name), asc(organisations.id))
     .limit(LIMIT);
   return { items };
 }
