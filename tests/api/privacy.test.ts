@@ -272,6 +272,58 @@ describe("the Art. 15 export", () => {
   });
 });
 
+describe("the readable Art. 15 document", () => {
+  it("prints a referral's state, outcome, reasons and shared items in words, also in the timeline", async () => {
+    const data = {
+      exportedAt: "2026-11-25T10:00:00.000Z",
+      controller: {
+        name: "Beratungsstelle",
+        street: null,
+        postcode: null,
+        city: null,
+        email: null,
+        phone: null,
+      },
+      client: { pseudonym: "K-TEST0001", name: "Test Person" },
+      accesses: [],
+      records: {
+        referrals: [
+          {
+            state: "completed",
+            outcome: "not_successful",
+            outcomeReason: "client_unreachable",
+            sharedItems: ["name", "contact"],
+          },
+          { state: "declined", declineReason: "no_capacity", sharedItems: [] },
+        ],
+        caseEvents: [
+          {
+            at: "2026-11-20T09:00:00.000Z",
+            kind: "referral_changed",
+            details: { from: "sent", to: "accepted" },
+          },
+        ],
+      },
+    } as unknown as Parameters<typeof readableExport>[1];
+    const printed = JSON.stringify(await readableExport(t.db, data));
+    for (const words of [
+      "Abgeschlossen",
+      "Nicht erfolgreich",
+      "Person nicht erreichbar",
+      "Name, Kontaktdaten",
+      "Abgelehnt",
+      "Keine Kapazität",
+      "Gesendet",
+      "Angenommen",
+    ]) {
+      expect(printed).toContain(words);
+    }
+    for (const code of ["not_successful", "client_unreachable", "no_capacity", '"completed"', "declined"]) {
+      expect(printed).not.toContain(code);
+    }
+  });
+});
+
 describe("the Art. 17 erasure", () => {
   it("leaves nothing of the person in any table; the audit log keeps the pseudonym", async () => {
     const s = await setting();

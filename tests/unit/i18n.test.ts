@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { MAIL_TEMPLATES } from "../../src/shared/contracts/outbox.ts";
 import { ORGANISATION_TYPES, ROLES } from "../../src/shared/domain.ts";
 import { flattenKeys, resources } from "../../src/shared/i18n/index.ts";
 
@@ -32,6 +33,11 @@ describe("translation catalogues", () => {
   it("names every role and organisation type", () => {
     for (const role of ROLES) expect(source.has(`roles.${role}`)).toBe(true);
     for (const type of ORGANISATION_TYPES) expect(source.has(`organisationTypes.${type}`)).toBe(true);
+  });
+
+  it("names every kind of mail in the outbox", () => {
+    for (const template of MAIL_TEMPLATES)
+      expect(source.has(`outbox.template.${template}`), template).toBe(true);
   });
 
   it("has the same interpolation placeholders in every language", () => {

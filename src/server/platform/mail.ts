@@ -1,9 +1,10 @@
 import { and, eq, inArray, lte, sql } from "drizzle-orm";
 import nodemailer from "nodemailer";
+import type { MailTemplate } from "#shared/contracts/outbox.ts";
 import type { Db, Tx } from "../db/client.ts";
 import { outbox } from "../db/schema.ts";
 
-export type MailTemplate = "invitation" | "password_reset" | "referral";
+export type { MailTemplate };
 export type Mailer = {
   /** Whether mails are delivered by SMTP; without it they are held in the outbox. */
   delivers: boolean;

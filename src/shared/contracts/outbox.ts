@@ -1,13 +1,17 @@
 import { z } from "zod";
 import { Id, PageQuery, page, Timestamp } from "./common.ts";
 
+/** The kinds of mail Lotse sends; each has a label in `outbox.template.*`. */
+export const MAIL_TEMPLATES = ["invitation", "password_reset", "referral"] as const;
+export type MailTemplate = (typeof MAIL_TEMPLATES)[number];
+
 export const OutboxMail = z
   .object({
     id: Id,
     toAddress: z.string(),
     subject: z.string(),
     bodyText: z.string(),
-    template: z.string().describe("invitation or password_reset"),
+    template: z.string().describe("invitation, password_reset or referral"),
     status: z.enum(["held", "pending", "sent", "failed"]).describe("held: no SMTP configured"),
     attempts: z.number().int(),
     lastError: z.string().nullable(),

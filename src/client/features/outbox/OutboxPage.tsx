@@ -4,7 +4,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { z } from "zod";
-import type { OutboxMail } from "../../../shared/contracts/outbox.ts";
+import { MAIL_TEMPLATES, type OutboxMail } from "../../../shared/contracts/outbox.ts";
 import { query } from "../../api/client.ts";
 import { useApiQuery } from "../../api/use-api.ts";
 import { Forbidden } from "../../components/Forbidden.tsx";
@@ -109,9 +109,9 @@ function Outbox() {
   );
 }
 
+const TEMPLATES = new Set<string>(MAIL_TEMPLATES);
+
 /** The kind of mail in words; templates added later on the server show their code. */
 export function templateLabel(t: (key: string) => string, template: string): string {
-  return template === "invitation" || template === "password_reset"
-    ? t(`outbox.template.${template}`)
-    : template;
+  return TEMPLATES.has(template) ? t(`outbox.template.${template}`) : template;
 }

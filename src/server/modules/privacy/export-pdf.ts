@@ -2,6 +2,7 @@ import { fileURLToPath } from "node:url";
 import { inArray } from "drizzle-orm";
 import type { ClientExport } from "#shared/contracts/privacy.ts";
 import { DISTRICTS } from "#shared/domain.ts";
+import { resources } from "#shared/i18n/index.ts";
 import type { Tx } from "../../db/client.ts";
 import { organisations } from "../../db/schema.ts";
 import { renderPdf } from "../../platform/pdf.ts";
@@ -24,7 +25,19 @@ const dateTime = new Intl.DateTimeFormat("de-DE", {
 const dateOnly = new Intl.DateTimeFormat("de-DE", { timeZone: "UTC", dateStyle: "medium" });
 
 type Values = Record<string, Record<string, string>>;
-const VALUES = labels.values as Values;
+const REFERRALS = resources.de.referrals;
+/**
+ * Codes in words. Referrals share the field names `state` and `outcome` with recognition
+ * procedures and cases (their codes differ); their words come from the app's German catalogue.
+ */
+const VALUES: Values = {
+  ...(labels.values as Values),
+  state: { ...REFERRALS.states, ...labels.values.state },
+  outcome: { ...REFERRALS.outcomes, ...labels.values.outcome },
+  outcomeReason: REFERRALS.unsuccessfulReasons,
+  declineReason: REFERRALS.declineReasons,
+  sharedItems: REFERRALS.dataItems,
+};
 const FIELDS = labels.fields as Record<string, string>;
 const SECTIONS = labels.sections as Record<string, string>;
 const ACTIONS = labels.actions as Record<string, string>;
