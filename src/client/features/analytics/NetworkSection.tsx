@@ -162,11 +162,18 @@ function networkOption(data: NetworkGraph, typeName: (type: string) => string): 
         layout: "force",
         roam: true,
         draggable: true,
-        force: { repulsion: 220, edgeLength: [40, 160], gravity: 0.08 },
+        // A small network spreads wider, so that its names have room.
+        force: {
+          repulsion: data.nodes.length <= 40 ? 450 : 220,
+          edgeLength: data.nodes.length <= 40 ? [80, 200] : [40, 160],
+          gravity: 0.08,
+        },
         categories: types.map((type) => ({ name: typeName(type), itemStyle: { color: typeColour(type) } })),
         edgeSymbol: ["none", "arrow"],
         edgeSymbolSize: 6,
         label: { show: data.nodes.length <= 40, position: "right", fontSize: 10 },
+        // Names that would overlap are left out (hover shows them).
+        labelLayout: { hideOverlap: true },
         emphasis: { focus: "adjacency", lineStyle: { width: 6 } },
         lineStyle: { color: "source", opacity: 0.6, curveness: 0.15 },
         data: data.nodes.map((n) => ({
