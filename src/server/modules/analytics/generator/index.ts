@@ -169,15 +169,19 @@ export async function generateNetwork(
   const pool = poolOf(target);
   const main = await pool.connect();
   const log = await pool.connect();
-  const producer = startWorker({
-    orgs: options.orgs,
-    cases: options.cases,
-    events: options.events,
-    seed: options.seed,
-    years: options.years ?? 5,
-    now: (options.now ?? new Date()).getTime(),
-    ...(options.directory ? { directory: options.directory } : {}),
-  });
+  const startProducer = () =>
+    startWorker({
+      orgs: options.orgs,
+      cases: options.cases,
+      events: options.events,
+      seed: options.seed,
+      years: options.years ?? 5,
+      now: (options.now ?? new Date()).getTime(),
+      ...(options.directory ? { directory: options.directory } : {}),
+    });
+  // The worker starts generating at once, beside the checks and a replacement's deletes — except
+  // where the run may well find it has nothing to do (a demo's every start).
+  let producer = options.onlyIntoEmptyLog ? undefined : startProducer();
   const timings: Record<string, number> = {};
   const timed = async (
     client: pg.PoolClient,
@@ -207,6 +211,8 @@ export async function generateNetwork(
       await log.query("rollback");
       return null;
     }
+    const source = producer ?? startProducer();
+    producer = source;
     const existing = rows[0]?.n ?? 0;
     if (existing > 0 && !options.replace) throw new GeneratedDataExists(existing);
     if (existing > 0) {
@@ -224,14 +230,14 @@ export async function generateNetwork(
       for (const c of [main, log]) await c.query("set local wal_compression = on");
     }
 
-    const first = await producer.next();
+    const first = await source.next();
     if (first.kind !== "network") throw new Error("generate: the worker did not start with the network");
     info = first.info;
     await copyText(main, "organisations", first.tables.organisations);
     await copyText(main, "offers", first.tables.offers);
     await copyText(main, "interfaces", first.tables.interfaces);
     options.onProgress?.("events", 0, options.events);
-    for (let m = await producer.next(); m.kind === "chunk"; m = await producer.next()) {
+    for (let m = await source.next(); m.kind === "chunk"; m = await source.next()) {
       const b = m.buffers;
       await Promise.all([
         (async () => {
@@ -242,7 +248,7 @@ export async function generateNetwork(
         })(),
         timed(log, "referral_events", b.events),
       ]);
-      producer.loaded();
+      source.loaded();
       counts.clients += m.counts.clients;
       counts.cases += m.counts.cases;
       counts.caseEvents += m.counts.caseEvents;
@@ -278,7 +284,7 @@ export async function generateNetwork(
     await log.query("rollback").catch(() => {});
     throw err;
   } finally {
-    await producer.stop();
+    await producer?.stop();
     main.release();
     log.release();
   }
