@@ -17,12 +17,11 @@ import { loadConfig } from "../src/server/config.ts";
 import { connect } from "../src/server/db/client.ts";
 import { startEmbeddedPostgres } from "../src/server/db/embedded.ts";
 import { runMigrations } from "../src/server/db/migrate.ts";
-import { memberships, organisations, users } from "../src/server/db/schema.ts";
 import { rebuildReferralFacts } from "../src/server/modules/analytics/facts.ts";
 import { discoverDfg } from "../src/server/modules/analytics/flow/dfg.ts";
 import { EventLogEncoder } from "../src/server/modules/analytics/flow/event-log.ts";
 import { generateNetwork } from "../src/server/modules/analytics/generator/index.ts";
-import { hashPassword } from "../src/server/platform/passwords.ts";
+import { createBenchCoordinator } from "./coordinator.ts";
 
 const { values: args } = parseArgs({
   options: {
@@ -209,32 +208,14 @@ async function main() {
       await db.execute(sql`vacuum analyze`);
     }
 
-    const [office] = await db
-      .insert(organisations)
-      .values({ name: "Koordinationsstelle (Bench)", type: "network_coordination", districtAgs: "15003" })
-      .returning();
-    const password = "bench-password-123";
-    const email = `bench-analytics-${Date.now()}@lotse.example`;
-    const [user] = await db
-      .insert(users)
-      .values({ email, name: "Bench", passwordHash: await hashPassword(password) })
-      .returning();
-    if (!office || !user) throw new Error("no coordinator");
-    await db
-      .insert(memberships)
-      .values({ userId: user.id, organisationId: office.id, role: "network_coordinator" });
+    const coordinator = await createBenchCoordinator(db, `bench-analytics-${Date.now()}@lotse.example`);
 
     app = await buildApp({
       db,
       config: loadConfig({ LOTSE_DEMO_DATA: "false", PUBLIC_URL: "http://127.0.0.1" }),
     });
     const base = await app.listen({ port: 0, host: "127.0.0.1" });
-    const login = await fetch(`${base}/api/auth/login`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ email, password }),
-    });
-    const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+    const cookie = await coordinator.login(base);
     const period = `from=${summary.from}&to=${summary.until}`;
 
     // Other requests alone first, for the baseline.

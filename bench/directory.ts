@@ -11,9 +11,8 @@ import { loadConfig } from "../src/server/config.ts";
 import { connect } from "../src/server/db/client.ts";
 import { startEmbeddedPostgres } from "../src/server/db/embedded.ts";
 import { runMigrations } from "../src/server/db/migrate.ts";
-import { memberships, organisations, users } from "../src/server/db/schema.ts";
 import { generateOffers } from "../src/server/demo/offers.ts";
-import { hashPassword } from "../src/server/platform/passwords.ts";
+import { createBenchCoordinator } from "./coordinator.ts";
 
 const { values: args } = parseArgs({
   options: {
@@ -158,19 +157,7 @@ async function main() {
     );
 
     // The coordinator who reads the matrix.
-    const [office] = await db
-      .insert(organisations)
-      .values({ name: "Koordinationsstelle (Bench)", type: "network_coordination", districtAgs: "15003" })
-      .returning();
-    const password = "bench-password-123";
-    const [user] = await db
-      .insert(users)
-      .values({ email: "bench@lotse.example", name: "Bench", passwordHash: await hashPassword(password) })
-      .returning();
-    if (!office || !user) throw new Error("no coordinator");
-    await db
-      .insert(memberships)
-      .values({ userId: user.id, organisationId: office.id, role: "network_coordinator" });
+    const coordinator = await createBenchCoordinator(db, "bench@lotse.example");
 
     app = await buildApp({
       db,
@@ -231,12 +218,7 @@ async function main() {
       detail.push((await timed(`${address}/api/finder/offers/${ids[i % ids.length]}?lang=ar`)).ms);
     report("finder offer page", detail, { note: "sequential" });
 
-    const login = await fetch(`${address}/api/auth/login`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ email: "bench@lotse.example", password }),
-    });
-    const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+    const cookie = await coordinator.login(address);
     const asCoordinator = { headers: { cookie } };
     for (const by of ["phase", "type"]) {
       const ms: number[] = [];

@@ -12,6 +12,13 @@ type Props = {
   minWidth: number;
   busy?: boolean;
   highlightOnHover?: boolean;
+  /**
+   * Makes the sideways scroll region a named tab stop, so that a wide table can be scrolled by
+   * keyboard (the analytics tables).
+   */
+  scrollLabel?: string;
+  /** The table alone, without a scroll region (e.g. inside a hidden text alternative). */
+  bare?: boolean;
   children: ReactNode;
 };
 
@@ -24,24 +31,35 @@ export function ListTable({
   minWidth,
   busy,
   highlightOnHover = true,
+  scrollLabel,
+  bare = false,
   children,
 }: Props) {
   if (count === 0) return <Text py="md">{empty}</Text>;
+  const table = (
+    <Table striped highlightOnHover={highlightOnHover} aria-busy={busy}>
+      {caption ? <Table.Caption className="visually-hidden">{caption}</Table.Caption> : null}
+      <Table.Thead>
+        <Table.Tr>
+          {headers.map((h, i) => (
+            // Headers are fixed per table: their position is their identity.
+            // biome-ignore lint/suspicious/noArrayIndexKey: static column list
+            <Table.Th key={i}>{h}</Table.Th>
+          ))}
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>{children}</Table.Tbody>
+    </Table>
+  );
+  if (bare) return table;
   return (
-    <Table.ScrollContainer minWidth={minWidth}>
-      <Table striped highlightOnHover={highlightOnHover} aria-busy={busy}>
-        {caption ? <Table.Caption className="visually-hidden">{caption}</Table.Caption> : null}
-        <Table.Thead>
-          <Table.Tr>
-            {headers.map((h, i) => (
-              // Headers are fixed per table: their position is their identity.
-              // biome-ignore lint/suspicious/noArrayIndexKey: static column list
-              <Table.Th key={i}>{h}</Table.Th>
-            ))}
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>{children}</Table.Tbody>
-      </Table>
+    <Table.ScrollContainer
+      minWidth={minWidth}
+      scrollAreaProps={
+        scrollLabel ? { viewportProps: { tabIndex: 0, role: "group", "aria-label": scrollLabel } } : undefined
+      }
+    >
+      {table}
     </Table.ScrollContainer>
   );
 }

@@ -1,5 +1,5 @@
-import { Table, Text } from "@mantine/core";
 import { createContext, type ReactNode, useContext } from "react";
+import { ListTable } from "../../components/ListTable.tsx";
 
 /** True inside a chart's text alternative while it is hidden from sight (but not from screen readers). */
 export const HiddenFigures = createContext(false);
@@ -16,34 +16,11 @@ type Props = {
 };
 
 /**
- * Like ListTable, for the wide tables of the analytics page: where the table scrolls sideways the
+ * ListTable for the wide tables of the analytics page: where the table scrolls sideways the
  * scroll region can be focused, so that it can be scrolled by keyboard. A hidden text alternative
  * has no scroll region at all: an invisible tab stop would only confuse.
  */
-export function DataTable({ headers, count, empty, caption, minWidth, busy, children }: Props) {
+export function DataTable({ caption, ...props }: Props) {
   const hidden = useContext(HiddenFigures);
-  if (count === 0) return <Text py="md">{empty}</Text>;
-  const table = (
-    <Table striped highlightOnHover aria-busy={busy}>
-      <Table.Caption className="visually-hidden">{caption}</Table.Caption>
-      <Table.Thead>
-        <Table.Tr>
-          {headers.map((h, i) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: static column list
-            <Table.Th key={i}>{h}</Table.Th>
-          ))}
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>{children}</Table.Tbody>
-    </Table>
-  );
-  if (hidden) return table;
-  return (
-    <Table.ScrollContainer
-      minWidth={minWidth}
-      scrollAreaProps={{ viewportProps: { tabIndex: 0, role: "group", "aria-label": caption } }}
-    >
-      {table}
-    </Table.ScrollContainer>
-  );
+  return <ListTable {...props} caption={caption} scrollLabel={caption} bare={hidden} />;
 }

@@ -75,7 +75,10 @@ export async function rebuildReferralFacts(db: Tx): Promise<number> {
   return result.rowCount ?? 0;
 }
 
-/** Also run by the migration that created the table (0005_analytics.sql), for existing events. */
+/**
+ * The rebuild as one statement. The migration that created the table (0005_analytics.sql) ran a
+ * frozen copy of it for the events already there; migrations do not change, this may.
+ */
 export const REBUILD_SQL = `
 insert into analytics_referral_facts (referral_id, case_pseudonym, from_organisation_id, to_organisation_id,
   offer_id, offer_type, interface_id, sent_at, answer_due_at, complete_due_at, answered_at, accepted, completed_at,

@@ -1,6 +1,7 @@
-import { type SQL, sql } from "drizzle-orm";
+import { inArray, type SQL, sql } from "drizzle-orm";
 import type { AnalyticsQuery } from "#shared/contracts/analytics.ts";
 import type { Tx } from "../../db/client.ts";
+import { organisations } from "../../db/schema.ts";
 import { invalidField } from "../../platform/errors.ts";
 import type { Actor } from "../../platform/session.ts";
 import { berlinDay } from "../interfaces/working-days.ts";
@@ -73,3 +74,19 @@ export const num = (v: unknown): number | null => (v === null || v === undefined
 export const round2 = (v: number | null) => (v === null ? null : Math.round(v * 100) / 100);
 /** Rounded to four decimals, for rates. */
 export const round4 = (v: number | null) => (v === null ? null : Math.round(v * 10_000) / 10_000);
+
+/** The organisations a figure names (name, type, district), by id; none asked, none read. */
+export async function organisationsById(db: Tx, ids: string[]) {
+  const rows = ids.length
+    ? await db
+        .select({
+          id: organisations.id,
+          name: organisations.name,
+          type: organisations.type,
+          districtAgs: organisations.districtAgs,
+        })
+        .from(organisations)
+        .where(inArray(organisations.id, ids))
+    : [];
+  return new Map(rows.map((o) => [o.id, o]));
+}

@@ -1,9 +1,19 @@
 import { inArray, sql } from "drizzle-orm";
 import type { AnalyticsQuery, InterfaceRow, InterfaceTable } from "#shared/contracts/analytics.ts";
 import type { Tx } from "../../db/client.ts";
-import { interfaces, organisations } from "../../db/schema.ts";
+import { interfaces } from "../../db/schema.ts";
 import type { Actor } from "../../platform/session.ts";
-import { dayEnd, dayStart, num, periods, round2, round4, scopeAndFilters, withMemory } from "./filters.ts";
+import {
+  dayEnd,
+  dayStart,
+  num,
+  organisationsById,
+  periods,
+  round2,
+  round4,
+  scopeAndFilters,
+  withMemory,
+} from "./filters.ts";
 
 /**
  * The interface table: per sending → receiving organisation, the figures of the period and of the
@@ -148,18 +158,7 @@ export async function interfaceTable(db: Tx, actor: Actor, query: AnalyticsQuery
   const before = new Map(rows.filter((r) => Number(r.cur) === 0).map((r) => [key(r), r]));
   const now = rows.filter((r) => Number(r.cur) === 1);
   const orgIds = [...new Set(now.flatMap((r) => [r.from_organisation_id, r.to_organisation_id]))];
-  const orgs = orgIds.length
-    ? await db
-        .select({
-          id: organisations.id,
-          name: organisations.name,
-          type: organisations.type,
-          districtAgs: organisations.districtAgs,
-        })
-        .from(organisations)
-        .where(inArray(organisations.id, orgIds))
-    : [];
-  const orgById = new Map(orgs.map((o) => [o.id, o]));
+  const orgById = await organisationsById(db, orgIds);
   const registered = orgIds.length
     ? await db
         .select({

@@ -1,12 +1,19 @@
-import { inArray, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { DirectedGraph } from "graphology";
 import louvainModule from "graphology-communities-louvain";
 import betweennessModule from "graphology-metrics/centrality/betweenness.js";
 import type { AnalyticsQuery, NetworkGraph } from "#shared/contracts/analytics.ts";
 import type { Tx } from "../../db/client.ts";
-import { organisations } from "../../db/schema.ts";
 import type { Actor } from "../../platform/session.ts";
-import { dayEnd, dayStart, periods, round4, scopeAndFilters, withMemory } from "./filters.ts";
+import {
+  dayEnd,
+  dayStart,
+  organisationsById,
+  periods,
+  round4,
+  scopeAndFilters,
+  withMemory,
+} from "./filters.ts";
 
 /**
  * The referral network: organisations as nodes, referral volume per sending → receiving pair as
@@ -48,18 +55,7 @@ export async function networkEdges(db: Tx, actor: Actor, query: AnalyticsQuery) 
 export async function networkGraph(db: Tx, actor: Actor, query: AnalyticsQuery): Promise<NetworkGraph> {
   const { period, edges } = await withMemory(db, (tx) => networkEdges(tx, actor, query));
   const ids = [...new Set(edges.flatMap((e) => [e.from, e.to]))].sort();
-  const orgs = ids.length
-    ? await db
-        .select({
-          id: organisations.id,
-          name: organisations.name,
-          type: organisations.type,
-          districtAgs: organisations.districtAgs,
-        })
-        .from(organisations)
-        .where(inArray(organisations.id, ids))
-    : [];
-  const orgById = new Map(orgs.map((o) => [o.id, o]));
+  const orgById = await organisationsById(db, ids);
 
   const graph = new DirectedGraph<Record<string, never>, { weight: number }>({ allowSelfLoops: true });
   for (const id of ids) graph.addNode(id);
