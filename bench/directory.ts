@@ -161,7 +161,11 @@ async function main() {
 
     app = await buildApp({
       db,
-      config: loadConfig({ LOTSE_DEMO_DATA: "false", PUBLIC_URL: "http://127.0.0.1" }),
+      config: loadConfig({
+        LOTSE_DEMO_DATA: "false",
+        PUBLIC_URL: "http://127.0.0.1",
+        LOTSE_PUBLIC_RATE_LIMIT: "0",
+      }),
     });
     const address = await app.listen({ port: 0, host: "127.0.0.1" });
 

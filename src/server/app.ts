@@ -36,8 +36,10 @@ import { registerRecognitionRoutes } from "./modules/recognition/routes.ts";
 import { registerReferralRoutes } from "./modules/referrals/routes.ts";
 import { registerAccess } from "./platform/access.ts";
 import { requestLocale, translator } from "./platform/i18n.ts";
+import { registerInputGuards } from "./platform/input-guards.ts";
 import { createMailer, type Mailer } from "./platform/mail.ts";
-import { registerProblemHandler } from "./platform/problem.ts";
+import { clientErrorProblem, frameworkProblem, registerProblemHandler } from "./platform/problem.ts";
+import { registerPublicRateLimit } from "./platform/rate-limit.ts";
 import { registerSecurityHeaders } from "./platform/security-headers.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -65,6 +67,8 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
     // Idle keep-alive connections are closed at shutdown; requests in flight still finish.
     forceCloseConnections: "idle",
     routerOptions: { ignoreTrailingSlash: true },
+    frameworkErrors: frameworkProblem,
+    clientErrorHandler: clientErrorProblem,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -76,6 +80,8 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   registerSecurityHeaders(app, { hsts: config.secureCookies });
   registerProblemHandler(app);
   registerAccess(app, db, config.publicUrl);
+  registerInputGuards(app);
+  registerPublicRateLimit(app, db, config.publicRateLimit);
   await app.register(fastifySwagger, {
     openapi: {
       openapi: "3.1.0",

@@ -20,6 +20,8 @@ const envSchema = z.object({
   LOTSE_DEMO_DATA: z.enum(["true", "false"]).default("true"),
   /** Trust X-Forwarded-* from a load balancer in front of Lotse. */
   TRUST_PROXY: z.enum(["true", "false"]).default("false"),
+  /** Requests per minute and address to the public endpoints (finder, HSDS); 0 turns the limit off. */
+  LOTSE_PUBLIC_RATE_LIMIT: z.coerce.number().int().min(0).max(1_000_000).default(300),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -35,6 +37,7 @@ export type Config = {
   demoData: boolean;
   trustProxy: boolean;
   logLevel: string;
+  publicRateLimit: number;
   secureCookies: boolean;
 };
 
@@ -59,6 +62,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoData: e.LOTSE_DEMO_DATA === "true",
     trustProxy: e.TRUST_PROXY === "true",
     logLevel: e.LOG_LEVEL,
+    publicRateLimit: e.LOTSE_PUBLIC_RATE_LIMIT,
     secureCookies: publicUrl.startsWith("https://"),
   };
 }

@@ -7,6 +7,7 @@ import { DEMO_LOGINS, DEMO_PASSWORD, seedDemo } from "./demo/seed.ts";
 import { privacyJobs } from "./modules/privacy/erase.ts";
 import { referralJobs } from "./modules/referrals/reminders.ts";
 import { startScheduler } from "./platform/jobs.ts";
+import { loggerOptions } from "./platform/logging.ts";
 import { createMailer } from "./platform/mail.ts";
 import { pruneRateLimits } from "./platform/rate-limit.ts";
 import { pruneSessions } from "./platform/session.ts";
@@ -27,7 +28,7 @@ async function main() {
   const seeded = config.demoData ? await seedDemo(database.db) : false;
   const history = config.demoData ? await seedDemoHistory(database.db) : null;
   const mailer = createMailer(config.smtpUrl, config.mailFrom);
-  const app = await buildApp({ db: database.db, config, mailer, logger: { level: config.logLevel } });
+  const app = await buildApp({ db: database.db, config, mailer, logger: loggerOptions(config.logLevel) });
   const scheduler = startScheduler(
     database.db,
     [

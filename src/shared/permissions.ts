@@ -47,6 +47,8 @@ export const PERMISSIONS = {
   "referral_settings.manage": COORDINATION,
   // Referrals: sent from a case (volunteers on their assigned cases), answered by the receiver.
   "referral.send": COUNSELLING,
+  // Sending without the client's consent is a data-protection judgement: staff counsellors only.
+  "referral.consent_override": COUNSELLORS,
   "referral.read": ["counsellor", "volunteer", "company_contact"],
   "referral.respond": ["counsellor", "company_contact"],
   "notification.read": ALL,

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { notifications, outbox, referrals, users } from "../../src/server/db/schema.ts";
+import { notificationReads, notifications, outbox, referrals, users } from "../../src/server/db/schema.ts";
 import { notify } from "../../src/server/modules/notifications/notify.ts";
 import { createTestApp } from "../helpers/app.ts";
 import { buildCase, buildClient } from "../helpers/case-factories.ts";
@@ -148,9 +148,46 @@ describe("GET /api/notifications", () => {
     const all = await agent.request("POST", "/api/notifications/read-all");
     expect(all.statusCode).toBe(200);
     expect(all.json().unread).toBe(0);
-    const [untouched] = await t.db.select().from(notifications).where(eq(notifications.id, theirs.id));
-    expect(untouched?.readAt).toBeNull();
-    const [other] = await t.db.select().from(notifications).where(eq(notifications.id, foreign.id));
-    expect(other?.readAt).toBeNull();
+    for (const id of [theirs.id, foreign.id]) {
+      const reads = await t.db
+        .select()
+        .from(notificationReads)
+        .where(eq(notificationReads.notificationId, id));
+      expect(reads).toEqual([]);
+    }
+  });
+
+  it("keeps read state per person: one member's 'mark all read' leaves a new referral unread for the others", async () => {
+    const { org, colleague, agent } = await twoColleagues();
+    const received = await notify(t.db, { organisationId: org.id, kind: "referral_received" });
+    expect((await agent.request("POST", "/api/notifications/read-all")).json().unread).toBe(0);
+    const other = await t.loginAs(colleague.email);
+    const theirs = (await other.request("GET", "/api/notifications")).json();
+    expect(theirs.unread).toBe(1);
+    expect(theirs.items).toMatchObject([{ id: received.id, read: false }]);
+    expect((await other.request("POST", `/api/notifications/${received.id}/read`)).json().read).toBe(true);
+    expect((await other.request("GET", "/api/notifications")).json().unread).toBe(0);
+  });
+
+  it("shows organisation-wide referral notifications only to counsellors and company contacts", async () => {
+    const org = await buildOrganisation(t.db);
+    const counsellor = await buildUser(t.db, { organisationId: org.id, role: "counsellor" });
+    const contact = await buildUser(t.db, { organisationId: org.id, role: "company_contact" });
+    const admin = await buildUser(t.db, { organisationId: org.id, role: "org_admin" });
+    const trainer = await buildUser(t.db, { organisationId: org.id, role: "trainer" });
+    const volunteer = await buildUser(t.db, { organisationId: org.id, role: "volunteer" });
+    const received = await notify(t.db, { organisationId: org.id, kind: "referral_received" });
+    for (const person of [counsellor, contact]) {
+      const list = (await (await t.loginAs(person.email)).request("GET", "/api/notifications")).json();
+      expect(list).toMatchObject({ unread: 1, items: [{ id: received.id }] });
+    }
+    for (const person of [admin, trainer, volunteer]) {
+      const agent = await t.loginAs(person.email);
+      const list = await agent.request("GET", "/api/notifications");
+      expect(list.statusCode === 403 || list.json().items.length === 0, person.email).toBe(true);
+      if (list.statusCode === 200) expect(list.json().unread).toBe(0);
+      const read = await agent.request("POST", `/api/notifications/${received.id}/read`);
+      expect([403, 404]).toContain(read.statusCode);
+    }
   });
 });

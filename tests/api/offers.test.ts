@@ -200,6 +200,28 @@ describe("the offer list", () => {
 });
 
 describe("editing an offer", () => {
+  it("shows the history of a record changed by the demo, an import and a person alike", async () => {
+    const { agent, offer } = await adminWithOffer();
+    // Non-user authors: the demo seeder and the HSDS importer write their own names.
+    await t.db.insert(directoryChanges).values(
+      ["demo", "import:cli", "0123456789abcdef0123456789abcdef0123"].map((updatedBy, i) => ({
+        resourceId: offer.id,
+        resourceType: "service" as const,
+        actionType: "update" as const,
+        fieldName: `field${i}`,
+        previousValue: "a",
+        replacementValue: "b",
+        updatedBy,
+      })),
+    );
+    await agent.request("PATCH", `/api/offers/${offer.id}`, { body: { phases: [1] } });
+    const history = await agent.request("GET", `/api/offers/${offer.id}/history`);
+    expect(history.statusCode).toBe(200);
+    const authors = history.json().items.map((c: { byName: string | null }) => c.byName);
+    expect(authors).toContain(null);
+    expect(authors.filter(Boolean).length).toBeGreaterThan(0);
+  });
+
   it("records each changed field with its previous and new value, and nothing else", async () => {
     const { admin, agent, offer } = await adminWithOffer();
     const res = await agent.request("PATCH", `/api/offers/${offer.id}`, {

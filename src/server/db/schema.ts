@@ -10,6 +10,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   smallint,
   text,
   timestamp,
@@ -111,16 +112,19 @@ export const sessions = pgTable(
   (t) => [index("sessions_user_idx").on(t.userId), index("sessions_expires_idx").on(t.expiresAt)],
 );
 
-/** One row per counted attempt; shared by every instance behind the load balancer. */
-export const rateLimitHits = pgTable(
-  "rate_limit_hits",
+/**
+ * Attempts counted per fixed window; shared by every instance behind the load balancer. The
+ * current and the previous window together give a sliding estimate (see platform/rate-limit.ts).
+ */
+export const rateLimitCounters = pgTable(
+  "rate_limit_counters",
   {
-    id: bigserial("id", { mode: "number" }).primaryKey(),
     bucket: text("bucket").notNull(),
     key: text("key").notNull(),
-    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    windowStart: timestamp("window_start", { withTimezone: true }).notNull(),
+    hits: integer("hits").notNull(),
   },
-  (t) => [index("rate_limit_hits_lookup_idx").on(t.bucket, t.key, t.at)],
+  (t) => [primaryKey({ columns: [t.bucket, t.key, t.windowStart] })],
 );
 
 /** Single-use tokens sent by mail: invitations and password resets. Only the hash is stored. */
@@ -836,7 +840,10 @@ export const referralMessages = pgTable(
   (t) => [index("referral_messages_referral_idx").on(t.referralId, t.createdAt)],
 );
 
-/** In-app notifications for the members of an organisation (or one user). */
+/**
+ * In-app notifications: for one user, or for the members of an organisation who hold one of the
+ * recipient roles. Whether it was read is kept per person (notification_reads).
+ */
 export const notifications = pgTable(
   "notifications",
   {
@@ -844,15 +851,34 @@ export const notifications = pgTable(
     organisationId: uuid("organisation_id")
       .notNull()
       .references(() => organisations.id, { onDelete: "cascade" }),
-    /** Null: for every counsellor of the organisation. */
+    /** Null: for every member of the organisation with one of the recipient roles. */
     userId: uuid("user_id").references(() => users.id, { onDelete: "cascade" }),
+    /** Roles that see an organisation-wide notification; empty for one addressed to a user. */
+    recipientRoles: text("recipient_roles").array().notNull().default(sql`'{}'::text[]`),
     kind: text("kind").notNull(),
     referralId: uuid("referral_id").references(() => referrals.id, { onDelete: "cascade" }),
     details: jsonb("details").$type<Record<string, unknown>>().notNull().default({}),
     createdAt: createdAt(),
-    readAt: timestamp("read_at", { withTimezone: true }),
   },
   (t) => [index("notifications_org_idx").on(t.organisationId, t.createdAt)],
+);
+
+/** Who has read which notification: one member's "read" does not hide it from the others. */
+export const notificationReads = pgTable(
+  "notification_reads",
+  {
+    notificationId: uuid("notification_id")
+      .notNull()
+      .references(() => notifications.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    readAt: timestamp("read_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.notificationId, t.userId] }),
+    index("notification_reads_user_idx").on(t.userId),
+  ],
 );
 
 /**

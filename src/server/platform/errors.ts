@@ -3,14 +3,21 @@ export class AppError extends Error {
   readonly status: number;
   readonly code: string;
   readonly field: string | undefined;
+  /** Where the field is: the JSON body unless said otherwise. */
+  readonly location: "body" | "query" | "params";
   readonly headers: Record<string, string>;
 
-  constructor(status: number, code: string, opts: { field?: string; headers?: Record<string, string> } = {}) {
+  constructor(
+    status: number,
+    code: string,
+    opts: { field?: string; location?: "body" | "query" | "params"; headers?: Record<string, string> } = {},
+  ) {
     super(code);
     this.name = "AppError";
     this.status = status;
     this.code = code;
     this.field = opts.field;
+    this.location = opts.location ?? "body";
     this.headers = opts.headers ?? {};
   }
 }

@@ -1,9 +1,12 @@
+import { randomUUID } from "node:crypto";
+import { STATUS_CODES } from "node:http";
+import type { Socket } from "node:net";
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import type { TFunction } from "i18next";
 import type { Problem } from "#shared/contracts/common.ts";
 import { AppError } from "./errors.ts";
-import { requestLocale, translator } from "./i18n.ts";
+import { localeFromHeader, requestLocale, translator } from "./i18n.ts";
 
 type FieldError = NonNullable<Problem["errors"]>[number];
 type ValidationItem = {
@@ -87,13 +90,14 @@ export function registerProblemHandler(app: FastifyInstance) {
     }
     if (error instanceof AppError) {
       const base = { type: `about:blank#${error.code}`, status: error.status, code: error.code };
-      if (error.field) {
+      if (error.field !== undefined) {
         const message = t(`errors.${error.code}`);
+        const field = error.field ? `${error.location}.${error.field}` : error.location;
         return send(reply, request, {
           ...base,
           title: t("errors.validation"),
           detail: message,
-          errors: [{ field: `body.${error.field}`, code: error.code, message }],
+          errors: [{ field, code: error.code, message }],
         });
       }
       return send(reply, request, { ...base, title: t(`errors.${error.code}`) }, error.headers);
@@ -112,4 +116,48 @@ export function registerProblemHandler(app: FastifyInstance) {
     if (status >= 500) request.log.error({ err: error }, "request failed");
     return send(reply, request, { type: `about:blank#${code}`, title: t(`errors.${code}`), status, code });
   });
+}
+
+/**
+ * Errors the router meets before a route is found — a path parameter over the length limit (414),
+ * a path that is not valid percent-encoding (400) — answer in the same format as everything else.
+ */
+export function frameworkProblem(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const t = translator(requestLocale(request));
+  const status = error.code === "FST_ERR_MAX_PARAM_LENGTH" ? 414 : (error.statusCode ?? 400);
+  const code = status === 414 ? "uri_too_long" : status >= 500 ? "internal" : "bad_request";
+  return send(reply, request, { type: `about:blank#${code}`, title: t(`errors.${code}`), status, code });
+}
+
+/** Picks Accept-Language out of the raw bytes of a request that Node could not parse. */
+function rawLocale(raw: unknown) {
+  const match = (Buffer.isBuffer(raw) ? raw.toString("latin1") : "").match(/\r\naccept-language:([^\r\n]*)/i);
+  return localeFromHeader(match?.[1]?.trim()) ?? "de";
+}
+
+/**
+ * Node refuses some requests before Fastify sees them — headers over the size limit (431: a very
+ * long query string, too many cookies), bytes that are not HTTP (400), a request too slow to
+ * arrive (408). They get problem details too, written straight to the socket.
+ */
+export function clientErrorProblem(err: Error & { code?: string; rawPacket?: unknown }, socket: Socket) {
+  if (err.code === "ECONNRESET" || socket.destroyed) return;
+  const status =
+    err.code === "HPE_HEADER_OVERFLOW" ? 431 : err.code === "ERR_HTTP_REQUEST_TIMEOUT" ? 408 : 400;
+  const code = status === 431 ? "header_too_large" : status === 408 ? "timeout" : "bad_request";
+  const t = translator(rawLocale(err.rawPacket));
+  const body = JSON.stringify({
+    type: `about:blank#${code}`,
+    title: t(`errors.${code}`),
+    status,
+    code,
+    instance: randomUUID(),
+  } satisfies Problem);
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/problem+json; charset=utf-8\r\n` +
+        `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy();
 }

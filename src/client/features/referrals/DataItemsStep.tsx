@@ -16,6 +16,8 @@ type Props = {
   overrideReason: string;
   onOverrideReason: (reason: string) => void;
   reasonError: string | undefined;
+  /** Whether the actor may send without a consent (staff counsellors, with a reason). */
+  mayOverride: boolean;
   /** Leaves the wizard for the consents tab. */
   onLeave: () => void;
 };
@@ -80,6 +82,7 @@ function NoConsent({
   overrideReason,
   onOverrideReason,
   reasonError,
+  mayOverride,
   onLeave,
 }: Props & { receiver: string }) {
   const { t } = useTranslation();
@@ -98,12 +101,27 @@ function NoConsent({
           {t("referrals.wizard.toConsents")}
         </Anchor>
       </Alert>
+      {mayOverride ? (
+        <OverrideReason value={overrideReason} onChange={onOverrideReason} error={reasonError} />
+      ) : (
+        <Text size="sm">{t("referrals.wizard.overrideCounsellorsOnly")}</Text>
+      )}
+    </>
+  );
+}
+
+/** The stated reason to send without a consent: a data-protection judgement, recorded in the audit log. */
+function OverrideReason(props: { value: string; onChange: (v: string) => void; error: string | undefined }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Text size="sm">{t("referrals.wizard.overrideJudgement")}</Text>
       <Textarea
         label={t("referrals.wizard.overrideReason")}
         description={t("referrals.wizard.overrideHint")}
-        value={overrideReason}
-        onChange={(e) => onOverrideReason(e.currentTarget.value)}
-        error={reasonError}
+        value={props.value}
+        onChange={(e) => props.onChange(e.currentTarget.value)}
+        error={props.error}
         autosize
         minRows={2}
         maxLength={1000}

@@ -9,6 +9,7 @@ import { useApiQuery } from "../../api/use-api.ts";
 import { orNull } from "../../components/format.ts";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { QueryView } from "../../components/QueryView.tsx";
+import { hasPermission, useSession } from "../../session/session-context.ts";
 import { formatDay } from "../cases/labels.ts";
 import { DataItemsStep } from "./DataItemsStep.tsx";
 import { newIdempotencyKey } from "./labels.tsx";
@@ -36,6 +37,8 @@ export function ReferralWizard({ caseId, onClose, onSent }: Props) {
     offer ? `/api/cases/${caseId}/referral-preview${query({ offerId: offer.id })}` : null,
   );
   const consent = preview.data?.consent ?? null;
+  // Without a consent only a staff counsellor may still send (with a reason); a volunteer may not.
+  const mayOverride = hasPermission(useSession().session, "referral.consent_override");
 
   const choose = (o: FinderOfferSummary) => {
     if (o.id !== offer?.id) {
@@ -95,6 +98,7 @@ export function ReferralWizard({ caseId, onClose, onSent }: Props) {
                 onItems={setItems}
                 overrideReason={overrideReason}
                 onOverrideReason={setOverrideReason}
+                mayOverride={mayOverride}
                 reasonError={reasonError}
                 onLeave={onClose}
               />
@@ -128,7 +132,7 @@ export function ReferralWizard({ caseId, onClose, onSent }: Props) {
             {t("referrals.wizard.next")}
           </Button>
         ) : step === 1 ? (
-          <Button disabled={!preview.data} onClick={toSummary}>
+          <Button disabled={!preview.data || (!consent && !mayOverride)} onClick={toSummary}>
             {t("referrals.wizard.next")}
           </Button>
         ) : (

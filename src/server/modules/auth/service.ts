@@ -9,7 +9,7 @@ import { AppError, invalidField } from "../../platform/errors.ts";
 import { translator } from "../../platform/i18n.ts";
 import { enqueueMail, type Mailer } from "../../platform/mail.ts";
 import { hashPassword, verifyPassword } from "../../platform/passwords.ts";
-import { assertBelowLimit, recordHit } from "../../platform/rate-limit.ts";
+import { addressKey, consume, refund } from "../../platform/rate-limit.ts";
 import {
   type Actor,
   createSession,
@@ -67,8 +67,10 @@ export async function presentSession(db: Tx, actor: Actor): Promise<SessionInfo>
 /** Checks e-mail and password under the rate limits and opens a new session. Returns the cookie token. */
 export async function login(p: { db: Db; email: string; password: string; ip: string; requestId: string }) {
   const email = p.email.trim().toLowerCase();
-  await assertBelowLimit(p.db, "login.account", email);
-  await assertBelowLimit(p.db, "login.address", p.ip);
+  // Counted before the slow password check, so parallel guesses cannot all pass; a success gives
+  // its attempt back.
+  const account = await consume(p.db, "login.account", email);
+  const address = await consume(p.db, "login.address", addressKey(p.ip));
   const [user] = await p.db
     .select()
     .from(users)
@@ -76,8 +78,6 @@ export async function login(p: { db: Db; email: string; password: string; ip: st
   const ok = await verifyPassword(user?.passwordHash, p.password);
   const first = ok && user?.status === "active" ? (await activeMemberships(p.db, user.id))[0] : undefined;
   if (!user || !first) {
-    await recordHit(p.db, "login.account", email);
-    await recordHit(p.db, "login.address", p.ip);
     await audit(
       p.db,
       { requestId: p.requestId },
@@ -90,6 +90,8 @@ export async function login(p: { db: Db; email: string; password: string; ip: st
     );
     throw invalidCredentials();
   }
+  await refund(p.db, account);
+  await refund(p.db, address);
   return p.db.transaction(async (tx) => {
     const token = await createSession(tx, user.id, first.organisationId);
     await tx.update(users).set({ lastLoginAt: sql`now()` }).where(eq(users.id, user.id));
@@ -171,8 +173,7 @@ export async function requestPasswordReset(p: {
   ip: string;
   requestId: string;
 }) {
-  await assertBelowLimit(p.db, "password_reset.address", p.ip);
-  await recordHit(p.db, "password_reset.address", p.ip);
+  await consume(p.db, "password_reset.address", addressKey(p.ip));
   const [user] = await p.db
     .select()
     .from(users)

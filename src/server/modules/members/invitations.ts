@@ -9,7 +9,7 @@ import { AppError, invalidField, notFound } from "../../platform/errors.ts";
 import { translator } from "../../platform/i18n.ts";
 import { enqueueMail, type Mailer } from "../../platform/mail.ts";
 import { hashPassword, verifyPassword } from "../../platform/passwords.ts";
-import { assertBelowLimit, recordHit } from "../../platform/rate-limit.ts";
+import { consume, refund } from "../../platform/rate-limit.ts";
 import { createSession } from "../../platform/session.ts";
 import { newToken, tokenHash } from "../../platform/tokens.ts";
 import { takeToken } from "../auth/service.ts";
@@ -174,11 +174,12 @@ export async function acceptInvitation(p: {
     .where(eq(sql`lower(${users.email})`, preview.email.toLowerCase()));
   let newHash: string | undefined;
   if (existing) {
-    await assertBelowLimit(p.db, "login.account", existing.email.toLowerCase());
+    // Counted before the check, as at login: parallel guesses must not all pass.
+    const attempt = await consume(p.db, "login.account", existing.email.toLowerCase());
     if (!(await verifyPassword(existing.passwordHash, p.password)) || existing.status !== "active") {
-      await recordHit(p.db, "login.account", existing.email.toLowerCase());
       throw invalidField("password", "auth.invalid_credentials");
     }
+    await refund(p.db, attempt);
   } else {
     if (!p.name) throw invalidField("name", "invitation.name_required");
     if (p.password.length < 10) throw invalidField("password", "auth.password_too_short");

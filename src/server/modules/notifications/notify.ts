@@ -6,8 +6,11 @@ import { memberships, notifications, users } from "../../db/schema.ts";
 import { translator } from "../../platform/i18n.ts";
 import { enqueueMail, type Mailer } from "../../platform/mail.ts";
 
-/** Roles that answer referrals for an organisation and so hear of them by mail. */
-const RECIPIENT_ROLES = ["counsellor", "company_contact"] as const;
+/**
+ * Roles that answer referrals for an organisation and so hear of them, in the app and by mail.
+ * Admins and trainers do not: a referral carries a client's data that only these roles may see.
+ */
+export const RECIPIENT_ROLES = ["counsellor", "company_contact"] as const;
 
 type MailSettings = { mailer: Pick<Mailer, "delivers">; publicUrl: string };
 let mailSettings: MailSettings | undefined;
@@ -63,6 +66,7 @@ export async function notify(db: Tx, input: NotifyInput): Promise<{ id: string; 
     .values({
       organisationId: input.organisationId,
       userId: input.userId ?? null,
+      recipientRoles: input.userId ? [] : [...RECIPIENT_ROLES],
       kind: input.kind,
       referralId: input.referralId ?? null,
       details: input.details ?? {},

@@ -74,11 +74,9 @@ export async function readHistory(
       byName: users.name,
     })
     .from(directoryChanges)
-    // updated_by is text: an importer writes its own name there, so only uuids are joined.
-    .leftJoin(
-      users,
-      sql`${directoryChanges.updatedBy} ~ '^[0-9a-f-]{36}$' and ${users.id} = ${directoryChanges.updatedBy}::uuid`,
-    )
+    // updated_by is text: an importer or the demo writes its own name there. Comparing as text
+    // needs no cast, which PostgreSQL could evaluate before a guard and fail on a name.
+    .leftJoin(users, sql`${users.id}::text = ${directoryChanges.updatedBy}`)
     .where(where)
     .orderBy(desc(directoryChanges.actionDate), asc(directoryChanges.fieldName))
     .limit(opts.limit)

@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { DataCategory } from "#shared/cases.ts";
 import type { Referral, ReferralCreate } from "#shared/contracts/referrals.ts";
+import { can } from "#shared/permissions.ts";
 import { DATA_ITEM_CATEGORY, REFERRAL_DATA_ITEMS } from "#shared/referrals.ts";
 import type { Tx } from "../../db/client.ts";
 import { offers, organisations, referrals } from "../../db/schema.ts";
@@ -141,6 +142,9 @@ export async function sendReferral(
     });
     const override = consent ? null : (input.consentOverrideReason ?? null);
     if (!consent && !override) throw new AppError(422, "referral.consent_missing");
+    if (override && !can(ctx.actor.role, "referral.consent_override")) {
+      throw new AppError(403, "referral.consent_override_forbidden");
+    }
     if (consent && input.items.some((item) => !covers(consent, DATA_ITEM_CATEGORY[item]))) {
       throw invalidField("items", "referral.item_not_consented");
     }
