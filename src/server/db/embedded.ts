@@ -250,7 +250,8 @@ export async function startEmbeddedPostgres(opts: {
     const child = spawn(
       bin.postgres,
       [
-        ...["-D", pgDir, "-p", String(port), "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="],
+        ...["-D", pgDir, "-p", String(port)],
+        ...["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="],
         // A failed statement's message quotes the values it failed on (a name, an e-mail): Lotse logs
         // such errors itself without them, so the server's own log keeps only LOG, FATAL and PANIC.
         ...["-c", "log_min_messages=log", "-c", "log_min_error_statement=panic"],

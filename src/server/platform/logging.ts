@@ -97,7 +97,8 @@ export function loggerOptions(
     serializers: {
       req: safeRequest,
       res: (reply: { statusCode?: number }) => ({ statusCode: reply.statusCode }),
-      err: (err: Error) => ({ message: "", stack: "", ...safeError(err) }) as { type: string; message: string; stack: string },
+      err: (err: Error) =>
+        ({ message: "", stack: "", ...safeError(err) }) as { type: string; message: string; stack: string },
     },
   };
 }
