@@ -23,9 +23,11 @@ export default defineConfig({
           name: "e2e",
           include: ["tests/e2e/**/*.test.ts"],
           globalSetup: ["tests/e2e/global-setup.ts"],
-          testTimeout: 60_000,
+          testTimeout: 90_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+          // A busy 2-core machine renders slowly: polls wait as long as locators do.
+          expect: { poll: { timeout: 20_000 } },
         },
       },
     ],

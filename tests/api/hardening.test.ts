@@ -175,6 +175,14 @@ describe("every route with odd input", () => {
         }
       }
     }
+    // Planted in paths that match no route and in the names of query parameters.
+    for (const path of ["/api", "", "/assets", "/finder"]) {
+      const res = await app.inject({
+        method: "GET",
+        url: `${path}/${encodeURIComponent(PLANTED.name)}?${encodeURIComponent(PLANTED.email)}=1`,
+      });
+      expect(res.statusCode).toBeLessThan(500);
+    }
   }, 240_000);
 
   it("refuses a NUL byte in query, path or body with a translated 400 naming the field", async () => {

@@ -43,7 +43,9 @@ export async function newPage(browser: Browser): Promise<{ context: BrowserConte
     // No fade-ins: axe must see dialogs at full opacity, not half-way through a transition.
     reducedMotion: "reduce",
   });
-  context.setDefaultTimeout(15_000);
+  // Generous for a busy 2-core CI machine; a wait that passes returns as soon as it can.
+  context.setDefaultTimeout(30_000);
+  context.setDefaultNavigationTimeout(45_000);
   const page = await context.newPage();
   return { context, page };
 }

@@ -19,7 +19,7 @@ export function LanguageSwitcher() {
   };
 
   return (
-    <Menu position="bottom-end" withinPortal>
+    <Menu position="bottom-end" withinPortal withInitialFocusPlaceholder={false}>
       <Menu.Target>
         <Button
           variant="subtle"
@@ -34,9 +34,10 @@ export function LanguageSwitcher() {
       </Menu.Target>
       <Menu.Dropdown>
         <Menu.Label>{t("language.label")}</Menu.Label>
-        {LOCALES.map((l) => (
+        {LOCALES.map((l, i) => (
           <Menu.Item
             key={l}
+            data-autofocus={i === 0 || undefined}
             aria-current={l === locale ? "true" : undefined}
             leftSection={l === locale ? <CheckIcon /> : <Blank />}
             lang={l}

@@ -26,7 +26,7 @@ export function OrganisationSwitcher() {
   };
 
   return (
-    <Menu position="bottom-end" withinPortal>
+    <Menu position="bottom-end" withinPortal withInitialFocusPlaceholder={false}>
       <Menu.Target>
         <Button
           variant="default"
@@ -42,9 +42,10 @@ export function OrganisationSwitcher() {
       </Menu.Target>
       <Menu.Dropdown>
         <Menu.Label>{t("shell.switchOrganisation")}</Menu.Label>
-        {session.memberships.map((m) => (
+        {session.memberships.map((m, i) => (
           <Menu.Item
             key={m.membershipId}
+            data-autofocus={i === 0 || undefined}
             aria-current={m.organisationId === session.active.organisationId ? "true" : undefined}
             leftSection={m.organisationId === session.active.organisationId ? <CheckIcon /> : <Blank />}
             onClick={() => void choose(m.organisationId)}

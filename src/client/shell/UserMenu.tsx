@@ -22,7 +22,7 @@ export function UserMenu() {
   };
 
   return (
-    <Menu position="bottom-end" withinPortal>
+    <Menu position="bottom-end" withinPortal withInitialFocusPlaceholder={false}>
       <Menu.Target>
         <Button
           variant="subtle"
@@ -50,7 +50,9 @@ export function UserMenu() {
           </Text>
         </Menu.Label>
         <Menu.Divider />
-        <Menu.Item onClick={() => void onLogout()}>{t("shell.logout")}</Menu.Item>
+        <Menu.Item data-autofocus onClick={() => void onLogout()}>
+          {t("shell.logout")}
+        </Menu.Item>
       </Menu.Dropdown>
     </Menu>
   );

@@ -2,31 +2,26 @@ import type { FastifyServerOptions } from "fastify";
 
 /**
  * The server log never carries personal data: it outlives an erasure (Art. 17) and is read by
- * operators who may not see any case. Requests are logged by their route pattern and the names of
- * their query parameters, never by values; errors by type, code and stack frames, with quoted
- * values and the parameters of failed queries removed.
+ * operators who may not see any case. Requests are logged by their route pattern, never by
+ * values; errors by type, code and stack frames, with quoted values and the parameters of failed
+ * queries removed.
  */
 
 const REDACTED = "…";
 
-/** The route pattern of a matched request, else the path cut to its first two segments. */
-function requestPath(request: { url?: string; routeOptions?: { url?: string } }): string {
-  const route = request.routeOptions?.url;
-  if (route) return route;
-  const path = (request.url ?? "").split("?")[0] ?? "";
-  const segments = path.split("/").filter(Boolean);
-  return `/${segments.slice(0, 2).join("/")}${segments.length > 2 ? `/${REDACTED}` : ""}`;
-}
+/** Path prefixes of Lotse itself; anything else in an unmatched path may be typed by anyone. */
+const KNOWN_PREFIXES = new Set(["api", "assets", "finder", "fonts"]);
 
-/** Names of the query parameters only: `?q=…&page=…`. */
-function queryNames(url: string | undefined): string {
-  const query = url?.split("?")[1];
-  if (!query) return "";
-  const names = query
-    .split("&")
-    .map((pair) => (pair.split("=")[0] ?? "").replace(/[^\w.[\]-]/g, "").slice(0, 40))
-    .filter(Boolean);
-  return names.length ? `?${names.map((n) => `${n}=${REDACTED}`).join("&")}` : "";
+/**
+ * The route pattern of a matched request (`/api/cases/:caseId`), else only a known first segment.
+ * A query string is shown as "?…": its parameter names can be chosen by anyone too.
+ */
+function requestPath(request: { url?: string; routeOptions?: { url?: string } }): string {
+  const [path = "", query] = (request.url ?? "").split("?");
+  const route = request.routeOptions?.url;
+  const first = path.split("/").filter(Boolean)[0] ?? "";
+  const shown = route ?? (KNOWN_PREFIXES.has(first) ? `/${first}/${REDACTED}` : `/${REDACTED}`);
+  return `${shown}${query === undefined ? "" : `?${REDACTED}`}`;
 }
 
 /** A request as it may appear in the log. */
@@ -36,7 +31,7 @@ export function safeRequest(request: {
   id?: string;
   routeOptions?: { url?: string };
 }) {
-  return { method: request.method, url: `${requestPath(request)}${queryNames(request.url)}` };
+  return { method: request.method, url: requestPath(request) };
 }
 
 /** Removes what an error text may quote from the input: quoted strings, key values, e-mail addresses. */

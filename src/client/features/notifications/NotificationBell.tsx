@@ -150,7 +150,15 @@ function NotificationEntry({ item, onFollow }: { item: Item; onFollow: () => voi
     >
       <Text size="sm" fw={item.read ? 400 : 600}>
         {item.referralId ? (
-          <Anchor component={Link} to={`/referrals/${item.referralId}`} onClick={onFollow} inherit>
+          // A block link: a wrapped inline link's box has gaps where the paragraph, not the link,
+          // would take a click.
+          <Anchor
+            component={Link}
+            to={`/referrals/${item.referralId}`}
+            onClick={onFollow}
+            inherit
+            display="block"
+          >
             {body}
           </Anchor>
         ) : (
