@@ -252,6 +252,20 @@ describe("who sees what", () => {
     ).toBe(403);
   });
 
+  it("lets only a staff counsellor send without consent; a volunteer's override is refused and nothing is sent", async () => {
+    const s = await referralScene(t);
+    const reason = "Termin morgen, Einwilligung wird nachgeholt";
+    const refused = await send(s, { items: [], consentOverrideReason: reason }, { agent: s.volunteer });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().code).toBe("referral.consent_override_forbidden");
+    expect(refused.json().title).toContain("Einwilligung");
+    const inbox = await s.volunteer.request("GET", `/api/cases/${s.caseRecord.id}/referrals`);
+    expect(inbox.json().items ?? inbox.json()).toHaveLength(0);
+    const sent = await send(s, { items: [], consentOverrideReason: reason });
+    expect(sent.statusCode, sent.body).toBe(201);
+    expect(sent.json().consentOverride).toBe(true);
+  });
+
   it("refuses an inactive offer and a closed case", async () => {
     const s = await referralScene(t);
     await giveReferralConsent(s);
