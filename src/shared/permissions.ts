@@ -57,6 +57,9 @@ export const PERMISSIONS = {
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
+
+/** Permissions that no route requires as a whole: a use case checks them on one part of a request. */
+export const CHECKED_IN_USE_CASES: readonly Permission[] = ["referral.consent_override"];
 /** What a route declares: a registry permission, or one of the two access levels without a role. */
 export type RouteAccess = Permission | "public" | "authenticated";
 

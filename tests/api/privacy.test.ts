@@ -355,6 +355,7 @@ describe("the Art. 17 erasure", () => {
         referrals: 0,
         referralMessages: 0,
         notifications: 0,
+        notificationReads: 0,
       },
     });
     expect((await s.counsellor.request("GET", `/api/clients/${client.id}`)).statusCode).toBe(404);

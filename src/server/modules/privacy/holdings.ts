@@ -10,6 +10,7 @@ import {
   clients,
   consentDocuments,
   consents,
+  notificationReads,
   notifications,
   qualifications,
   recognitionProcedures,
@@ -135,6 +136,15 @@ export const CLIENT_HOLDINGS: readonly Holding[] = [
     via: notifications.referralId,
     id: notifications.id,
     order: notifications.createdAt,
+  },
+  {
+    // Who of the staff has read such a notification; erased with it.
+    key: "notificationReads",
+    table: notificationReads,
+    parent: "notifications",
+    via: notificationReads.notificationId,
+    id: notificationReads.notificationId,
+    order: notificationReads.readAt,
   },
 ];
 
