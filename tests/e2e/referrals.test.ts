@@ -173,6 +173,48 @@ describe("referrals", () => {
     }
   });
 
+  it("tells a volunteer that without consent only a staff counsellor may refer, and offers no override", async () => {
+    const { context, page } = await newPage(browser);
+    try {
+      await login(page, DEMO.volunteer);
+      const cases = (await (await page.request.get("/api/cases?limit=1")).json()) as {
+        items: { id: string }[];
+      };
+      expect(cases.items, "the demo volunteer has an assigned case").not.toEqual([]);
+      const record = (await (await page.request.get(`/api/cases/${cases.items[0]?.id}`)).json()) as {
+        id: string;
+        client: { id: string };
+      };
+      const consents = (await (
+        await page.request.get(`/api/clients/${record.client.id}/consents`)
+      ).json()) as {
+        items: { purpose: string; recipientOrganisation: { name: string } | null }[];
+      };
+      const covered = new Set(
+        consents.items.filter((c) => c.purpose === "referral").map((c) => c.recipientOrganisation?.name),
+      );
+      const offer = await recognitionOfferOf(page, "IQ Anerkennungsberatung Halle (Demo)");
+      expect(covered.has(offer.organisation)).toBe(false);
+      await page.goto(`/cases/${record.id}?tab=referrals`);
+      await page.getByRole("region", { name: "Verweise" }).getByRole("button", { name: "Verweisen" }).click();
+      const wizard = page.getByRole("dialog", { name: "Verweisen" });
+      await wizard.getByLabel("Suchbegriff").fill(offer.name);
+      await wizard
+        .getByRole("radio", { name: new RegExp(literal(offer.name)) })
+        .filter({ hasText: offer.organisation })
+        .first()
+        .click();
+      await wizard.getByRole("button", { name: "Nächster Schritt" }).click();
+      await wizard.getByText("Keine Einwilligung für diesen Verweis").waitFor();
+      await wizard.getByText(/als Ehrenamtliche\*r nicht verweisen/).waitFor();
+      expect(await wizard.getByLabel("Trotzdem verweisen: Begründung").count()).toBe(0);
+      expect(await wizard.getByRole("button", { name: "Nächster Schritt" }).isDisabled()).toBe(true);
+      await expectNoAxeViolations(page);
+    } finally {
+      await context.close();
+    }
+  });
+
   it("sends without consent only with a reason, and lets the sender write and withdraw by keyboard", async () => {
     const senderEmail = await migrantOrganisationCounsellor();
     const { context, page } = await newPage(browser);
