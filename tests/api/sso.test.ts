@@ -108,7 +108,11 @@ function expectProblem(
 async function sessionOf(res: Awaited<ReturnType<typeof callback>>) {
   const cookie = res.cookies.find((c) => c.name === "lotse_session");
   if (!cookie) throw new Error(`no session cookie: ${res.statusCode} ${res.body}`);
-  return t.app.inject({ method: "GET", url: "/api/session", headers: { cookie: `lotse_session=${cookie.value}` } });
+  return t.app.inject({
+    method: "GET",
+    url: "/api/session",
+    headers: { cookie: `lotse_session=${cookie.value}` },
+  });
 }
 
 describe("login through the organisation's provider", () => {
@@ -145,7 +149,11 @@ describe("login through the organisation's provider", () => {
 
   it("lets an existing member in and continues to the page asked for", async () => {
     const { org, domain } = await ssoOrganisation();
-    const member = await buildUser(t.db, { organisationId: org.id, role: "volunteer", email: `m.${uniq()}@${domain}` });
+    const member = await buildUser(t.db, {
+      organisationId: org.id,
+      role: "volunteer",
+      email: `m.${uniq()}@${domain}`,
+    });
     const started = await start(org.id, "/cases?status=open");
     const url = new URL(started.authorizationUrl);
     expect(url.origin).toBe(idp.issuer);
@@ -155,37 +163,88 @@ describe("login through the organisation's provider", () => {
     expect(url.searchParams.get("redirect_uri")).toBe(REDIRECT_URI);
     expect(started.cookie).toMatchObject({ httpOnly: true, sameSite: "Lax", path: "/api/auth/sso" });
 
-    const back = await signInAtProvider(started.authorizationUrl, providerAccount(member.email.toUpperCase()), REDIRECT_URI);
+    const back = await signInAtProvider(
+      started.authorizationUrl,
+      providerAccount(member.email.toUpperCase()),
+      REDIRECT_URI,
+    );
     const res = await callback(back, started.cookie.value);
     expect(res.statusCode, res.body).toBe(303);
     expect(res.headers.location).toBe("/cases?status=open");
     expect((await sessionOf(res)).json().user.id).toBe(member.id);
   });
 
+  it("never continues to another site after the login", async () => {
+    const { org, domain } = await ssoOrganisation();
+    const member = await buildUser(t.db, {
+      organisationId: org.id,
+      role: "volunteer",
+      email: `m.${uniq()}@${domain}`,
+    });
+    const login = providerAccount(member.email);
+    for (const next of ["//evil.example/", "/\\evil.example", "/\t/evil.example", "https://evil.example/"]) {
+      const started = await start(org.id, next);
+      const back = await signInAtProvider(started.authorizationUrl, login, REDIRECT_URI);
+      const res = await callback(back, started.cookie.value);
+      expect(res.statusCode, res.body).toBe(303);
+      expect(res.headers.location, next).toBe("/");
+    }
+  });
+
   it("refuses an answer whose state is not the one of this login, and the login is used up", async () => {
     const { org, domain } = await ssoOrganisation();
-    const member = await buildUser(t.db, { organisationId: org.id, role: "volunteer", email: `m.${uniq()}@${domain}` });
+    const member = await buildUser(t.db, {
+      organisationId: org.id,
+      role: "volunteer",
+      email: `m.${uniq()}@${domain}`,
+    });
     const started = await start(org.id);
-    const back = await signInAtProvider(started.authorizationUrl, providerAccount(member.email), REDIRECT_URI);
+    const back = await signInAtProvider(
+      started.authorizationUrl,
+      providerAccount(member.email),
+      REDIRECT_URI,
+    );
     const forged = new URL(back);
     forged.searchParams.set("state", "not-the-state-of-this-login");
-    expectProblem(await callback(forged, started.cookie.value), 400, "sso.state_mismatch", /gehört nicht zu dieser Anmeldung/);
+    expectProblem(
+      await callback(forged, started.cookie.value),
+      400,
+      "sso.state_mismatch",
+      /gehört nicht zu dieser Anmeldung/,
+    );
     // The genuine answer does not help afterwards: the login state was consumed.
     expectProblem(await callback(back, started.cookie.value), 400, "sso.login_expired", /abgelaufen/);
   });
 
   it("refuses an answer without the browser's login cookie", async () => {
     const { org, domain } = await ssoOrganisation();
-    const member = await buildUser(t.db, { organisationId: org.id, role: "volunteer", email: `m.${uniq()}@${domain}` });
+    const member = await buildUser(t.db, {
+      organisationId: org.id,
+      role: "volunteer",
+      email: `m.${uniq()}@${domain}`,
+    });
     const started = await start(org.id);
-    const back = await signInAtProvider(started.authorizationUrl, providerAccount(member.email), REDIRECT_URI);
+    const back = await signInAtProvider(
+      started.authorizationUrl,
+      providerAccount(member.email),
+      REDIRECT_URI,
+    );
     expectProblem(await callback(back, undefined), 400, "sso.login_expired", /abgelaufen/);
-    expectProblem(await callback(back, "a-cookie-of-another-browser"), 400, "sso.login_expired", /abgelaufen/);
+    expectProblem(
+      await callback(back, "a-cookie-of-another-browser"),
+      400,
+      "sso.login_expired",
+      /abgelaufen/,
+    );
   });
 
   it("refuses an ID token whose nonce is not the one of this login", async () => {
     const { org, domain } = await ssoOrganisation();
-    const member = await buildUser(t.db, { organisationId: org.id, role: "volunteer", email: `m.${uniq()}@${domain}` });
+    const member = await buildUser(t.db, {
+      organisationId: org.id,
+      role: "volunteer",
+      email: `m.${uniq()}@${domain}`,
+    });
     const started = await start(org.id);
     // The provider is asked with another nonce, as for a token meant for another login.
     const tampered = new URL(started.authorizationUrl);
@@ -196,13 +255,22 @@ describe("login through the organisation's provider", () => {
 
   it("refuses a replayed code, in the same login and in a new one", async () => {
     const { org, domain } = await ssoOrganisation();
-    const member = await buildUser(t.db, { organisationId: org.id, role: "volunteer", email: `m.${uniq()}@${domain}` });
+    const member = await buildUser(t.db, {
+      organisationId: org.id,
+      role: "volunteer",
+      email: `m.${uniq()}@${domain}`,
+    });
     const login = providerAccount(member.email);
     const first = await loginThroughProvider(org.id, login);
     expect(first.res.statusCode, first.res.body).toBe(303);
 
     // The same answer again, with the same cookie.
-    expectProblem(await callback(first.back, first.started.cookie.value), 400, "sso.login_expired", /schon verwendet/);
+    expectProblem(
+      await callback(first.back, first.started.cookie.value),
+      400,
+      "sso.login_expired",
+      /schon verwendet/,
+    );
 
     // The used code inside a new login of the same browser: the provider refuses it.
     const second = await start(org.id);
@@ -213,7 +281,11 @@ describe("login through the organisation's provider", () => {
 
   it("refuses an answer of another provider, with its own issuer or with a forged one", async () => {
     const { org, domain } = await ssoOrganisation();
-    const member = await buildUser(t.db, { organisationId: org.id, role: "volunteer", email: `m.${uniq()}@${domain}` });
+    const member = await buildUser(t.db, {
+      organisationId: org.id,
+      role: "volunteer",
+      email: `m.${uniq()}@${domain}`,
+    });
     const login = providerAccount(member.email);
 
     // Lotse sent the browser to its provider; the browser comes back from another one.
@@ -223,7 +295,12 @@ describe("login through the organisation's provider", () => {
     elsewhere.host = other.host;
     const back = await signInAtProvider(elsewhere.href, login, REDIRECT_URI);
     expect(back.searchParams.get("iss")).toBe(otherIdp.issuer);
-    expectProblem(await callback(back, started.cookie.value), 400, "sso.issuer_mismatch", /nicht vom Anmeldedienst Ihrer Organisation/);
+    expectProblem(
+      await callback(back, started.cookie.value),
+      400,
+      "sso.issuer_mismatch",
+      /nicht vom Anmeldedienst Ihrer Organisation/,
+    );
 
     // The same, with the issuer parameter rewritten: the code is worthless at the right provider.
     const again = await start(org.id);
@@ -237,12 +314,26 @@ describe("login through the organisation's provider", () => {
   it("refuses a person without membership or invitation in the provider's organisation", async () => {
     const { org, domain } = await ssoOrganisation();
     const stranger = await loginThroughProvider(org.id, providerAccount(`fremd.${uniq()}@${domain}`));
-    expectProblem(stranger.res, 403, "sso.no_membership", /keine aktive Mitgliedschaft und keine offene Einladung/);
+    expectProblem(
+      stranger.res,
+      403,
+      "sso.no_membership",
+      /keine aktive Mitgliedschaft und keine offene Einladung/,
+    );
 
     // A member of another organisation with an address of the domain is no member here either.
     const elsewhere = await buildOrganisation(t.db);
-    const other = await buildUser(t.db, { organisationId: elsewhere.id, role: "counsellor", email: `o.${uniq()}@${domain}` });
-    expectProblem((await loginThroughProvider(org.id, providerAccount(other.email))).res, 403, "sso.no_membership", /Einladung/);
+    const other = await buildUser(t.db, {
+      organisationId: elsewhere.id,
+      role: "counsellor",
+      email: `o.${uniq()}@${domain}`,
+    });
+    expectProblem(
+      (await loginThroughProvider(org.id, providerAccount(other.email))).res,
+      403,
+      "sso.no_membership",
+      /Einladung/,
+    );
 
     const failures = await t.db
       .select()
@@ -253,34 +344,60 @@ describe("login through the organisation's provider", () => {
 
   it("refuses an address the provider has not verified, or one outside its domains", async () => {
     const { org, domain } = await ssoOrganisation();
-    const member = await buildUser(t.db, { organisationId: org.id, role: "volunteer", email: `m.${uniq()}@${domain}` });
+    const member = await buildUser(t.db, {
+      organisationId: org.id,
+      role: "volunteer",
+      email: `m.${uniq()}@${domain}`,
+    });
     const unverified = await loginThroughProvider(org.id, providerAccount(member.email, false));
     expectProblem(unverified.res, 403, "sso.email_not_verified", /nicht bestätigt/);
 
     // A provider vouches only for its own domains, even for a member of its organisation.
-    const outside = await buildUser(t.db, { organisationId: org.id, role: "volunteer", email: `m.${uniq()}@elsewhere.example` });
+    const outside = await buildUser(t.db, {
+      organisationId: org.id,
+      role: "volunteer",
+      email: `m.${uniq()}@elsewhere.example`,
+    });
     const res = (await loginThroughProvider(org.id, providerAccount(outside.email))).res;
     expectProblem(res, 403, "sso.email_domain_mismatch", /darf Ihre E-Mail-Adresse nicht anmelden/);
   });
 
   it("uses the login state once, even when two answers arrive at the same moment", async () => {
     const { org, domain } = await ssoOrganisation();
-    const member = await buildUser(t.db, { organisationId: org.id, role: "volunteer", email: `m.${uniq()}@${domain}` });
+    const member = await buildUser(t.db, {
+      organisationId: org.id,
+      role: "volunteer",
+      email: `m.${uniq()}@${domain}`,
+    });
     const started = await start(org.id);
-    const back = await signInAtProvider(started.authorizationUrl, providerAccount(member.email), REDIRECT_URI);
+    const back = await signInAtProvider(
+      started.authorizationUrl,
+      providerAccount(member.email),
+      REDIRECT_URI,
+    );
     const answers = await Promise.all([1, 2, 3, 4].map(() => callback(back, started.cookie.value)));
     expect(answers.map((r) => r.statusCode).sort()).toEqual([303, 400, 400, 400]);
     expect(answers.filter((r) => r.statusCode === 400).map((r) => r.json().code)).toEqual(
       Array(3).fill("sso.login_expired"),
     );
-    expect(await t.db.select().from(ssoLoginStates).where(eq(ssoLoginStates.organisationId, org.id))).toEqual([]);
+    expect(await t.db.select().from(ssoLoginStates).where(eq(ssoLoginStates.organisationId, org.id))).toEqual(
+      [],
+    );
   });
 
   it("refuses an expired login state", async () => {
     const { org, domain } = await ssoOrganisation();
-    const member = await buildUser(t.db, { organisationId: org.id, role: "volunteer", email: `m.${uniq()}@${domain}` });
+    const member = await buildUser(t.db, {
+      organisationId: org.id,
+      role: "volunteer",
+      email: `m.${uniq()}@${domain}`,
+    });
     const started = await start(org.id);
-    const back = await signInAtProvider(started.authorizationUrl, providerAccount(member.email), REDIRECT_URI);
+    const back = await signInAtProvider(
+      started.authorizationUrl,
+      providerAccount(member.email),
+      REDIRECT_URI,
+    );
     await t.db
       .update(ssoLoginStates)
       .set({ expiresAt: new Date(Date.now() - 1000) })
@@ -290,9 +407,17 @@ describe("login through the organisation's provider", () => {
 
   it("sends a browser back to the login page with the reason instead of an error page", async () => {
     const { org, domain } = await ssoOrganisation();
-    const member = await buildUser(t.db, { organisationId: org.id, role: "volunteer", email: `m.${uniq()}@${domain}` });
+    const member = await buildUser(t.db, {
+      organisationId: org.id,
+      role: "volunteer",
+      email: `m.${uniq()}@${domain}`,
+    });
     const started = await start(org.id);
-    const back = await signInAtProvider(started.authorizationUrl, providerAccount(member.email), REDIRECT_URI);
+    const back = await signInAtProvider(
+      started.authorizationUrl,
+      providerAccount(member.email),
+      REDIRECT_URI,
+    );
     back.searchParams.set("state", "forged");
     const res = await callback(back, started.cookie.value, "text/html,application/xhtml+xml");
     expect(res.statusCode).toBe(303);
@@ -301,7 +426,11 @@ describe("login through the organisation's provider", () => {
 
   it("says so when the provider cannot be reached, in the browser and to API clients", async () => {
     const { org } = await ssoOrganisation({ issuer: `http://127.0.0.1:${await freePort()}` });
-    const api = await t.app.inject({ method: "GET", url: "/api/auth/sso/start", query: { organisationId: org.id } });
+    const api = await t.app.inject({
+      method: "GET",
+      url: "/api/auth/sso/start",
+      query: { organisationId: org.id },
+    });
     expectProblem(api, 502, "sso.provider_unreachable", /nicht erreichbar/);
     const page = await t.app.inject({
       method: "GET",
@@ -318,7 +447,11 @@ describe("login through the organisation's provider", () => {
 
   it("answers 404 for an organisation without a provider", async () => {
     const org = await buildOrganisation(t.db);
-    const res = await t.app.inject({ method: "GET", url: "/api/auth/sso/start", query: { organisationId: org.id } });
+    const res = await t.app.inject({
+      method: "GET",
+      url: "/api/auth/sso/start",
+      query: { organisationId: org.id },
+    });
     expectProblem(res, 404, "sso.not_configured", /keine Anmeldung/);
   });
 });
@@ -329,7 +462,11 @@ describe("password login of organisations that require SSO", () => {
 
   it("refuses the right password with a message pointing to the SSO button, and allows it once SSO is optional", async () => {
     const { org, domain } = await ssoOrganisation({ required: true });
-    const member = await buildUser(t.db, { organisationId: org.id, role: "counsellor", email: `m.${uniq()}@${domain}` });
+    const member = await buildUser(t.db, {
+      organisationId: org.id,
+      role: "counsellor",
+      email: `m.${uniq()}@${domain}`,
+    });
     const refused = await passwordLogin(member.email);
     expectProblem(refused, 403, "sso.required", /„Mit Ihrer Organisation anmelden“/);
     const english = await t.app.inject({
@@ -340,7 +477,9 @@ describe("password login of organisations that require SSO", () => {
     });
     expect(english.json().title).toMatch(/Log in with your organisation/);
     // A wrong password still gets the usual answer: the refusal is no way to probe addresses.
-    expect((await passwordLogin(member.email, "wrong-password")).json().code).toBe("auth.invalid_credentials");
+    expect((await passwordLogin(member.email, "wrong-password")).json().code).toBe(
+      "auth.invalid_credentials",
+    );
 
     await t.db.update(ssoProviders).set({ required: false }).where(eq(ssoProviders.organisationId, org.id));
     expect((await passwordLogin(member.email)).statusCode).toBe(200);
@@ -348,7 +487,11 @@ describe("password login of organisations that require SSO", () => {
 
   it("allows the password while one of several organisations does not require SSO", async () => {
     const { org, domain } = await ssoOrganisation({ required: true });
-    const member = await buildUser(t.db, { organisationId: org.id, role: "counsellor", email: `m.${uniq()}@${domain}` });
+    const member = await buildUser(t.db, {
+      organisationId: org.id,
+      role: "counsellor",
+      email: `m.${uniq()}@${domain}`,
+    });
     const other = await buildOrganisation(t.db);
     await addMembership(t.db, { userId: member.id, organisationId: other.id, role: "volunteer" });
     expect((await passwordLogin(member.email)).statusCode).toBe(200);
@@ -384,7 +527,9 @@ describe("provider settings", () => {
   it("never sends the client secret, only whether one is set", async () => {
     const { org, admin } = await buildOrganisationWithAdmin(t.db);
     const secret = `secret-${uniq()}-${uniq()}`;
-    const saved = await coordinator.request("PUT", `/api/organisations/${org.id}/sso`, { body: body(secret) });
+    const saved = await coordinator.request("PUT", `/api/organisations/${org.id}/sso`, {
+      body: body(secret),
+    });
     expect(saved.statusCode, saved.body).toBe(200);
     expect(saved.json().provider).toMatchObject({
       clientSecretSet: true,
@@ -419,7 +564,10 @@ describe("provider settings", () => {
     const org = await buildOrganisation(t.db);
     const noSecret = await coordinator.request("PUT", `/api/organisations/${org.id}/sso`, { body: body() });
     expect(noSecret.statusCode).toBe(422);
-    expect(noSecret.json().errors[0]).toMatchObject({ field: "body.clientSecret", code: "sso.secret_required" });
+    expect(noSecret.json().errors[0]).toMatchObject({
+      field: "body.clientSecret",
+      code: "sso.secret_required",
+    });
     const http = await coordinator.request("PUT", `/api/organisations/${org.id}/sso`, {
       body: { ...body("s"), issuer: "http://keycloak.example/realms/lotse" },
     });
@@ -442,7 +590,9 @@ describe("provider settings", () => {
     const read = await own.request("GET", `/api/organisations/${org.id}/sso`);
     expect(read.statusCode).toBe(200);
     expect(read.json().abilities.manage).toBe(false);
-    expect((await own.request("PUT", `/api/organisations/${org.id}/sso`, { body: body("x") })).statusCode).toBe(403);
+    expect(
+      (await own.request("PUT", `/api/organisations/${org.id}/sso`, { body: body("x") })).statusCode,
+    ).toBe(403);
     expect((await own.request("DELETE", `/api/organisations/${org.id}/sso`)).statusCode).toBe(403);
     expect((await own.request("POST", `/api/organisations/${org.id}/sso/check`)).statusCode).toBe(403);
     const foreign = await other.request("GET", `/api/organisations/${org.id}/sso`);

@@ -31,10 +31,15 @@ const MAX_OPEN_LOGINS_PER_ADDRESS = 30;
 
 const fail = (status: number, reason: string) => new AppError(status, `sso.${reason}`);
 
-/** The path to continue to after login: only paths inside Lotse, never another site. */
+/**
+ * The path to continue to after login: only paths inside Lotse, never another site. Browsers
+ * drop tabs and line breaks from a Location and read a backslash as a slash, so "/\t/evil"
+ * would become "//evil": paths with either are refused.
+ */
 function safeReturnTo(value: string | undefined): string {
-  if (!value?.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return "/";
-  return value;
+  if (!value?.startsWith("/") || value.startsWith("//")) return "/";
+  const unsafe = [...value].some((c) => c === "\\" || c.charCodeAt(0) <= 0x20 || c.charCodeAt(0) === 0x7f);
+  return unsafe ? "/" : value;
 }
 
 async function discoverForLogin(provider: ProviderCredentials) {
