@@ -34,6 +34,7 @@ import { registerOutboxRoutes } from "./modules/outbox/routes.ts";
 import { registerPrivacyRoutes } from "./modules/privacy/routes.ts";
 import { registerRecognitionRoutes } from "./modules/recognition/routes.ts";
 import { registerReferralRoutes } from "./modules/referrals/routes.ts";
+import { registerSsoRoutes } from "./modules/sso/routes.ts";
 import { registerAccess } from "./platform/access.ts";
 import { requestLocale, translator } from "./platform/i18n.ts";
 import { registerInputGuards } from "./platform/input-guards.ts";
@@ -134,6 +135,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   registerReferralRoutes(app, deps);
   registerNotificationRoutes(app, deps);
   registerAnalyticsRoutes(app, deps);
+  registerSsoRoutes(app, deps);
   await registerClient(app, opts.clientDir ?? CLIENT_DIR);
   return app;
 }

@@ -54,6 +54,9 @@ export const PERMISSIONS = {
   "notification.read": ALL,
   // Analytics are pseudonymised: the coordination sees the network, others their own interfaces.
   "analytics.read": ["network_coordinator", "org_admin", "counsellor"],
+  // Single sign-on: the coordination configures an organisation's provider; its admins see it.
+  "sso_provider.read": ADMINS,
+  "sso_provider.manage": COORDINATION,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

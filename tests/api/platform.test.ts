@@ -263,6 +263,9 @@ describe("route access", () => {
     expect(open).toEqual(
       [
         "GET /api/auth/invitations/:token",
+        "GET /api/auth/sso/callback",
+        "GET /api/auth/sso/providers",
+        "GET /api/auth/sso/start",
         "GET /api/health",
         "GET /api/hsds",
         "GET /api/hsds/organizations",

@@ -8,9 +8,13 @@ import { PasswordField } from "../../components/PasswordField.tsx";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { useSession } from "../../session/session-context.ts";
 import { safeNext } from "../../shell/RequireSession.tsx";
+import { SsoLogin, SsoLoginFailure } from "../sso/SsoLogin.tsx";
 import { AuthCard } from "./AuthCard.tsx";
 
-/** Login with e-mail and password; continues to the page the person wanted to open. */
+/**
+ * Login with e-mail and password, or through one's organisation's provider; continues to the page
+ * the person wanted to open. A failed provider login comes back here with `?sso_error=`.
+ */
 export function LoginPage() {
   const { t } = useTranslation();
   const { session, startSession } = useSession();
@@ -41,6 +45,7 @@ export function LoginPage() {
   const fields = error?.fieldErrors() ?? {};
   return (
     <AuthCard title={t("auth.login.title")} intro={t("auth.login.intro")}>
+      {error ? null : <SsoLoginFailure reason={params.get("sso_error")} />}
       <ProblemAlert error={error} title={t("auth.login.failed")} />
       <form onSubmit={onSubmit} noValidate>
         <Stack>
@@ -70,6 +75,7 @@ export function LoginPage() {
           </Anchor>
         </Stack>
       </form>
+      <SsoLogin email={email} next={next} />
     </AuthCard>
   );
 }

@@ -10,6 +10,7 @@ import { StatusBadge } from "../../components/StatusBadge.tsx";
 import { hasPermission, useRequiredSession } from "../../session/session-context.ts";
 import { MembersPanel } from "../members/MembersPanel.tsx";
 import { OffersPanel } from "../offers/OffersPanel.tsx";
+import { SsoPanel } from "../sso/SsoPanel.tsx";
 import { ProfilePanel } from "./ProfilePanel.tsx";
 
 /** One organisation of the network: profile, status, members and offers, for the network coordinator. */
@@ -46,6 +47,7 @@ export function OrganisationDetailPage() {
         </Group>
       </div>
       <ProfilePanel organisation={o} onSaved={org.reload} />
+      {hasPermission(session, "sso_provider.read") ? <SsoPanel organisationId={o.id} /> : null}
       {o.abilities.manageMembers ? <MembersPanel organisationId={o.id} headingLevel={2} /> : null}
       {hasPermission(session, "offer.read") ? (
         <OffersPanel organisationId={o.id} manages={hasPermission(session, "offer.manage")} />

@@ -1,10 +1,12 @@
+import { Box } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { Organisation } from "../../../shared/contracts/organisations.ts";
 import { useApiQuery } from "../../api/use-api.ts";
 import { Loading } from "../../components/Loading.tsx";
 import { PageTitle } from "../../components/PageTitle.tsx";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
-import { useRequiredSession } from "../../session/session-context.ts";
+import { hasPermission, useRequiredSession } from "../../session/session-context.ts";
+import { SsoPanel } from "../sso/SsoPanel.tsx";
 import { ProfilePanel } from "./ProfilePanel.tsx";
 
 /** The profile of the organisation one acts for; admins may edit it. */
@@ -29,6 +31,11 @@ export function OwnOrganisationPage() {
     <>
       <PageTitle dir="auto">{o.name}</PageTitle>
       <ProfilePanel organisation={o} onSaved={org.reload} />
+      {hasPermission(session, "sso_provider.read") ? (
+        <Box mt="lg">
+          <SsoPanel organisationId={o.id} />
+        </Box>
+      ) : null}
     </>
   );
 }

@@ -18,6 +18,7 @@ import {
   switchSessionOrganisation,
 } from "../../platform/session.ts";
 import { newToken, tokenHash } from "../../platform/tokens.ts";
+import { assertPasswordLoginAllowed } from "../sso/policy.ts";
 
 const RESET_MINUTES = 30;
 const invalidCredentials = () => new AppError(401, "auth.invalid_credentials");
@@ -92,6 +93,8 @@ export async function login(p: { db: Db; email: string; password: string; ip: st
   }
   await refund(p.db, account);
   await refund(p.db, address);
+  // Only after the password was right, so that the refusal reveals no address.
+  await assertPasswordLoginAllowed(p.db, user.id);
   return p.db.transaction(async (tx) => {
     const token = await createSession(tx, user.id, first.organisationId);
     await tx.update(users).set({ lastLoginAt: sql`now()` }).where(eq(users.id, user.id));
