@@ -143,6 +143,8 @@ describe("invitations", () => {
       organisationName: org.name,
       role: "trainer",
       existingAccount: false,
+      organisationId: org.id,
+      ssoRequired: false,
     });
   });
 

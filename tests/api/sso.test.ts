@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePort } from "../../src/server/db/embedded.ts";
 import { auditLog, mailTokens, ssoLoginStates, ssoProviders } from "../../src/server/db/schema.ts";
@@ -485,7 +485,7 @@ describe("password login of organisations that require SSO", () => {
     expect((await passwordLogin(member.email)).statusCode).toBe(200);
   });
 
-  it("allows the password while one of several organisations does not require SSO", async () => {
+  it("allows the password for the other organisations of a person, but acts for the SSO one only through its provider", async () => {
     const { org, domain } = await ssoOrganisation({ required: true });
     const member = await buildUser(t.db, {
       organisationId: org.id,
@@ -494,7 +494,69 @@ describe("password login of organisations that require SSO", () => {
     });
     const other = await buildOrganisation(t.db);
     await addMembership(t.db, { userId: member.id, organisationId: other.id, role: "volunteer" });
-    expect((await passwordLogin(member.email)).statusCode).toBe(200);
+    const login = await passwordLogin(member.email);
+    expect(login.statusCode).toBe(200);
+    // The session starts in the organisation that accepts a password, whatever the order.
+    expect(login.json().active.organisationId).toBe(other.id);
+    const agent = await t.loginAs(member.email);
+    const switched = await agent.request("PUT", "/api/session/organisation", {
+      body: { organisationId: org.id },
+    });
+    expectProblem(switched, 403, "sso.required", /anmelden/);
+    expect((await agent.request("GET", "/api/session")).json().active.organisationId).toBe(other.id);
+
+    // Through the provider the same person acts for the organisation, and may switch to the other.
+    const { res } = await loginThroughProvider(org.id, providerAccount(member.email));
+    const cookie = `lotse_session=${res.cookies.find((c) => c.name === "lotse_session")?.value}`;
+    const session = (await sessionOf(res)).json();
+    expect(session.active.organisationId).toBe(org.id);
+    const away = await t.app.inject({
+      method: "PUT",
+      url: "/api/session/organisation",
+      headers: { cookie, "x-csrf-token": session.csrfToken },
+      payload: { organisationId: other.id },
+    });
+    expect(away.statusCode, away.body).toBe(200);
+  });
+
+  it("ends password sessions of an organisation as soon as it requires SSO", async () => {
+    const { org, domain } = await ssoOrganisation({ required: false });
+    const member = await buildUser(t.db, {
+      organisationId: org.id,
+      role: "counsellor",
+      email: `m.${uniq()}@${domain}`,
+    });
+    const agent = await t.loginAs(member.email);
+    expect((await agent.request("GET", "/api/session")).statusCode).toBe(200);
+    await t.db.update(ssoProviders).set({ required: true }).where(eq(ssoProviders.organisationId, org.id));
+    expect((await agent.request("GET", "/api/session")).statusCode).toBe(401);
+  });
+
+  it("takes invited people in through the provider only, not with a password", async () => {
+    const { org } = await ssoOrganisation({ required: true });
+    const invited = await coordinator.request("POST", `/api/organisations/${org.id}/invitations`, {
+      body: { email: `neu.${uniq()}@elsewhere.example`, role: "counsellor" },
+    });
+    expect(invited.statusCode, invited.body).toBeLessThan(300);
+    const [token] = await t.db
+      .select()
+      .from(mailTokens)
+      .where(and(eq(mailTokens.organisationId, org.id), eq(mailTokens.kind, "invitation")));
+    expect(token).toBeDefined();
+    // The stored hash cannot be turned back into the link; the mail holds the token.
+    const mail = await t.db.execute<{ body_text: string }>(
+      sql`select body_text from outbox where organisation_id = ${org.id} order by created_at desc limit 1`,
+    );
+    const link = /token=([\w-]+)/.exec(mail.rows[0]?.body_text ?? "")?.[1] ?? "";
+    expect(link).not.toBe("");
+    const preview = await t.app.inject({ method: "GET", url: `/api/auth/invitations/${link}` });
+    expect(preview.json()).toMatchObject({ ssoRequired: true, organisationId: org.id });
+    const accept = await t.app.inject({
+      method: "POST",
+      url: "/api/auth/invitations/accept",
+      payload: { token: link, name: "Neue Person", password: "ein langes Passwort" },
+    });
+    expectProblem(accept, 403, "sso.required", /anmelden/);
   });
 
   it("never locks the network coordination out", async () => {

@@ -105,6 +105,10 @@ export const sessions = pgTable(
       .notNull()
       .references(() => organisations.id, { onDelete: "cascade" }),
     csrfToken: text("csrf_token").notNull(),
+    /** The organisation whose provider opened the session (single sign-on); null: a password login. */
+    ssoOrganisationId: uuid("sso_organisation_id").references(() => organisations.id, {
+      onDelete: "cascade",
+    }),
     createdAt: createdAt(),
     lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),

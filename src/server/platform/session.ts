@@ -1,7 +1,7 @@
 import { and, eq, gt, lt, sql } from "drizzle-orm";
 import type { Locale, Role } from "#shared/domain.ts";
 import type { Db, Tx } from "../db/client.ts";
-import { memberships, organisations, sessions, users } from "../db/schema.ts";
+import { memberships, organisations, sessions, ssoProviders, users } from "../db/schema.ts";
 import { newToken, tokenHash } from "./tokens.ts";
 
 export const SESSION_COOKIE = "lotse_session";
@@ -23,15 +23,23 @@ export type Actor = {
   role: Role;
   sessionId: string;
   csrfToken: string;
+  /** The organisation whose provider opened the session; null after a password login. */
+  ssoOrganisationId: string | null;
 };
 
 /** Starts a new session (a new id at every login) and returns the cookie token. */
-export async function createSession(db: Tx, userId: string, organisationId: string): Promise<string> {
+export async function createSession(
+  db: Tx,
+  userId: string,
+  organisationId: string,
+  opts: { ssoOrganisationId?: string } = {},
+): Promise<string> {
   const token = newToken();
   await db.insert(sessions).values({
     id: tokenHash(token),
     userId,
     organisationId,
+    ssoOrganisationId: opts.ssoOrganisationId ?? null,
     csrfToken: newToken(),
     expiresAt: new Date(Date.now() + IDLE_MS),
   });
@@ -45,6 +53,7 @@ export async function loadActor(db: Db, token: string): Promise<Actor | undefine
     .select({
       sessionId: sessions.id,
       csrfToken: sessions.csrfToken,
+      ssoOrganisationId: sessions.ssoOrganisationId,
       createdAt: sessions.createdAt,
       lastSeenAt: sessions.lastSeenAt,
       userId: users.id,
@@ -63,6 +72,7 @@ export async function loadActor(db: Db, token: string): Promise<Actor | undefine
       and(eq(memberships.userId, sessions.userId), eq(memberships.organisationId, sessions.organisationId)),
     )
     .innerJoin(organisations, eq(organisations.id, sessions.organisationId))
+    .leftJoin(ssoProviders, eq(ssoProviders.organisationId, sessions.organisationId))
     .where(
       and(
         eq(sessions.id, id),
@@ -72,6 +82,10 @@ export async function loadActor(db: Db, token: string): Promise<Actor | undefine
         eq(memberships.status, "active"),
         // Login refuses an inactive organisation; a session that is already open must not outlive it.
         eq(organisations.status, "active"),
+        // An organisation that requires single sign-on accepts only sessions its own provider
+        // opened, also one that was open before it began to require it (the coordination excepted).
+        sql`(${ssoProviders.required} is not true or ${sessions.ssoOrganisationId} = ${sessions.organisationId}
+          or ${memberships.role} = 'network_coordinator')`,
       ),
     );
   if (!row) return undefined;
@@ -92,6 +106,7 @@ export async function loadActor(db: Db, token: string): Promise<Actor | undefine
     organisationId: row.organisationId,
     organisationName: row.organisationName,
     role: row.role as Role,
+    ssoOrganisationId: row.ssoOrganisationId,
   };
 }
 

@@ -52,6 +52,12 @@ export const InvitationInfo = z.object({
   organisationName: z.string(),
   role: z.enum(ROLES),
   existingAccount: z.boolean().describe("True when the address already has a Lotse account"),
+  organisationId: z.uuid(),
+  ssoRequired: z
+    .boolean()
+    .describe(
+      "True when the organisation requires single sign-on: accept by logging in through its provider",
+    ),
 });
 export const AcceptInvitationBody = z.object({
   token: z.string().min(20).max(200),

@@ -80,6 +80,20 @@ function AcceptForm({ token, info }: { token: string; info: Info }) {
     organisation: info.organisationName,
     role: t(`roles.${info.role}`),
   });
+  if (info.ssoRequired) {
+    const start = `/api/auth/sso/start?${new URLSearchParams({ organisationId: info.organisationId })}`;
+    return (
+      <AuthCard title={t("auth.invitation.title")} intro={intro}>
+        <Text size="sm" mb="md">
+          {t("sso.invitation.required", { organisation: info.organisationName })}
+        </Text>
+        {/* A link: it leaves Lotse for the organisation's own login page. */}
+        <Button component="a" href={start} fullWidth>
+          {t("sso.login.button")}
+        </Button>
+      </AuthCard>
+    );
+  }
   return (
     <AuthCard title={t("auth.invitation.title")} intro={intro}>
       <ProblemAlert error={error} />

@@ -33,3 +33,8 @@ ALTER TABLE "sso_login_states" ADD CONSTRAINT "sso_login_states_organisation_id_
 CREATE UNIQUE INDEX "sso_providers_organisation_unique" ON "sso_providers" USING btree ("organisation_id");--> statement-breakpoint
 CREATE INDEX "sso_login_states_expires_idx" ON "sso_login_states" USING btree ("expires_at");--> statement-breakpoint
 CREATE INDEX "sso_login_states_address_idx" ON "sso_login_states" USING btree ("address_hash","expires_at");
+--> statement-breakpoint
+-- How a session was opened: an organisation that requires single sign-on accepts only sessions that
+-- its own provider opened (or the network coordination's).
+ALTER TABLE "sessions" ADD COLUMN "sso_organisation_id" uuid;--> statement-breakpoint
+ALTER TABLE "sessions" ADD CONSTRAINT "sessions_sso_organisation_id_organisations_id_fk" FOREIGN KEY ("sso_organisation_id") REFERENCES "public"."organisations"("id") ON DELETE cascade ON UPDATE no action;

@@ -87,7 +87,7 @@ export function registerAuthRoutes(app: App, { db, config, mailer }: Deps) {
         tags,
         summary: "Act for another of one's organisations",
         body: SwitchOrganisationBody,
-        response: { 200: SessionInfo, ...problems, 422: Problem },
+        response: { 200: SessionInfo, ...problems, 403: Problem, 422: Problem },
       },
     },
     async (request) => {

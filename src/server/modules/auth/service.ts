@@ -18,7 +18,7 @@ import {
   switchSessionOrganisation,
 } from "../../platform/session.ts";
 import { newToken, tokenHash } from "../../platform/tokens.ts";
-import { assertPasswordLoginAllowed } from "../sso/policy.ts";
+import { assertMayActFor, passwordOrganisations } from "../sso/policy.ts";
 
 const RESET_MINUTES = 30;
 const invalidCredentials = () => new AppError(401, "auth.invalid_credentials");
@@ -93,19 +93,22 @@ export async function login(p: { db: Db; email: string; password: string; ip: st
   }
   await refund(p.db, account);
   await refund(p.db, address);
-  // Only after the password was right, so that the refusal reveals no address.
-  await assertPasswordLoginAllowed(p.db, user.id);
+  // Only after the password was right, so that the refusal reveals no address: the session starts
+  // in the first organisation that accepts a password; none does when all require single sign-on.
+  const allowed = await passwordOrganisations(p.db, user.id);
+  const start = (await activeMemberships(p.db, user.id)).find((m) => allowed.has(m.organisationId));
+  if (!start) throw new AppError(403, "sso.required");
   return p.db.transaction(async (tx) => {
-    const token = await createSession(tx, user.id, first.organisationId);
+    const token = await createSession(tx, user.id, start.organisationId);
     await tx.update(users).set({ lastLoginAt: sql`now()` }).where(eq(users.id, user.id));
     await audit(
       tx,
-      { requestId: p.requestId, actor: { userId: user.id, organisationId: first.organisationId } },
+      { requestId: p.requestId, actor: { userId: user.id, organisationId: start.organisationId } },
       {
         action: "auth.login",
         entity: "user",
         entityId: user.id,
-        organisationId: first.organisationId,
+        organisationId: start.organisationId,
       },
     );
     return token;
@@ -135,6 +138,7 @@ export async function switchOrganisation(p: {
     (m) => m.organisationId === p.organisationId,
   );
   if (!target) throw invalidField("organisationId", "auth.membership_not_found");
+  await assertMayActFor(p.db, { ...target, ssoOrganisationId: p.actor.ssoOrganisationId });
   await p.db.transaction(async (tx) => {
     await switchSessionOrganisation(tx, p.actor.sessionId, target.organisationId);
     await audit(

@@ -13,6 +13,7 @@ import { consume, refund } from "../../platform/rate-limit.ts";
 import { createSession } from "../../platform/session.ts";
 import { newToken, tokenHash } from "../../platform/tokens.ts";
 import { takeToken } from "../auth/service.ts";
+import { assertMayActFor, requiresSso } from "../sso/policy.ts";
 import { assertRoleFits, scopedOrganisation } from "./policy.ts";
 
 const INVITATION_DAYS = 7;
@@ -152,6 +153,8 @@ export async function describeInvitation(p: { db: Db; token: string }) {
     organisationName: org.name,
     role: row.role as Role,
     existingAccount: Boolean(user),
+    organisationId: org.id,
+    ssoRequired: row.role !== "network_coordinator" && (await requiresSso(p.db, org.id)),
   };
 }
 
@@ -168,6 +171,12 @@ export async function acceptInvitation(p: {
   requestId: string;
 }): Promise<string> {
   const preview = await p.db.transaction((tx) => takeToken(tx, "invitation", p.token));
+  // An organisation that requires single sign-on takes its people in through its provider only.
+  await assertMayActFor(p.db, {
+    organisationId: preview.organisationId ?? "",
+    role: preview.role ?? "volunteer",
+    ssoOrganisationId: null,
+  });
   const [existing] = await p.db
     .select()
     .from(users)

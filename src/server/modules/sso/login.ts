@@ -189,7 +189,9 @@ async function signIn(
           )
       : [];
     const userId = membership && user ? user.id : await acceptOpenInvitation(tx, p, email, user?.id);
-    const sessionToken = await createSession(tx, userId, organisationId);
+    const sessionToken = await createSession(tx, userId, organisationId, {
+      ssoOrganisationId: organisationId,
+    });
     await tx.update(users).set({ lastLoginAt: sql`now()` }).where(eq(users.id, userId));
     await audit(
       tx,
