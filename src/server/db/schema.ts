@@ -893,3 +893,16 @@ export const analyticsReferralFacts = pgTable(
     index("analytics_referral_facts_to_idx").on(t.toOrganisationId, t.sentAt),
   ],
 );
+
+// ── Erasure ledger (module privacy) ──
+
+/**
+ * One row per Art. 17 erasure, without personal data: the erased client's id, its organisation and
+ * when. Written in the erasure's transaction and appended to a file outside the database, so that
+ * after restoring an older backup the erasures made since are replayed (privacy/ledger.ts).
+ */
+export const erasureLedger = pgTable("erasure_ledger", {
+  clientId: uuid("client_id").primaryKey(),
+  organisationId: uuid("organisation_id"),
+  erasedAt: timestamp("erased_at", { withTimezone: true }).notNull().defaultNow(),
+});
