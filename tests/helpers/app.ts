@@ -22,10 +22,14 @@ export type Agent = {
 };
 
 /** Boots the real app in-process on a fresh database of its own. */
-export async function createTestApp(
-  opts: { clientDir?: string } = {},
-): Promise<{ app: App; db: Db; config: Config; loginAs(email: string, password?: string): Promise<Agent> }> {
-  const { db } = await createTestDatabase();
+export async function createTestApp(opts: { clientDir?: string } = {}): Promise<{
+  app: App;
+  db: Db;
+  url: string;
+  config: Config;
+  loginAs(email: string, password?: string): Promise<Agent>;
+}> {
+  const { db, url } = await createTestDatabase();
   // Erasures append to a ledger file: each test file keeps its own, outside the project.
   const ledgerDir = fs.mkdtempSync(path.join(os.tmpdir(), "lotse-ledger-"));
   const config = loadConfig({
@@ -64,5 +68,5 @@ export async function createTestApp(
     };
     return agent;
   }
-  return { app, db, config, loginAs };
+  return { app, db, url, config, loginAs };
 }

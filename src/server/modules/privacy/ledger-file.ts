@@ -22,25 +22,35 @@ export class LedgerFileError extends Error {
   }
 }
 
+/** The start every line of the ledger is written with (JSON.stringify keeps the key order). */
+const LINE_START = '{"clientId":"';
+
 /**
- * Reads the ledger; a missing file is an empty one. A crash in the middle of an append can leave a
- * last line without its newline: it is skipped (its erasure did not commit, or is in the table and
- * written again by the next reconciliation). Damage anywhere else stops, so it is looked at.
+ * A line cut short by a crash in the middle of an append: the beginning of a line as Lotse writes
+ * it, without its closing brace. Its erasure never committed (the append comes before the commit),
+ * or it is in the table and is written again by the next reconciliation.
  */
-export async function readLedgerFile(
-  file: string,
-): Promise<{ entries: LedgerEntry[]; tornLastLine: boolean }> {
+function isTornLine(line: string): boolean {
+  const start = line.slice(0, LINE_START.length);
+  return LINE_START.startsWith(start) && !line.trimEnd().endsWith("}");
+}
+
+/**
+ * Reads the ledger; a missing file is an empty one. Lines cut short by a crash are skipped (the
+ * next append starts on a line of its own, so they can end up in the middle); any other damage
+ * stops, so that it is looked at: a lost line could be a lost erasure.
+ */
+export async function readLedgerFile(file: string): Promise<{ entries: LedgerEntry[]; tornLines: number }> {
   let text: string;
   try {
     text = await fsp.readFile(file, "utf8");
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === "ENOENT") return { entries: [], tornLastLine: false };
+    if ((err as NodeJS.ErrnoException).code === "ENOENT") return { entries: [], tornLines: 0 };
     throw err;
   }
-  const lines = text.split("\n");
   const entries: LedgerEntry[] = [];
-  let tornLastLine = false;
-  for (const [i, line] of lines.entries()) {
+  let tornLines = 0;
+  for (const [i, line] of text.split("\n").entries()) {
     if (!line.trim()) continue;
     let parsed: ReturnType<typeof LedgerEntry.safeParse> | undefined;
     try {
@@ -48,17 +58,14 @@ export async function readLedgerFile(
     } catch {
       parsed = undefined;
     }
-    if (parsed?.success) {
-      entries.push(parsed.data);
-    } else if (i === lines.length - 1) {
-      tornLastLine = true;
-    } else {
+    if (parsed?.success) entries.push(parsed.data);
+    else if (parsed === undefined && isTornLine(line)) tornLines++;
+    else
       throw new LedgerFileError(
         `The erasure ledger ${file} is damaged at line ${i + 1}; repair or replace it.`,
       );
-    }
   }
-  return { entries, tornLastLine };
+  return { entries, tornLines };
 }
 
 /** Appends entries and waits until they are on disk; answers once the file holds them durably. */

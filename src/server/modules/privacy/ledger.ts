@@ -69,11 +69,9 @@ export async function reconcileErasureLedger(
   const report = await db.transaction(async (tx) => {
     // The file is read under the lock too: another instance may be appending to it.
     await tx.execute(sql`select pg_advisory_xact_lock(${LEDGER_LOCK})`);
-    const { entries, tornLastLine } = await readLedgerFile(file);
-    if (tornLastLine) {
-      log.warn(
-        `The erasure ledger ${file} ended in an incomplete line (an interrupted write); it was skipped.`,
-      );
+    const { entries, tornLines } = await readLedgerFile(file);
+    if (tornLines > 0) {
+      log.warn(`The erasure ledger ${file} has ${tornLines} line(s) cut short by an interrupted write; skipped.`);
     }
     const replay = await replayLedger(tx, entries);
     const inFile = new Set(entries.map((e) => e.clientId));

@@ -75,6 +75,22 @@ async function copyTable(
   );
   const done = finished(stream);
   done.catch(() => {});
+  try {
+    return await feedTable(stream, done, table, frames);
+  } catch (err) {
+    // CopyFail ends the COPY on the server, so the connection can roll the transaction back.
+    if (!stream.destroyed) stream.destroy(err as Error);
+    await done.catch(() => {});
+    throw err;
+  }
+}
+
+async function feedTable(
+  stream: ReturnType<typeof copyFrom>,
+  done: Promise<void>,
+  table: Header["tables"][number],
+  frames: AsyncGenerator<{ type: string; payload: Buffer }>,
+): Promise<number> {
   for (;;) {
     const next = await frames.next();
     if (next.done) throw new BackupError(`The backup ends inside the table ${table.name}.`);
