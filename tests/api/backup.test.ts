@@ -159,6 +159,14 @@ describe("backup and restore keep erasures", () => {
     const [replayed] = await target.db.select().from(auditLog).where(eq(auditLog.entityId, canary.pseudonym));
     expect(replayed).toMatchObject({ action: "client.erase", actorUserId: null, purpose: "art17" });
     expect(replayed?.details).toMatchObject({ replayed: true, counts: { cases: 1 } });
+    // The same schema: indexes (dropped for the load and built again), constraints, triggers on.
+    for (const text of [
+      "select indexdef from pg_indexes where schemaname = 'public' order by 1",
+      "select conrelid::regclass::text, conname, pg_get_constraintdef(oid) from pg_constraint where connamespace = 'public'::regnamespace order by 1, 2",
+      "select tgrelid::regclass::text, tgname, tgenabled from pg_trigger where not tgisinternal order by 1, 2",
+    ]) {
+      expect((await query(target.db, text)).rows).toEqual((await query(t.db, text)).rows);
+    }
     const kept = await target.db.select().from(clients).where(eq(clients.id, survivor.id));
     expect(kept.map((c) => c.name)).toEqual([survivor.name]);
     // Sequences go on after the restored rows.

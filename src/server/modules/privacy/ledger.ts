@@ -71,7 +71,9 @@ export async function reconcileErasureLedger(
     await tx.execute(sql`select pg_advisory_xact_lock(${LEDGER_LOCK})`);
     const { entries, tornLines } = await readLedgerFile(file);
     if (tornLines > 0) {
-      log.warn(`The erasure ledger ${file} has ${tornLines} line(s) cut short by an interrupted write; skipped.`);
+      log.warn(
+        `The erasure ledger ${file} has ${tornLines} line(s) cut short by an interrupted write; skipped.`,
+      );
     }
     const replay = await replayLedger(tx, entries);
     const inFile = new Set(entries.map((e) => e.clientId));

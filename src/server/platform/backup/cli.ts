@@ -88,7 +88,11 @@ export async function runBackup(args: string[]): Promise<number> {
         `(${mb(result.rawBytes)} MB before compression) in ${seconds(result.ms)} s ` +
         `(${mb(result.rawBytes / Math.max(result.ms / 1000, 0.001))} MB/s). SHA-256 ${result.sha256}.`,
     );
-    console.log(`Keep the erasure ledger ${config.erasureLedger} with your backups; a restore replays it.`);
+    console.log(
+      fs.existsSync(config.erasureLedger)
+        ? `Keep the erasure ledger ${config.erasureLedger} with your backups; a restore replays it.`
+        : `There is no erasure ledger at ${config.erasureLedger} yet; Lotse creates it when it starts. A restore needs it.`,
+    );
     return 0;
   } catch (err) {
     if (barStarted) bar.stop();
@@ -179,9 +183,8 @@ export async function runRestore(args: string[]): Promise<number> {
       await pool.end();
     }
     console.log(
-      `Restored ${result.tables} tables, ${result.rows} rows in ${seconds(result.ms)} s ` +
-        `(${mb(backup.size / Math.max(result.ms / 1000, 0.001))} MB/s of backup file); ` +
-        `${result.newerMigrations} newer migration(s) applied.`,
+      `Restored ${result.tables} tables, ${result.rows} rows (${mb(result.bytes)} MB) in ${seconds(result.ms)} s ` +
+        `(${mb(result.bytes / Math.max(result.ms / 1000, 0.001))} MB/s); ${result.newerMigrations} newer migration(s) applied.`,
     );
     console.log(
       files.length > 0
