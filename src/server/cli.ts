@@ -18,7 +18,7 @@ const USAGE = `Usage:
                                                   build a synthetic network with referral events
   npm run lotse -- flow FILE.csv                  directly-follows graph of an event log (case,activity,timestamp) as JSON
   npm run lotse -- backup FILE                    consistent backup of the database, also while Lotse runs
-  npm run lotse -- restore FILE [--ledger LEDGER] [--without-ledger]
+  npm run lotse -- restore FILE [--ledger LEDGER]… [--without-ledger]
                                                   restore into an empty data directory or database, then
                                                   replay the erasure ledger (Art. 17) made since the backup`;
 

@@ -1,4 +1,4 @@
-// `npm run lotse -- backup FILE` and `… restore FILE [--ledger FILE] [--without-ledger]`.
+// `npm run lotse -- backup FILE` and `… restore FILE [--ledger FILE]… [--without-ledger]`.
 // Output names tables, counts and files only, never a value from a row.
 
 import { randomBytes } from "node:crypto";
@@ -103,7 +103,11 @@ export async function runBackup(args: string[]): Promise<number> {
   }
 }
 
-/** The erasures to replay: the named ledger, this installation's, and the backed-up installation's. */
+/**
+ * The erasures to replay: from the named ledgers (one per instance when several instances kept
+ * their own), this installation's, and the backed-up installation's, if they exist. Replaying more
+ * than needed is harmless; replaying too little brings people back.
+ */
 async function ledgerEntries(
   candidates: (string | null | undefined)[],
   withoutLedger: boolean,
@@ -125,13 +129,16 @@ async function ledgerEntries(
 
 /** Restores a backup into an empty data directory or database and replays the erasure ledger. */
 export async function runRestore(args: string[]): Promise<number> {
-  const usage = "Usage: npm run lotse -- restore FILE [--ledger LEDGER_FILE] [--without-ledger]";
+  const usage = "Usage: npm run lotse -- restore FILE [--ledger LEDGER_FILE]… [--without-ledger]";
   const [file, ...rest] = args;
-  let ledger: string | undefined;
+  const ledgers: string[] = [];
   let withoutLedger = false;
   for (let i = 0; i < rest.length; i++) {
-    if (rest[i] === "--ledger" && rest[i + 1]) ledger = rest[++i];
-    else if (rest[i] === "--without-ledger") withoutLedger = true;
+    const value = rest[i + 1];
+    if (rest[i] === "--ledger" && value) {
+      ledgers.push(value);
+      i++;
+    } else if (rest[i] === "--without-ledger") withoutLedger = true;
     else {
       console.error(`Unknown option ${rest[i]}\n${usage}`);
       return 64;
@@ -141,8 +148,9 @@ export async function runRestore(args: string[]): Promise<number> {
     console.error(usage);
     return 64;
   }
-  if (ledger && !fs.existsSync(ledger)) {
-    console.error(`The erasure ledger ${ledger} does not exist.`);
+  const missing = ledgers.find((f) => !fs.existsSync(f));
+  if (missing) {
+    console.error(`The erasure ledger ${missing} does not exist.`);
     return 1;
   }
   const config = loadConfig();
@@ -156,7 +164,7 @@ export async function runRestore(args: string[]): Promise<number> {
     // Everything about the file is checked before the target is touched (or even created).
     const backup = await inspectBackup(file);
     const { entries, files } = await ledgerEntries(
-      [ledger, config.erasureLedger, backup.header.ledgerFile],
+      [...ledgers, config.erasureLedger, backup.header.ledgerFile],
       withoutLedger,
     );
     target = await restoreTarget(config, log);
