@@ -12,6 +12,7 @@ import { readLedgerFile } from "../../src/server/modules/privacy/ledger-file.ts"
 import { writeBackup } from "../../src/server/platform/backup/dump.ts";
 import { BackupWriter, readFrames, verifyBackupFile } from "../../src/server/platform/backup/format.ts";
 import { inspectBackup, restoreBackup } from "../../src/server/platform/backup/load.ts";
+import { localMigrations } from "../../src/server/platform/backup/migrations.ts";
 import { runScheduledBackup } from "../../src/server/platform/backup/schedule.ts";
 import { createTestApp } from "../helpers/app.ts";
 import { buildCase, buildClient } from "../helpers/case-factories.ts";
@@ -265,6 +266,62 @@ describe("backup and restore keep erasures", () => {
     await expect(inspectBackup(newer)).rejects.toThrow(
       /comes from a newer Lotse: its database has 1 migration\(s\) that this Lotse does not know \(the newest from 2031-01-15\)/,
     );
+  });
+});
+
+describe("a backup from an older Lotse", () => {
+  it("is restored at its own level, then brought up to date by this Lotse's newer migrations", async () => {
+    const s = await setting();
+    const tag = randomBytes(5).toString("hex");
+    const canary = await buildClient(t.db, { organisationId: s.org.id, name: `Alter Kanarienvogel ${tag}` });
+    const file = await backupOf(t.url);
+    expect((await s.counsellor.request("DELETE", `/api/clients/${canary.id}`)).statusCode).toBe(204);
+    // What the Lotse before the newest migration wrote: without that migration and its tables.
+    const newest = localMigrations().reduce((a, b) => (b.createdAt > a.createdAt ? b : a));
+    const newTables = new Set(
+      [...newest.statements.join("\n").matchAll(/CREATE TABLE "([^"]+)"/g)].map((m) => m[1]),
+    );
+    let skipping = false;
+    let skippedRows = 0;
+    const older = await rewrite(file, (frame) => {
+      const json = () => JSON.parse(frame.payload.toString("utf8"));
+      if (frame.type === "H") {
+        const header = json();
+        header.migrations = header.migrations.filter((m: { hash: string }) => m.hash !== newest.hash);
+        header.tables = header.tables.filter((x: { name: string }) => !newTables.has(x.name));
+        return { type: "H", payload: Buffer.from(JSON.stringify(header)) };
+      }
+      if (frame.type === "T" && newTables.has(json().name)) skipping = true;
+      if (skipping) {
+        if (frame.type === "E") {
+          skippedRows += json().rows;
+          skipping = false;
+        }
+        return null;
+      }
+      if (frame.type === "Z") {
+        const totals = json();
+        const changed = { tables: totals.tables - newTables.size, rows: totals.rows - skippedRows };
+        return { type: "Z", payload: Buffer.from(JSON.stringify(changed)) };
+      }
+      return frame;
+    });
+    const backup = await inspectBackup(older);
+    expect(backup.header.migrations).toHaveLength(localMigrations().length - 1);
+    const target = await emptyDatabase();
+    const { entries } = await readLedgerFile(t.config.erasureLedger);
+    const report = await withClient(target.url, (client) =>
+      restoreBackup({ client, backup, ledgerEntries: entries }),
+    );
+    expect(report.newerMigrations).toBe(1);
+    expect(report.replay.erased).toBe(1);
+    expect(await tablesContaining(target.db, tag)).toEqual([]);
+    const applied = await query(
+      target.db,
+      "select hash from drizzle.__drizzle_migrations order by created_at",
+    );
+    const source = await query(t.db, "select hash from drizzle.__drizzle_migrations order by created_at");
+    expect(applied.rows).toEqual(source.rows);
   });
 });
 

@@ -36,6 +36,17 @@ function report(err: unknown): number {
     console.error(`The database could not be opened: ${err.message}`);
     return 2;
   }
+  // A message of PostgreSQL can quote a value from a row: name the code and place only.
+  const db = err as { code?: unknown; table?: unknown; constraint?: unknown; severity?: unknown };
+  if (typeof db.code === "string" && typeof db.severity === "string") {
+    const where = [db.table && `table ${db.table}`, db.constraint && `constraint ${db.constraint}`].filter(
+      Boolean,
+    );
+    console.error(
+      `PostgreSQL refused it: SQLSTATE ${db.code}${where.length ? ` (${where.join(", ")})` : ""}.`,
+    );
+    return 1;
+  }
   console.error(`Failed: ${(err as Error).message}`);
   return 1;
 }
