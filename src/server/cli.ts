@@ -1,4 +1,4 @@
-// The command line: `npm run lotse -- hsds import FILE [--dry-run]` and `… hsds export FILE`.
+// The command line: `npm run lotse -- hsds import FILE [--dry-run]`, `… hsds export FILE`, backups and more.
 // It opens the same database as the server (DATABASE_URL, else the embedded one in LOTSE_DATA_DIR).
 
 import { once } from "node:events";
@@ -16,7 +16,11 @@ const USAGE = `Usage:
   npm run lotse -- hsds export FILE               write the public directory as HSDS 3.0 JSON
   npm run lotse -- generate --orgs N --cases N --events N --seed N
                                                   build a synthetic network with referral events
-  npm run lotse -- flow FILE.csv                  directly-follows graph of an event log (case,activity,timestamp) as JSON`;
+  npm run lotse -- flow FILE.csv                  directly-follows graph of an event log (case,activity,timestamp) as JSON
+  npm run lotse -- backup FILE                    consistent backup of the database, also while Lotse runs
+  npm run lotse -- restore FILE [--ledger LEDGER]… [--without-ledger]
+                                                  restore into an empty data directory or database, then
+                                                  replay the erasure ledger (Art. 17) made since the backup`;
 
 function fail(message: string, code = 1): never {
   console.error(message);
@@ -134,6 +138,8 @@ async function main(argv: string[]): Promise<number> {
   if (argv[0] === "generate")
     return (await import("./modules/analytics/cli-generate.ts")).runGenerate(argv.slice(1), open);
   if (argv[0] === "flow") return (await import("./modules/analytics/cli-flow.ts")).runFlow(argv.slice(1));
+  if (argv[0] === "backup") return (await import("./platform/backup/cli.ts")).runBackup(argv.slice(1));
+  if (argv[0] === "restore") return (await import("./platform/backup/cli.ts")).runRestore(argv.slice(1));
   const [area, command, file, ...rest] = argv;
   if (area !== "hsds" || !file || (command !== "import" && command !== "export")) fail(USAGE, 64);
   const unknown = rest.filter((a) => a !== "--dry-run" || command !== "import");

@@ -23,6 +23,13 @@ const envSchema = z.object({
   /** Requests per minute and address to the public endpoints (finder, HSDS); 0 turns the limit off. */
   LOTSE_PUBLIC_RATE_LIMIT: z.coerce.number().int().min(0).max(1_000_000).default(300),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** Append-only file of Art. 17 erasures outside the database; unset: erasure-ledger.jsonl in the data directory. */
+  LOTSE_ERASURE_LEDGER: z.string().min(1).optional(),
+  /** Folder for scheduled backups; unset: no scheduled backups. */
+  LOTSE_BACKUP_DIR: z.string().min(1).optional(),
+  LOTSE_BACKUP_EVERY_HOURS: z.coerce.number().positive().default(24),
+  /** How many scheduled backups to keep; older ones are deleted. */
+  LOTSE_BACKUP_KEEP: z.coerce.number().int().min(1).default(14),
 });
 
 export type Config = {
@@ -39,6 +46,9 @@ export type Config = {
   logLevel: string;
   publicRateLimit: number;
   secureCookies: boolean;
+  /** Absolute path of the erasure ledger file. */
+  erasureLedger: string;
+  backup: { dir: string | undefined; everyHours: number; keep: number };
 };
 
 /** Reads the configuration from the environment, failing with the names of wrong variables. */
@@ -50,11 +60,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const e = parsed.data;
   const publicUrl = e.PUBLIC_URL ?? `http://localhost:${e.PORT}`;
+  const dataDir = path.resolve(e.LOTSE_DATA_DIR);
   return {
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
-    dataDir: path.resolve(e.LOTSE_DATA_DIR),
+    dataDir,
     dbPort: e.LOTSE_DB_PORT,
     publicUrl: publicUrl.replace(/\/$/, ""),
     smtpUrl: e.SMTP_URL || undefined,
@@ -64,5 +75,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     publicRateLimit: e.LOTSE_PUBLIC_RATE_LIMIT,
     secureCookies: publicUrl.startsWith("https://"),
+    erasureLedger: path.resolve(e.LOTSE_ERASURE_LEDGER ?? path.join(dataDir, "erasure-ledger.jsonl")),
+    backup: {
+      dir: e.LOTSE_BACKUP_DIR ? path.resolve(e.LOTSE_BACKUP_DIR) : undefined,
+      everyHours: e.LOTSE_BACKUP_EVERY_HOURS,
+      keep: e.LOTSE_BACKUP_KEEP,
+    },
   };
 }

@@ -5,7 +5,9 @@ import { openDatabase } from "./db/open.ts";
 import { seedDemoHistory } from "./demo/history.ts";
 import { DEMO_LOGINS, DEMO_PASSWORD, seedDemo } from "./demo/seed.ts";
 import { privacyJobs } from "./modules/privacy/erase.ts";
+import { reconcileErasureLedger } from "./modules/privacy/ledger.ts";
 import { referralJobs } from "./modules/referrals/reminders.ts";
+import { backupJobs } from "./platform/backup/schedule.ts";
 import { startScheduler } from "./platform/jobs.ts";
 import { loggerOptions } from "./platform/logging.ts";
 import { createMailer } from "./platform/mail.ts";
@@ -25,6 +27,15 @@ async function main() {
     );
     process.exit(1);
   });
+  // Before anything serves: erasures the database does not know (it was restored from an older
+  // backup) are made again, and the ledger file learns what only the database knew.
+  try {
+    await reconcileErasureLedger(database.db, config.erasureLedger, log);
+  } catch (err) {
+    console.error(`[lotse] The erasure ledger could not be reconciled: ${(err as Error).message}`);
+    await database.close();
+    process.exit(1);
+  }
   const seeded = config.demoData ? await seedDemo(database.db) : false;
   const history = config.demoData ? await seedDemoHistory(database.db) : null;
   const mailer = createMailer(config.smtpUrl, config.mailFrom);
@@ -35,6 +46,7 @@ async function main() {
       { name: "sessions.prune", everySeconds: 3600, run: () => pruneSessions(database.db) },
       { name: "rate_limits.prune", everySeconds: 3600, run: () => pruneRateLimits(database.db) },
       ...privacyJobs(database.db),
+      ...backupJobs(database.pool, config),
       ...referralJobs(database.db),
       ...(mailer.delivers
         ? [{ name: "mail.deliver", everySeconds: 5, run: () => mailer.deliverPending(database.db) }]

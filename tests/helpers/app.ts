@@ -1,7 +1,10 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import type { LightMyRequestResponse } from "fastify";
 import { afterAll } from "vitest";
 import { buildApp } from "../../src/server/app.ts";
-import { loadConfig } from "../../src/server/config.ts";
+import { type Config, loadConfig } from "../../src/server/config.ts";
 import type { Db } from "../../src/server/db/client.ts";
 import type { App } from "../../src/server/deps.ts";
 import { createTestDatabase } from "./db.ts";
@@ -19,14 +22,27 @@ export type Agent = {
 };
 
 /** Boots the real app in-process on a fresh database of its own. */
-export async function createTestApp(
-  opts: { clientDir?: string } = {},
-): Promise<{ app: App; db: Db; loginAs(email: string, password?: string): Promise<Agent> }> {
-  const { db } = await createTestDatabase();
-  const config = loadConfig({ LOTSE_DEMO_DATA: "false", PUBLIC_URL: "http://lotse.test" });
+export async function createTestApp(opts: { clientDir?: string } = {}): Promise<{
+  app: App;
+  db: Db;
+  url: string;
+  config: Config;
+  loginAs(email: string, password?: string): Promise<Agent>;
+}> {
+  const { db, url } = await createTestDatabase();
+  // Erasures append to a ledger file: each test file keeps its own, outside the project.
+  const ledgerDir = fs.mkdtempSync(path.join(os.tmpdir(), "lotse-ledger-"));
+  const config = loadConfig({
+    LOTSE_DEMO_DATA: "false",
+    PUBLIC_URL: "http://lotse.test",
+    LOTSE_ERASURE_LEDGER: path.join(ledgerDir, "erasure-ledger.jsonl"),
+  });
   const app = await buildApp({ db, config, ...opts });
   await app.ready();
-  afterAll(() => app.close());
+  afterAll(async () => {
+    await app.close();
+    fs.rmSync(ledgerDir, { recursive: true, force: true });
+  });
 
   async function loginAs(email: string, password = DEFAULT_PASSWORD): Promise<Agent> {
     const res = await app.inject({ method: "POST", url: "/api/auth/login", payload: { email, password } });
@@ -52,5 +68,5 @@ export async function createTestApp(
     };
     return agent;
   }
-  return { app, db, loginAs };
+  return { app, db, url, config, loginAs };
 }

@@ -1,10 +1,11 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import fsp from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
 import pg from "pg";
+import { ensureCluster } from "./embedded-init.ts";
+import { commandLine, isAlive } from "./proc.ts";
 
 /** A PostgreSQL server that this Lotse process started and owns. */
 export type EmbeddedPostgres = {
@@ -59,21 +60,18 @@ function runAsIds(): { uid: number; gid: number; name: string } | undefined {
   return { uid: Number(uid), gid: Number(gid), name };
 }
 
-function isAlive(pid: number): boolean {
+/**
+ * The pid of the live Lotse that holds the data directory, if any. A pid can be reused by an
+ * unrelated process after a crash: only a live node process counts.
+ */
+export function lockHolder(dataDir: string): number | undefined {
+  let holder: number;
   try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
-
-function commandLine(pid: number): string {
-  try {
-    return fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").replaceAll("\0", " ");
+    holder = Number(fs.readFileSync(path.join(dataDir, "lotse.lock"), "utf8").trim());
   } catch {
-    return "";
+    return undefined;
   }
+  return holder && isAlive(holder) && /node/.test(commandLine(holder)) ? holder : undefined;
 }
 
 /** Takes the data directory for this process, refusing while another live Lotse holds it. */
@@ -93,9 +91,8 @@ async function acquireLock(dataDir: string): Promise<() => void> {
       };
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
-      const holder = Number(fs.readFileSync(lockFile, "utf8").trim());
-      // A pid can be reused by an unrelated process after a crash: only a live node process counts.
-      if (holder && holder !== process.pid && isAlive(holder) && /node/.test(commandLine(holder))) {
+      const holder = lockHolder(dataDir);
+      if (holder && holder !== process.pid) {
         throw new EmbeddedPostgresError(
           `Another Lotse (pid ${holder}) is already running on the data directory ${dataDir}. ` +
             "Stop it first, or start this one with another LOTSE_DATA_DIR.",
@@ -140,48 +137,6 @@ function captureOutput(child: ChildProcess, logFile: string): string[] {
   child.stderr?.on("data", onData);
   child.once("exit", () => out.end());
   return tail;
-}
-
-async function initCluster(bin: Binaries, pgDir: string, ids: ReturnType<typeof runAsIds>, logFile: string) {
-  const password = randomBytes(24).toString("base64url");
-  await fsp.mkdir(pgDir, { recursive: true, mode: 0o700 });
-  const pwFile = path.join(path.dirname(pgDir), ".pwfile");
-  await fsp.writeFile(pwFile, password, { mode: 0o600 });
-  if (ids) {
-    await fsp.chown(pgDir, ids.uid, ids.gid);
-    await fsp.chown(pwFile, ids.uid, ids.gid);
-  }
-  const child = spawn(
-    bin.initdb,
-    [
-      `--pgdata=${pgDir}`,
-      `--username=${DB_USER}`,
-      `--pwfile=${pwFile}`,
-      "--auth=scram-sha-256",
-      "--encoding=UTF8",
-      "--locale-provider=builtin",
-      "--builtin-locale=C.UTF-8",
-    ],
-    { uid: ids?.uid, gid: ids?.gid, stdio: ["ignore", "pipe", "pipe"], cwd: path.dirname(pgDir) },
-  );
-  const tail = captureOutput(child, logFile);
-  const code = await new Promise<number | null>((resolve, reject) => {
-    child.once("error", reject);
-    child.once("exit", resolve);
-  }).catch((err: NodeJS.ErrnoException) => {
-    throw new EmbeddedPostgresError(
-      err.code === "EACCES"
-        ? `Cannot run ${bin.initdb}${ids ? ` as user ${ids.name}` : ""}: permission denied. Every folder above the project must be readable by that user (a project under /root is not).`
-        : `Cannot run initdb: ${err.message}`,
-    );
-  });
-  await fsp.rm(pwFile, { force: true });
-  if (code !== 0) {
-    await fsp.rm(pgDir, { recursive: true, force: true });
-    throw new EmbeddedPostgresError("Creating the embedded database cluster failed.", tail);
-  }
-  // The password lives beside the cluster, readable only by the account that starts Lotse.
-  await fsp.writeFile(path.join(path.dirname(pgDir), "db-password"), password, { mode: 0o600 });
 }
 
 /** A postmaster left running by a Lotse that was killed (kill -9) is shut down cleanly before we start. */
@@ -239,13 +194,15 @@ export async function startEmbeddedPostgres(opts: {
     const ids = runAsIds();
     const pgDir = path.join(dataDir, "pg");
     const logFile = path.join(dataDir, "postgres.log");
-    if (!fs.existsSync(path.join(pgDir, "PG_VERSION"))) {
-      log.info(`Creating the embedded PostgreSQL cluster in ${pgDir}`);
-      await fsp.rm(pgDir, { recursive: true, force: true });
-      await initCluster(bin, pgDir, ids, logFile);
-    }
+    const password = await ensureCluster({
+      initdb: bin.initdb,
+      dataDir,
+      ids,
+      log,
+      capture: (child) => captureOutput(child, logFile),
+      fail: (message, tail) => new EmbeddedPostgresError(message, tail),
+    });
     await stopOrphan(pgDir, log);
-    const password = (await fsp.readFile(path.join(dataDir, "db-password"), "utf8")).trim();
     const port = opts.port || (await freePort());
     const child = spawn(
       bin.postgres,

@@ -4,9 +4,10 @@ import { drizzle } from "drizzle-orm/node-postgres";
 import { migrate } from "drizzle-orm/node-postgres/migrator";
 import type pg from "pg";
 
-const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), "migrations");
+/** The SQL migrations and drizzle's journal of them. */
+export const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), "migrations");
 // Arbitrary constant shared by every instance: only one of them migrates at a time.
-const MIGRATION_LOCK = 4_711_2026;
+export const MIGRATION_LOCK = 4_711_2026;
 
 /** Applies pending SQL migrations; safe when several instances start at once. */
 export async function runMigrations(pool: pg.Pool): Promise<void> {

@@ -985,3 +985,16 @@ export const ssoLoginStates = pgTable(
     index("sso_login_states_address_idx").on(t.addressHash, t.expiresAt),
   ],
 );
+
+// ── Erasure ledger (module privacy) ──
+
+/**
+ * One row per Art. 17 erasure, without personal data: the erased client's id, its organisation and
+ * when. Written in the erasure's transaction and appended to a file outside the database, so that
+ * after restoring an older backup the erasures made since are replayed (privacy/ledger.ts).
+ */
+export const erasureLedger = pgTable("erasure_ledger", {
+  clientId: uuid("client_id").primaryKey(),
+  organisationId: uuid("organisation_id"),
+  erasedAt: timestamp("erased_at", { withTimezone: true }).notNull().defaultNow(),
+});

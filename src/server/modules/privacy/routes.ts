@@ -14,7 +14,7 @@ const tags = ["privacy"];
 const problems = PROTECTED_PROBLEMS;
 const today = () => new Date().toISOString().slice(0, 10);
 
-export function registerPrivacyRoutes(app: App, { db }: Deps) {
+export function registerPrivacyRoutes(app: App, { db, config }: Deps) {
   const ctx = (request: FastifyRequest) => ctxOf(db, request);
 
   app.get(
@@ -73,7 +73,11 @@ export function registerPrivacyRoutes(app: App, { db }: Deps) {
       },
     },
     async (request, reply) => {
-      await eraseClient({ ...ctx(request), clientId: request.params.clientId });
+      await eraseClient({
+        ...ctx(request),
+        clientId: request.params.clientId,
+        ledgerFile: config.erasureLedger,
+      });
       return reply.code(204).send(null);
     },
   );
