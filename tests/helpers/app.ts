@@ -7,6 +7,7 @@ import { buildApp } from "../../src/server/app.ts";
 import { type Config, loadConfig } from "../../src/server/config.ts";
 import type { Db } from "../../src/server/db/client.ts";
 import type { App } from "../../src/server/deps.ts";
+import { loggerOptions } from "../../src/server/platform/logging.ts";
 import { createTestDatabase } from "./db.ts";
 import { DEFAULT_PASSWORD } from "./factories.ts";
 
@@ -37,7 +38,16 @@ export async function createTestApp(opts: { clientDir?: string } = {}): Promise<
     PUBLIC_URL: "http://lotse.test",
     LOTSE_ERASURE_LEDGER: path.join(ledgerDir, "erasure-ledger.jsonl"),
   });
-  const app = await buildApp({ db, config, ...opts });
+  // LOTSE_TEST_LOG=FILE writes the server log of every API test to FILE, as an operator would see it
+  // (LOTSE_TEST_LOG_LEVEL, default trace), e.g. to search it for the names the tests plant.
+  const logFile = process.env.LOTSE_TEST_LOG;
+  const logger = logFile
+    ? loggerOptions(
+        process.env.LOTSE_TEST_LOG_LEVEL ?? "trace",
+        fs.createWriteStream(logFile, { flags: "a" }),
+      )
+    : undefined;
+  const app = await buildApp({ db, config, logger, ...opts });
   await app.ready();
   afterAll(async () => {
     await app.close();
