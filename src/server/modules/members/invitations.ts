@@ -2,7 +2,7 @@ import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { InvitationCreate } from "#shared/contracts/members.ts";
 import type { Locale, Role } from "#shared/domain.ts";
-import type { Db } from "../../db/client.ts";
+import type { Db, Tx } from "../../db/client.ts";
 import { mailTokens, memberships, organisations, users } from "../../db/schema.ts";
 import { audit, type Ctx } from "../../platform/audit.ts";
 import { AppError, invalidField, notFound } from "../../platform/errors.ts";
@@ -197,33 +197,67 @@ export async function acceptInvitation(p: {
   return p.db.transaction(async (tx) => {
     const row = await takeToken(tx, "invitation", p.token);
     const organisationId = row.organisationId ?? "";
-    let userId = existing?.id;
-    if (!userId) {
-      const [created] = await tx
-        .insert(users)
-        .values({ email: row.email, name: p.name ?? "", passwordHash: newHash ?? null })
-        .returning({ id: users.id });
-      userId = created?.id ?? "";
-    }
-    await tx
-      .insert(memberships)
-      .values({ userId, organisationId, role: row.role ?? "volunteer" })
-      .onConflictDoUpdate({
-        target: [memberships.userId, memberships.organisationId],
-        set: { role: row.role ?? "volunteer", status: "active", updatedAt: sql`now()` },
-      });
-    await tx.update(mailTokens).set({ usedAt: sql`now()`, userId }).where(eq(mailTokens.id, row.id));
-    await audit(
-      tx,
-      { requestId: p.requestId, actor: { userId, organisationId } },
-      {
-        action: "invitation.accept",
-        entity: "invitation",
-        entityId: row.id,
-        organisationId,
-        details: { userId, newAccount: !existing },
-      },
-    );
+    const userId = await activateInvitation(tx, {
+      invitation: row,
+      existingUserId: existing?.id,
+      name: p.name ?? "",
+      passwordHash: newHash ?? null,
+      requestId: p.requestId,
+      method: "password",
+    });
     return createSession(tx, userId, organisationId);
   });
+}
+
+/**
+ * Turns an open invitation into an active membership: creates the account when the address has
+ * none, activates the membership in the invited role, uses the token up and writes the audit entry.
+ * Shared by the invitation link (with a password) and single sign-on (without one).
+ */
+export async function activateInvitation(
+  tx: Tx,
+  p: {
+    invitation: { id: string; email: string; organisationId: string | null; role: string | null };
+    existingUserId: string | undefined;
+    name: string;
+    passwordHash: string | null;
+    requestId: string;
+    method: "password" | "sso";
+  },
+): Promise<string> {
+  const organisationId = p.invitation.organisationId ?? "";
+  const userId = p.existingUserId ?? (await createAccount(tx, p));
+  const role = p.invitation.role ?? "volunteer";
+  await tx
+    .insert(memberships)
+    .values({ userId, organisationId, role })
+    .onConflictDoUpdate({
+      target: [memberships.userId, memberships.organisationId],
+      set: { role, status: "active", updatedAt: sql`now()` },
+    });
+  await tx.update(mailTokens).set({ usedAt: sql`now()`, userId }).where(eq(mailTokens.id, p.invitation.id));
+  await audit(
+    tx,
+    { requestId: p.requestId, actor: { userId, organisationId } },
+    {
+      action: "invitation.accept",
+      entity: "invitation",
+      entityId: p.invitation.id,
+      organisationId,
+      details: { userId, newAccount: !p.existingUserId, method: p.method },
+    },
+  );
+  return userId;
+}
+
+async function createAccount(
+  tx: Tx,
+  p: { invitation: { email: string }; name: string; passwordHash: string | null },
+) {
+  const [created] = await tx
+    .insert(users)
+    .values({ email: p.invitation.email, name: p.name, passwordHash: p.passwordHash })
+    .returning({ id: users.id });
+  if (!created) throw new Error("insert returned nothing");
+  return created.id;
 }

@@ -12,6 +12,7 @@ import { audit } from "../../platform/audit.ts";
 import { AppError } from "../../platform/errors.ts";
 import { createSession } from "../../platform/session.ts";
 import { newToken, tokenHash } from "../../platform/tokens.ts";
+import { activateInvitation } from "../members/invitations.ts";
 import {
   authorizationUrl,
   discover,
@@ -237,35 +238,13 @@ async function acceptOpenInvitation(
     .limit(1)
     .for("update");
   if (!invitation) throw fail(403, "no_membership");
-  let userId = existingUserId;
-  if (!userId) {
-    const name = p.claims.name?.trim() || email.slice(0, email.indexOf("@"));
-    const [created] = await tx
-      .insert(users)
-      .values({ email: invitation.email, name, passwordHash: null })
-      .returning({ id: users.id });
-    if (!created) throw new Error("insert returned nothing");
-    userId = created.id;
-  }
-  const role = invitation.role ?? "volunteer";
-  await tx
-    .insert(memberships)
-    .values({ userId, organisationId, role })
-    .onConflictDoUpdate({
-      target: [memberships.userId, memberships.organisationId],
-      set: { role, status: "active", updatedAt: sql`now()` },
-    });
-  await tx.update(mailTokens).set({ usedAt: sql`now()`, userId }).where(eq(mailTokens.id, invitation.id));
-  await audit(
-    tx,
-    { requestId: p.requestId, actor: { userId, organisationId } },
-    {
-      action: "invitation.accept",
-      entity: "invitation",
-      entityId: invitation.id,
-      organisationId,
-      details: { userId, newAccount: !existingUserId, method: "sso" },
-    },
-  );
-  return userId;
+  return activateInvitation(tx, {
+    invitation,
+    existingUserId,
+    // Without a password: the person logs in through the provider, or sets one with "Passwort vergessen".
+    name: p.claims.name?.trim() || email.slice(0, email.indexOf("@")),
+    passwordHash: null,
+    requestId: p.requestId,
+    method: "sso",
+  });
 }
