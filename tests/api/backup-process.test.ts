@@ -1,38 +1,14 @@
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../../src/server/demo/seed.ts";
-import { freePort, httpLogin, type LotseProcess, spawnLotse, waitUntilRunning } from "../helpers/process.ts";
+import { httpLogin, lotseProcesses } from "../helpers/process.ts";
 
 // The operator's way, with real processes: `npm run lotse -- backup` against a running Lotse on its
 // embedded PostgreSQL, an erasure after it, `restore` into an empty data directory, and a start.
-const dirs: string[] = [];
-const running: LotseProcess[] = [];
-
-function dataDir() {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lotse-backup-proc-"));
-  fs.chmodSync(dir, 0o755);
-  dirs.push(dir);
-  return dir;
-}
-
-async function start(dir: string) {
-  for (let attempt = 1; ; attempt++) {
-    const p = spawnLotse(dir, await freePort());
-    running.push(p);
-    try {
-      await waitUntilRunning(p);
-      return p;
-    } catch (err) {
-      // Another process took the free port first: try another one.
-      if (attempt < 3 && p.output().includes("Cannot listen on port")) continue;
-      throw err;
-    }
-  }
-}
+const { dataDir, start } = lotseProcesses("lotse-backup-proc-");
 
 /** Runs `node src/server/cli.ts …` on a data directory; answers its exit code and output. */
 function lotseCli(dir: string, args: string[]): Promise<{ code: number | null; output: string }> {
@@ -53,24 +29,10 @@ function lotseCli(dir: string, args: string[]): Promise<{ code: number | null; o
   return new Promise((resolve) => child.once("exit", (code) => resolve({ code, output })));
 }
 
-afterAll(async () => {
-  for (const p of running) if (p.child.exitCode === null) p.child.kill("SIGKILL");
-  await new Promise((r) => setTimeout(r, 200));
-  for (const dir of dirs) {
-    const pidFile = path.join(dir, "pg", "postmaster.pid");
-    if (fs.existsSync(pidFile)) {
-      try {
-        process.kill(Number(fs.readFileSync(pidFile, "utf8").split("\n")[0]), "SIGQUIT");
-      } catch {}
-    }
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-});
-
 describe("backup and restore on the command line", () => {
   it("backs up a running Lotse, restores into an empty directory, replays a later erasure and serves", async () => {
-    const first = await start(dataDir());
-    const dir1 = dirs[0] ?? "";
+    const dir1 = dataDir();
+    const first = await start(dir1);
     const tag = randomBytes(5).toString("hex");
     const counsellor = await httpLogin(first.url, "beratung@lotse.example", DEMO_PASSWORD);
     const created = await fetch(`${first.url}/api/cases`, {

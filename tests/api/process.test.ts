@@ -1,53 +1,17 @@
 import fs from "node:fs";
 import http from "node:http";
-import os from "node:os";
 import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../../src/server/demo/seed.ts";
-import { freePort, httpLogin, type LotseProcess, spawnLotse, waitUntilRunning } from "../helpers/process.ts";
+import { httpLogin, type LotseProcess, lotseProcesses } from "../helpers/process.ts";
 
 // These run Lotse as a person would: a real process on its embedded PostgreSQL, signals and all.
-const dirs: string[] = [];
-const running: LotseProcess[] = [];
-function dataDir() {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lotse-proc-"));
-  fs.chmodSync(dir, 0o755);
-  dirs.push(dir);
-  return dir;
-}
-async function start(dir: string, env: Record<string, string> = {}) {
-  for (let attempt = 1; ; attempt++) {
-    const p = spawnLotse(dir, await freePort(), env);
-    running.push(p);
-    try {
-      await waitUntilRunning(p);
-      return p;
-    } catch (err) {
-      // Another process (the browser tests' Lotse) took the free port first: try another one.
-      if (attempt < 3 && p.output().includes("Cannot listen on port")) continue;
-      throw err;
-    }
-  }
-}
+const { dataDir, start, spawn } = lotseProcesses("lotse-proc-");
+
 async function stop(p: LotseProcess) {
   p.child.kill("SIGTERM");
   return p.exited;
 }
-afterAll(async () => {
-  for (const p of running) if (p.child.exitCode === null) p.child.kill("SIGKILL");
-  await new Promise((r) => setTimeout(r, 200));
-  for (const dir of dirs) {
-    // A postmaster orphaned by SIGKILL above is stopped before its directory goes.
-    const pidFile = path.join(dir, "pg", "postmaster.pid");
-    if (fs.existsSync(pidFile)) {
-      const pid = Number(fs.readFileSync(pidFile, "utf8").split("\n")[0]);
-      try {
-        process.kill(pid, "SIGQUIT");
-      } catch {}
-    }
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-});
 
 async function createOrganisation(url: string, name: string) {
   const auth = await httpLogin(url, "koordination@lotse.example", DEMO_PASSWORD);
@@ -83,8 +47,7 @@ describe("Lotse as a process on its embedded PostgreSQL", () => {
   it("refuses a second Lotse on the same data directory with a clear message", async () => {
     const dir = dataDir();
     const first = await start(dir);
-    const second = spawnLotse(dir, await freePort());
-    running.push(second);
+    const second = await spawn(dir);
     expect(await second.exited).not.toBe(0);
     expect(second.output()).toMatch(/Another Lotse \(pid \d+\) is already running on the data directory/);
     // The first one is unharmed.
@@ -134,8 +97,7 @@ describe("Lotse as a process on its embedded PostgreSQL", () => {
     const first = await start(dir);
     expect(await stop(first)).toBe(0);
     fs.appendFileSync(path.join(dir, "pg", "postgresql.conf"), "\nshared_buffers = 'plenty'\n");
-    const broken = spawnLotse(dir, await freePort());
-    running.push(broken);
+    const broken = await spawn(dir);
     expect(await broken.exited).toBe(1);
     expect(broken.output()).toContain("--- PostgreSQL log ---");
     expect(broken.output()).toMatch(/shared_buffers/);

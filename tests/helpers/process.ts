@@ -1,4 +1,8 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll } from "vitest";
 import { freePort } from "../../src/server/db/embedded.ts";
 
 export { freePort };
@@ -60,5 +64,56 @@ export async function httpLogin(url: string, email: string, password: string) {
     cookie,
     csrf: session.csrfToken,
     headers: { cookie, "x-csrf-token": session.csrfToken, "content-type": "application/json" },
+  };
+}
+
+/**
+ * Lotse processes of one test file, each on a data directory of its own: `start` retries on a port
+ * another process took first; everything is killed and removed after the file.
+ */
+export function lotseProcesses(prefix: string) {
+  const dirs: string[] = [];
+  const running: LotseProcess[] = [];
+  afterAll(async () => {
+    for (const p of running) if (p.child.exitCode === null) p.child.kill("SIGKILL");
+    await new Promise((r) => setTimeout(r, 200));
+    for (const dir of dirs) {
+      // A postmaster orphaned by SIGKILL above is stopped before its directory goes.
+      const pidFile = path.join(dir, "pg", "postmaster.pid");
+      if (fs.existsSync(pidFile)) {
+        try {
+          process.kill(Number(fs.readFileSync(pidFile, "utf8").split("\n")[0]), "SIGQUIT");
+        } catch {}
+      }
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+  return {
+    dataDir(): string {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+      fs.chmodSync(dir, 0o755);
+      dirs.push(dir);
+      return dir;
+    },
+    /** Spawns without waiting: for a start that is meant to fail. */
+    async spawn(dir: string, env: Record<string, string> = {}): Promise<LotseProcess> {
+      const p = spawnLotse(dir, await freePort(), env);
+      running.push(p);
+      return p;
+    },
+    async start(dir: string, env: Record<string, string> = {}): Promise<LotseProcess> {
+      for (let attempt = 1; ; attempt++) {
+        const p = spawnLotse(dir, await freePort(), env);
+        running.push(p);
+        try {
+          await waitUntilRunning(p);
+          return p;
+        } catch (err) {
+          // Another process (the browser tests' Lotse) took the free port first: try another one.
+          if (attempt < 3 && p.output().includes("Cannot listen on port")) continue;
+          throw err;
+        }
+      }
+    },
   };
 }
