@@ -18,7 +18,7 @@ import {
   switchSessionOrganisation,
 } from "../../platform/session.ts";
 import { newToken, tokenHash } from "../../platform/tokens.ts";
-import { assertMayActFor, passwordOrganisations } from "../sso/policy.ts";
+import { assertMayActFor, firstPasswordMembership } from "../sso/policy.ts";
 
 const RESET_MINUTES = 30;
 const invalidCredentials = () => new AppError(401, "auth.invalid_credentials");
@@ -77,8 +77,8 @@ export async function login(p: { db: Db; email: string; password: string; ip: st
     .from(users)
     .where(eq(sql`lower(${users.email})`, email));
   const ok = await verifyPassword(user?.passwordHash, p.password);
-  const first = ok && user?.status === "active" ? (await activeMemberships(p.db, user.id))[0] : undefined;
-  if (!user || !first) {
+  const list = ok && user?.status === "active" ? await activeMemberships(p.db, user.id) : [];
+  if (!user || list.length === 0) {
     await audit(
       p.db,
       { requestId: p.requestId },
@@ -95,8 +95,7 @@ export async function login(p: { db: Db; email: string; password: string; ip: st
   await refund(p.db, address);
   // Only after the password was right, so that the refusal reveals no address: the session starts
   // in the first organisation that accepts a password; none does when all require single sign-on.
-  const allowed = await passwordOrganisations(p.db, user.id);
-  const start = (await activeMemberships(p.db, user.id)).find((m) => allowed.has(m.organisationId));
+  const start = await firstPasswordMembership(p.db, list);
   if (!start) throw new AppError(403, "sso.required");
   return p.db.transaction(async (tx) => {
     const token = await createSession(tx, user.id, start.organisationId);

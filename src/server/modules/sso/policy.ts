@@ -1,35 +1,35 @@
-import { and, eq } from "drizzle-orm";
-import type { Db, Tx } from "../../db/client.ts";
-import { memberships, organisations, ssoProviders } from "../../db/schema.ts";
+import { and, eq, inArray } from "drizzle-orm";
+import type { Tx } from "../../db/client.ts";
+import { ssoProviders } from "../../db/schema.ts";
 import { AppError } from "../../platform/errors.ts";
 
 /**
- * The organisations in which a person may act after a password login: those that do not require
- * single sign-on. The network coordination always keeps the password: it configures the providers
- * and must be able to repair a broken one. A person with several memberships keeps the password
- * for the others when one organisation requires SSO, so that nobody is locked out by one
- * organisation's choice — but acts for that one only through its provider.
+ * Of a person's memberships, the first one to act for after a password login: one whose
+ * organisation does not require single sign-on. The network coordination always keeps the
+ * password: it configures the providers and must be able to repair a broken one. A person with
+ * several memberships keeps the password for the others when one organisation requires SSO, so
+ * that nobody is locked out by one organisation's choice — but acts for that one only through its
+ * provider. Undefined when every membership requires SSO.
  */
-export async function passwordOrganisations(db: Db, userId: string): Promise<Set<string>> {
-  const rows = await db
-    .select({
-      organisationId: memberships.organisationId,
-      role: memberships.role,
-      required: ssoProviders.required,
-    })
-    .from(memberships)
-    .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
-    .leftJoin(ssoProviders, eq(ssoProviders.organisationId, memberships.organisationId))
+export async function firstPasswordMembership<M extends { organisationId: string; role: string }>(
+  db: Tx,
+  list: M[],
+): Promise<M | undefined> {
+  if (list.length === 0) return undefined;
+  const required = await db
+    .select({ organisationId: ssoProviders.organisationId })
+    .from(ssoProviders)
     .where(
       and(
-        eq(memberships.userId, userId),
-        eq(memberships.status, "active"),
-        eq(organisations.status, "active"),
+        eq(ssoProviders.required, true),
+        inArray(
+          ssoProviders.organisationId,
+          list.map((m) => m.organisationId),
+        ),
       ),
     );
-  return new Set(
-    rows.filter((r) => r.required !== true || r.role === "network_coordinator").map((r) => r.organisationId),
-  );
+  const closed = new Set(required.map((r) => r.organisationId));
+  return list.find((m) => m.role === "network_coordinator" || !closed.has(m.organisationId));
 }
 
 /** Whether an organisation requires single sign-on of its members. */
