@@ -1,7 +1,12 @@
+import os from "node:os";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
+    // Vitest's default is one worker less than the cores: a single one on a 2-core machine, which
+    // runs every file in series. Unit and API files run two at a time here (each has its own
+    // database); the browser files stay in series (fileParallelism: false), on one shared server.
+    maxWorkers: Math.max(2, os.availableParallelism() - 1),
     projects: [
       {
         test: {
