@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePort } from "../../src/server/db/embedded.ts";
 import { auditLog, mailTokens, ssoLoginStates, ssoProviders } from "../../src/server/db/schema.ts";
 import { translator } from "../../src/server/platform/i18n.ts";
+import type { Role } from "../../src/shared/domain.ts";
 import { type Agent, createTestApp } from "../helpers/app.ts";
 import {
   addMembership,
@@ -52,6 +53,11 @@ async function ssoOrganisation(opts: { required?: boolean; issuer?: string } = {
   });
   expect(res.statusCode, res.body).toBe(200);
   return { org, admin, domain };
+}
+
+/** A member of the organisation whose address lies in the provider's domain. */
+function memberAt(organisationId: string, domain: string, role: Role) {
+  return buildUser(t.db, { organisationId, role, email: `m.${uniq()}@${domain}` });
 }
 
 /** A person at the provider, with a login name of its own. */
@@ -149,11 +155,7 @@ describe("login through the organisation's provider", () => {
 
   it("lets an existing member in and continues to the page asked for", async () => {
     const { org, domain } = await ssoOrganisation();
-    const member = await buildUser(t.db, {
-      organisationId: org.id,
-      role: "volunteer",
-      email: `m.${uniq()}@${domain}`,
-    });
+    const member = await memberAt(org.id, domain, "volunteer");
     const started = await start(org.id, "/cases?status=open");
     const url = new URL(started.authorizationUrl);
     expect(url.origin).toBe(idp.issuer);
@@ -176,11 +178,7 @@ describe("login through the organisation's provider", () => {
 
   it("never continues to another site after the login", async () => {
     const { org, domain } = await ssoOrganisation();
-    const member = await buildUser(t.db, {
-      organisationId: org.id,
-      role: "volunteer",
-      email: `m.${uniq()}@${domain}`,
-    });
+    const member = await memberAt(org.id, domain, "volunteer");
     const login = providerAccount(member.email);
     for (const next of ["//evil.example/", "/\\evil.example", "/\t/evil.example", "https://evil.example/"]) {
       const started = await start(org.id, next);
@@ -193,11 +191,7 @@ describe("login through the organisation's provider", () => {
 
   it("refuses an answer whose state is not the one of this login, and the login is used up", async () => {
     const { org, domain } = await ssoOrganisation();
-    const member = await buildUser(t.db, {
-      organisationId: org.id,
-      role: "volunteer",
-      email: `m.${uniq()}@${domain}`,
-    });
+    const member = await memberAt(org.id, domain, "volunteer");
     const started = await start(org.id);
     const back = await signInAtProvider(
       started.authorizationUrl,
@@ -218,11 +212,7 @@ describe("login through the organisation's provider", () => {
 
   it("refuses an answer without the browser's login cookie", async () => {
     const { org, domain } = await ssoOrganisation();
-    const member = await buildUser(t.db, {
-      organisationId: org.id,
-      role: "volunteer",
-      email: `m.${uniq()}@${domain}`,
-    });
+    const member = await memberAt(org.id, domain, "volunteer");
     const started = await start(org.id);
     const back = await signInAtProvider(
       started.authorizationUrl,
@@ -240,11 +230,7 @@ describe("login through the organisation's provider", () => {
 
   it("refuses an ID token whose nonce is not the one of this login", async () => {
     const { org, domain } = await ssoOrganisation();
-    const member = await buildUser(t.db, {
-      organisationId: org.id,
-      role: "volunteer",
-      email: `m.${uniq()}@${domain}`,
-    });
+    const member = await memberAt(org.id, domain, "volunteer");
     const started = await start(org.id);
     // The provider is asked with another nonce, as for a token meant for another login.
     const tampered = new URL(started.authorizationUrl);
@@ -255,11 +241,7 @@ describe("login through the organisation's provider", () => {
 
   it("refuses a replayed code, in the same login and in a new one", async () => {
     const { org, domain } = await ssoOrganisation();
-    const member = await buildUser(t.db, {
-      organisationId: org.id,
-      role: "volunteer",
-      email: `m.${uniq()}@${domain}`,
-    });
+    const member = await memberAt(org.id, domain, "volunteer");
     const login = providerAccount(member.email);
     const first = await loginThroughProvider(org.id, login);
     expect(first.res.statusCode, first.res.body).toBe(303);
@@ -281,11 +263,7 @@ describe("login through the organisation's provider", () => {
 
   it("refuses an answer of another provider, with its own issuer or with a forged one", async () => {
     const { org, domain } = await ssoOrganisation();
-    const member = await buildUser(t.db, {
-      organisationId: org.id,
-      role: "volunteer",
-      email: `m.${uniq()}@${domain}`,
-    });
+    const member = await memberAt(org.id, domain, "volunteer");
     const login = providerAccount(member.email);
 
     // Lotse sent the browser to its provider; the browser comes back from another one.
@@ -344,11 +322,7 @@ describe("login through the organisation's provider", () => {
 
   it("refuses an address the provider has not verified, or one outside its domains", async () => {
     const { org, domain } = await ssoOrganisation();
-    const member = await buildUser(t.db, {
-      organisationId: org.id,
-      role: "volunteer",
-      email: `m.${uniq()}@${domain}`,
-    });
+    const member = await memberAt(org.id, domain, "volunteer");
     const unverified = await loginThroughProvider(org.id, providerAccount(member.email, false));
     expectProblem(unverified.res, 403, "sso.email_not_verified", /nicht bestätigt/);
 
@@ -364,11 +338,7 @@ describe("login through the organisation's provider", () => {
 
   it("uses the login state once, even when two answers arrive at the same moment", async () => {
     const { org, domain } = await ssoOrganisation();
-    const member = await buildUser(t.db, {
-      organisationId: org.id,
-      role: "volunteer",
-      email: `m.${uniq()}@${domain}`,
-    });
+    const member = await memberAt(org.id, domain, "volunteer");
     const started = await start(org.id);
     const back = await signInAtProvider(
       started.authorizationUrl,
@@ -387,11 +357,7 @@ describe("login through the organisation's provider", () => {
 
   it("refuses an expired login state", async () => {
     const { org, domain } = await ssoOrganisation();
-    const member = await buildUser(t.db, {
-      organisationId: org.id,
-      role: "volunteer",
-      email: `m.${uniq()}@${domain}`,
-    });
+    const member = await memberAt(org.id, domain, "volunteer");
     const started = await start(org.id);
     const back = await signInAtProvider(
       started.authorizationUrl,
@@ -407,11 +373,7 @@ describe("login through the organisation's provider", () => {
 
   it("sends a browser back to the login page with the reason instead of an error page", async () => {
     const { org, domain } = await ssoOrganisation();
-    const member = await buildUser(t.db, {
-      organisationId: org.id,
-      role: "volunteer",
-      email: `m.${uniq()}@${domain}`,
-    });
+    const member = await memberAt(org.id, domain, "volunteer");
     const started = await start(org.id);
     const back = await signInAtProvider(
       started.authorizationUrl,
@@ -462,11 +424,7 @@ describe("password login of organisations that require SSO", () => {
 
   it("refuses the right password with a message pointing to the SSO button, and allows it once SSO is optional", async () => {
     const { org, domain } = await ssoOrganisation({ required: true });
-    const member = await buildUser(t.db, {
-      organisationId: org.id,
-      role: "counsellor",
-      email: `m.${uniq()}@${domain}`,
-    });
+    const member = await memberAt(org.id, domain, "counsellor");
     const refused = await passwordLogin(member.email);
     expectProblem(refused, 403, "sso.required", /„Mit Ihrer Organisation anmelden“/);
     const english = await t.app.inject({
@@ -487,11 +445,7 @@ describe("password login of organisations that require SSO", () => {
 
   it("allows the password for the other organisations of a person, but acts for the SSO one only through its provider", async () => {
     const { org, domain } = await ssoOrganisation({ required: true });
-    const member = await buildUser(t.db, {
-      organisationId: org.id,
-      role: "counsellor",
-      email: `m.${uniq()}@${domain}`,
-    });
+    const member = await memberAt(org.id, domain, "counsellor");
     const other = await buildOrganisation(t.db);
     await addMembership(t.db, { userId: member.id, organisationId: other.id, role: "volunteer" });
     const login = await passwordLogin(member.email);
@@ -521,11 +475,7 @@ describe("password login of organisations that require SSO", () => {
 
   it("ends password sessions of an organisation as soon as it requires SSO", async () => {
     const { org, domain } = await ssoOrganisation({ required: false });
-    const member = await buildUser(t.db, {
-      organisationId: org.id,
-      role: "counsellor",
-      email: `m.${uniq()}@${domain}`,
-    });
+    const member = await memberAt(org.id, domain, "counsellor");
     const agent = await t.loginAs(member.email);
     expect((await agent.request("GET", "/api/session")).statusCode).toBe(200);
     await t.db.update(ssoProviders).set({ required: true }).where(eq(ssoProviders.organisationId, org.id));
