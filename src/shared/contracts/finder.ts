@@ -23,6 +23,12 @@ export const FinderSearchQuery = z.object({
   language: LanguageCode.optional().describe("A language the offer is given in"),
   targetGroup: z.enum(TARGET_GROUPS).optional(),
   free: z.enum(["true", "false"]).optional().describe("true: only free offers; false: only paid ones"),
+  near: z
+    .string()
+    .trim()
+    .max(100)
+    .optional()
+    .describe("A postcode or place in Sachsen-Anhalt: results nearest first, with their distance"),
   page: z.coerce.number().int().min(1).max(500).default(1).describe("Page of 20 results, from 1"),
   lang: Lang,
 });
@@ -49,6 +55,10 @@ export const FinderOfferSummary = z
     targetGroups: z.array(Label),
     freeOfCharge: z.boolean().nullable().describe("Null: not stated"),
     city: z.string().nullable().describe("City of the first location"),
+    distanceKm: z
+      .number()
+      .nullable()
+      .describe("With near: straight-line distance of the nearest place of the offer, in km; null: no place"),
   })
   .meta({ id: "FinderOfferSummary" });
 export type FinderOfferSummary = z.infer<typeof FinderOfferSummary>;
@@ -62,8 +72,16 @@ export const FinderResults = z
     match: z
       .enum(["all", "exact", "similar"])
       .describe(
-        "all: no search words; exact: the words were found; similar: nothing matched exactly, these are close",
+        "all: no search words; exact: the words were found (as written, stemmed, as a start or part of a word, or through the network's vocabulary); similar: only close spellings were found",
       ),
+    near: z
+      .object({
+        found: z.boolean().describe("false: the postcode or place is not known in Sachsen-Anhalt"),
+        place: z.string().nullable().describe("The place the distances are measured from"),
+        postcode: z.string().nullable(),
+      })
+      .nullable()
+      .describe("With near: where the distances are measured from; null without near"),
     districtCounts: z
       .array(z.object({ ags: z.string(), count: z.number().int() }))
       .describe("For the map: matching offers per district, all filters applied except the district"),

@@ -93,6 +93,7 @@ export async function getFinderOffer({
     targetGroups: offer.targetGroups.map(l.targetGroup),
     freeOfCharge: offer.freeOfCharge,
     city: places.find((p) => p.location.city)?.location.city ?? null,
+    distanceKm: null,
     minGermanLevel: offer.minGermanLevel,
     fees: str(hsds.fees_description),
     applicationProcess: str(hsds.application_process),

@@ -172,6 +172,7 @@ function presentSummary(row: ItemRow, lang: FinderSearchQuery["lang"]): FinderOf
     targetGroups: row.target_groups.map(l.targetGroup),
     freeOfCharge: row.free_of_charge,
     city: row.city,
+    distanceKm: null,
   };
 }
 
@@ -203,6 +204,7 @@ export async function searchOffers({
     page: query.page,
     pageSize: FINDER_PAGE_SIZE,
     match,
+    near: null,
     districtCounts: DISTRICT_KEYS.map((ags) => ({ ags, count: result.counts.get(ags) ?? 0 })),
   };
 }
