@@ -287,16 +287,12 @@ export const offers = pgTable(
     index("offers_languages_idx").using("gin", t.languages),
     // The public finder and the matrix (bench/directory.ts): the finder's counts per district read
     // this covering index alone (index-only scan) instead of the wide rows; its result pages in name
-    // order walk offers_name_order_idx; a visitor's words in English or Arabic are found in the
-    // translated names (of every language, without the JSON keys) through the trigram index.
+    // order walk offers_name_order_idx. (The finder's words are searched in its own index, see
+    // finder_changes.)
     index("offers_finder_idx")
       .on(t.organisationId, t.offerType, t.freeOfCharge, t.districts, t.phases, t.languages, t.targetGroups)
       .where(sql`${t.status} = 'active'`),
     index("offers_name_order_idx").on(t.name, t.id),
-    index("offers_translation_names_trgm_idx").using(
-      "gin",
-      sql`(jsonb_path_query_array(${t.translations}, '$.*.name')::text) gin_trgm_ops`,
-    ),
   ],
 );
 
@@ -998,3 +994,32 @@ export const erasureLedger = pgTable("erasure_ledger", {
   organisationId: uuid("organisation_id"),
   erasedAt: timestamp("erased_at", { withTimezone: true }).notNull().defaultNow(),
 });
+
+/** An xid8 (a transaction id that never wraps around). */
+const xid8 = customType<{ data: string }>({ dataType: () => "xid8" });
+
+/**
+ * A change to what the public finder shows (an offer, its places, its organisation), noted by
+ * triggers with the transaction that made it; each instance's search index catches up from here
+ * (src/server/modules/finder/engine/store.ts). offer_id null: rebuild everything.
+ */
+export const finderChanges = pgTable(
+  "finder_changes",
+  {
+    seq: bigserial("seq", { mode: "number" }).primaryKey(),
+    tx: xid8("tx").notNull().default(sql`pg_current_xact_id()`),
+    offerId: uuid("offer_id"),
+    changedAt: timestamp("changed_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("finder_changes_tx_idx").on(t.tx)],
+);
+
+/** One row: up to which transaction old finder changes were pruned. */
+export const finderState = pgTable(
+  "finder_state",
+  {
+    id: boolean("id").primaryKey().default(true),
+    prunedThrough: xid8("pruned_through").notNull().default(sql`'0'::xid8`),
+  },
+  (t) => [check("finder_state_one_row", sql`${t.id}`)],
+);

@@ -9,6 +9,7 @@ import {
 } from "#shared/contracts/finder.ts";
 import type { App, Deps } from "../../deps.ts";
 import { districtMap } from "./district-map.ts";
+import { FinderStore } from "./engine/store.ts";
 import { getFinderOffer } from "./offer.ts";
 import { searchOffers } from "./search.ts";
 
@@ -16,6 +17,8 @@ const tags = ["finder"];
 
 /** The public offer finder: no login, only active offers of active organisations. */
 export function registerFinderRoutes(app: App, { db }: Deps) {
+  // This instance's search index, brought up to date from PostgreSQL before each search.
+  const store = new FinderStore(db);
   app.get(
     "/api/finder/offers",
     {
@@ -28,7 +31,7 @@ export function registerFinderRoutes(app: App, { db }: Deps) {
         response: { 200: FinderResults, 400: Problem },
       },
     },
-    async (request) => searchOffers({ db, query: request.query }),
+    async (request) => searchOffers({ store, query: request.query }),
   );
 
   app.get(
