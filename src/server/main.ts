@@ -4,6 +4,7 @@ import { EmbeddedPostgresError } from "./db/embedded.ts";
 import { openDatabase } from "./db/open.ts";
 import { seedDemoHistory } from "./demo/history.ts";
 import { DEMO_LOGINS, DEMO_PASSWORD, seedDemo } from "./demo/seed.ts";
+import { pruneFinderChanges } from "./modules/finder/engine/store.ts";
 import { privacyJobs } from "./modules/privacy/erase.ts";
 import { reconcileErasureLedger } from "./modules/privacy/ledger.ts";
 import { referralJobs } from "./modules/referrals/reminders.ts";
@@ -45,6 +46,7 @@ async function main() {
     [
       { name: "sessions.prune", everySeconds: 3600, run: () => pruneSessions(database.db) },
       { name: "rate_limits.prune", everySeconds: 3600, run: () => pruneRateLimits(database.db) },
+      { name: "finder_changes.prune", everySeconds: 3600, run: () => pruneFinderChanges(database.db) },
       ...privacyJobs(database.db),
       ...backupJobs(database.pool, config),
       ...referralJobs(database.db),

@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../../src/server/app.ts";
 import { connect } from "../../src/server/db/client.ts";
@@ -9,6 +9,7 @@ import {
   offers,
   organisations,
 } from "../../src/server/db/schema.ts";
+import { pruneFinderChanges } from "../../src/server/modules/finder/engine/store.ts";
 import type { FinderResults } from "../../src/shared/contracts/finder.ts";
 import { createTestApp } from "../helpers/app.ts";
 import { buildOrganisation } from "../helpers/factories.ts";
@@ -298,5 +299,15 @@ describe("finder search: every instance sees every change", () => {
     const id = await offer(org.id, { name: "Glasbläserei Praxis" });
     await t.db.insert(finderChanges).values({ offerId: null });
     expect(await onOther({ q: "Glasbläserei" })).toEqual([id]);
+  });
+
+  it("prunes old notes, and an instance that looked before they were pruned builds anew", async () => {
+    const org = await buildOrganisation(t.db, { name: "Werkstatt Nord" });
+    await onOther({ q: "Orgelbauwerkstatt" });
+    const id = await offer(org.id, { name: "Orgelbauwerkstatt Einstieg" });
+    await t.db.execute(sql`update finder_changes set changed_at = now() - interval '2 days'`);
+    expect(await pruneFinderChanges(t.db)).toBeGreaterThan(0);
+    expect(await t.db.select().from(finderChanges)).toEqual([]);
+    expect(await onOther({ q: "Orgelbauwerkstatt" })).toEqual([id]);
   });
 });

@@ -17,12 +17,15 @@ import { resolvePlace } from "./places.ts";
 /** At most this many words of a search count; more say nothing more about what is wanted. */
 const MAX_WORDS = 8;
 
-/** Expansions of typed words per index version: the same words are typed again and again. */
-let cache: { index: SearchIndex; version: number; groups: Map<string, Alternative[]> } | null = null;
+/**
+ * Expansions of typed words, valid until a new term enters the index: the same words are typed
+ * again and again. (Offers that leave the index leave their terms behind; they then match nothing.)
+ */
+let cache: { index: SearchIndex; termsVersion: number; groups: Map<string, Alternative[]> } | null = null;
 
 function cached(index: SearchIndex, key: string, make: () => Alternative[]): Alternative[] {
-  if (!cache || cache.index !== index || cache.version !== index.version) {
-    cache = { index, version: index.version, groups: new Map() };
+  if (!cache || cache.index !== index || cache.termsVersion !== index.termsVersion) {
+    cache = { index, termsVersion: index.termsVersion, groups: new Map() };
   }
   let alternatives = cache.groups.get(key);
   if (!alternatives) {

@@ -1,3 +1,4 @@
+import { DISTRICT_KEYS } from "#shared/domain.ts";
 import type { Alternative } from "./expand.ts";
 import type { FinderDoc, SearchIndex } from "./search-index.ts";
 
@@ -24,6 +25,13 @@ export type RunResult = {
   /** Whether any matching offer was found without typo tolerance. */
   anyExact: boolean;
 };
+
+const DISTRICT_AT = new Map<string, number>(DISTRICT_KEYS.map((ags, i) => [ags, i]));
+
+/** The map's districts of an offer as positions in DISTRICT_KEYS (each once; unknown keys left out). */
+export function districtPositions(districts: string[]): number[] {
+  return [...new Set(districts.flatMap((ags) => DISTRICT_AT.get(ags) ?? []))];
+}
 
 function passes(doc: FinderDoc, f: Filters): boolean {
   if (f.phase !== undefined && !doc.phases.includes(f.phase)) return false;
@@ -130,15 +138,21 @@ export function run(
   filters: Filters,
   near: { lat: number; lng: number } | null,
   pageSize: number,
-  page: number,
+  pageNumber: number,
 ): RunResult {
   const { rank } = index.names();
   const scored = groups ? score(index, groups) : null;
   const want = groups ? groups.length : 0;
-  const districtCounts = new Map<string, number>();
+  const perDistrict = new Int32Array(DISTRICT_KEYS.length);
+  const noFilters =
+    filters.phase === undefined &&
+    filters.type === undefined &&
+    filters.language === undefined &&
+    filters.targetGroup === undefined &&
+    filters.free === undefined;
   let total = 0;
   let anyExact = false;
-  const k = pageSize * page;
+  const k = pageSize * pageNumber;
   const before = (a: Ranked, b: Ranked) => {
     if (near) {
       const da = a.km ?? Number.POSITIVE_INFINITY;
@@ -149,14 +163,21 @@ export function run(
     return (rank[a.doc] as number) < (rank[b.doc] as number);
   };
   const top = new TopK<Ranked>(k, before);
+  // Without words and without a point, the name order is the ranking: the first k are the page.
+  const inNameOrder = !scored && !near;
+  const pageDocs: number[] = [];
   const consider = (doc: number) => {
     const d = index.docs[doc] as FinderDoc;
-    if (!passes(d, filters)) return;
-    for (const ags of new Set(d.districts)) districtCounts.set(ags, (districtCounts.get(ags) ?? 0) + 1);
+    if (!noFilters && !passes(d, filters)) return;
+    for (const at of d.districtPositions) perDistrict[at] = (perDistrict[at] as number) + 1;
     if (filters.district !== undefined && !d.districts.includes(filters.district)) return;
     total++;
     const exact = scored ? scored.exactGroups[doc] === want : true;
     if (exact) anyExact = true;
+    if (inNameOrder) {
+      if (pageDocs.length < k) pageDocs.push(doc);
+      return;
+    }
     top.offer({
       doc,
       score: scored ? (scored.total[doc] as number) : 0,
@@ -171,5 +192,12 @@ export function run(
   } else {
     for (const doc of index.names().byName) consider(doc);
   }
-  return { districtCounts, total, page: top.done().slice((page - 1) * pageSize), anyExact };
+  const districtCounts = new Map(DISTRICT_KEYS.map((ags, i) => [ags, perDistrict[i] as number]));
+  if (inNameOrder) {
+    const page = pageDocs
+      .slice((pageNumber - 1) * pageSize)
+      .map((doc) => ({ doc, score: 0, exact: true, km: null }));
+    return { districtCounts, total, page, anyExact };
+  }
+  return { districtCounts, total, page: top.done().slice((pageNumber - 1) * pageSize), anyExact };
 }

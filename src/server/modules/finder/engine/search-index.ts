@@ -21,6 +21,8 @@ export type FinderDoc = {
   offerType: string | null;
   phases: number[];
   districts: string[];
+  /** The districts as positions in DISTRICT_KEYS, for counting. */
+  districtPositions: number[];
   languages: string[];
   targetGroups: string[];
   free: boolean | null;
@@ -44,10 +46,11 @@ export class SearchIndex {
   readonly terms: string[] = [];
   readonly trigrams = new Map<string, number[]>();
   private sortedTerms: string[] | null = null;
-  private order: { byName: Int32Array; rank: Int32Array } | null = null;
+  private byName: number[] | null = null;
+  private rank: Int32Array | null = null;
   private deadCount = 0;
-  /** Grows with every change, for caches that depend on the index. */
-  version = 0;
+  /** Grows when a term is added: what is derived from the terms alone (expansions) stays valid until then. */
+  termsVersion = 0;
 
   get size(): number {
     return this.docs.length - this.deadCount;
@@ -85,8 +88,27 @@ export class SearchIndex {
       }
       list.push(index * 4 + field);
     }
-    this.order = null;
-    this.version++;
+    if (this.byName) this.byName.splice(this.namePosition(index), 0, index);
+    this.rank = null;
+  }
+
+  private compareNames(a: number, b: number): number {
+    const da = this.docs[a] as FinderDoc;
+    const db = this.docs[b] as FinderDoc;
+    return collator.compare(da.name, db.name) || (da.id < db.id ? -1 : da.id > db.id ? 1 : 0);
+  }
+
+  /** Where an offer goes in the name order (binary search). */
+  private namePosition(doc: number): number {
+    const list = this.byName as number[];
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.compareNames(list[mid] as number, doc) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 
   remove(id: string) {
@@ -95,14 +117,25 @@ export class SearchIndex {
     this.byId.delete(id);
     this.alive[index] = false;
     this.deadCount++;
-    this.order = null;
-    this.version++;
+    if (this.byName) this.byName.splice(this.byName.indexOf(index), 1);
+    this.rank = null;
   }
 
   private addTerm(term: string) {
     const at = this.terms.length;
     this.terms.push(term);
-    this.sortedTerms = null;
+    this.termsVersion++;
+    if (this.sortedTerms) {
+      const sorted = this.sortedTerms;
+      let lo = 0;
+      let hi = sorted.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if ((sorted[mid] as string) < term) lo = mid + 1;
+        else hi = mid;
+      }
+      sorted.splice(lo, 0, term);
+    }
     for (const gram of trigramsOf(term)) {
       let list = this.trigrams.get(gram);
       if (!list) {
@@ -120,21 +153,20 @@ export class SearchIndex {
   }
 
   /** The offers in name order (German collation), and each offer's place in it. */
-  names(): { byName: Int32Array; rank: Int32Array } {
-    if (this.order) return this.order;
-    const live: number[] = [];
-    for (let i = 0; i < this.docs.length; i++) if (this.alive[i]) live.push(i);
-    live.sort((a, b) => {
-      const da = this.docs[a] as FinderDoc;
-      const db = this.docs[b] as FinderDoc;
-      return collator.compare(da.name, db.name) || (da.id < db.id ? -1 : da.id > db.id ? 1 : 0);
-    });
-    const rank = new Int32Array(this.docs.length).fill(-1);
-    live.forEach((doc, i) => {
-      rank[doc] = i;
-    });
-    this.order = { byName: Int32Array.from(live), rank };
-    return this.order;
+  names(): { byName: number[]; rank: Int32Array } {
+    if (!this.byName) {
+      const live: number[] = [];
+      for (let i = 0; i < this.docs.length; i++) if (this.alive[i]) live.push(i);
+      this.byName = live.sort((a, b) => this.compareNames(a, b));
+    }
+    if (!this.rank) {
+      const rank = new Int32Array(this.docs.length).fill(-1);
+      this.byName.forEach((doc, i) => {
+        rank[doc] = i;
+      });
+      this.rank = rank;
+    }
+    return { byName: this.byName, rank: this.rank };
   }
 }
 

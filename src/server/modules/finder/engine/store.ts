@@ -8,6 +8,7 @@ import type { Db } from "../../../db/client.ts";
 import { occupationFields } from "../../recognition/kldb.ts";
 import { shorten } from "../texts.ts";
 import { STOP_WORDS, tokens, variants } from "./normalize.ts";
+import { districtPositions } from "./run.ts";
 import { type DocWords, type FinderDoc, SearchIndex } from "./search-index.ts";
 import { vocabulary } from "./vocabulary.ts";
 
@@ -152,7 +153,9 @@ export function documentOf(row: OfferRow): { doc: FinderDoc; words: DocWords } {
     organisation: row.organisation,
     offerType: row.offer_type,
     phases: row.phases,
-    districts: row.districts,
+    // Each district once: the map counts an offer once per district.
+    districts: [...new Set(row.districts)],
+    districtPositions: districtPositions(row.districts),
     languages: row.languages,
     targetGroups: row.target_groups,
     free: row.free_of_charge,
@@ -297,4 +300,19 @@ export class FinderStore {
     const { sql: text, params } = dialect.sqlToQuery(query);
     return (await client.query<OfferRow>(text, params as unknown[])).rows;
   }
+}
+
+/**
+ * Removes change notes older than a day; an instance that has not looked since (its xmin at or
+ * below what was pruned) builds its index anew at its next search.
+ */
+export async function pruneFinderChanges(db: Db): Promise<number> {
+  const rows = await db.execute<{ n: number }>(sql`
+    with gone as (delete from finder_changes where changed_at < now() - interval '1 day' returning tx),
+    mark as (
+      update finder_state set pruned_through = greatest(pruned_through, (select max(tx) from gone))
+      where exists (select 1 from gone) returning 1
+    )
+    select count(*)::int as n from gone`);
+  return rows.rows[0]?.n ?? 0;
 }
