@@ -217,8 +217,12 @@ async function main() {
     const address = await app.listen({ port: 0, host: "127.0.0.1" });
 
     // The first search of an instance reads every public offer into its search index.
+    const heapBefore = process.memoryUsage().heapUsed;
     const cold = await timed(`${address}/api/finder/offers?q=Anerkennung&lang=de`);
-    report("first search (builds the index)", [cold.ms], { note: `${count?.active} offers read` });
+    const heapMb = (process.memoryUsage().heapUsed - heapBefore) / 1024 / 1024;
+    report("first search (builds the index)", [cold.ms], {
+      note: `${count?.active} offers read, heap +${heapMb.toFixed(0)} MB`,
+    });
 
     // Warm-up, as on a server that has been running: every connection of the pool has prepared the
     // finder's statements and PostgreSQL has settled on their plans.
