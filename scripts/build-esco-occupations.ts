@@ -5,7 +5,8 @@
  * - the ESCO v1.2.0 occupations with German labels (`../shared/data/esco/derived_occupations_de_en.csv`,
  *   see its PROVENANCE.md), or the path given as the first argument;
  * - `scripts/esco/curated-kldb.csv`: the curated mapping ESCO occupation → KldB code of the common
- *   titles, plus everyday titles that ESCO does not carry (Erzieherin, Altenpfleger …);
+ *   titles, plus everyday titles that ESCO does not carry (Erzieherin, Altenpfleger …); a title of
+ *   Lotse's own may lead to several codes ("Ingenieur": the main branches of engineering);
  * - the KldB 2010 of `src/server/reference/kldb2010/`, to check every code.
  *
  * There is no ISCO↔KldB crosswalk in the data. An ESCO occupation that is not curated takes the code
@@ -51,7 +52,10 @@ const problems: string[] = [];
 for (const [n, line] of fs.readFileSync(curatedPath, "utf8").split("\n").entries()) {
   if (!line.trim() || line.startsWith("#") || line.startsWith("esco_code;")) continue;
   const [escoCode = "", code = "", extra = "", check = ""] = line.split(";");
-  if (code !== SKIP && !kldb.has(code)) problems.push(`line ${n + 1}: ${code} is not a KldB 2010 level-5 code`);
+  for (const c of code.split(",")) {
+    if (c !== SKIP && !kldb.has(c)) problems.push(`line ${n + 1}: ${c} is not a KldB 2010 level-5 code`);
+  }
+  if (escoCode && code.includes(",")) problems.push(`line ${n + 1}: an ESCO occupation gets one code`);
   if (escoCode) {
     const row = byCode.get(escoCode);
     if (!row) problems.push(`line ${n + 1}: no ESCO occupation ${escoCode}`);
