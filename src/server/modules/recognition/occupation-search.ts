@@ -66,7 +66,15 @@ function load(): Index {
   const add = (text: string, code: string, source: Source, escoUri: string | null, boost: number) => {
     const spelled = spell(text);
     if (spelled.plain.length === 0) return;
-    out.push({ text, code, source, escoUri, boost, plain: words(spelled.plain), folded: words(spelled.folded) });
+    out.push({
+      text,
+      code,
+      source,
+      escoUri,
+      boost,
+      plain: words(spelled.plain),
+      folded: words(spelled.folded),
+    });
   };
   for (const o of level5Occupations()) {
     add(o.title, o.code, "kldb", null, 0);
@@ -81,7 +89,14 @@ function load(): Index {
   }
   return { labels: out, vocabulary, stems: vocabulary.map(stem) };
 
-  function addTitles(code: string, uri: string, mapping: string, preferred: string, alt: string, english: string) {
+  function addTitles(
+    code: string,
+    uri: string,
+    mapping: string,
+    preferred: string,
+    alt: string,
+    english: string,
+  ) {
     const escoUri = uri ? `${ESCO_OCCUPATION}${uri}` : null;
     const source: Source = mapping === "lotse" ? "lotse" : "esco";
     // Curated titles are the common ones: they win a tie against a title handed down the hierarchy.

@@ -19,8 +19,8 @@ import {
 } from "../../db/schema.ts";
 import type { Actor } from "../../platform/session.ts";
 import { decisionDueAt } from "./dates.ts";
-import { recognitionFor } from "./recognition-sa.ts";
 import { qualificationScope, recognitionAbilities } from "./policy.ts";
+import { recognitionFor } from "./recognition-sa.ts";
 
 /** A procedure row with what its presentation needs from the tables around it. */
 export type ProcedureRow = typeof recognitionProcedures.$inferSelect & {

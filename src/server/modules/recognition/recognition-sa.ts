@@ -117,12 +117,10 @@ export function recognitionFor(code: string): OccupationRecognition {
   const field = code.slice(0, 2);
   if (ix.crafts.has(code)) {
     const industry = ix.alsoIndustry.has(code);
-    return notRegulated(
-      "craft",
-      ["hwk-halle", "hwk-magdeburg", ...(industry ? ["ihk-fosa"] : [])],
-      "hwo",
-      [...(ix.meister.has(code) ? (["meister_required"] as const) : []), ...(industry ? (["also_industry"] as const) : [])],
-    );
+    return notRegulated("craft", ["hwk-halle", "hwk-magdeburg", ...(industry ? ["ihk-fosa"] : [])], "hwo", [
+      ...(ix.meister.has(code) ? (["meister_required"] as const) : []),
+      ...(industry ? (["also_industry"] as const) : []),
+    ]);
   }
   const other = ix.otherBody.get(code);
   if (other) return notRegulated("other_chamber", [other], "bbig");

@@ -72,13 +72,7 @@ export function editDistance(a: string, b: string, max: number): number {
  * spelling, so that ae/ä do not count as edits) and only in words with the same first letter, where
  * nearly all typos are.
  */
-export function wordFit(
-  typed: string,
-  word: string,
-  fuzzy = true,
-  t = stem(typed),
-  w = stem(word),
-): number {
+export function wordFit(typed: string, word: string, fuzzy = true, t = stem(typed), w = stem(word)): number {
   if (typed === word || t === w) return 1;
   if (word.startsWith(typed)) return 0.85;
   if (typed.length >= 4 && word.includes(typed)) return 0.6;
