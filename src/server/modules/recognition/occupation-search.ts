@@ -170,7 +170,8 @@ export function searchOccupations(q: string, limit: number): OccupationHit[] {
     for (const s of SPELLINGS) {
       const q = typed[s];
       const t = label[s];
-      const whole = joined[s].words === t.joined || joined[s].stems === t.stemmed ? 100 : 0;
+      // Same scores as wholeScore in title-match.ts: the title as typed, its other gender form, its start.
+      const whole = joined[s].words === t.joined ? 100 : joined[s].stems === t.stemmed ? 97 : 0;
       const start = whole || (t.joined.startsWith(joined[s].words) ? 85 : 0);
       if (start > 0) {
         fit = Math.max(fit, start);

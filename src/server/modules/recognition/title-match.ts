@@ -87,11 +87,12 @@ export function wordFit(typed: string, word: string, fuzzy = true, t = stem(type
   return 0;
 }
 
-/** The score of a whole title typed (or its other gender form) — 100 — or of its start — 85 — else 0. */
+/** The score of a whole title typed — 100 —, of its other gender form — 97 — or of its start — 85 — else 0. */
 export function wholeScore(typed: string[], title: string[]): number {
   const qs = typed.join(" ");
   const ts = title.join(" ");
-  if (qs === ts || typed.map(stem).join(" ") === title.map(stem).join(" ")) return 100;
+  if (qs === ts) return 100;
+  if (typed.map(stem).join(" ") === title.map(stem).join(" ")) return 97;
   return ts.startsWith(qs) ? 85 : 0;
 }
 
