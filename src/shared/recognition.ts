@@ -121,3 +121,36 @@ export type AppealResult = (typeof APPEAL_RESULTS)[number];
 export const AUTHORITY_DECISION_MONTHS = 3;
 /** How far ahead the start page shows a deadline. */
 export const DEADLINE_HORIZON_DAYS = 42;
+
+/**
+ * How recognition works for a reference occupation in Sachsen-Anhalt (the Anerkennungs-Finder's
+ * answer): a regulated profession with its competent authority, or, for the others, who assesses.
+ */
+export const RECOGNITION_ROUTES = [
+  "regulated",
+  "craft",
+  "ihk",
+  "other_chamber",
+  "agriculture",
+  "academic",
+  "vocational_or_academic",
+  "helper",
+  "check",
+] as const;
+export type RecognitionRoute = (typeof RECOGNITION_ROUTES)[number];
+
+/** What is regulated: the licence to practise (Approbation, Berufserlaubnis) or the job title only. */
+export const REGULATION_KINDS = ["licence", "title"] as const;
+export type RegulationKind = (typeof REGULATION_KINDS)[number];
+
+/** Remarks on a route, shown in words. */
+export const RECOGNITION_NOTES = [
+  "authority_unconfirmed",
+  "authority_unknown",
+  "title_only_helper",
+  "title_only_engineer",
+  "eu_only",
+  "meister_required",
+  "also_industry",
+] as const;
+export type RecognitionNote = (typeof RECOGNITION_NOTES)[number];

@@ -92,7 +92,7 @@ async function startProcedure(page: Page, panel: Locator, search: string, option
   const dialog = page.getByRole("dialog", { name: "Anerkennungsverfahren beginnen" });
   const occupation = dialog.getByRole("combobox", { name: /^Referenzberuf/ });
   await occupation.fill(search);
-  // Options show the KldB code and the title.
+  // Options show the title that matched, the KldB title and code, and whether it is regulated.
   await page.getByRole("option", { name: option }).click();
   await dialog.getByRole("radio", { name: "Nein" }).check();
   await dialog
@@ -139,7 +139,7 @@ describe("recognition", () => {
         page,
         qualification,
         "Kraftfahrzeug",
-        /^25212 – Berufe in der Kraftfahrzeugtechnik/,
+        /Berufe in der Kraftfahrzeugtechnik – fachlich ausgerichtete Tätigkeiten.*KldB 25212/,
       );
       const procedure = qualification.getByRole("region", { name: /Kraftfahrzeugtechnik/ });
       await procedure.getByText("KldB 25212 · nicht reglementierter Beruf").waitFor();

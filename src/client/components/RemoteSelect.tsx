@@ -1,6 +1,6 @@
 import { Select } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
-import { useState } from "react";
+import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useApiQuery } from "../api/use-api.ts";
 
@@ -17,6 +17,8 @@ type Props<T> = {
   /** The chosen option, kept while the list shows other results. */
   selected: Option | null;
   onChange: (item: T | null) => void;
+  /** How a found item shows in the list, when more than its label helps to choose. */
+  renderOption?: (item: T) => ReactNode;
 };
 
 /**
@@ -32,6 +34,7 @@ export function RemoteSelect<T>({
   toOption,
   selected,
   onChange,
+  renderOption,
 }: Props<T>) {
   const { t } = useTranslation();
   const [typed, setTyped] = useState(selected?.label ?? "");
@@ -61,6 +64,14 @@ export function RemoteSelect<T>({
       }}
       // The server has filtered already; Mantine's own filter would hide its matches on other words.
       filter={({ options: all }) => all}
+      renderOption={
+        renderOption
+          ? ({ option }) => {
+              const item = items.find((i) => toOption(i).value === option.value);
+              return item ? renderOption(item) : option.label;
+            }
+          : undefined
+      }
       nothingFoundMessage={
         found.loading
           ? t("common.loading")

@@ -8,7 +8,10 @@ import {
   DIFFERENCE_KINDS,
   RECOGNITION_DECISIONS,
   RECOGNITION_LEGAL_BASES,
+  RECOGNITION_NOTES,
+  RECOGNITION_ROUTES,
   RECOGNITION_STATES,
+  REGULATION_KINDS,
 } from "../recognition.ts";
 import { DateOnly } from "./clients.ts";
 import { Id, Timestamp } from "./common.ts";
@@ -88,6 +91,33 @@ export const ProcedureUpdate = z
   .meta({ id: "ProcedureUpdate" });
 export type ProcedureUpdate = z.infer<typeof ProcedureUpdate>;
 
+/**
+ * Whether the reference occupation is regulated in Germany and who is competent for recognition in
+ * Sachsen-Anhalt (for regulated professions), or who assesses a foreign qualification (for the
+ * others), as the Anerkennungs-Finder answers it — from the list Lotse ships with its sources.
+ */
+export const OccupationRecognition = z
+  .object({
+    regulated: z.boolean().describe("A licence or the right to the title is needed to work in it"),
+    route: z.enum(RECOGNITION_ROUTES).describe("Who recognises or assesses, in short"),
+    profession: z.string().nullable().describe("The regulated profession (German), when regulated"),
+    kind: z.enum(REGULATION_KINDS).nullable().describe("Licence to practise, or the job title only"),
+    law: z.string().nullable().describe("The legal basis of the regulation (German)"),
+    legalBasis: z.enum(RECOGNITION_LEGAL_BASES).nullable().describe("To preset a procedure's legal basis"),
+    bodies: z
+      .array(
+        z.object({
+          name: z.string(),
+          url: z.string().nullable().describe("Web address, only where Lotse is sure of it"),
+          certain: z.boolean().describe("False where the sources leave the competence open"),
+        }),
+      )
+      .describe("Competent authority (regulated) or the bodies that assess (not regulated)"),
+    notes: z.array(z.enum(RECOGNITION_NOTES)),
+  })
+  .meta({ id: "OccupationRecognition" });
+export type OccupationRecognition = z.infer<typeof OccupationRecognition>;
+
 export const Procedure = z
   .object({
     id: Id,
@@ -97,6 +127,9 @@ export const Procedure = z
     regulated: z.boolean(),
     legalBasis: z.enum(RECOGNITION_LEGAL_BASES).nullable(),
     authority: z.object({ id: Id, name: z.string() }).nullable(),
+    recognition: OccupationRecognition.describe(
+      "What Lotse's list says about the reference occupation in Sachsen-Anhalt (a hint beside what was recorded)",
+    ),
     state: z.enum(RECOGNITION_STATES),
     nextStates: z.array(z.enum(RECOGNITION_STATES)).describe("Moves allowed from the current state"),
     decision: z.enum(RECOGNITION_DECISIONS).nullable(),
@@ -147,9 +180,14 @@ export const QualificationList = z
   .object({ items: z.array(Qualification) })
   .meta({ id: "QualificationList" });
 
-/** KldB 2010 occupations (level 5) found by title. */
+/** KldB 2010 occupations (level 5) found by their title or by everyday job titles (ESCO, Lotse's own). */
 export const OccupationQuery = z.object({
-  q: z.string().trim().min(2).max(100).describe("Part of the title, e.g. Pflege"),
+  q: z
+    .string()
+    .trim()
+    .min(2)
+    .max(100)
+    .describe("A job title as people say it (Krankenschwester, Ingenieur), part of a KldB title, or a code"),
   limit: z.coerce.number().int().min(1).max(50).default(20),
 });
 export const Occupation = z.object({
@@ -157,6 +195,15 @@ export const Occupation = z.object({
   title: z.string(),
   field: z.string().describe("Occupation field (Berufshauptgruppe), two digits"),
   fieldTitle: z.string(),
+  matched: z
+    .object({
+      label: z.string().describe("The everyday title that matched, e.g. Krankenschwester"),
+      source: z.enum(["esco", "lotse"]).describe("An ESCO label, or a title Lotse adds itself"),
+      escoUri: z.string().nullable().describe("The ESCO occupation, when the title is ESCO's"),
+    })
+    .nullable()
+    .describe("Set when an everyday title rather than the KldB title matched"),
+  recognition: OccupationRecognition,
 });
 export const OccupationList = z.object({ items: z.array(Occupation) }).meta({ id: "OccupationList" });
 

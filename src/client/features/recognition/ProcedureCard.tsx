@@ -16,6 +16,7 @@ import { useSubmit } from "./form.ts";
 import { JourneyPath } from "./JourneyPath.tsx";
 import { daysFromToday } from "./labels.ts";
 import { MOVES_WITH_FORM, MoveModal } from "./MoveModal.tsx";
+import { RecognitionInfo } from "./OccupationRecognition.tsx";
 import { ProcedureEditModal } from "./ProcedureEditModal.tsx";
 import { Suggestions } from "./Suggestions.tsx";
 
@@ -137,6 +138,9 @@ export function ProcedureCard({ procedure: p, caseId, canAddSteps, reload }: Pro
             {p.legalBasis ? t(`recognition.legalBases.${p.legalBasis}`) : "–"}
           </Row>
           <Row label={t("recognition.procedure.fields.authority")}>{p.authority?.name ?? "–"}</Row>
+          <Row label={t("occupations.inSaxonyAnhalt")}>
+            <RecognitionInfo recognition={p.recognition} />
+          </Row>
           <Row label={t("recognition.procedure.fields.appliedAt")}>{formatDay(p.appliedAt)}</Row>
           <Row label={t("recognition.procedure.fields.documentsCompleteAt")}>
             {formatDay(p.documentsCompleteAt)}

@@ -1,4 +1,4 @@
-import { Button, Group, Modal, NativeSelect, Radio, Stack } from "@mantine/core";
+import { Button, Group, Modal, NativeSelect, Paper, Radio, Stack, Text } from "@mantine/core";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
@@ -12,6 +12,7 @@ import { api, query } from "../../api/client.ts";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { RemoteSelect } from "../../components/RemoteSelect.tsx";
 import { errorOf, useSubmit } from "./form.ts";
+import { bodiesLine, RecognitionInfo, RegulatedBadge } from "./OccupationRecognition.tsx";
 
 export type Occupation = z.infer<typeof OccupationList>["items"][number];
 export type Authority = z.infer<typeof AuthorityList>["items"][number];
@@ -23,6 +24,41 @@ export const occupationOption = (o: { code: string; title: string }) => ({
 });
 export const authorityOption = (a: { id: string; name: string }) => ({ value: a.id, label: a.name });
 export const occupationPath = (q: string) => (q.length >= 2 ? `/api/occupations${query({ q })}` : null);
+
+/**
+ * A found occupation in the picker's list: the everyday title that matched beside the KldB title
+ * ("Krankenschwester → Berufe in der Gesundheits- und Krankenpflege …"), the code, whether it is
+ * regulated and who is competent.
+ */
+export function OccupationOption({ o }: { o: Occupation }) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap={2} py={2}>
+      <Text size="sm" lang="de">
+        {o.matched ? (
+          <>
+            <Text span fw={600} size="sm">
+              {o.matched.label}
+            </Text>
+            {" → "}
+          </>
+        ) : null}
+        {o.title}
+      </Text>
+      <Group gap="xs" wrap="wrap">
+        <Text size="xs" c="dimmed">
+          {t("recognition.procedure.kldb", { code: o.code })}
+        </Text>
+        <RegulatedBadge recognition={o.recognition} />
+        {o.recognition.bodies.length > 0 ? (
+          <Text size="xs" c="dimmed" lang="de">
+            {bodiesLine(o.recognition)}
+          </Text>
+        ) : null}
+      </Group>
+    </Stack>
+  );
+}
 export const authorityPath = (q: string) => `/api/directory/organisations${query({ q })}`;
 
 type Props = {
@@ -71,6 +107,14 @@ function ProcedureCreateForm({
   const { error, busy, run, fields } = useSubmit();
   const f = (k: string) => t(`recognition.procedure.fields.${k}`);
 
+  /** Choosing an occupation presets what Lotse's list says; the counsellor can still change it. */
+  const chooseOccupation = (o: Occupation | null) => {
+    setOccupation(o);
+    if (!o) return;
+    setRegulated(o.recognition.regulated ? "yes" : "no");
+    if (o.recognition.legalBasis) setLegalBasis(o.recognition.legalBasis);
+  };
+
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const body = {
@@ -96,8 +140,22 @@ function ProcedureCreateForm({
           path={occupationPath}
           toOption={occupationOption}
           selected={occupation ? occupationOption(occupation) : null}
-          onChange={setOccupation}
+          onChange={chooseOccupation}
+          renderOption={(o) => <OccupationOption o={o} />}
         />
+        <Text size="xs" c="dimmed">
+          {t("occupations.escoAttribution")}
+        </Text>
+        {occupation ? (
+          <Paper withBorder p="sm" radius="sm" aria-label={t("occupations.infoLabel")} component="section">
+            {occupation.matched ? (
+              <Text size="sm" mb={4} lang="de">
+                {t("occupations.matchedAs", { label: occupation.matched.label })}
+              </Text>
+            ) : null}
+            <RecognitionInfo recognition={occupation.recognition} />
+          </Paper>
+        ) : null}
         <Radio.Group
           label={f("regulated")}
           description={t("recognition.procedure.regulatedHint")}

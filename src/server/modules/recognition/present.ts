@@ -20,6 +20,7 @@ import {
 import type { Actor } from "../../platform/session.ts";
 import { decisionDueAt } from "./dates.ts";
 import { qualificationScope, recognitionAbilities } from "./policy.ts";
+import { recognitionFor } from "./recognition-sa.ts";
 
 /** A procedure row with what its presentation needs from the tables around it. */
 export type ProcedureRow = typeof recognitionProcedures.$inferSelect & {
@@ -89,6 +90,7 @@ export function presentProcedure(row: ProcedureRow, history: HistoryEntry[], act
       row.authorityOrganisationId && row.authorityName
         ? { id: row.authorityOrganisationId, name: row.authorityName }
         : null,
+    recognition: recognitionFor(row.referenceOccupationCode),
     state,
     nextStates: [...RECOGNITION_TRANSITIONS[state]],
     decision: row.decision as RecognitionDecision | null,

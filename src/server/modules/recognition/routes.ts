@@ -22,7 +22,8 @@ import type { App, Deps } from "../../deps.ts";
 import { ctxOf } from "../../platform/context.ts";
 import { expectedVersion, sendVersioned } from "../../platform/versioning.ts";
 import { searchDirectoryOrganisations } from "./directory.ts";
-import { occupationFields, searchOccupations } from "./kldb.ts";
+import { occupationFields } from "./kldb.ts";
+import { searchOccupations } from "./occupation-search.ts";
 import { getProcedure, openProcedure, updateProcedure } from "./procedures.ts";
 import { addQualification, listQualifications, updateQualification } from "./qualifications.ts";
 import { suggestOffers } from "./suggestions.ts";
@@ -40,7 +41,8 @@ export function registerRecognitionRoutes(app: App, { db }: Deps) {
       config: { access: "occupation.search" },
       schema: {
         tags,
-        summary: "KldB 2010 occupations (level 5) by title, best matches first",
+        summary:
+          "KldB 2010 occupations (level 5) by official or everyday title (ESCO), best first, with regulation and competent authority in Sachsen-Anhalt",
         querystring: OccupationQuery,
         response: { 200: OccupationList, ...problems },
       },
