@@ -41,7 +41,7 @@ export function DistrictSection({ data, csv }: Props) {
       chart={
         shapes ? (
           <>
-            <Chart option={option} height={480} label={t("analytics.districts.chartLabel")} />
+            <Chart option={option} height={600} label={t("analytics.districts.chartLabel")} />
             <Text size="xs" c="dimmed">
               <Anchor href={shapes.attributionUrl} size="xs" underline="always">
                 {shapes.attribution}
@@ -141,7 +141,7 @@ function districtOption(data: ProcessTimes, t: TFunction): (width: number) => Ch
           roam: false,
           // Centred in the room the colour scale leaves, keeping the shapes' proportions.
           layoutCenter: narrow ? ["50%", "44%"] : ["56%", "50%"],
-          layoutSize: narrow ? "86%" : "98%",
+          layoutSize: narrow ? "86%" : "100%",
           label: {
             show: true,
             fontSize: 11,

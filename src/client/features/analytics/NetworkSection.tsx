@@ -263,7 +263,7 @@ function networkOption(
           layoutAnimation: false,
           repulsion: data.nodes.length <= 60 ? 420 : 160,
           edgeLength: data.nodes.length <= 60 ? [110, 200] : [50, 130],
-          gravity: 0.1,
+          gravity: 0.14,
         },
         categories: types.map((type) => ({ name: typeName(type), itemStyle: { color: typeColour(type) } })),
         edgeSymbol: ["none", "arrow"],
