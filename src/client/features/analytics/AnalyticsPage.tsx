@@ -1,4 +1,5 @@
 import { Tabs, Text } from "@mantine/core";
+import { lazy, Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
 import type {
@@ -12,17 +13,20 @@ import { hasNetworkScope } from "../../../shared/permissions.ts";
 import { query } from "../../api/client.ts";
 import { useApiQuery } from "../../api/use-api.ts";
 import { Forbidden } from "../../components/Forbidden.tsx";
+import { Loading } from "../../components/Loading.tsx";
 import { PageTitle } from "../../components/PageTitle.tsx";
 import { QueryView } from "../../components/QueryView.tsx";
 import { hasPermission, useRequiredSession } from "../../session/session-context.ts";
 import { formatDay } from "../cases/labels.ts";
 import { ANALYTICS_FILTER_KEYS, AnalyticsFilters, type AnalyticsFilterValues } from "./AnalyticsFilters.tsx";
 import { DistrictSection } from "./DistrictSection.tsx";
-import { FlowSection } from "./FlowSection.tsx";
 import { InterfaceTable } from "./InterfaceTable.tsx";
 import { NetworkSection } from "./NetworkSection.tsx";
 import { LateInterfaces } from "./OverviewSection.tsx";
 import { TimesSection } from "./TimesSection.tsx";
+
+// The process map's layout (dagre) loads with the process view, not with the page.
+const FlowSection = lazy(() => import("./FlowSection.tsx").then((m) => ({ default: m.FlowSection })));
 
 /**
  * The views of the page, each a tab with its address (`?view=network`). The overview comes first:
@@ -151,7 +155,11 @@ function FlowView({ qs, csv }: ViewProps) {
   const flow = useApiQuery<ProcessFlow>(`/api/analytics/flow${qs}`);
   return (
     <QueryView query={flow}>
-      {(data) => <FlowSection data={data} csv={{ flow: csv("flow"), variants: csv("variants") }} />}
+      {(data) => (
+        <Suspense fallback={<Loading />}>
+          <FlowSection data={data} csv={{ flow: csv("flow"), variants: csv("variants") }} />
+        </Suspense>
+      )}
     </QueryView>
   );
 }

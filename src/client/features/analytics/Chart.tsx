@@ -46,7 +46,10 @@ export function Chart({ option, label, height, onClick }: Props) {
 
   useEffect(() => {
     if (!width) return;
-    chart.current?.setOption(typeof option === "function" ? option(width) : option, { notMerge: true });
+    const resolved = typeof option === "function" ? option(width) : option;
+    // No growing bars and sliding labels for those who asked their system for less motion.
+    const still = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+    chart.current?.setOption({ ...resolved, animation: !still }, { notMerge: true });
   }, [option, width]);
 
   return <div ref={ref} role="img" aria-label={label} className="analytics-chart" style={{ height }} />;

@@ -2,7 +2,7 @@ import { Anchor, Button, List, Paper, SimpleGrid, Stack, Text, Title } from "@ma
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import type { InterfaceTable, InterfaceRow } from "../../../shared/contracts/analytics.ts";
+import type { InterfaceRow, InterfaceTable } from "../../../shared/contracts/analytics.ts";
 import type { Interface } from "../../../shared/contracts/interfaces.ts";
 import { useApiQuery } from "../../api/use-api.ts";
 import { formatDay } from "../cases/labels.ts";

@@ -1,4 +1,4 @@
-import { Group, SegmentedControl, Text } from "@mantine/core";
+import { Group, ScrollArea, SegmentedControl, Text } from "@mantine/core";
 import type { TFunction } from "i18next";
 import { useId, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -60,11 +60,12 @@ export function ProcessMap({ data }: { data: ProcessFlow }) {
           }))}
         />
       </Group>
-      <div
+      {/* Keeps its size and scrolls sideways when wider than the page; the scroll region is a named
+          tab stop, so that it can be scrolled by keyboard (like the wide tables). */}
+      <ScrollArea
+        type="auto"
         className="process-map-scroll"
-        role="group"
-        aria-label={t("analytics.flow.mapScroll")}
-        tabIndex={0}
+        viewportProps={{ tabIndex: 0, role: "group", "aria-label": t("analytics.flow.mapScroll") }}
       >
         <svg
           className="process-map"
@@ -158,7 +159,7 @@ export function ProcessMap({ data }: { data: ProcessFlow }) {
             </g>
           ))}
         </svg>
-      </div>
+      </ScrollArea>
       <Text size="xs" c="dimmed" mt="xs">
         {t("analytics.flow.mapLegend")}
       </Text>

@@ -18,8 +18,8 @@ import {
   VisualMapContinuousComponent,
 } from "echarts/components";
 import type { ComposeOption } from "echarts/core";
-import { LabelLayout } from "echarts/features";
 import { init, registerMap, use } from "echarts/core";
+import { LabelLayout } from "echarts/features";
 import { SVGRenderer } from "echarts/renderers";
 
 // Only the charts and components the analytics page draws: the full ECharts build is several
