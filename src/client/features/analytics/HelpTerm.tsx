@@ -1,4 +1,5 @@
 import { ActionIcon, Popover, Text } from "@mantine/core";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 
 /** The words the page explains: each has `analytics.help.<term>` (the explanation). */
@@ -34,12 +35,31 @@ type Props = {
  */
 export function HelpTerm({ term, children }: Props) {
   const { t } = useTranslation();
+  const [opened, setOpened] = useState(false);
   return (
     <span className="help-term">
       {children}
-      <Popover position="bottom" width={320} withArrow shadow="md" returnFocus withinPortal>
+      <Popover
+        opened={opened}
+        onChange={setOpened}
+        onDismiss={() => setOpened(false)}
+        position="bottom"
+        width={320}
+        withArrow
+        shadow="md"
+        returnFocus
+        withinPortal
+      >
         <Popover.Target>
           <ActionIcon
+            onClick={() => setOpened((o) => !o)}
+            // Escape closes the explanation while the focus stays on its button.
+            onKeyDown={(e) => {
+              if (e.key === "Escape" && opened) {
+                e.stopPropagation();
+                setOpened(false);
+              }
+            }}
             variant="subtle"
             color="petrol"
             size="sm"
