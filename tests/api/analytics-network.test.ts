@@ -1,10 +1,10 @@
 import { asc, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { referralEvents } from "../../src/server/db/schema.ts";
+import { offers, referralEvents } from "../../src/server/db/schema.ts";
 import { computeDfg } from "../../src/server/modules/analytics/flow/dfg.ts";
 import { generateNetwork } from "../../src/server/modules/analytics/generator/index.ts";
 import { createTestApp } from "../helpers/app.ts";
-import { buildCoordinator, buildOrganisation } from "../helpers/factories.ts";
+import { buildCoordinator, buildOrganisation, buildUser } from "../helpers/factories.ts";
 import { plantReferral, summarise } from "./analytics-setup.ts";
 
 const t = await createTestApp();
@@ -12,7 +12,14 @@ const { coordinator } = await buildCoordinator(t.db);
 const coordination = await t.loginAs(coordinator.email);
 const YEAR_2023 = { from: "2023-01-01", to: "2023-12-31" };
 
-type Node = { id: string; betweenness: number; degree: number; weightedDegree: number; community: number };
+type Node = {
+  id: string;
+  betweenness: number;
+  degree: number;
+  weightedDegree: number;
+  volume: number;
+  community: number | null;
+};
 
 describe("network graph and bottlenecks", () => {
   it("marks the hub between two groups as the broker and ranks the slow busy interface first", async () => {
@@ -64,6 +71,97 @@ describe("network graph and bottlenecks", () => {
     expect([first.from.id, first.to.id]).toEqual([west[2]?.id, east[2]?.id]);
     expect(first.answerPastAgreedShare).toBe(1);
     expect(table.json().items[1].bottleneckScore).toBe(0);
+  });
+});
+
+describe("organisations without referrals", () => {
+  // The organisations are made today, so the period has to reach up to today to include them.
+  const today = new Date().toISOString().slice(0, 10);
+  const RECENT = { from: "2023-01-01", to: today };
+  const yesterday = new Date(Date.now() - 86_400_000).toISOString();
+
+  it("are isolated nodes of the coordination's graph, within the filters, and change no other figure", async () => {
+    const sender = await buildOrganisation(t.db, { districtAgs: "15081" });
+    const receiver = await buildOrganisation(t.db, { districtAgs: "15081" });
+    const idle = await buildOrganisation(t.db, { type: "education_provider", districtAgs: "15081" });
+    const idleElsewhere = await buildOrganisation(t.db, { districtAgs: "15082" });
+    const inactive = await buildOrganisation(t.db, { districtAgs: "15081", status: "inactive" });
+    await t.db.insert(offers).values({
+      name: "Sprachkurs ohne Zulauf",
+      organisationId: idle.id,
+      phases: [3],
+      offerType: "berufssprachkurs",
+      districts: ["15081"],
+      languages: ["de"],
+    });
+    await plantReferral(t.db, { from: sender.id, to: receiver.id, sentAt: yesterday });
+    await summarise(t.db);
+
+    const graph = await coordination.request("GET", "/api/analytics/network", { query: RECENT });
+    expect(graph.statusCode, graph.body).toBe(200);
+    const nodes: Node[] = graph.json().nodes;
+    const node = (id: string) => nodes.find((n) => n.id === id);
+    expect(node(idle.id)).toMatchObject({
+      name: idle.name,
+      type: "education_provider",
+      districtAgs: "15081",
+      volume: 0,
+      degree: 0,
+      weightedDegree: 0,
+      betweenness: 0,
+      community: null,
+    });
+    expect(node(idleElsewhere.id)).toMatchObject({ degree: 0, community: null });
+    // An inactive organisation without referrals is not part of the network any more.
+    expect(node(inactive.id)).toBeUndefined();
+    expect(node(sender.id)).toMatchObject({ degree: 1, volume: 1 });
+    expect(node(sender.id)?.community).not.toBeNull();
+    // No edge touches an isolated node, and the communities count only linked organisations.
+    const edges: { from: string; to: string }[] = graph.json().edges;
+    expect(edges.some((e) => [e.from, e.to].includes(idle.id))).toBe(false);
+    const linked = new Set(edges.flatMap((e) => [e.from, e.to]));
+    const communities = new Set(nodes.filter((n) => linked.has(n.id)).map((n) => n.community));
+    expect(graph.json().communities).toBe(communities.size);
+
+    // The district filter keeps the idle organisations of that district only.
+    const district = await coordination.request("GET", "/api/analytics/network", {
+      query: { ...RECENT, district: "15081" },
+    });
+    const inDistrict: Node[] = district.json().nodes;
+    expect(inDistrict.map((n) => n.id)).toEqual(expect.arrayContaining([sender.id, receiver.id, idle.id]));
+    expect(inDistrict.find((n) => n.id === idleElsewhere.id)).toBeUndefined();
+
+    // An offer-type filter keeps the idle organisations that offer that type.
+    const type = await coordination.request("GET", "/api/analytics/network", {
+      query: { ...RECENT, offerType: "berufssprachkurs" },
+    });
+    const ofType: Node[] = type.json().nodes;
+    expect(ofType.find((n) => n.id === idle.id)).toMatchObject({ degree: 0 });
+    expect(ofType.find((n) => n.id === idleElsewhere.id)).toBeUndefined();
+
+    // A period that ended before the organisations were registered does not show them.
+    const before = await coordination.request("GET", "/api/analytics/network", { query: YEAR_2023 });
+    expect((before.json().nodes as Node[]).find((n) => n.id === idle.id)).toBeUndefined();
+
+    // The CSV lists them too, with an empty community.
+    const csv = await coordination.request("GET", "/api/analytics/nodes.csv", { query: RECENT });
+    expect(csv.statusCode).toBe(200);
+    const line = csv.body.split("\r\n").find((l: string) => l.startsWith(idle.name));
+    expect(line?.split(";").slice(3)).toEqual(["0", "0", "0", "0", ""]);
+  });
+
+  it("shows anyone else their own organisation without referrals, and no other one", async () => {
+    const own = await buildOrganisation(t.db);
+    const other = await buildOrganisation(t.db);
+    const counsellor = await buildUser(t.db, { organisationId: own.id, role: "counsellor" });
+    const session = await t.loginAs(counsellor.email);
+    const graph = await session.request("GET", "/api/analytics/network", { query: RECENT });
+    expect(graph.statusCode, graph.body).toBe(200);
+    expect(graph.json().nodes).toEqual([
+      expect.objectContaining({ id: own.id, degree: 0, volume: 0, community: null }),
+    ]);
+    expect(graph.json().edges).toEqual([]);
+    expect(JSON.stringify(graph.json())).not.toContain(other.id);
   });
 });
 

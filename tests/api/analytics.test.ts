@@ -112,6 +112,11 @@ describe("interface table", () => {
       p90CompleteHours: 910, // 700 + 0.7 × 300
       answerPastAgreedShare: 0.3333, // answered after 200 h, expired after 400 h: 2 of 6
       completePastAgreedShare: 0.5, // 1000 h and 700 h of 4
+      // By how much: the median time past the end of the due day, of the late ones only.
+      answerLate: 2,
+      medianAnswerOverrunHours: (200 - ANSWER_ALLOWED + (400 - ANSWER_ALLOWED)) / 2,
+      completeLate: 2,
+      medianCompleteOverrunHours: (1000 - COMPLETE_ALLOWED + (700 - COMPLETE_ALLOWED)) / 2,
     });
     const answerOverrun =
       ((200 - ANSWER_ALLOWED) / ANSWER_ALLOWED + (400 - ANSWER_ALLOWED) / ANSWER_ALLOWED) / 6;
@@ -167,8 +172,16 @@ describe("interface table", () => {
       .trim()
       .split("\r\n");
     expect(lines[0]).toContain("Von Organisation;An Organisation");
+    // Agreed times in working days, measured times in calendar days: every header says which.
+    expect(lines[0]).toContain(
+      "Vereinbarte Antwortfrist (Arbeitstage);Vereinbarte Erledigungsfrist (Arbeitstage);Verweise;Annahmequote;Erledigungsquote;Erfolgsquote;Antwortzeit Median (Kalendertage);Antwortzeit 90. Perzentil (Kalendertage)",
+    );
     expect(lines).toHaveLength(2);
-    expect(lines[1]).toContain(`${s.a.name};${s.b.name};5;20;6;0,8;1;0,75;30;136;450;910;0,3333;0,5`);
+    // 30 h, 136 h, 450 h and 910 h as calendar days; then 2 late answers, 117 h past the due day in
+    // the median (4,88 days), 2 late completions, 164 h (6,83 days).
+    expect(lines[1]).toContain(
+      `${s.a.name};${s.b.name};5;20;6;0,8;1;0,75;1,25;5,67;18,75;37,92;0,3333;0,5;2;4,88;2;6,83;`,
+    );
   });
 
   it("leaves one audit entry per call without personal data", async () => {

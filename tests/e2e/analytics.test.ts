@@ -105,20 +105,22 @@ describe("interface analytics", () => {
       await login(page, DEMO.coordinator);
       await navLink(page, "Analysen").click();
       await page.getByRole("heading", { level: 1, name: "Analysen der Schnittstellen" }).waitFor();
+      const tab = (name: string) => page.getByRole("tab", { name, exact: true });
 
       // The interface table: both interfaces of the first organisation, with their volume.
+      await tab("Schnittstellen").click();
       const toTrainer = row(page, first, trainer);
       await toTrainer.waitFor();
       expect(Number(await toTrainer.getByRole("cell").nth(1).textContent())).toBeGreaterThanOrEqual(2);
       await row(page, first, company).waitFor();
       await row(page, second, company).waitFor();
+      await expectNoAxeViolations(page);
 
       // Every chart is an image with a label, and its figures are a table that can be shown.
+      await tab("Netzwerk").click();
       await page
         .getByRole("img", { name: /^Netzwerkgrafik mit \d+ Organisationen und \d+ Verbindungen/ })
         .waitFor();
-      await page.getByRole("img", { name: /^Liniendiagramm der Bearbeitungszeiten/ }).waitFor();
-      await page.getByRole("img", { name: /^Karte der 14 Landkreise/ }).waitFor();
       const network = page.getByRole("region", { name: "Netzwerk der Verweise" });
       await network.getByRole("button", { name: "Zahlen als Tabelle zeigen" }).click();
       const nodes = network.getByRole("table", { name: /^Organisationen im Netzwerk: \d+/ });
@@ -129,21 +131,32 @@ describe("interface analytics", () => {
       const cells = await firstNode.getByRole("cell").allInnerTexts();
       expect(Number(cells[1])).toBeGreaterThanOrEqual(3);
       expect(Number(cells[2])).toBeGreaterThanOrEqual(2);
+      await expectNoAxeViolations(page);
+
+      await tab("Zeiten und Landkreise").click();
+      await page.getByRole("img", { name: /^Liniendiagramm der Bearbeitungszeiten/ }).waitFor();
+      await page.getByRole("img", { name: /^Karte der 14 Landkreise/ }).waitFor();
       const times = page.getByRole("region", { name: "Bearbeitungszeiten pro Monat" });
       const months = times.getByRole("table", { name: /^Bearbeitungszeiten in \d+ Monaten$/ });
       const volumes = await months.locator("tbody tr td:nth-child(2)").allInnerTexts();
       expect(volumes.map(Number).reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(4);
-      await page.getByRole("table", { name: /^Die \d+ häufigsten von \d+ direkten Folgen$/ }).waitFor();
       await page
         .getByRole("table", { name: "Bearbeitungszeiten in den 14 Landkreisen und kreisfreien Städten" })
         .waitFor();
       await expectNoAxeViolations(page);
 
-      // Choosing a connection (what a click on an edge does) marks its row in the interface table.
+      await tab("Prozess").click();
+      await page.getByRole("table", { name: /^Die \d+ häufigsten von \d+ direkten Folgen$/ }).waitFor();
+      await expectNoAxeViolations(page);
+
+      // Choosing a connection (what a click on an edge does) opens the interface table at its row.
+      await tab("Netzwerk").click();
+      await network.getByRole("button", { name: "Zahlen als Tabelle zeigen" }).click();
       await network
         .getByRole("button", { name: `Schnittstelle ${first.name} → ${trainer.name} zeigen` })
         .click();
-      await page.getByText(`In der Grafik gewählt: ${first.name} → ${trainer.name}`).waitFor();
+      await page.getByText(`Ausgewählt: ${first.name} → ${trainer.name}`).waitFor();
+      await tab("Schnittstellen").and(page.locator("[aria-selected='true']")).waitFor();
       expect(await toTrainer.getAttribute("aria-current")).toBe("true");
 
       // The CSV of the table answers as CSV, with the same interfaces.
@@ -163,6 +176,8 @@ describe("interface analytics", () => {
       await expect.poll(() => new URL(page.url()).searchParams.get("phase")).toBe("1");
       await page.getByLabel("Von (Versand)").fill("2020-01-01");
       await expect.poll(() => new URL(page.url()).searchParams.get("from")).toBe("2020-01-01");
+      // The view stays the one chosen while the filters change.
+      expect(new URL(page.url()).searchParams.get("view")).toBe("interfaces");
       // The link follows the filters once the page has re-rendered with them.
       await expect
         .poll(() => page.getByRole("link", { name: "Tabelle als CSV" }).getAttribute("href"))
@@ -178,7 +193,7 @@ describe("interface analytics", () => {
     try {
       await login(page, DEMO.counsellor);
       await actFor(page, second.id);
-      await page.goto("/analytics");
+      await page.goto("/analytics?view=interfaces");
       await page.getByRole("heading", { level: 1, name: "Analysen der Schnittstellen" }).waitFor();
       await row(page, second, company).waitFor();
       const table = page.getByRole("table", { name: /^Schnittstellen: \d+, die größten Engpässe zuerst$/ });

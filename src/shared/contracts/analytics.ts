@@ -5,9 +5,9 @@ import { Id } from "./common.ts";
 
 /**
  * Interface analytics (issue 6). Everything here is pseudonymous: organisations, offer types and
- * counts, never a client. Times are in hours (elapsed clock time from sending); agreed times are
- * working days, turned into due dates when the referral was sent, so "past the agreed time" means
- * after the end of the due day (Europe/Berlin).
+ * counts, never a client. Times are in hours of elapsed calendar time (weekends and holidays count)
+ * from sending; agreed times are working days, turned into due dates when the referral was sent, so
+ * "past the agreed time" means after the end of the due day (Europe/Berlin).
  */
 
 const day = z.iso.date();
@@ -53,6 +53,20 @@ const InterfaceFigures = z.object({
   completePastAgreedShare: rate.describe(
     "Accepted referrals completed (or still open) after the complete due day",
   ),
+  answerLate: z
+    .number()
+    .int()
+    .describe("Referrals answered after the answer due day, or still unanswered after it"),
+  completeLate: z
+    .number()
+    .int()
+    .describe("Accepted referrals completed after the complete due day, or still open after it"),
+  medianAnswerOverrunHours: hours.describe(
+    "Of the referrals answered late: median time past the end of the answer due day (still open: until now)",
+  ),
+  medianCompleteOverrunHours: hours.describe(
+    "Of the referrals completed late: median time past the end of the complete due day (still open: until now)",
+  ),
 });
 
 export const InterfaceRow = InterfaceFigures.extend({
@@ -91,13 +105,17 @@ export const NetworkNode = z.object({
   name: z.string(),
   type: z.string(),
   districtAgs: z.string().nullable(),
-  volume: z.number().int().describe("Referrals sent plus received"),
+  volume: z.number().int().describe("Referrals sent plus received; 0: an organisation without referrals"),
   degree: z.number().int().describe("Distinct partners (in and out)"),
   weightedDegree: z.number().int().describe("Referrals on all edges (in and out)"),
   betweenness: z
     .number()
     .describe("Normalised betweenness centrality (0–1): brokers, single points of failure"),
-  community: z.number().int().describe("Louvain community"),
+  community: z
+    .number()
+    .int()
+    .nullable()
+    .describe("Louvain community; null for an organisation without referrals in the period (isolated)"),
 });
 export const NetworkEdge = z.object({
   from: Id,
@@ -107,9 +125,13 @@ export const NetworkEdge = z.object({
 export const NetworkGraph = z
   .object({
     period: Period,
-    nodes: z.array(NetworkNode),
+    nodes: z
+      .array(NetworkNode)
+      .describe(
+        "Organisations with referrals in the period, then the network's other active organisations (the coordination's view) or the actor's own (anyone else's) without any",
+      ),
     edges: z.array(NetworkEdge),
-    communities: z.number().int(),
+    communities: z.number().int().describe("Communities among the organisations with referrals"),
     modularity: z.number().nullable(),
   })
   .meta({ id: "AnalyticsNetwork" });

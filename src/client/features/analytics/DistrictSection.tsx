@@ -10,7 +10,8 @@ import { ChartFigure } from "./ChartFigure.tsx";
 import { DataTable } from "./DataTable.tsx";
 import { DISTRICT_MAP, loadDistrictShapes } from "./district-shapes.ts";
 import type { ChartOption } from "./echarts.ts";
-import { duration, number, percent } from "./format.ts";
+import { calendarDays, duration, number, percent } from "./format.ts";
+import { HelpTerm } from "./HelpTerm.tsx";
 
 type Props = { data: ProcessTimes; csv: string };
 
@@ -40,7 +41,7 @@ export function DistrictSection({ data, csv }: Props) {
       chart={
         shapes ? (
           <>
-            <Chart option={option} height={480} label={t("analytics.districts.chartLabel")} />
+            <Chart option={option} height={600} label={t("analytics.districts.chartLabel")} />
             <Text size="xs" c="dimmed">
               <Anchor href={shapes.attributionUrl} size="xs" underline="always">
                 {shapes.attribution}
@@ -81,63 +82,83 @@ export function DistrictSection({ data, csv }: Props) {
       }
     >
       <Text size="sm" mb="xs">
-        {t("analytics.districts.intro")}
+        {t("analytics.districts.intro")} <HelpTerm term="median">{t("analytics.terms.median")}</HelpTerm>{" "}
+        <HelpTerm term="calendarDays">{t("analytics.terms.calendarDays")}</HelpTerm>
       </Text>
     </ChartFigure>
   );
 }
 
-const days = (hours: number) => Math.round((hours / 24) * 10) / 10;
+const days = calendarDays;
 
-/** Districts coloured by the median days to answer; districts without referrals keep the grey base. */
-function districtOption(data: ProcessTimes, t: TFunction): ChartOption {
+/**
+ * Districts coloured by the median calendar days to answer; districts without referrals keep the grey
+ * base. The colour scale stands beside the map (below it on a narrow screen), never on it; a name
+ * that would overlap another is left out (the small cities inside their districts) — tooltip and
+ * table name every district.
+ */
+function districtOption(data: ProcessTimes, t: TFunction): (width: number) => ChartOption {
   const figures = new Map(data.districts.map((d) => [d.districtAgs, d]));
   const values = data.districts.flatMap((d) =>
     d.medianAnswerHours === null ? [] : [days(d.medianAnswerHours)],
   );
-  return {
-    tooltip: {
-      trigger: "item",
-      confine: true,
-      formatter: (p) => {
-        const ags = String((p as { name: string }).name);
-        const f = figures.get(ags);
-        return `${nameOf.get(ags) ?? ags}: ${
-          f
-            ? t("analytics.districts.tooltip", {
-                volume: f.volume,
-                answer: duration(t, f.medianAnswerHours),
-              })
-            : "–"
-        }`;
-      },
-    },
-    visualMap: {
-      type: "continuous",
-      min: 0,
-      max: Math.max(1, ...values),
-      text: [t("analytics.districts.slow"), t("analytics.districts.fast")],
-      inRange: { color: ["#e7f5ff", "#1c7ed6", "#0b3d91"] },
-      calculable: false,
-      left: 0,
-      bottom: 0,
-    },
-    series: [
-      {
-        type: "map",
-        map: DISTRICT_MAP,
-        roam: false,
-        label: {
-          show: true,
-          fontSize: 9,
-          formatter: (p) => nameOf.get(String((p as { name: string }).name)) ?? "",
+  return (width) => {
+    const narrow = width < 600;
+    return {
+      tooltip: {
+        trigger: "item",
+        confine: true,
+        formatter: (p) => {
+          const ags = String((p as { name: string }).name);
+          const f = figures.get(ags);
+          return `${nameOf.get(ags) ?? ags}: ${
+            f
+              ? t("analytics.districts.tooltip", {
+                  volume: f.volume,
+                  answer: duration(t, f.medianAnswerHours),
+                })
+              : "–"
+          }`;
         },
-        itemStyle: { areaColor: "#f1f3f5", borderColor: "#495057" },
-        emphasis: { label: { show: true }, itemStyle: { areaColor: "#ffd43b" } },
-        data: data.districts.flatMap((d) =>
-          d.medianAnswerHours === null ? [] : [{ name: d.districtAgs, value: days(d.medianAnswerHours) }],
-        ),
       },
-    ],
+      visualMap: {
+        type: "continuous",
+        min: 0,
+        max: Math.max(1, ...values),
+        text: [t("analytics.districts.slow"), t("analytics.districts.fast")],
+        inRange: { color: ["#e7f5ff", "#1c7ed6", "#0b3d91"] },
+        calculable: false,
+        orient: narrow ? "horizontal" : "vertical",
+        left: narrow ? "center" : 0,
+        bottom: 0,
+        itemWidth: 14,
+        itemHeight: narrow ? 120 : 140,
+      },
+      series: [
+        {
+          type: "map",
+          map: DISTRICT_MAP,
+          roam: false,
+          // Centred in the room the colour scale leaves, keeping the shapes' proportions.
+          layoutCenter: narrow ? ["50%", "44%"] : ["56%", "50%"],
+          layoutSize: narrow ? "86%" : "100%",
+          label: {
+            show: true,
+            fontSize: 11,
+            lineHeight: 18,
+            color: "#212529",
+            textBorderColor: "#fff",
+            textBorderWidth: 3,
+            formatter: (p) => nameOf.get(String((p as { name: string }).name)) ?? "",
+          },
+          labelLayout: { hideOverlap: true },
+          itemStyle: { areaColor: "#f1f3f5", borderColor: "#495057" },
+          emphasis: { label: { show: true }, itemStyle: { areaColor: "#ffd43b" } },
+          data: data.districts.flatMap((d) =>
+            d.medianAnswerHours === null ? [] : [{ name: d.districtAgs, value: days(d.medianAnswerHours) }],
+          ),
+        },
+      ],
+    };
   };
 }

@@ -6,6 +6,7 @@ import type { InterfaceTable as Data, InterfaceRow } from "../../../shared/contr
 import { formatDay } from "../cases/labels.ts";
 import { DataTable } from "./DataTable.tsx";
 import { duration, durationChange, number, percent, percentChange } from "./format.ts";
+import { HelpTerm } from "./HelpTerm.tsx";
 
 /** The key of an interface row and of a network edge: sending and receiving organisation. */
 export const pairKey = (from: string, to: string) => `${from}>${to}`;
@@ -24,9 +25,12 @@ export function InterfaceTable({ data, csv, busy, selected }: Props) {
   const heading = useId();
   const rows = [...data.items].sort((a, b) => b.bottleneckScore - a.bottleneckScore || b.volume - a.volume);
   const selectedRow = useRef<HTMLTableRowElement>(null);
+  const chosenText = useRef<HTMLParagraphElement>(null);
   // biome-ignore lint/correctness/useExhaustiveDependencies: scroll when the choice changes, not on every load
   useEffect(() => {
     selectedRow.current?.scrollIntoView({ block: "center" });
+    // The choice came from another view: the keyboard goes on from the sentence that names it.
+    if (selectedRow.current) chosenText.current?.focus({ preventScroll: true });
   }, [selected]);
   const chosen = rows.find((r) => pairKey(r.from.id, r.to.id) === selected);
 
@@ -46,7 +50,7 @@ export function InterfaceTable({ data, csv, busy, selected }: Props) {
           to: formatDay(data.previousPeriod.to),
         })}
       </Text>
-      <Text size="sm" mb="sm" aria-live="polite">
+      <Text size="sm" mb="sm" aria-live="polite" ref={chosenText} tabIndex={-1}>
         {chosen ? t("analytics.interfaces.chosen", { from: chosen.from.name, to: chosen.to.name }) : null}
       </Text>
       <DataTable
@@ -54,12 +58,22 @@ export function InterfaceTable({ data, csv, busy, selected }: Props) {
           t("analytics.interfaces.rank"),
           t("analytics.interfaces.interface"),
           t("analytics.interfaces.volume"),
-          t("analytics.interfaces.rates"),
-          t("analytics.interfaces.answerTime"),
-          t("analytics.interfaces.completeTime"),
-          t("analytics.interfaces.pastAgreed"),
+          <HelpTerm key="rates" term="rates">
+            {t("analytics.interfaces.rates")}
+          </HelpTerm>,
+          <HelpTerm key="answer" term="p90">
+            {t("analytics.interfaces.answerTime")}
+          </HelpTerm>,
+          <HelpTerm key="complete" term="p90">
+            {t("analytics.interfaces.completeTime")}
+          </HelpTerm>,
+          <HelpTerm key="late" term="pastAgreed">
+            {t("analytics.interfaces.pastAgreed")}
+          </HelpTerm>,
           t("analytics.interfaces.change"),
-          t("analytics.interfaces.bottleneck"),
+          <HelpTerm key="bottleneck" term="bottleneck">
+            {t("analytics.interfaces.bottleneck")}
+          </HelpTerm>,
         ]}
         count={rows.length}
         empty={t("analytics.interfaces.empty")}
@@ -142,16 +156,24 @@ function Rates({ row }: { row: InterfaceRow }) {
 /** The share past the agreed time in words, not only as a number. */
 function PastAgreed({ row }: { row: InterfaceRow }) {
   const { t } = useTranslation();
-  const words = (share: number | null) =>
+  const words = (share: number | null, overrun: number | null) =>
     share === null
       ? t("analytics.interfaces.noData")
       : share === 0
         ? t("analytics.interfaces.allOnTime")
-        : t("analytics.interfaces.late", { value: percent(share) });
+        : t("analytics.interfaces.lateBy", { value: percent(share), over: duration(t, overrun) });
   return (
     <>
-      <div>{t("analytics.interfaces.answerLate", { text: words(row.answerPastAgreedShare) })}</div>
-      <div>{t("analytics.interfaces.completeLate", { text: words(row.completePastAgreedShare) })}</div>
+      <div>
+        {t("analytics.interfaces.answerLate", {
+          text: words(row.answerPastAgreedShare, row.medianAnswerOverrunHours),
+        })}
+      </div>
+      <div>
+        {t("analytics.interfaces.completeLate", {
+          text: words(row.completePastAgreedShare, row.medianCompleteOverrunHours),
+        })}
+      </div>
     </>
   );
 }

@@ -6,39 +6,51 @@ import { Chart } from "./Chart.tsx";
 import { ChartFigure } from "./ChartFigure.tsx";
 import { DataTable } from "./DataTable.tsx";
 import type { ChartOption } from "./echarts.ts";
-import { duration, monthLabel, percent } from "./format.ts";
+import { calendarDays, duration, monthLabel, percent } from "./format.ts";
+import { HelpTerm } from "./HelpTerm.tsx";
 
 type Props = { data: ProcessTimes; csv: string };
 
-const days = (hours: number | null) => (hours === null ? null : Math.round((hours / 24) * 10) / 10);
+const days = (hours: number | null) => (hours === null ? null : calendarDays(hours));
 
 /** Median times to answer and to complete per month of sending: do they shorten? */
 export function TimesSection({ data, csv }: Props) {
   const { t } = useTranslation();
   const months = data.months;
-  const option = useMemo<ChartOption>(
-    () => ({
-      tooltip: { trigger: "axis", confine: true },
-      legend: { bottom: 0 },
-      grid: { left: 48, right: 24, top: 32, bottom: 48 },
-      xAxis: { type: "category", data: months.map((m) => monthLabel(m.month)) },
-      yAxis: { type: "value", name: t("analytics.times.axisDays"), min: 0 },
-      series: [
-        {
-          type: "line",
-          name: t("analytics.times.answer"),
-          data: months.map((m) => days(m.medianAnswerHours)),
-          connectNulls: true,
+  // On a narrow screen the legend wraps onto two lines: the plot leaves room for them, and the
+  // month names keep their distance from the axis' "0".
+  const option = useMemo(
+    () =>
+      (width: number): ChartOption => ({
+        tooltip: {
+          trigger: "axis",
+          confine: true,
+          valueFormatter: (v) => (typeof v === "number" ? duration(t, v * 24) : "–"),
         },
-        {
-          type: "line",
-          name: t("analytics.times.complete"),
-          data: months.map((m) => days(m.medianCompleteHours)),
-          connectNulls: true,
-          lineStyle: { type: "dashed" },
+        legend: { bottom: 0 },
+        grid: { left: 48, right: 24, top: 32, bottom: width < 700 ? 92 : 56 },
+        xAxis: {
+          type: "category",
+          data: months.map((m) => monthLabel(m.month)),
+          axisLabel: { margin: 14, hideOverlap: true },
         },
-      ],
-    }),
+        yAxis: { type: "value", name: t("analytics.times.axisDays"), min: 0 },
+        series: [
+          {
+            type: "line",
+            name: t("analytics.times.answer"),
+            data: months.map((m) => days(m.medianAnswerHours)),
+            connectNulls: true,
+          },
+          {
+            type: "line",
+            name: t("analytics.times.complete"),
+            data: months.map((m) => days(m.medianCompleteHours)),
+            connectNulls: true,
+            lineStyle: { type: "dashed" },
+          },
+        ],
+      }),
     [months, t],
   );
 
@@ -82,7 +94,8 @@ export function TimesSection({ data, csv }: Props) {
       }
     >
       <Text size="sm" mb="xs">
-        {t("analytics.times.intro")}
+        {t("analytics.times.intro")} <HelpTerm term="median">{t("analytics.terms.median")}</HelpTerm>{" "}
+        <HelpTerm term="calendarDays">{t("analytics.terms.calendarDays")}</HelpTerm>
       </Text>
     </ChartFigure>
   );

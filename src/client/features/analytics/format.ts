@@ -42,18 +42,34 @@ export function typeColour(type: string): string {
   return TYPE_COLOURS[type] ?? "#495057";
 }
 
-/** Hours as hours below two days, else as days: "18 Std.", "4,5 Tage". */
-export function duration(t: TFunction, hours: number | null | undefined): string {
-  if (hours === null || hours === undefined) return "–";
-  if (Math.abs(hours) < 48) return t("analytics.units.hours", { value: number(hours, 0) });
-  return t("analytics.units.days", { value: number(hours / 24) });
+/** Hours of elapsed time as calendar days with one decimal (for charts and sorting). */
+export function calendarDays(hours: number): number {
+  return Math.round((hours / 24) * 10) / 10;
 }
 
-/** A signed difference of hours: "+2,5 Tage", "−6 Std.". */
+/**
+ * A measured time, always in calendar days with one decimal and the unit named: "4,5 Kalendertage",
+ * "0,3 Kalendertage". Measured times count every day (weekends and holidays too), agreed times count
+ * working days; saying which on every figure keeps the two from being compared as if alike.
+ */
+export function duration(t: TFunction, hours: number | null | undefined): string {
+  if (hours === null || hours === undefined) return "–";
+  return t("analytics.units.calendarDays", { value: fixed1(hours / 24) });
+}
+
+/** A signed difference of hours in calendar days: "+2,5 Kalendertage", "−0,3 Kalendertage". */
 export function durationChange(t: TFunction, hours: number | null | undefined): string {
   if (hours === null || hours === undefined) return "–";
   const sign = hours > 0 ? "+" : hours < 0 ? "−" : "±";
   return `${sign}${duration(t, Math.abs(hours))}`;
+}
+
+/** One decimal always ("1,0", never "1"), so that the plural of the unit reads right in every language. */
+function fixed1(value: number): string {
+  return new Intl.NumberFormat(currentLocale(), {
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  }).format(value);
 }
 
 /** A relative change as signed percentage: "+12 %", "−5 %". */
@@ -63,11 +79,18 @@ export function percentChange(share: number | null | undefined): string {
   return `${sign}${percent(Math.abs(share))}`;
 }
 
+/** The two parts of a flow activity, translated when known: offer type and referral state. */
+export function activityParts(t: TFunction, name: string): { type: string; state: string } {
+  const [type, state] = name.split(": ");
+  if (!type || !state) return { type: name, state: "" };
+  return {
+    type: t(`directory.offerTypes.${type}`, { defaultValue: type }),
+    state: t(`referrals.states.${state}`, { defaultValue: state }),
+  };
+}
+
 /** What an activity of the flow is: "<offer type>: <referral state>", both translated when known. */
 export function activityLabel(t: TFunction, name: string): string {
-  const [type, state] = name.split(": ");
-  if (!type || !state) return name;
-  const typeLabel = t(`directory.offerTypes.${type}`, { defaultValue: type });
-  const stateLabel = t(`referrals.states.${state}`, { defaultValue: state });
-  return `${typeLabel}: ${stateLabel}`;
+  const { type, state } = activityParts(t, name);
+  return state ? `${type}: ${state}` : type;
 }

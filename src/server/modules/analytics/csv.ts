@@ -8,7 +8,9 @@ import type {
 
 /**
  * The analytics tables as CSV for Excel in a German locale (like the directory matrix): semicolons,
- * a byte order mark, German headers, decimal commas. Rates stay shares (0–1), times stay hours.
+ * a byte order mark, German headers, decimal commas. Rates stay shares (0–1). Measured times are
+ * calendar days (elapsed time, weekends and holidays included) with two decimals, agreed times
+ * working days — each header says which, because the two are compared side by side.
  */
 
 export type CsvTable = (typeof CSV_TABLES)[number];
@@ -19,6 +21,9 @@ const cell = (value: Cell) => {
   const s = typeof value === "number" ? String(value).replace(".", ",") : value;
   return /[";\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
 };
+
+/** Hours of elapsed time as calendar days, two decimals. */
+const days = (hours: number | null) => (hours === null ? null : Math.round((hours / 24) * 100) / 100);
 
 export function toCsv(head: string[], rows: Cell[][]): string {
   return `\uFEFF${[head, ...rows].map((line) => line.map(cell).join(";")).join("\r\n")}\r\n`;
@@ -35,13 +40,17 @@ export function interfacesCsv(t: InterfaceTable): string {
       "Annahmequote",
       "Erledigungsquote",
       "Erfolgsquote",
-      "Antwortzeit Median (h)",
-      "Antwortzeit 90. Perzentil (h)",
-      "Erledigungszeit Median (h)",
-      "Erledigungszeit 90. Perzentil (h)",
+      "Antwortzeit Median (Kalendertage)",
+      "Antwortzeit 90. Perzentil (Kalendertage)",
+      "Erledigungszeit Median (Kalendertage)",
+      "Erledigungszeit 90. Perzentil (Kalendertage)",
       "Anteil Antwort nach Frist",
       "Anteil Erledigung nach Frist",
-      "Verzug",
+      "Antworten nach Frist",
+      "Antwort nach Frist: Überschreitung Median (Kalendertage)",
+      "Erledigungen nach Frist",
+      "Erledigung nach Frist: Überschreitung Median (Kalendertage)",
+      "Verzug (in vereinbarten Fristen)",
       "Engpasswert",
       "Verweise Vorperiode",
       "Veränderung Verweise",
@@ -55,12 +64,16 @@ export function interfacesCsv(t: InterfaceTable): string {
       r.acceptanceRate,
       r.completionRate,
       r.successRate,
-      r.medianAnswerHours,
-      r.p90AnswerHours,
-      r.medianCompleteHours,
-      r.p90CompleteHours,
+      days(r.medianAnswerHours),
+      days(r.p90AnswerHours),
+      days(r.medianCompleteHours),
+      days(r.p90CompleteHours),
       r.answerPastAgreedShare,
       r.completePastAgreedShare,
+      r.answerLate,
+      days(r.medianAnswerOverrunHours),
+      r.completeLate,
+      days(r.medianCompleteOverrunHours),
       r.delay,
       r.bottleneckScore,
       r.previous.volume,
@@ -78,8 +91,8 @@ export function nodesCsv(g: NetworkGraph): string {
       "Verweise",
       "Grad",
       "Gewichteter Grad",
-      "Betweenness",
-      "Community",
+      "Betweenness (Vermittlerrolle, 0–1)",
+      "Community (leer: ohne Verweise)",
     ],
     g.nodes.map((n) => [
       n.name,
@@ -104,8 +117,8 @@ export function edgesCsv(g: NetworkGraph): string {
 
 export function flowCsv(f: ProcessFlow): string {
   return toCsv(
-    ["Von Aktivität", "Zu Aktivität", "Häufigkeit", "Wartezeit Median (h)"],
-    f.edges.map((e) => [e.from, e.to, e.frequency, e.medianHours]),
+    ["Von Aktivität", "Zu Aktivität", "Häufigkeit", "Wartezeit Median (Kalendertage)"],
+    f.edges.map((e) => [e.from, e.to, e.frequency, days(e.medianHours)]),
   );
 }
 
@@ -121,15 +134,15 @@ export function monthsCsv(t: ProcessTimes): string {
     [
       "Monat",
       "Verweise",
-      "Antwortzeit Median (h)",
-      "Erledigungszeit Median (h)",
+      "Antwortzeit Median (Kalendertage)",
+      "Erledigungszeit Median (Kalendertage)",
       "Anteil Antwort nach Frist",
     ],
     t.months.map((m) => [
       m.month,
       m.volume,
-      m.medianAnswerHours,
-      m.medianCompleteHours,
+      days(m.medianAnswerHours),
+      days(m.medianCompleteHours),
       m.answerPastAgreedShare,
     ]),
   );
@@ -140,15 +153,15 @@ export function districtsCsv(t: ProcessTimes): string {
     [
       "Landkreis (AGS)",
       "Verweise",
-      "Antwortzeit Median (h)",
-      "Erledigungszeit Median (h)",
+      "Antwortzeit Median (Kalendertage)",
+      "Erledigungszeit Median (Kalendertage)",
       "Anteil Antwort nach Frist",
     ],
     t.districts.map((d) => [
       d.districtAgs,
       d.volume,
-      d.medianAnswerHours,
-      d.medianCompleteHours,
+      days(d.medianAnswerHours),
+      days(d.medianCompleteHours),
       d.answerPastAgreedShare,
     ]),
   );

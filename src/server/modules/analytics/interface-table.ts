@@ -37,6 +37,8 @@ type FigureRow = {
   p90_a: number | null;
   med_c: number | null;
   p90_c: number | null;
+  a_over: number | null;
+  c_over: number | null;
   answer_late: number;
   answer_decided: number;
   complete_late: number;
@@ -60,6 +62,10 @@ function figures(r: FigureRow | undefined) {
       p90CompleteHours: null,
       answerPastAgreedShare: null,
       completePastAgreedShare: null,
+      answerLate: 0,
+      completeLate: 0,
+      medianAnswerOverrunHours: null,
+      medianCompleteOverrunHours: null,
     };
   }
   return {
@@ -73,6 +79,10 @@ function figures(r: FigureRow | undefined) {
     p90CompleteHours: round2(num(r.p90_c)),
     answerPastAgreedShare: share(Number(r.answer_late), Number(r.answer_decided)),
     completePastAgreedShare: share(Number(r.complete_late), Number(r.complete_decided)),
+    answerLate: Number(r.answer_late),
+    completeLate: Number(r.complete_late),
+    medianAnswerOverrunHours: round2(num(r.a_over)),
+    medianCompleteOverrunHours: round2(num(r.c_over)),
   };
 }
 
@@ -91,7 +101,7 @@ export async function interfaceFigures(db: Tx, actor: Actor, query: AnalyticsQue
   const cur = sql`(t.sent_at >= ${dayStart(current.from)})::int`;
   const [counts, percentiles] = await Promise.all([
     withMemory(db, (tx) =>
-      tx.execute<Omit<FigureRow, "med_a" | "p90_a" | "med_c" | "p90_c">>(sql`
+      tx.execute<Omit<FigureRow, "med_a" | "p90_a" | "med_c" | "p90_c" | "a_over" | "c_over">>(sql`
         with f as (
           select t.from_organisation_id, t.to_organisation_id, ${cur} as cur, t.sent_at, t.answered_at,
             t.accepted, t.completed_at, t.successful, t.answer_due_at, t.complete_due_at,
@@ -126,11 +136,28 @@ export async function interfaceFigures(db: Tx, actor: Actor, query: AnalyticsQue
         cur: number;
         a: number[];
         c: number[];
+        a_over: number | null;
+        c_over: number | null;
       }>(sql`
-        select t.from_organisation_id, t.to_organisation_id, ${cur} as cur,
-          percentile_cont(array[0.5, 0.9]) within group (order by date_part('epoch', t.answered_at - t.sent_at) / 3600) as a,
-          percentile_cont(array[0.5, 0.9]) within group (order by date_part('epoch', t.completed_at - t.sent_at) / 3600) as c
-        from analytics_referral_facts t where ${scope}
+        with f as (
+          select t.from_organisation_id, t.to_organisation_id, ${cur} as cur, t.sent_at, t.answered_at,
+            t.completed_at,
+            date_part('epoch', coalesce(t.answered_at, t.closed_at, now()) - t.answer_due_at) / 3600 as answer_over,
+            date_part('epoch', coalesce(t.completed_at, t.closed_at, now()) - t.complete_due_at) / 3600
+              as complete_over,
+            (t.answered_at is not null or t.closed_at is not null or now() > t.answer_due_at) as answer_decided,
+            (t.accepted and (t.completed_at is not null or t.closed_at is not null or now() > t.complete_due_at))
+              as complete_decided
+          from analytics_referral_facts t where ${scope}
+        )
+        select from_organisation_id, to_organisation_id, cur,
+          percentile_cont(array[0.5, 0.9]) within group (order by date_part('epoch', answered_at - sent_at) / 3600) as a,
+          percentile_cont(array[0.5, 0.9]) within group (order by date_part('epoch', completed_at - sent_at) / 3600) as c,
+          percentile_cont(0.5) within group (order by answer_over)
+            filter (where answer_decided and answer_over > 0) as a_over,
+          percentile_cont(0.5) within group (order by complete_over)
+            filter (where complete_decided and complete_over > 0) as c_over
+        from f
         group by 1, 2, 3`),
     ),
   ]);
@@ -145,6 +172,8 @@ export async function interfaceFigures(db: Tx, actor: Actor, query: AnalyticsQue
       p90_a: p?.a?.[1] ?? null,
       med_c: p?.c?.[0] ?? null,
       p90_c: p?.c?.[1] ?? null,
+      a_over: p?.a_over ?? null,
+      c_over: p?.c_over ?? null,
     };
   });
   return { current, previous, rows };

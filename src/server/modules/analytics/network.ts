@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import { DirectedGraph } from "graphology";
 import louvainModule from "graphology-communities-louvain";
 import betweennessModule from "graphology-metrics/centrality/betweenness.js";
@@ -8,6 +8,7 @@ import type { Actor } from "../../platform/session.ts";
 import {
   dayEnd,
   dayStart,
+  networkWide,
   organisationsById,
   periods,
   round4,
@@ -21,6 +22,11 @@ import {
  * without weights (who lies between whom at all), so a hub between two groups stands out however
  * much each single edge carries; Louvain runs on the weighted graph with a fixed random source so
  * that the same data gives the same communities.
+ *
+ * Organisations of the network that neither sent nor received a referral in the period are nodes
+ * too (isolated, no community): a partner nobody refers to is what a coordinator looks for. The
+ * metrics are computed on the organisations with referrals only, so that their betweenness does not
+ * shrink with the number of idle partners (normalisation divides by the node count).
  */
 
 // CommonJS packages: at run time the default import is module.exports, which their types call `default`.
@@ -51,20 +57,47 @@ export async function networkEdges(db: Tx, actor: Actor, query: AnalyticsQuery) 
   return { period: current, edges: result.rows.map((e) => ({ ...e, volume: Number(e.volume) })) };
 }
 
+/**
+ * The organisations that belong in the graph even without a referral: for the coordination every
+ * organisation that was active and registered by the end of the period (in the district, and with
+ * an offer of the phase or type, when those filters are set); for anyone else their own organisation.
+ */
+async function networkMembers(db: Tx, actor: Actor, query: AnalyticsQuery): Promise<string[]> {
+  const { current } = periods(query);
+  if (!networkWide(actor)) return [actor.organisationId];
+  const offer: SQL[] = [];
+  if (query.offerType) offer.push(sql`o.offer_type = ${query.offerType}`);
+  if (query.phase) offer.push(sql`${query.phase}::smallint = any(o.phases)`);
+  const result = await db.execute<{ id: string }>(sql`
+    select g.id from organisations g
+    where g.status = 'active' and g.created_at < ${dayEnd(current.to)}
+      ${query.district ? sql`and g.district_ags = ${query.district}` : sql``}
+      ${
+        offer.length
+          ? sql`and exists (select 1 from offers o where o.organisation_id = g.id
+              and o.created_at < ${dayEnd(current.to)} and ${sql.join(offer, sql` and `)})`
+          : sql``
+      }`);
+  return result.rows.map((r) => r.id);
+}
+
 /** The network graph with degree, weighted degree, betweenness and communities per organisation. */
 export async function networkGraph(db: Tx, actor: Actor, query: AnalyticsQuery): Promise<NetworkGraph> {
   const { period, edges } = await withMemory(db, (tx) => networkEdges(tx, actor, query));
-  const ids = [...new Set(edges.flatMap((e) => [e.from, e.to]))].sort();
-  const orgById = await organisationsById(db, ids);
+  const linked = [...new Set(edges.flatMap((e) => [e.from, e.to]))].sort();
+  const members = await networkMembers(db, actor, query);
+  const withReferrals = new Set(linked);
+  const isolated = members.filter((id) => !withReferrals.has(id));
+  const orgById = await organisationsById(db, [...linked, ...isolated]);
 
   const graph = new DirectedGraph<Record<string, never>, { weight: number }>({ allowSelfLoops: true });
-  for (const id of ids) graph.addNode(id);
+  for (const id of linked) graph.addNode(id);
   for (const e of edges) graph.addDirectedEdge(e.from, e.to, { weight: e.volume });
   const betweenness = graph.order > 0 ? betweennessCentrality(graph, { normalized: true }) : {};
   const communities =
     graph.size > 0 ? louvain.detailed(graph, { getEdgeWeight: "weight", rng: seeded(42) }) : null;
 
-  const nodes = ids.map((id) => {
+  const connected = linked.map((id) => {
     const org = orgById.get(id);
     let weighted = 0;
     graph.forEachEdge(id, (_edge, attributes) => {
@@ -82,9 +115,25 @@ export async function networkGraph(db: Tx, actor: Actor, query: AnalyticsQuery):
       community: communities?.communities[id] ?? 0,
     };
   });
+  const idle = isolated
+    .map((id) => {
+      const org = orgById.get(id);
+      return {
+        id,
+        name: org?.name ?? "",
+        type: org?.type ?? "",
+        districtAgs: org?.districtAgs ?? null,
+        volume: 0,
+        degree: 0,
+        weightedDegree: 0,
+        betweenness: 0,
+        community: null,
+      };
+    })
+    .sort((a, b) => a.name.localeCompare(b.name, "de"));
   return {
     period,
-    nodes,
+    nodes: [...connected, ...idle],
     edges,
     communities: communities?.count ?? 0,
     modularity: communities ? round4(communities.modularity) : null,
