@@ -280,7 +280,7 @@ export function nameParts(name: string): string[] {
 }
 
 /** Endings a name may carry and still be the name: the German genitive ("Aminas"), "Amina's". */
-const NAME_ENDINGS = ["", "s", "'s", "’s"];
+const NAME_ENDINGS = ["'s", "’s", "s", ""];
 
 function findNames(text: string, name: string): Found[] {
   const found: Found[] = [];
