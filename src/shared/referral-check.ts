@@ -303,7 +303,30 @@ function findNames(text: string, name: string): Found[] {
       }
     }
   }
-  return found;
+  return joinNameParts(text, found);
+}
+
+/** Name parts written together ("Rania Al-Khatib") become one finding, particles in between included. */
+function joinNameParts(text: string, found: Found[]): Found[] {
+  const sorted = [...found].sort((a, b) => a.start - b.start || b.end - a.end);
+  const joined: Found[] = [];
+  for (const f of sorted) {
+    const last = joined.at(-1);
+    const gap = last && f.start >= last.end ? text.slice(last.end, f.start) : null;
+    const onlyParticles =
+      gap !== null &&
+      /^[\s\-‐'’.]*$/u.test(
+        gap.replace(/\p{L}+/gu, (w) => (NAME_PARTICLES.has(fold(w, false).folded) ? "" : "x")),
+      );
+    if (last && onlyParticles && gap.length <= 12) {
+      last.end = f.end;
+      last.text = text.slice(last.start, last.end);
+      continue;
+    }
+    if (last && f.start < last.end) continue;
+    joined.push({ ...f });
+  }
+  return joined;
 }
 
 // Contact data ---------------------------------------------------------------------------------

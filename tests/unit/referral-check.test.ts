@@ -26,6 +26,20 @@ describe("the note check finds the client's name", () => {
     expect(found("Termin mit Haddad-Familie")).toEqual(["name:Haddad"]);
   });
 
+  it("as one finding where its parts stand together, particles included", () => {
+    expect(found("Bitte Amina al-Haddad anrufen, Amina, Müller")).toEqual([
+      "name:Amina al-Haddad",
+      "name:Amina",
+      "name:Müller",
+    ]);
+    expect(
+      removeFindings(
+        "Bitte Amina Al-Haddad anrufen",
+        findPersonalData("Bitte Amina Al-Haddad anrufen", subject),
+      ),
+    ).toBe("Bitte […] anrufen");
+  });
+
   it("but not inside another word, nor in a particle or title alone", () => {
     expect(found("Aminata und Haddadi aus dem Kurs; Al und Frau sind keine Namen")).toEqual([]);
     expect(nameParts("Dr. Amina al-Haddad von Müller")).toEqual(["Amina", "Haddad", "Müller"]);

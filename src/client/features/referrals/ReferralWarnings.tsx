@@ -116,7 +116,16 @@ function NoteData({
               kind: t(`referrals.warnings.kinds.${f.kind}`),
               scope: t(`referrals.warnings.scopes.${f.scope}`),
             })}{" "}
-            <bdi>{t("referrals.warnings.quoted", { text: f.text })}</bdi>
+            {/* Names take their own direction; numbers, addresses and mail addresses read left to right. */}
+            <Text
+              span
+              fw={700}
+              size="inherit"
+              dir={f.kind === "name" ? "auto" : "ltr"}
+              style={{ unicodeBidi: "isolate" }}
+            >
+              {f.text}
+            </Text>
           </List.Item>
         ))}
       </List>
