@@ -38,7 +38,8 @@ export const ReferralCreate = z
       .refine((v) => new Set(v).size === v.length, { message: "duplicate" })
       .default([])
       .describe(
-        "Warnings the sender has seen and confirms (recorded): empty_selection — nothing is shared; " +
+        "Warnings the sender has seen and confirms (recorded): empty_selection — nothing is shared " +
+          "(not asked when sending without consent with a reason); " +
           "note_personal_data — the note holds personal data the selection does not cover " +
           "(outside the consent only staff counsellors may confirm it)",
       ),
