@@ -1,12 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  checkReferral,
-  findPersonalData,
-  mayAcknowledge,
-  type NoteSubject,
-  nameParts,
-  removeFindings,
-} from "../../src/shared/referral-check.ts";
+import { findPersonalData, type NoteSubject, nameParts } from "../../src/shared/personal-data.ts";
+import { checkReferral, mayAcknowledge, removeFindings } from "../../src/shared/referral-check.ts";
 
 const subject: NoteSubject = {
   name: "Amina Al-Haddad Müller",

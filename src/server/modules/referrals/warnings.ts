@@ -1,11 +1,10 @@
 import { eq, inArray } from "drizzle-orm";
 import { can } from "#shared/permissions.ts";
+import type { NoteFindingKind, NoteSubject } from "#shared/personal-data.ts";
 import {
   checkReferral,
   type FindingScope,
   mayAcknowledge,
-  type NoteFindingKind,
-  type NoteSubject,
   type ReferralWarning,
   type ReferralWarningCode,
 } from "#shared/referral-check.ts";
