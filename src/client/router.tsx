@@ -66,6 +66,10 @@ const appRoutes: RouteObject[] = [
     lazy: page(() => import("./features/referrals/ReferralInboxPage.tsx"), "ReferralInboxPage"),
   },
   {
+    path: "referrals/outgoing",
+    lazy: page(() => import("./features/referrals/ReferralOutgoingPage.tsx"), "ReferralOutgoingPage"),
+  },
+  {
     path: "referrals/:id",
     lazy: page(() => import("./features/referrals/ReferralDetailPage.tsx"), "ReferralDetailPage"),
   },

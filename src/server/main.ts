@@ -3,6 +3,7 @@ import { loadConfig } from "./config.ts";
 import { EmbeddedPostgresError } from "./db/embedded.ts";
 import { openDatabase } from "./db/open.ts";
 import { seedDemoHistory } from "./demo/history.ts";
+import { seedDemoReferrals } from "./demo/referrals.ts";
 import { DEMO_LOGINS, DEMO_PASSWORD, seedDemo } from "./demo/seed.ts";
 import { pruneFinderChanges } from "./modules/finder/engine/store.ts";
 import { privacyJobs } from "./modules/privacy/erase.ts";
@@ -39,6 +40,8 @@ async function main() {
   }
   const seeded = config.demoData ? await seedDemo(database.db) : false;
   const history = config.demoData ? await seedDemoHistory(database.db) : null;
+  // After the history: that generator only writes into an empty referral log.
+  if (seeded) await seedDemoReferrals(database.db);
   const mailer = createMailer(config.smtpUrl, config.mailFrom);
   const app = await buildApp({ db: database.db, config, mailer, logger: loggerOptions(config.logLevel) });
   const scheduler = startScheduler(

@@ -50,6 +50,7 @@ export async function referralScene(t: TestApp) {
     caseRecord,
     offer,
     counsellorUser,
+    volunteerUser,
     receiverCounsellorUser,
     counsellor: await t.loginAs(counsellorUser.email),
     volunteer: await t.loginAs(volunteerUser.email),

@@ -44,7 +44,7 @@ const EXPECTED: [string, string, string[]][] = [
   ],
   // Counselling roles find their cases right after the start page, and the referrals after them.
   ["counsellor", DEMO.counsellor, ["Start", "Fälle", "Verweise", ...BASIC.slice(1), "Analysen"]],
-  ["volunteer", DEMO.volunteer, ["Start", "Fälle", ...BASIC.slice(1)]],
+  ["volunteer", DEMO.volunteer, ["Start", "Fälle", "Verweise", ...BASIC.slice(1)]],
   ["trainer", DEMO.trainer, BASIC],
   // Companies receive referrals (placements) without keeping cases.
   ["company contact", DEMO.company, ["Start", "Verweise", ...BASIC.slice(1)]],

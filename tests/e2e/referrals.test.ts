@@ -1,6 +1,14 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO, expectNoAxeViolations, launchBrowser, login, navLink, newPage } from "./browser.ts";
+import {
+  chooseLanguage,
+  DEMO,
+  expectNoAxeViolations,
+  launchBrowser,
+  login,
+  navLink,
+  newPage,
+} from "./browser.ts";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -99,11 +107,16 @@ describe("referrals", () => {
       await expectNoAxeViolations(page);
       await wizard.getByRole("button", { name: "Nächster Schritt" }).click();
 
-      // Step 2: only what the consent covers can be chosen.
+      // Step 2: only what the consent covers can be chosen, and it comes preselected; the
+      // counsellor takes out what the receiver does not need.
       await wizard.getByText("Einwilligung liegt vor").waitFor();
       const origin = wizard.getByRole("checkbox", { name: "Herkunft" });
       expect(await origin.isDisabled()).toBe(true);
-      await wizard.getByRole("checkbox", { name: "Name" }).check();
+      await expect.poll(() => wizard.getByRole("checkbox", { name: "Kontaktdaten" }).isChecked()).toBe(true);
+      expect(await wizard.getByRole("checkbox", { name: "Name" }).isChecked()).toBe(true);
+      expect(await origin.isChecked()).toBe(false);
+      await wizard.getByRole("checkbox", { name: "Kontaktdaten" }).uncheck();
+      await wizard.getByRole("checkbox", { name: "Geburtsdatum" }).uncheck();
       await wizard.getByRole("checkbox", { name: "Sprachen" }).check();
       await expectNoAxeViolations(page);
       await wizard.getByRole("button", { name: "Nächster Schritt" }).click();
@@ -280,6 +293,182 @@ describe("referrals", () => {
         .getByRole("region", { name: "Verlauf" })
         .getByRole("cell", { name: "Gesendet → Zurückgezogen" })
         .waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("preselects what the consent covers, warns of an empty selection and of the client's name in the note, and lists the referral as outgoing", async () => {
+    const senderEmail = await migrantOrganisationCounsellor();
+    const { context, page } = await newPage(browser);
+    const stamp = Date.now();
+    const name = `Leyla Nouri ${stamp}`;
+    try {
+      await login(page, senderEmail);
+      const offer = await recognitionOfferOf(page, "IQ Anerkennungsberatung Halle (Demo)");
+      const created = await apiPost<{ id: string; pseudonym: string; client: { id: string } }>(
+        page,
+        "/api/cases",
+        {
+          client: { name, email: `leyla.${stamp}@example.org`, preferredLanguages: ["fa", "de"] },
+        },
+      );
+      const receiver = (await (
+        await page.request.get(`/api/cases/${created.id}/referral-preview?offerId=${offer.id}`)
+      ).json()) as { offer: { organisation: { id: string } } };
+      // The consent covers contact data and qualifications, not the person's identity (the name).
+      await apiPost(page, `/api/clients/${created.client.id}/consents`, {
+        purpose: "referral",
+        recipientOrganisationId: receiver.offer.organisation.id,
+        legalBasis: "art6_1a",
+        dataCategories: ["contact", "qualifications"],
+        informedLanguage: "fa",
+        form: "signed",
+      });
+      await page.goto(`/cases/${created.id}?tab=referrals`);
+      await page.getByRole("region", { name: "Verweise" }).getByRole("button", { name: "Verweisen" }).click();
+      const wizard = page.getByRole("dialog", { name: "Verweisen" });
+      await wizard.getByLabel("Suchbegriff").fill(offer.name);
+      await wizard
+        .getByRole("radio", { name: new RegExp(literal(offer.name)) })
+        .filter({ hasText: offer.organisation })
+        .first()
+        .click();
+      await wizard.getByRole("button", { name: "Nächster Schritt" }).click();
+
+      // Preselected: exactly what the consent covers.
+      const contact = wizard.getByRole("checkbox", { name: "Kontaktdaten" });
+      const qualifications = wizard.getByRole("checkbox", { name: "Qualifikationen" });
+      await expect.poll(() => contact.isChecked()).toBe(true);
+      expect(await qualifications.isChecked()).toBe(true);
+      expect(await wizard.getByRole("checkbox", { name: "Name" }).isDisabled()).toBe(true);
+      expect(await wizard.getByRole("checkbox", { name: "Sprachen" }).isChecked()).toBe(false);
+
+      // Taking everything out: step 3 warns, and sending asks for an explicit confirmation.
+      await contact.uncheck();
+      await qualifications.uncheck();
+      await wizard.getByRole("button", { name: "Nächster Schritt" }).click();
+      await wizard.getByText("Mit diesem Verweis gehen keine Daten mit").waitFor();
+      await wizard.getByRole("button", { name: "Verweis senden" }).click();
+      await wizard.getByText("Bitte bestätigen Sie das oder ändern Sie den Verweis.").waitFor();
+      await expectNoAxeViolations(page);
+      expect((await (await page.request.get(`/api/cases/${created.id}/referrals`)).json()).total).toBe(0);
+
+      // Back to the data by keyboard, the preselection again.
+      await wizard.getByRole("button", { name: "Daten auswählen" }).focus();
+      await page.keyboard.press("Enter");
+      await contact.check();
+      await qualifications.check();
+      await wizard.getByRole("button", { name: "Nächster Schritt" }).click();
+      await wizard.getByLabel("Notiz an die empfangende Organisation").waitFor();
+      expect(await wizard.getByText("Mit diesem Verweis gehen keine Daten mit").count()).toBe(0);
+
+      // The client's name in the note (in other case, without its accent), outside the consent.
+      const note = wizard.getByLabel("Notiz an die empfangende Organisation");
+      await note.fill("Frau NOURÍ bittet um einen Termin zur Anerkennung.");
+      const warning = wizard.getByText("Die Notiz enthält personenbezogene Daten");
+      await warning.waitFor();
+      await wizard.getByText("Name (nicht von der Einwilligung gedeckt):").waitFor();
+      await wizard.getByText("NOURÍ", { exact: true }).waitFor();
+      await expectNoAxeViolations(page);
+      await wizard.getByRole("button", { name: "Aus der Notiz entfernen" }).click();
+      await expect.poll(() => note.inputValue()).toBe("Frau […] bittet um einen Termin zur Anerkennung.");
+      expect(await warning.count()).toBe(0);
+
+      await wizard.getByRole("button", { name: "Verweis senden" }).focus();
+      await page.keyboard.press("Enter");
+      await wizard.waitFor({ state: "detached" });
+      const sent = (await (await page.request.get(`/api/cases/${created.id}/referrals`)).json()) as {
+        items: { id: string; sharedItems: string[]; note: string }[];
+      };
+      expect(sent.items.map((r) => [r.sharedItems, r.note])).toEqual([
+        [["contact", "qualifications"], "Frau […] bittet um einen Termin zur Anerkennung."],
+      ]);
+
+      // The outgoing list, beside the inbox, reached by keyboard.
+      await navLink(page, "Verweise").click();
+      await page.getByRole("heading", { level: 1, name: "Verweise" }).waitFor();
+      const views = page.getByRole("navigation", { name: "Verweise: Ansicht" });
+      await views.getByRole("link", { name: "Eingang" }).waitFor();
+      await views.getByRole("link", { name: /^Ausgang/ }).focus();
+      await page.keyboard.press("Enter");
+      await page.waitForURL((url) => url.pathname === "/referrals/outgoing");
+      const row = page.getByRole("row").filter({ hasText: created.pseudonym });
+      await row.getByRole("link", { name: offer.name }).waitFor();
+      await row.getByText("Gesendet", { exact: true }).waitFor();
+      await row.getByText("Antwort", { exact: true }).waitFor();
+      expect(await row.textContent()).not.toContain("Leyla");
+      await expectNoAxeViolations(page);
+
+      // Filters live in the address: only overdue ones leaves this fresh referral out.
+      await page.getByLabel("Frist").selectOption({ label: "Nur überfällige" });
+      await page.waitForURL((url) => url.searchParams.get("overdue") === "true");
+      await page.getByRole("row").filter({ hasText: created.pseudonym }).waitFor({ state: "detached" });
+      await page.getByLabel("Frist").selectOption({ label: "Alle" });
+      await row.waitFor();
+      await row.getByRole("link", { name: offer.name }).click();
+      await page.waitForURL((url) => url.pathname === `/referrals/${sent.items[0]?.id}`);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("shows the warnings and the outgoing list without violations in Arabic", async () => {
+    const senderEmail = await migrantOrganisationCounsellor();
+    const { context, page } = await newPage(browser);
+    try {
+      await login(page, senderEmail);
+      await chooseLanguage(page, "العربية");
+      await page.goto("/referrals/outgoing?sender=organisation");
+      await page.getByRole("heading", { level: 1, name: "الإحالات" }).waitFor();
+      await page.getByRole("navigation", { name: "الإحالات: العرض" }).waitFor();
+      await page.getByRole("table").waitFor();
+      await expectNoAxeViolations(page);
+      await page
+        .getByRole("navigation", { name: "الإحالات: العرض" })
+        .getByRole("link", { name: "الوارد" })
+        .click();
+      await page.getByRole("tab", { selected: true }).waitFor();
+      await expectNoAxeViolations(page);
+
+      // A new case without consent: the override path, with personal data in the note.
+      const created = await apiPost<{ id: string }>(page, "/api/cases", {
+        client: { name: `Dawit Haile ${Date.now()}`, preferredLanguages: ["ti"] },
+      });
+      const offer = await recognitionOfferOf(page, "IQ Anerkennungsberatung Halle (Demo)");
+      await page.goto(`/cases/${created.id}?tab=referrals`);
+      await page.getByRole("region", { name: "الإحالات" }).getByRole("button", { name: "إحالة" }).click();
+      const wizard = page.getByRole("dialog", { name: "إحالة" });
+      await wizard.getByLabel("كلمات البحث").fill(offer.name);
+      await wizard
+        .getByRole("radio", { name: new RegExp(literal(offer.name)) })
+        .first()
+        .click();
+      await wizard.getByRole("button", { name: "الخطوة التالية" }).click();
+      await wizard
+        .getByLabel("الإحالة رغم ذلك: المبرر")
+        .fill("موعد الغرفة ينتهي يوم الجمعة، وافق الشخص هاتفيًا.");
+      await wizard.getByRole("button", { name: "الخطوة التالية" }).click();
+      await wizard.getByLabel("ملاحظة إلى المنظمة المستقبِلة").fill("يمكن الاتصال بـ Dawit على 0391 555 01");
+      await wizard.getByText("تحتوي الملاحظة على بيانات شخصية").waitFor();
+      await expectNoAxeViolations(page);
+    } finally {
+      await chooseLanguage(page, "Deutsch").catch(() => undefined);
+      await context.close();
+    }
+  });
+
+  it("takes a volunteer from the referrals entry to the outgoing list of the assigned cases, overdue marked", async () => {
+    const { context, page } = await newPage(browser);
+    try {
+      await login(page, DEMO.volunteer);
+      await navLink(page, "Verweise").click();
+      await page.waitForURL((url) => url.pathname === "/referrals/outgoing");
+      await page.getByRole("heading", { level: 1, name: "Verweise" }).waitFor();
+      expect(await page.getByRole("navigation", { name: "Verweise: Ansicht" }).count()).toBe(0);
+      const overdue = page.getByRole("row").filter({ hasText: "überfällig" });
+      await overdue.first().waitFor();
+      await expectNoAxeViolations(page);
     } finally {
       await context.close();
     }

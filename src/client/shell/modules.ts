@@ -25,7 +25,8 @@ export type ModuleLink = {
 export const MODULES: readonly ModuleLink[] = [
   { to: "/", label: "home", permission: null },
   { to: "/cases", label: "cases.nav", permission: "case.read" },
-  { to: "/referrals", label: "referrals.nav", permission: "referral.respond" },
+  // Inbox (counsellors, company contacts) and outgoing list (counsellors, volunteers) on one page.
+  { to: "/referrals", label: "referrals.nav", permission: "referral.read" },
   { to: "/organisation", label: "organisation", permission: "organisation.read" },
   { to: "/offers", label: "offers", permission: "offer.read" },
   { to: "/interfaces", label: "interfaces.nav", permission: "interface.read" },

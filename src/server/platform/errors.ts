@@ -1,3 +1,6 @@
+/** One finding of a refused request: the field (in the error's location) and the code of its message. */
+export type FieldProblem = { field: string; code: string };
+
 /** An expected failure with a stable code; the error handler turns it into translated problem details. */
 export class AppError extends Error {
   readonly status: number;
@@ -6,11 +9,18 @@ export class AppError extends Error {
   /** Where the field is: the JSON body unless said otherwise. */
   readonly location: "body" | "query" | "params";
   readonly headers: Record<string, string>;
+  /** Several findings on named fields (each translated under its own code), beside the main code. */
+  readonly fieldErrors: FieldProblem[];
 
   constructor(
     status: number,
     code: string,
-    opts: { field?: string; location?: "body" | "query" | "params"; headers?: Record<string, string> } = {},
+    opts: {
+      field?: string;
+      location?: "body" | "query" | "params";
+      headers?: Record<string, string>;
+      fieldErrors?: FieldProblem[];
+    } = {},
   ) {
     super(code);
     this.name = "AppError";
@@ -19,6 +29,7 @@ export class AppError extends Error {
     this.field = opts.field;
     this.location = opts.location ?? "body";
     this.headers = opts.headers ?? {};
+    this.fieldErrors = opts.fieldErrors ?? [];
   }
 }
 

@@ -90,6 +90,14 @@ export function registerProblemHandler(app: FastifyInstance) {
     }
     if (error instanceof AppError) {
       const base = { type: `about:blank#${error.code}`, status: error.status, code: error.code };
+      if (error.fieldErrors.length > 0) {
+        const errors = error.fieldErrors.map((e) => ({
+          field: `${error.location}.${e.field}`,
+          code: e.code,
+          message: t(`errors.${e.code}`),
+        }));
+        return send(reply, request, { ...base, title: t(`errors.${error.code}`), errors }, error.headers);
+      }
       if (error.field !== undefined) {
         const message = t(`errors.${error.code}`);
         const field = error.field ? `${error.location}.${error.field}` : error.location;

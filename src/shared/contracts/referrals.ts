@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { OFFER_TYPES } from "../directory.ts";
+import { REFERRAL_WARNINGS } from "../referral-check.ts";
 import {
   DECLINE_REASONS,
   INBOX_BUCKETS,
@@ -32,6 +33,16 @@ export const ReferralCreate = z
       .nullable()
       .optional()
       .describe("Only without an active consent: why the referral must still go (audited)"),
+    acknowledged: z
+      .array(z.enum(REFERRAL_WARNINGS))
+      .refine((v) => new Set(v).size === v.length, { message: "duplicate" })
+      .default([])
+      .describe(
+        "Warnings the sender has seen and confirms (recorded): empty_selection — nothing is shared " +
+          "(not asked when sending without consent with a reason); " +
+          "note_personal_data — the note holds personal data the selection does not cover " +
+          "(outside the consent only staff counsellors may confirm it)",
+      ),
   })
   .meta({ id: "ReferralCreate" });
 export type ReferralCreate = z.infer<typeof ReferralCreate>;
@@ -133,6 +144,24 @@ export const ReferralPreview = z
       .nullable()
       .describe("The active consent for referral to the receiving organisation"),
     items: z.array(z.object({ item: z.enum(REFERRAL_DATA_ITEMS), covered: z.boolean() })),
+    preselected: z
+      .array(z.enum(REFERRAL_DATA_ITEMS))
+      .describe("What the wizard selects at first: exactly the items the consent covers"),
+    noteCheck: z
+      .object({
+        subject: z
+          .object({
+            name: z.string(),
+            email: z.string().nullable(),
+            phone: z.string().nullable(),
+            dateOfBirth: DateOnly.nullable(),
+          })
+          .describe("The client's data the note is checked for (the sender may see it on the case)"),
+        ownContacts: z
+          .array(z.string())
+          .describe("Contact data of the sender and both organisations: not a finding in the note"),
+      })
+      .describe("What the shared referral check needs to warn while the note is written"),
     interface: z
       .object({ id: Id, answerWithinDays: z.number().int(), completeWithinDays: z.number().int() })
       .nullable(),
@@ -156,3 +185,76 @@ export const NotificationList = z
   .object({ items: z.array(Notification), unread: z.number().int() })
   .meta({ id: "NotificationList" });
 export const NotificationParams = z.object({ notificationId: Id });
+
+/** Which of the sending side's referrals to list: by state, or "open"/"closed" as groups. */
+export const OUTGOING_STATE_FILTERS = [
+  "open",
+  "closed",
+  "sent",
+  "accepted",
+  "in_progress",
+  "completed",
+  "declined",
+  "withdrawn",
+  "expired",
+] as const;
+export type OutgoingStateFilter = (typeof OUTGOING_STATE_FILTERS)[number];
+export const OUTGOING_SORTS = ["due", "-due", "sent", "-sent"] as const;
+/** Whose referrals: the caller's own, or all the caller may see of the organisation (volunteers: their cases). */
+export const OUTGOING_SENDERS = ["me", "organisation"] as const;
+
+export const OutgoingCountsQuery = z.object({
+  sender: z
+    .enum(OUTGOING_SENDERS)
+    .default("me")
+    .describe("me: sent by the caller; organisation: all visible"),
+});
+export const OutgoingQuery = PageQuery.extend({
+  ...OutgoingCountsQuery.shape,
+  state: z.enum(OUTGOING_STATE_FILTERS).optional(),
+  overdue: z.enum(["true", "false"]).optional().describe("true: only referrals past the date that runs now"),
+  sort: z
+    .enum(OUTGOING_SORTS)
+    .default("due")
+    .describe(
+      "due: the date that runs now, soonest first (closed ones last); sent: by sending time; -: reversed",
+    ),
+});
+export type OutgoingQuery = z.infer<typeof OutgoingQuery>;
+
+/**
+ * A referral in the sender's list: where it went, where it stands, by when it is due. The case is
+ * named by its pseudonym only (as in the inbox); the note and the shared data are on the referral.
+ */
+export const OutgoingReferral = z
+  .object({
+    id: Id,
+    caseId: Id,
+    casePseudonym: z.string(),
+    to: Org,
+    offer: z.object({ id: Id.nullable(), name: z.string(), offerType: z.enum(OFFER_TYPES).nullable() }),
+    state: z.enum(REFERRAL_STATES),
+    outcome: z.enum(REFERRAL_OUTCOMES).nullable(),
+    outcomeReason: z.enum(UNSUCCESSFUL_REASONS).nullable(),
+    declineReason: z.enum(DECLINE_REASONS).nullable(),
+    sharedItems: z.array(z.enum(REFERRAL_DATA_ITEMS)),
+    sentBy: z.object({ id: Id, name: z.string() }).nullable().describe("Null when the sender left"),
+    sentAt: Timestamp.nullable(),
+    answerDue: DateOnly.nullable(),
+    completeDue: DateOnly.nullable(),
+    due: DateOnly.nullable().describe(
+      "The date that runs now: the answer while sent, the completion while open",
+    ),
+    overdue: z.boolean(),
+    withoutInterface: z.boolean(),
+  })
+  .meta({ id: "OutgoingReferral" });
+export type OutgoingReferral = z.infer<typeof OutgoingReferral>;
+export const OutgoingList = page(OutgoingReferral).meta({ id: "OutgoingReferralList" });
+export const OutgoingCounts = z
+  .object({
+    open: z.number().int().describe("Sent, accepted or in progress"),
+    overdue: z.number().int().describe("Open and past the date that runs now"),
+  })
+  .meta({ id: "OutgoingCounts" });
+export type OutgoingCounts = z.infer<typeof OutgoingCounts>;

@@ -1,6 +1,6 @@
 import { Anchor, Paper, Table, Tabs, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { Link, useSearchParams } from "react-router";
+import { Link, Navigate, useSearchParams } from "react-router";
 import { INBOX_BUCKETS, type InboxBucket } from "../../../shared/referrals.ts";
 import { query } from "../../api/client.ts";
 import { useApiQuery } from "../../api/use-api.ts";
@@ -12,14 +12,21 @@ import { PageTitle } from "../../components/PageTitle.tsx";
 import { QueryView } from "../../components/QueryView.tsx";
 import { hasPermission, useRequiredSession } from "../../session/session-context.ts";
 import { currentDue, ReferralDue, ReferralStateBadge } from "./labels.tsx";
+import { ReferralViews } from "./ReferralViews.tsx";
 import type { InboxCountsData as Counts, ReferralListData as ReferralList } from "./types.ts";
 
 const LIMIT = 25;
 
-/** The receiving organisation's referrals, sorted into buckets by what needs doing. */
+/**
+ * The receiving organisation's referrals, sorted into buckets by what needs doing. Someone who
+ * sends but does not receive referrals (a volunteer) finds the outgoing list here instead.
+ */
 export function ReferralInboxPage() {
   const session = useRequiredSession();
-  if (!hasPermission(session, "referral.read")) return <Forbidden />;
+  if (!hasPermission(session, "referral.respond")) {
+    if (hasPermission(session, "referral.send")) return <Navigate to="/referrals/outgoing" replace />;
+    return <Forbidden />;
+  }
   return <Inbox />;
 }
 
@@ -46,6 +53,7 @@ function Inbox() {
   return (
     <>
       <PageTitle>{t("referrals.inbox.title")}</PageTitle>
+      <ReferralViews current="inbox" />
       <Text c="dimmed" mb="lg">
         {t("referrals.inbox.intro")}
       </Text>

@@ -1,12 +1,14 @@
 import { Alert, Button, DataList, Group, Modal, Stepper, Text, Textarea } from "@mantine/core";
-import { type ReactNode, useState } from "react";
+import { type ReactNode, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { FinderOfferSummary } from "../../../shared/contracts/finder.ts";
 import type { Referral, ReferralCreate } from "../../../shared/contracts/referrals.ts";
+import { checkReferral, type NoteFinding, removeFindings } from "../../../shared/referral-check.ts";
 import type { ReferralDataItem } from "../../../shared/referrals.ts";
 import { ApiError, api, query } from "../../api/client.ts";
 import { useApiQuery } from "../../api/use-api.ts";
 import { orNull } from "../../components/format.ts";
+import { Loading } from "../../components/Loading.tsx";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { QueryView } from "../../components/QueryView.tsx";
 import { hasPermission, useSession } from "../../session/session-context.ts";
@@ -14,13 +16,23 @@ import { formatDay } from "../cases/labels.ts";
 import { DataItemsStep } from "./DataItemsStep.tsx";
 import { newIdempotencyKey } from "./labels.tsx";
 import { OfferSearchStep } from "./OfferSearchStep.tsx";
+import {
+  type Acknowledgements,
+  acknowledgedCodes,
+  NO_ACKNOWLEDGEMENTS,
+  ReferralWarnings,
+} from "./ReferralWarnings.tsx";
 import type { ReferralPreviewData as ReferralPreview } from "./types.ts";
 
 const MIN_REASON = 10;
 
 type Props = { caseId: string; onClose: () => void; onSent: (referral: Referral) => void };
 
-/** Refers the case's client to an offer: find the offer, choose the data, add a note, send. */
+/**
+ * Refers the case's client to an offer: find the offer, choose the data (what the consent covers
+ * comes preselected), add a note, send. The shared referral check warns while the note is written;
+ * an empty selection and personal data in the note need an explicit confirmation before sending.
+ */
 export function ReferralWizard({ caseId, onClose, onSent }: Props) {
   const { t } = useTranslation();
   // One key per opening of the wizard: a double click or a retry after a lost answer sends one referral.
@@ -33,37 +45,77 @@ export function ReferralWizard({ caseId, onClose, onSent }: Props) {
   const [note, setNote] = useState("");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError>();
+  const [ack, setAck] = useState<Acknowledgements>(NO_ACKNOWLEDGEMENTS);
+  const [showAckErrors, setShowAckErrors] = useState(false);
   const preview = useApiQuery<ReferralPreview>(
     offer ? `/api/cases/${caseId}/referral-preview${query({ offerId: offer.id })}` : null,
   );
-  const consent = preview.data?.consent ?? null;
+  // The previous offer's preview stays visible while the next one loads: only this offer's counts.
+  const current = preview.data && preview.data.offer.id === offer?.id ? preview.data : undefined;
+  const consent = current?.consent ?? null;
   // Without a consent only a staff counsellor may still send (with a reason); a volunteer may not.
+  // The same judgement confirms personal data beyond the consent in the note.
   const mayOverride = hasPermission(useSession().session, "referral.consent_override");
+  const sentItems = consent ? items : [];
+  const warnings = current
+    ? checkReferral({
+        items: sentItems,
+        note,
+        subject: current.noteCheck.subject,
+        covered: current.items.filter((i) => i.covered).map((i) => i.item),
+        ownContacts: current.noteCheck.ownContacts,
+        consentOverride: !consent,
+      })
+    : [];
+  const acknowledged = acknowledgedCodes(warnings, ack);
+
+  // What the consent covers is selected when the offer's preview arrives; the sender takes out the rest.
+  const preselected = current?.preselected;
+  useEffect(() => {
+    if (preselected) setItems(preselected);
+  }, [preselected]);
 
   const choose = (o: FinderOfferSummary) => {
     if (o.id !== offer?.id) {
       setOffer(o);
       setItems([]);
       setOverrideReason("");
+      setAck(NO_ACKNOWLEDGEMENTS);
     }
   };
+  const goTo = (next: number) => {
+    setShowAckErrors(false);
+    setStep(next);
+  };
+  // A confirmation to send without data holds only while nothing is selected.
+  const chooseItems = (next: ReferralDataItem[]) => {
+    setItems(next);
+    if (next.length > 0) setAck((a) => ({ ...a, empty: false }));
+  };
+  const removeFromNote = (findings: NoteFinding[]) => setNote(removeFindings(note, findings));
   const toSummary = () => {
     if (!consent && overrideReason.trim().length < MIN_REASON) {
       setReasonError(t("referrals.wizard.reasonTooShort", { n: MIN_REASON }));
       return;
     }
     setReasonError(undefined);
-    setStep(2);
+    goTo(2);
   };
   const send = async () => {
     if (!offer || busy) return;
+    if (acknowledged.length < warnings.length) {
+      // Not sent: every warning needs its confirmation (or a change that makes it go away).
+      setShowAckErrors(true);
+      return;
+    }
     setBusy(true);
     setError(undefined);
     const body: ReferralCreate = {
       offerId: offer.id,
-      items: consent ? items : [],
+      items: sentItems,
       note: orNull(note),
       consentOverrideReason: consent ? null : overrideReason.trim(),
+      acknowledged,
     };
     try {
       const referral = await api<Referral>("POST", `/api/cases/${caseId}/referrals`, body, undefined, {
@@ -84,30 +136,34 @@ export function ReferralWizard({ caseId, onClose, onSent }: Props) {
       title={t("referrals.wizard.title")}
       closeButtonProps={{ "aria-label": t("common.close") }}
     >
-      <Stepper active={step} onStepClick={setStep} allowNextStepsSelect={false} size="sm" mb="md">
+      <Stepper active={step} onStepClick={goTo} allowNextStepsSelect={false} size="sm" mb="md">
         <Stepper.Step label={t("referrals.wizard.stepOffer")}>
           <OfferSearchStep chosen={offer} onChoose={choose} />
         </Stepper.Step>
         <Stepper.Step label={t("referrals.wizard.stepData")}>
           <QueryView query={preview}>
-            {(data) => (
-              <DataItemsStep
-                caseId={caseId}
-                preview={data}
-                items={items}
-                onItems={setItems}
-                overrideReason={overrideReason}
-                onOverrideReason={setOverrideReason}
-                mayOverride={mayOverride}
-                reasonError={reasonError}
-                onLeave={onClose}
-              />
-            )}
+            {(data) =>
+              data.offer.id !== offer?.id ? (
+                <Loading />
+              ) : (
+                <DataItemsStep
+                  caseId={caseId}
+                  preview={data}
+                  items={items}
+                  onItems={chooseItems}
+                  overrideReason={overrideReason}
+                  onOverrideReason={setOverrideReason}
+                  mayOverride={mayOverride}
+                  reasonError={reasonError}
+                  onLeave={onClose}
+                />
+              )
+            }
           </QueryView>
         </Stepper.Step>
         <Stepper.Step label={t("referrals.wizard.stepSend")}>
-          {preview.data ? (
-            <Summary preview={preview.data} items={items} overrideReason={consent ? null : overrideReason} />
+          {current ? (
+            <Summary preview={current} items={sentItems} overrideReason={consent ? null : overrideReason} />
           ) : null}
           <Textarea
             mt="md"
@@ -120,19 +176,29 @@ export function ReferralWizard({ caseId, onClose, onSent }: Props) {
             maxLength={4000}
             error={error?.fieldErrors().note}
           />
+          <ReferralWarnings
+            warnings={warnings}
+            ack={ack}
+            onAck={setAck}
+            mayShareBeyondConsent={mayOverride}
+            showErrors={showAckErrors}
+            receiver={current?.offer.organisation.name ?? ""}
+            onChooseData={consent ? () => goTo(1) : undefined}
+            onRemoveFromNote={removeFromNote}
+          />
         </Stepper.Step>
       </Stepper>
       <ProblemAlert error={error} />
       <Group justify="space-between">
-        <Button variant="default" onClick={step === 0 ? onClose : () => setStep(step - 1)}>
+        <Button variant="default" onClick={step === 0 ? onClose : () => goTo(step - 1)}>
           {step === 0 ? t("common.cancel") : t("referrals.wizard.back")}
         </Button>
         {step === 0 ? (
-          <Button disabled={!offer} onClick={() => setStep(1)}>
+          <Button disabled={!offer} onClick={() => goTo(1)}>
             {t("referrals.wizard.next")}
           </Button>
         ) : step === 1 ? (
-          <Button disabled={!preview.data || (!consent && !mayOverride)} onClick={toSummary}>
+          <Button disabled={!current || (!consent && !mayOverride)} onClick={toSummary}>
             {t("referrals.wizard.next")}
           </Button>
         ) : (

@@ -54,7 +54,7 @@ export function selectReferrals(db: Tx) {
 }
 
 /** The due date that matters now: the answer while sent, the completion once accepted. */
-const relevantDue = sql<
+export const relevantDue = sql<
   string | null
 >`case when ${referrals.state} = 'sent' then ${referrals.answerDue} when ${referrals.state} in ('accepted', 'in_progress') then ${referrals.completeDue} end`;
 

@@ -8,6 +8,10 @@ import {
   Message,
   MessageCreate,
   MessageList,
+  OutgoingCounts,
+  OutgoingCountsQuery,
+  OutgoingList,
+  OutgoingQuery,
   PreviewQuery,
   Referral,
   ReferralCreate,
@@ -21,6 +25,7 @@ import type { App, Deps } from "../../deps.ts";
 import { ctxOf } from "../../platform/context.ts";
 import { listReferralEvents } from "./events.ts";
 import { listMessages, postMessage } from "./messages.ts";
+import { countOutgoing, listOutgoing } from "./outgoing.ts";
 import { getReferral, inboxCounts, listCaseReferrals, listInbox } from "./read.ts";
 import { referralPreview, sendReferral } from "./service.ts";
 import { transitionReferral } from "./transitions.ts";
@@ -67,7 +72,10 @@ export function registerReferralRoutes(app: App, { db }: Deps) {
       config: { access: "referral.send" },
       schema: {
         tags,
-        summary: "Send a referral of the case to an offer (201; a repeat with the same Idempotency-Key: 200)",
+        summary:
+          "Send a referral of the case to an offer (201; a repeat with the same Idempotency-Key: 200). " +
+          "An empty selection or personal data in the note that the selection does not cover is refused " +
+          "(422) unless listed in `acknowledged`; data outside the consent only staff counsellors may acknowledge (403)",
         params: CaseParams,
         headers: IdempotencyKey,
         body: ReferralCreate,
@@ -124,6 +132,38 @@ export function registerReferralRoutes(app: App, { db }: Deps) {
       },
     },
     async (request) => inboxCounts(ctx(request)),
+  );
+
+  app.get(
+    "/api/referrals/outgoing",
+    {
+      config: { access: "referral.send" },
+      schema: {
+        tags,
+        summary:
+          "Referrals the caller's organisation sent from cases the caller may see, with state and due date",
+        querystring: OutgoingQuery,
+        response: { 200: OutgoingList, ...problems },
+      },
+    },
+    async (request) => listOutgoing({ ...ctx(request), ...request.query }),
+  );
+
+  app.get(
+    "/api/referrals/outgoing/counts",
+    {
+      config: { access: "referral.send" },
+      schema: {
+        tags,
+        summary: "How many outgoing referrals are open and how many of them overdue",
+        querystring: OutgoingCountsQuery,
+        response: { 200: OutgoingCounts, ...problems },
+      },
+    },
+    async (request) => {
+      const { db: tx, actor } = ctx(request);
+      return countOutgoing(tx, actor, request.query);
+    },
   );
 
   app.get(

@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import type { DataCategory } from "#shared/cases.ts";
 import type { Referral, ReferralCreate } from "#shared/contracts/referrals.ts";
 import { can } from "#shared/permissions.ts";
+import { itemsCoveredBy } from "#shared/referral-check.ts";
 import { DATA_ITEM_CATEGORY, REFERRAL_DATA_ITEMS } from "#shared/referrals.ts";
 import type { Tx } from "../../db/client.ts";
 import { offers, organisations, referrals } from "../../db/schema.ts";
@@ -16,11 +17,14 @@ import { notify } from "../notifications/notify.ts";
 import { recordReferralEvent } from "./events.ts";
 import { loadReferral, presentReferral } from "./read.ts";
 import { buildSnapshot } from "./snapshot.ts";
+import { assertWarningsAcknowledged, noteSubject, ownContacts } from "./warnings.ts";
 
 /**
  * Sending a referral: the preview of what may travel, and the sending itself. The consent is
  * checked at the moment of use, inside the sending transaction (locked FOR SHARE, so a withdrawal
  * at the same moment either comes first and refuses the referral, or waits and then withdraws it).
+ * The preview gives the wizard what the shared referral check needs (warnings.ts), so the sender
+ * is warned while writing about exactly what the server refuses without an acknowledgement.
  */
 
 /** An active offer of an active organisation, or a 422 on the offer. */
@@ -69,12 +73,20 @@ export async function referralPreview(ctx: Ctx & { caseId: string; offerId: stri
       offer.organisationId,
       new Date(),
     );
+    const subject = await noteSubject(tx, record.clientId);
+    const own = await ownContacts(tx, ctx.actor, [record.organisationId, offer.organisationId]);
     await audit(tx, ctx, {
       action: "referral.preview",
       entity: "case",
       entityId: record.id,
       organisationId: record.organisationId,
-      details: { offerId: offer.id, consentId: consent?.id ?? null },
+      // The client's identifying fields go to the wizard for the note check: a read of personal data.
+      details: {
+        offerId: offer.id,
+        consentId: consent?.id ?? null,
+        clientId: record.clientId,
+        fields: ["name", "email", "phone", "dateOfBirth"],
+      },
     });
     return {
       offer: {
@@ -89,6 +101,8 @@ export async function referralPreview(ctx: Ctx & { caseId: string; offerId: stri
         item,
         covered: covers(consent, DATA_ITEM_CATEGORY[item]),
       })),
+      preselected: itemsCoveredBy(consent?.dataCategories ?? [], REFERRAL_DATA_ITEMS),
+      noteCheck: { subject, ownContacts: own },
       interface:
         resolved.interface && !resolved.withoutInterface
           ? {
@@ -148,6 +162,15 @@ export async function sendReferral(
     if (consent && input.items.some((item) => !covers(consent, DATA_ITEM_CATEGORY[item]))) {
       throw invalidField("items", "referral.item_not_consented");
     }
+    const acknowledgement = assertWarningsAcknowledged(ctx.actor, {
+      items: input.items,
+      note: input.note,
+      subject: await noteSubject(tx, record.clientId),
+      covered: itemsCoveredBy(consent?.dataCategories ?? [], REFERRAL_DATA_ITEMS),
+      ownContacts: await ownContacts(tx, ctx.actor, [record.organisationId, offer.organisationId]),
+      consentOverride: override !== null,
+      acknowledged: input.acknowledged,
+    });
     const now = new Date();
     const { resolved, answerDue, completeDue } = await dueDates(
       tx,
@@ -197,6 +220,7 @@ export async function sendReferral(
         offerId: offer.id,
         items: input.items,
         consentOverride: override !== null,
+        acknowledged: acknowledgement.acknowledged,
       },
     });
     await audit(tx, ctx, {
@@ -211,8 +235,27 @@ export async function sendReferral(
         offerId: offer.id,
         items: input.items,
         consentId: consent?.id ?? null,
+        // What the sender confirmed despite a warning: codes and kinds of data, never the note's text.
+        acknowledged: acknowledgement.acknowledged,
+        noteFindings: acknowledgement.noteFindings,
       },
     });
+    if (acknowledgement.outsideConsent) {
+      // Personal data beyond the consent in the note: a data-protection judgement like an override.
+      await audit(tx, ctx, {
+        action: "referral.note_outside_consent",
+        entity: "referral",
+        entityId: referral.id,
+        organisationId: record.organisationId,
+        purpose: "referral",
+        details: {
+          caseId: record.id,
+          clientId: record.clientId,
+          toOrganisationId: offer.organisationId,
+          kinds: acknowledgement.noteFindings.filter((f) => f.scope === "outside_consent").map((f) => f.kind),
+        },
+      });
+    }
     if (override) {
       await audit(tx, ctx, {
         action: "referral.consent_override",

@@ -1,0 +1,208 @@
+import { Anchor, NativeSelect, Paper, SimpleGrid, Stack, Table, Text } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import { Link, useSearchParams } from "react-router";
+import {
+  OUTGOING_SENDERS,
+  OUTGOING_SORTS,
+  OUTGOING_STATE_FILTERS,
+  type OutgoingCounts,
+  type OutgoingReferral,
+} from "../../../shared/contracts/referrals.ts";
+import { query } from "../../api/client.ts";
+import { useApiQuery } from "../../api/use-api.ts";
+import { Forbidden } from "../../components/Forbidden.tsx";
+import { formatDateTime } from "../../components/format.ts";
+import { ListTable } from "../../components/ListTable.tsx";
+import { Pager } from "../../components/Pager.tsx";
+import { PageTitle } from "../../components/PageTitle.tsx";
+import { QueryView } from "../../components/QueryView.tsx";
+import { hasPermission, useRequiredSession } from "../../session/session-context.ts";
+import { DueDate } from "../cases/CaseBadges.tsx";
+import { outcomeText, ReferralStateBadge } from "./labels.tsx";
+import { ReferralViews } from "./ReferralViews.tsx";
+
+const LIMIT = 25;
+const FILTER_KEYS = ["sender", "state", "overdue", "sort"] as const;
+type Filters = Record<(typeof FILTER_KEYS)[number], string>;
+const DEFAULTS: Filters = { sender: "me", state: "", overdue: "", sort: "due" };
+/** Translation keys of the sort orders ("-due" reads badly as a key). */
+const SORT_KEYS: Record<(typeof OUTGOING_SORTS)[number], string> = {
+  due: "due",
+  "-due": "dueDesc",
+  sent: "sent",
+  "-sent": "sentDesc",
+};
+
+type List = { items: OutgoingReferral[]; total: number };
+
+/** The referrals the organisation sent, across its cases: where each stands and whether it is late. */
+export function ReferralOutgoingPage() {
+  const session = useRequiredSession();
+  if (!hasPermission(session, "referral.send")) return <Forbidden />;
+  return <Outgoing volunteer={session.active.role === "volunteer"} />;
+}
+
+function Outgoing({ volunteer }: { volunteer: boolean }) {
+  const { t } = useTranslation();
+  const [search, setSearch] = useSearchParams();
+  const filters = Object.fromEntries(FILTER_KEYS.map((k) => [k, search.get(k) ?? DEFAULTS[k]])) as Filters;
+  const offset = Number(search.get("offset")) || 0;
+  const update = (next: Partial<Filters>, nextOffset = 0) => {
+    const params = new URLSearchParams(window.location.search);
+    for (const [key, value] of Object.entries(next)) {
+      if (value && value !== DEFAULTS[key as keyof Filters]) params.set(key, value);
+      else params.delete(key);
+    }
+    if (nextOffset) params.set("offset", String(nextOffset));
+    else params.delete("offset");
+    setSearch(params, { replace: true });
+  };
+  const list = useApiQuery<List>(`/api/referrals/outgoing${query({ ...filters, limit: LIMIT, offset })}`);
+  const counts = useApiQuery<OutgoingCounts>(
+    `/api/referrals/outgoing/counts${query({ sender: filters.sender })}`,
+  );
+  const set = (key: keyof Filters) => (e: { currentTarget: { value: string } }) =>
+    update({ [key]: e.currentTarget.value });
+  const all = { value: "", label: t("common.all") };
+
+  return (
+    <>
+      <PageTitle>{t("referrals.outgoing.title")}</PageTitle>
+      <ReferralViews current="outgoing" />
+      <Text c="dimmed" mb="md">
+        {t(volunteer ? "referrals.outgoing.introVolunteer" : "referrals.outgoing.intro")}
+      </Text>
+      <Paper withBorder radius="md" p="lg">
+        <SimpleGrid
+          cols={{ base: 1, sm: 2, lg: 4 }}
+          mb="md"
+          role="search"
+          aria-label={t("referrals.outgoing.filters")}
+        >
+          <NativeSelect
+            label={t("referrals.outgoing.sender")}
+            value={filters.sender}
+            onChange={set("sender")}
+            data={OUTGOING_SENDERS.map((s) => ({
+              value: s,
+              label: t(`referrals.outgoing.senders.${s === "organisation" && volunteer ? "myCases" : s}`),
+            }))}
+          />
+          <NativeSelect
+            label={t("referrals.fields.state")}
+            value={filters.state}
+            onChange={set("state")}
+            data={[
+              all,
+              ...OUTGOING_STATE_FILTERS.map((s) => ({
+                value: s,
+                label:
+                  s === "open" || s === "closed"
+                    ? t(`referrals.outgoing.states.${s}`)
+                    : t(`referrals.states.${s}`),
+              })),
+            ]}
+          />
+          <NativeSelect
+            label={t("referrals.outgoing.overdue")}
+            value={filters.overdue}
+            onChange={set("overdue")}
+            data={[
+              all,
+              { value: "true", label: t("referrals.outgoing.overdueOptions.true") },
+              { value: "false", label: t("referrals.outgoing.overdueOptions.false") },
+            ]}
+          />
+          <NativeSelect
+            label={t("referrals.outgoing.sort")}
+            value={filters.sort}
+            onChange={set("sort")}
+            data={OUTGOING_SORTS.map((s) => ({
+              value: s,
+              label: t(`referrals.outgoing.sorts.${SORT_KEYS[s]}`),
+            }))}
+          />
+        </SimpleGrid>
+        {counts.data ? (
+          <Text size="sm" mb="sm" aria-live="polite">
+            {t("referrals.outgoing.counts", counts.data)}
+          </Text>
+        ) : null}
+        <QueryView query={list}>
+          {(data) => (
+            <>
+              <OutgoingTable data={data} busy={list.loading} showSender={filters.sender !== "me"} />
+              <Pager total={data.total} limit={LIMIT} offset={offset} onChange={(o) => update(filters, o)} />
+            </>
+          )}
+        </QueryView>
+      </Paper>
+    </>
+  );
+}
+
+function OutgoingTable({ data, busy, showSender }: { data: List; busy: boolean; showSender: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <ListTable
+      headers={[
+        t("referrals.fields.offer"),
+        t("referrals.fields.to"),
+        t("referrals.fields.case"),
+        t("referrals.fields.sentAt"),
+        t("referrals.fields.due"),
+        t("referrals.fields.state"),
+      ]}
+      count={data.items.length}
+      empty={t("referrals.outgoing.empty")}
+      caption={t("referrals.outgoing.caption", { n: data.total })}
+      minWidth={900}
+      busy={busy}
+    >
+      {data.items.map((r) => (
+        <Table.Tr key={r.id}>
+          <Table.Td fw={600}>
+            <Anchor component={Link} to={`/referrals/${r.id}`} dir="auto">
+              {r.offer.name}
+            </Anchor>
+          </Table.Td>
+          <Table.Td>
+            <bdi>{r.to.name}</bdi>
+          </Table.Td>
+          <Table.Td>
+            <Anchor component={Link} to={`/cases/${r.caseId}?tab=referrals`} dir="ltr">
+              {r.casePseudonym}
+            </Anchor>
+          </Table.Td>
+          <Table.Td>
+            <Stack gap={2}>
+              <span>{formatDateTime(r.sentAt)}</span>
+              {showSender && r.sentBy ? (
+                <Text size="xs">{t("referrals.outgoing.sentBy", { name: r.sentBy.name })}</Text>
+              ) : null}
+              {r.sharedItems.length === 0 ? <Text size="xs">{t("referrals.outgoing.noData")}</Text> : null}
+            </Stack>
+          </Table.Td>
+          <Table.Td>
+            {r.due ? (
+              <Stack gap={2}>
+                <DueDate day={r.due} overdue={r.overdue} />
+                <Text size="xs">
+                  {t(r.state === "sent" ? "referrals.outgoing.dueAnswer" : "referrals.outgoing.dueComplete")}
+                </Text>
+              </Stack>
+            ) : (
+              "–"
+            )}
+          </Table.Td>
+          <Table.Td>
+            <Stack gap={2} align="flex-start">
+              <ReferralStateBadge state={r.state} />
+              {r.outcome || r.declineReason ? <Text size="xs">{outcomeText(t, r)}</Text> : null}
+            </Stack>
+          </Table.Td>
+        </Table.Tr>
+      ))}
+    </ListTable>
+  );
+}
