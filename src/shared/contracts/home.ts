@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { ROLES } from "../domain.ts";
-import { DateOnly } from "./clients.ts";
 import { Deadline } from "./cases.ts";
+import { DateOnly } from "./clients.ts";
 import { Id } from "./common.ts";
 
 /** Offers whose entry was not touched for this many months count as due for upkeep. */

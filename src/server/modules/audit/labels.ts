@@ -123,7 +123,9 @@ export async function readEntries(ctx: Ctx, page: Page): Promise<AuditEntry[]> {
       overrideReason: referrals.consentOverrideReason,
       consentRecipient: consentTo.name,
       occupation: recognitionProcedures.referenceOccupationTitle,
-      qualification: sql<string | null>`coalesce(${qualifications.germanTitle}, ${qualifications.originalTitle})`,
+      qualification: sql<
+        string | null
+      >`coalesce(${qualifications.germanTitle}, ${qualifications.originalTitle})`,
     })
     .from(p)
     .leftJoin(actorUser, eq(actorUser.id, p.actorUserId))
@@ -159,7 +161,8 @@ export async function readEntries(ctx: Ctx, page: Page): Promise<AuditEntry[]> {
     const e = r.entry;
     const caseLabel = r.caseReference ? (r.clientName ?? r.caseReference) : null;
     const clientLabel = r.clientReference ? (r.clientName ?? r.clientReference) : null;
-    const erased = e.entity === "client" && e.entityId && CLIENT_REFERENCE.test(e.entityId) ? e.entityId : null;
+    const erased =
+      e.entity === "client" && e.entityId && CLIENT_REFERENCE.test(e.entityId) ? e.entityId : null;
     const record = ((): AuditEntry["record"] => {
       const none = { label: null, organisation: null, title: null };
       switch (e.entity) {

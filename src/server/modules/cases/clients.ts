@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import {
-  ART9_FIELDS,
   type AgeBand,
+  ART9_FIELDS,
   CLIENT_SPECIAL_FIELDS,
   type Gender,
   type ResidenceStatus,
@@ -245,7 +245,8 @@ export async function updateClient(
     const fields = changedClientFields(before, values);
     // A record that already held Art. 9 data without a basis stays editable in its other fields (the
     // case warns about it); whoever touches the special categories must state purpose and basis.
-    if (fields.some((f) => ART9_OR_BASIS.includes(f))) assertSpecialBasis({ ...before, ...values } as ClientRow);
+    if (fields.some((f) => ART9_OR_BASIS.includes(f)))
+      assertSpecialBasis({ ...before, ...values } as ClientRow);
     if (fields.length === 0) {
       if (before.version !== ctx.expectedVersion) throw staleVersion();
       return presentClient(before, ctx.actor);

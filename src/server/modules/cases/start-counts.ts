@@ -60,16 +60,22 @@ async function section(ctx: Ctx, where: SQL, tab: string, order: SQL[]): Promise
   };
 }
 
-const mine = (ctx: Ctx) => and(caseScope(ctx.actor), eq(cases.assigneeUserId, ctx.actor.userId), ACTIVE) as SQL;
+const mine = (ctx: Ctx) =>
+  and(caseScope(ctx.actor), eq(cases.assigneeUserId, ctx.actor.userId), ACTIVE) as SQL;
 
 /** The open cases assigned to the actor, the most pressing next step first. */
 export function assignedCases(ctx: Ctx): Promise<Section> {
-  return section(ctx, mine(ctx), "?tab=steps", [sql`${nextStep.due} asc nulls last`, sql`${cases.updatedAt} desc`]);
+  return section(ctx, mine(ctx), "?tab=steps", [
+    sql`${nextStep.due} asc nulls last`,
+    sql`${cases.updatedAt} desc`,
+  ]);
 }
 
 /** The actor's open cases with no planned next step: they wait for the actor to plan one. */
 export function casesWithoutStep(ctx: Ctx): Promise<Section> {
-  return section(ctx, and(mine(ctx), sql`not ${hasOpenStep}`) as SQL, "?tab=steps", [sql`${cases.openedAt} asc`]);
+  return section(ctx, and(mine(ctx), sql`not ${hasOpenStep}`) as SQL, "?tab=steps", [
+    sql`${cases.openedAt} asc`,
+  ]);
 }
 
 /**

@@ -48,7 +48,12 @@ async function caseWork(ctx: Ctx): Promise<HomeSection[]> {
   const out: HomeSection[] = [];
   if (volunteer) {
     out.push(
-      section("assigned_cases", { ...cases, overdue: overdueItems(cases.items) }, "attention", "/cases?assignee=me"),
+      section(
+        "assigned_cases",
+        { ...cases, overdue: overdueItems(cases.items) },
+        "attention",
+        "/cases?assignee=me",
+      ),
     );
   }
   if (outgoing) out.push(section("referrals_outgoing_overdue", outgoing, "overdue", null));

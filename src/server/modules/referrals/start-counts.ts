@@ -30,7 +30,10 @@ const overdue = (today: string): SQL => and(inArray(referrals.state, OPEN), lt(r
 export type Section = { count: number; items: HomeItem[] };
 
 /** Referrals addressed to the actor's organisation: those just sent, or those open and past due. */
-export async function incomingReferrals(ctx: Ctx, which: "new" | "overdue" | "in_progress"): Promise<Section> {
+export async function incomingReferrals(
+  ctx: Ctx,
+  which: "new" | "overdue" | "in_progress",
+): Promise<Section> {
   if (!mayReceive(ctx.actor)) return { count: 0, items: [] };
   const today = berlinDay();
   const condition = {
