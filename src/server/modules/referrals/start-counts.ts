@@ -2,7 +2,7 @@ import { and, asc, count, desc, eq, inArray, lt, or, type SQL, sql } from "drizz
 import { alias } from "drizzle-orm/pg-core";
 import { HOME_ITEMS, type HomeItem, homeItem } from "#shared/contracts/home.ts";
 import { OPEN_REFERRAL_STATES } from "#shared/referrals.ts";
-import { cases, clients, interfaces, organisations, referrals } from "../../db/schema.ts";
+import { cases, clients, organisations, referrals } from "../../db/schema.ts";
 import type { Ctx } from "../../platform/audit.ts";
 import type { Actor } from "../../platform/session.ts";
 import { caseScope } from "../cases/policy.ts";
@@ -148,16 +148,14 @@ export async function lateInterfaces(ctx: Ctx): Promise<Section> {
       interfaceId: referrals.interfaceId,
       fromId: referrals.fromOrganisationId,
       toId: referrals.toOrganisationId,
-      fromName: fromOrg.name,
-      toName: toOrg.name,
-      answerWithinDays: interfaces.answerWithinDays,
+      fromName: sql<string>`${fromOrg.name}`.as("from_name"),
+      toName: sql<string>`${toOrg.name}`.as("to_name"),
       n: sql<number>`count(*)::int`.as("n"),
       oldest: sql<string>`min(${relevantDue})::text`.as("oldest"),
     })
     .from(referrals)
     .innerJoin(fromOrg, eq(fromOrg.id, referrals.fromOrganisationId))
     .innerJoin(toOrg, eq(toOrg.id, referrals.toOrganisationId))
-    .leftJoin(interfaces, eq(interfaces.id, referrals.interfaceId))
     .where(overdue(today))
     .groupBy(
       referrals.interfaceId,
@@ -165,7 +163,6 @@ export async function lateInterfaces(ctx: Ctx): Promise<Section> {
       referrals.toOrganisationId,
       fromOrg.name,
       toOrg.name,
-      interfaces.answerWithinDays,
     )
     .as("late");
   const [rows, [total]] = await Promise.all([
