@@ -49,11 +49,13 @@ export function SpecialDataWarning({ caseRecord: c }: { caseRecord: Case }) {
             {t("specialData.recordBasis")}
           </Anchor>
         </List.Item>
-        <List.Item>
-          <Anchor component={Link} to={tab("client")} size="sm">
-            {t("specialData.removeData")}
-          </Anchor>
-        </List.Item>
+        {s.fields.length > 0 ? (
+          <List.Item>
+            <Anchor component={Link} to={tab("client")} size="sm">
+              {t("specialData.removeData")}
+            </Anchor>
+          </List.Item>
+        ) : null}
       </List>
     </Alert>
   );

@@ -44,6 +44,7 @@ export function HomePage() {
       <QueryView query={home}>
         {(data) => (
           <>
+            {data.deadlines ? <DeadlinesCard items={data.deadlines} /> : null}
             <section aria-labelledby="home-work">
               <Title order={2} size="h3" id="home-work" mb="sm">
                 {t("home.workTitle")}
@@ -54,7 +55,6 @@ export function HomePage() {
                 ))}
               </SimpleGrid>
             </section>
-            {data.deadlines ? <DeadlinesCard items={data.deadlines} /> : null}
           </>
         )}
       </QueryView>

@@ -26,7 +26,8 @@ const nextStep = {
 };
 const hasOpenStep = sql`exists (select 1 from ${caseNextSteps} where ${caseNextSteps.caseId} = ${cases.id} and ${caseNextSteps.doneAt} is null)`;
 
-async function section(ctx: Ctx, where: SQL, tab: string, order: SQL[]): Promise<Section> {
+/** A page of cases; `withStep` names each case's next step and whether it is late. */
+async function section(ctx: Ctx, where: SQL, tab: string, order: SQL[], withStep = true): Promise<Section> {
   const day = berlinDay();
   const [rows, [total]] = await Promise.all([
     ctx.db
@@ -52,9 +53,9 @@ async function section(ctx: Ctx, where: SQL, tab: string, order: SQL[]): Promise
         to: `/cases/${r.id}${tab}`,
         label: r.clientName,
         casePseudonym: r.pseudonym,
-        title: r.stepTitle,
-        date: r.due,
-        overdue: r.due !== null && r.due < day,
+        title: withStep ? r.stepTitle : null,
+        date: withStep ? r.due : null,
+        overdue: withStep && r.due !== null && r.due < day,
       }),
     ),
   };
@@ -86,5 +87,5 @@ export function casesWithoutStep(ctx: Ctx): Promise<Section> {
 export function casesWithUncoveredSpecialData(ctx: Ctx): Promise<Section> {
   if (!mayReadSpecial(ctx.actor)) return Promise.resolve({ count: 0, items: [] });
   const where = and(caseScope(ctx.actor), ACTIVE, uncoveredSpecialDataSql()) as SQL;
-  return section(ctx, where, "", [sql`${cases.openedAt} asc`]);
+  return section(ctx, where, "", [sql`${cases.openedAt} asc`], false);
 }
