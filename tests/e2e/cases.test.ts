@@ -58,9 +58,9 @@ async function openCase(page: Page, c: NewCase): Promise<string> {
   if (c.birth) await field(page, "Geburtsdatum").fill(c.birth);
   if (c.health) {
     // Health data is asked for only once the purpose and the legal basis are stated.
-    await field(page, "Wofür werden diese Angaben gebraucht?").fill(
-      "Die Belastbarkeit entscheidet über die Stelle.",
-    );
+    await page
+      .getByLabel("Wofür werden diese Angaben gebraucht?", { exact: true })
+      .fill("Die Belastbarkeit entscheidet über die Stelle.");
     await field(page, "Rechtsgrundlage").selectOption({
       label: "Pflichten aus Arbeits- und Sozialrecht (Art. 9 Abs. 2 lit. b DSGVO)",
     });
