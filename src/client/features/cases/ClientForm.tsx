@@ -175,7 +175,11 @@ function Art9Fields({ value, bind }: { value: ClientValues; bind: Bind }) {
   const stated = value.specialPurpose.trim() !== "" && value.specialLegalBasis !== "";
   const held = ART9_FIELDS.some((f) => value[f].trim() !== "");
   return (
-    <Fieldset legend={t("specialData.art9Legend")} variant="unstyled" styles={{ legend: { fontWeight: 700 } }}>
+    <Fieldset
+      legend={t("specialData.art9Legend")}
+      variant="unstyled"
+      styles={{ legend: { fontWeight: 700 } }}
+    >
       <Stack>
         <Text size="sm">{t("specialData.purposeIntro")}</Text>
         <Textarea
