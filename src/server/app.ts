@@ -23,6 +23,7 @@ import { registerAuthRoutes } from "./modules/auth/routes.ts";
 import { registerCaseRoutes } from "./modules/cases/routes.ts";
 import { registerConsentRoutes } from "./modules/consents/routes.ts";
 import { registerFinderRoutes } from "./modules/finder/routes.ts";
+import { registerHomeRoutes } from "./modules/home/routes.ts";
 import { registerHsdsRoutes } from "./modules/hsds/routes.ts";
 import { registerInterfaceRoutes } from "./modules/interfaces/routes.ts";
 import { registerMatrixRoutes } from "./modules/matrix/routes.ts";
@@ -128,6 +129,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   registerMatrixRoutes(app, deps);
   registerOfferRoutes(app, deps);
   registerCaseRoutes(app, deps);
+  registerHomeRoutes(app, deps);
   registerConsentRoutes(app, deps);
   registerPrivacyRoutes(app, deps);
   registerRecognitionRoutes(app, deps);

@@ -5,6 +5,7 @@ import { openDatabase } from "./db/open.ts";
 import { seedDemoHistory } from "./demo/history.ts";
 import { seedDemoReferrals } from "./demo/referrals.ts";
 import { DEMO_LOGINS, DEMO_PASSWORD, seedDemo } from "./demo/seed.ts";
+import { seedDemoWork } from "./demo/work.ts";
 import { pruneFinderChanges } from "./modules/finder/engine/store.ts";
 import { privacyJobs } from "./modules/privacy/erase.ts";
 import { reconcileErasureLedger } from "./modules/privacy/ledger.ts";
@@ -44,6 +45,9 @@ async function main() {
   if (seeded) await seedDemoReferrals(database.db);
   const mailer = createMailer(config.smtpUrl, config.mailFrom);
   const app = await buildApp({ db: database.db, config, mailer, logger: loggerOptions(config.logLevel) });
+  // Today's work for every demo role, once the history is in (it only fills an empty referral log)
+  // and the app has set up the notifications its use cases send.
+  if (seeded) await seedDemoWork(database.db);
   const scheduler = startScheduler(
     database.db,
     [

@@ -35,6 +35,22 @@ export type ResidenceStatus = (typeof RESIDENCE_STATUSES)[number];
 export const CLIENT_SPECIAL_FIELDS = ["residenceStatus", "healthNote", "religion", "ethnicOrigin"] as const;
 export type ClientSpecialField = (typeof CLIENT_SPECIAL_FIELDS)[number];
 
+/**
+ * The client fields that are special categories in the sense of Art. 9 DSGVO (health, religion,
+ * ethnic origin). The residence status is treated like them (hidden from volunteers) but is not an
+ * Art. 9 category: only these three need a stated purpose and legal basis before they are recorded.
+ */
+export const ART9_FIELDS = ["healthNote", "religion", "ethnicOrigin"] as const;
+export type Art9Field = (typeof ART9_FIELDS)[number];
+
+/**
+ * Legal bases that allow processing special categories (Art. 9 Abs. 2 DSGVO) in counselling:
+ * explicit consent (which must then be recorded in the consent register), obligations of labour
+ * and social law, a substantial public interest under § 22 BDSG, and health or social care.
+ */
+export const SPECIAL_LEGAL_BASES = ["art9_2a", "art9_2b", "art9_2g", "art9_2h"] as const;
+export type SpecialLegalBasis = (typeof SPECIAL_LEGAL_BASES)[number];
+
 /** States of a counselling case. */
 export const CASE_STATUSES = ["open", "paused", "closed"] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];

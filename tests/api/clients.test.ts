@@ -199,7 +199,13 @@ describe("changing a client", () => {
 
   it("audits only the names of changed fields and tells every case of the client", async () => {
     const { org, agent } = await counsellorOrg();
-    const client = await buildClient(t.db, { organisationId: org.id, name: "Samir Haddad", phone: "1" });
+    const client = await buildClient(t.db, {
+      organisationId: org.id,
+      name: "Samir Haddad",
+      phone: "1",
+      specialPurpose: "Arbeitsplatz ohne Allergene",
+      specialLegalBasis: "art9_2b",
+    });
     const first = await buildCase(t.db, { organisationId: org.id, clientId: client.id });
     const second = await buildCase(t.db, { organisationId: org.id, clientId: client.id });
     const res = await agent.request("PATCH", `/api/clients/${client.id}`, {

@@ -66,6 +66,8 @@ async function richClient(s: Awaited<ReturnType<typeof setting>>) {
             residenceStatus: "residence_permit_16d",
             healthNote: texts.health,
             religion: "muslimisch",
+            purpose: "Die Belastbarkeit entscheidet über die Wahl der Anpassungsqualifizierung.",
+            legalBasis: "art9_2a",
           },
           confirmNotDuplicate: true,
         },

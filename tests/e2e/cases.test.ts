@@ -56,7 +56,16 @@ async function openCase(page: Page, c: NewCase): Promise<string> {
   await page.getByRole("heading", { level: 1, name: "Neuen Fall anlegen" }).waitFor();
   await field(page, "Name").fill(c.name);
   if (c.birth) await field(page, "Geburtsdatum").fill(c.birth);
-  if (c.health) await field(page, "Gesundheitliche Einschränkungen").fill(c.health);
+  if (c.health) {
+    // Health data is asked for only once the purpose and the legal basis are stated.
+    await page
+      .getByLabel("Wofür werden diese Angaben gebraucht?", { exact: true })
+      .fill("Die Belastbarkeit entscheidet über die Stelle.");
+    await field(page, "Rechtsgrundlage").selectOption({
+      label: "Pflichten aus Arbeits- und Sozialrecht (Art. 9 Abs. 2 lit. b DSGVO)",
+    });
+    await field(page, "Gesundheitliche Einschränkungen").fill(c.health);
+  }
   if (c.assignee) await field(page, "Zuständig").selectOption({ label: c.assignee });
   if (c.confirmDuplicate) {
     await page.getByRole("checkbox", { name: /trotzdem neu anlegen/ }).check();

@@ -392,6 +392,10 @@ export const clients = pgTable(
     healthNote: text("health_note"),
     religion: text("religion"),
     ethnicOrigin: text("ethnic_origin"),
+    /** Why the special categories (Art. 9) are recorded, as the counsellor stated it (issue 12). */
+    specialPurpose: text("special_purpose"),
+    /** The Art. 9 Abs. 2 legal basis for them (SPECIAL_LEGAL_BASES). */
+    specialLegalBasis: text("special_legal_basis"),
     version: version(),
     createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),

@@ -1,11 +1,13 @@
 import { z } from "zod";
 import {
   ACCESS_ROUTES,
+  ART9_FIELDS,
   CASE_OUTCOMES,
   CASE_STATUSES,
   CONTACT_INITIATORS,
   CONTACT_MODES,
   COUNSELLING_TYPES,
+  SPECIAL_LEGAL_BASES,
 } from "../cases.ts";
 import { ClientCreate, DateOnly } from "./clients.ts";
 import { Id, PageQuery, page, Timestamp } from "./common.ts";
@@ -56,6 +58,25 @@ export const CaseAbilities = z.object({
   eraseClient: z.boolean(),
 });
 
+/**
+ * Whether the case holds special-category data (Art. 9 DSGVO) and on which basis. `covered` is
+ * false when such data is there without a documentation consent covering special categories or
+ * another recorded legal basis: the case page then warns and says what to do.
+ */
+export const SpecialDataStatus = z
+  .object({
+    fields: z.array(z.enum(ART9_FIELDS)).describe("Art. 9 fields of the client that hold a value"),
+    specialNotes: z.number().int().describe("Notes of this case marked as special category"),
+    purposeRecorded: z.boolean().describe("A purpose and a legal basis are stated on the client record"),
+    legalBasis: z.enum(SPECIAL_LEGAL_BASES).nullable(),
+    documentationConsent: z
+      .boolean()
+      .describe("An active consent to counselling documentation covers special categories"),
+    covered: z.boolean().describe("No special data, or special data with a consent or legal basis"),
+  })
+  .meta({ id: "SpecialDataStatus" });
+export type SpecialDataStatus = z.infer<typeof SpecialDataStatus>;
+
 export const Case = z
   .object({
     id: Id,
@@ -79,6 +100,9 @@ export const Case = z
     createdAt: Timestamp,
     updatedAt: Timestamp,
     abilities: CaseAbilities,
+    specialData: SpecialDataStatus.nullable().describe(
+      "Null for those who may not see special categories (volunteers)",
+    ),
   })
   .meta({ id: "Case" });
 export type Case = z.infer<typeof Case>;

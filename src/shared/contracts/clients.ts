@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { AGE_BANDS, GENDERS, RESIDENCE_STATUSES } from "../cases.ts";
+import { AGE_BANDS, GENDERS, RESIDENCE_STATUSES, SPECIAL_LEGAL_BASES } from "../cases.ts";
 import { ISO_3166_1 } from "../countries.ts";
 import { DISTRICT_KEYS } from "../domain.ts";
 import { ISO_639_1 } from "../languages.ts";
@@ -22,6 +22,16 @@ export const ClientSpecial = z
     ethnicOrigin: optionalText(200).describe(
       "Ethnic origin, only where the person wants it recorded (Art. 9)",
     ),
+    purpose: optionalText(1000).describe(
+      "Why the Art. 9 fields are needed for the counselling; required while any of them holds a value",
+    ),
+    legalBasis: z
+      .enum(SPECIAL_LEGAL_BASES)
+      .nullable()
+      .optional()
+      .describe(
+        "Art. 9 Abs. 2 legal basis of the Art. 9 fields; art9_2a needs a documentation consent covering special categories",
+      ),
   })
   .meta({ id: "ClientSpecial" });
 export type ClientSpecial = z.infer<typeof ClientSpecial>;

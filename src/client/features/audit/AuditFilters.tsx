@@ -3,21 +3,34 @@ import { useTranslation } from "react-i18next";
 import type { Organisation } from "../../../shared/contracts/organisations.ts";
 import { useApiQuery } from "../../api/use-api.ts";
 
+/** The areas a reader can narrow the log to; each is a resource prefix of the actions. */
+export const AUDIT_AREAS = [
+  "auth",
+  "member",
+  "invitation",
+  "organisation",
+  "offer",
+  "location",
+  "interface",
+  "case",
+  "client",
+  "consent",
+  "recognition",
+  "referral",
+  "audit",
+] as const;
+
 export type AuditFilterValues = {
   organisationId: string;
   kind: "" | "read" | "write";
-  action: string;
-  entity: string;
-  entityId: string;
+  area: string;
   from: string;
   to: string;
 };
 export const NO_AUDIT_FILTER: AuditFilterValues = {
   organisationId: "",
   kind: "",
-  action: "",
-  entity: "",
-  entityId: "",
+  area: "",
   from: "",
   to: "",
 };
@@ -29,7 +42,7 @@ type Props = {
   networkWide: boolean;
 };
 
-/** Filters of the audit log; dates are whole days in local time. */
+/** Filters of the audit log, in words; dates are whole days in local time. */
 export function AuditFilters({ value, onChange, networkWide }: Props) {
   const { t } = useTranslation();
   const set = (key: keyof AuditFilterValues) => (e: { currentTarget: { value: string } }) =>
@@ -49,15 +62,15 @@ export function AuditFilters({ value, onChange, networkWide }: Props) {
           { value: "read", label: t("audit.kinds.read") },
         ]}
       />
-      <TextInput
-        label={t("audit.fields.action")}
-        description={t("audit.actionHint")}
-        inputWrapperOrder={["label", "input", "description", "error"]}
-        value={value.action}
-        onChange={set("action")}
+      <NativeSelect
+        label={t("audit.fields.area")}
+        value={value.area}
+        onChange={set("area")}
+        data={[
+          { value: "", label: t("audit.areas.all") },
+          ...AUDIT_AREAS.map((a) => ({ value: a, label: t(`audit.areas.${a}`) })),
+        ]}
       />
-      <TextInput label={t("audit.fields.entity")} value={value.entity} onChange={set("entity")} />
-      <TextInput label={t("audit.fields.entityId")} value={value.entityId} onChange={set("entityId")} />
       <TextInput type="date" label={t("audit.fields.from")} value={value.from} onChange={set("from")} />
       <TextInput type="date" label={t("audit.fields.to")} value={value.to} onChange={set("to")} />
     </SimpleGrid>

@@ -1,4 +1,4 @@
-import { Code, Paper, Table, Text } from "@mantine/core";
+import { Paper, Stack, Table, Text } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -13,6 +13,7 @@ import { PageTitle } from "../../components/PageTitle.tsx";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { hasPermission, useRequiredSession } from "../../session/session-context.ts";
 import { AuditFilters, type AuditFilterValues, NO_AUDIT_FILTER } from "./AuditFilters.tsx";
+import { auditSentence, auditWhy, changedFields } from "./sentence.ts";
 
 const LIMIT = 50;
 
@@ -37,9 +38,7 @@ function AuditLog({ networkWide }: { networkWide: boolean }) {
   const path = `/api/audit${query({
     organisationId: debounced.organisationId,
     kind: debounced.kind,
-    action: debounced.action.trim(),
-    entity: debounced.entity.trim(),
-    entityId: debounced.entityId.trim(),
+    action: debounced.area ? `${debounced.area}.` : "",
     from: dayBoundary(debounced.from, false),
     to: dayBoundary(debounced.to, true),
     limit: LIMIT,
@@ -70,8 +69,8 @@ function AuditLog({ networkWide }: { networkWide: boolean }) {
         ) : log.data.items.length === 0 ? (
           <Text py="md">{t("audit.empty")}</Text>
         ) : (
-          <Table.ScrollContainer minWidth={900}>
-            <Table striped aria-busy={log.loading} fz="sm">
+          <Table.ScrollContainer minWidth={760}>
+            <Table striped aria-busy={log.loading} fz="sm" verticalSpacing="sm">
               <Table.Caption className="visually-hidden">
                 {t("audit.caption", { n: log.data.total })}
               </Table.Caption>
@@ -79,28 +78,13 @@ function AuditLog({ networkWide }: { networkWide: boolean }) {
                 <Table.Tr>
                   <Table.Th>{t("audit.fields.at")}</Table.Th>
                   <Table.Th>{t("audit.fields.actor")}</Table.Th>
-                  <Table.Th>{t("audit.fields.action")}</Table.Th>
-                  <Table.Th>{t("audit.fields.entity")}</Table.Th>
-                  <Table.Th>{t("audit.fields.entityId")}</Table.Th>
-                  <Table.Th>{t("audit.fields.requestId")}</Table.Th>
+                  <Table.Th>{t("audit.fields.what")}</Table.Th>
+                  {networkWide ? <Table.Th>{t("audit.fields.organisation")}</Table.Th> : null}
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
                 {log.data.items.map((e) => (
-                  <Table.Tr key={e.id}>
-                    <Table.Td style={{ whiteSpace: "nowrap" }}>{formatDateTime(e.at)}</Table.Td>
-                    <Table.Td>{e.actorName ?? t("audit.system")}</Table.Td>
-                    <Table.Td>
-                      <Code>{e.action}</Code>
-                    </Table.Td>
-                    <Table.Td>{e.entity}</Table.Td>
-                    <Table.Td>
-                      <Ident value={e.entityId} />
-                    </Table.Td>
-                    <Table.Td>
-                      <Ident value={e.requestId} />
-                    </Table.Td>
-                  </Table.Tr>
+                  <AuditRow key={e.id} entry={e} networkWide={networkWide} />
                 ))}
               </Table.Tbody>
             </Table>
@@ -114,12 +98,43 @@ function AuditLog({ networkWide }: { networkWide: boolean }) {
   );
 }
 
-/** An identifier in full, so it can be copied into a support request; ids read left to right. */
-function Ident({ value }: { value: string | null }) {
-  if (!value) return <>–</>;
+function AuditRow({ entry: e, networkWide }: { entry: AuditEntry; networkWide: boolean }) {
+  const { t, i18n } = useTranslation();
+  const fields = changedFields(t, i18n, e);
+  const why = auditWhy(t, i18n, e);
   return (
-    <Text span ff="monospace" size="xs" dir="ltr" style={{ wordBreak: "break-all" }}>
-      {value}
-    </Text>
+    <Table.Tr>
+      <Table.Td style={{ whiteSpace: "nowrap", verticalAlign: "top" }}>{formatDateTime(e.at)}</Table.Td>
+      <Table.Td style={{ verticalAlign: "top" }}>
+        <bdi>{e.actorName ?? t("audit.system")}</bdi>
+        {e.actorOrganisationName ? (
+          <Text size="xs" c="dimmed" dir="auto">
+            {e.actorOrganisationName}
+          </Text>
+        ) : null}
+      </Table.Td>
+      <Table.Td style={{ verticalAlign: "top" }}>
+        <Stack gap={2}>
+          <Text size="sm" dir="auto">
+            {auditSentence(t, i18n, e)}
+          </Text>
+          {fields.length > 0 ? (
+            <Text size="xs" c="dimmed">
+              {t("audit.changed", { fields: fields.join(", ") })}
+            </Text>
+          ) : null}
+          {why ? (
+            <Text size="xs" fw={600} dir="auto">
+              {why}
+            </Text>
+          ) : null}
+        </Stack>
+      </Table.Td>
+      {networkWide ? (
+        <Table.Td style={{ verticalAlign: "top" }} dir="auto">
+          {e.organisationName ?? "–"}
+        </Table.Td>
+      ) : null}
+    </Table.Tr>
   );
 }

@@ -21,6 +21,7 @@ import { NextStepsPanel } from "./NextStepsPanel.tsx";
 import { NotesPanel } from "./NotesPanel.tsx";
 import { OverviewPanel } from "./OverviewPanel.tsx";
 import type { CasePanelProps } from "./panel.ts";
+import { SpecialDataWarning } from "./SpecialDataWarning.tsx";
 import { TimelinePanel } from "./TimelinePanel.tsx";
 
 type Tab = {
@@ -105,6 +106,7 @@ function CaseView() {
         </Text>
       </Group>
       <ProblemAlert error={query.error} />
+      <SpecialDataWarning caseRecord={c} />
       <Paper withBorder radius="md">
         <Tabs value={active} onChange={select} keepMounted={false}>
           <Tabs.List aria-label={t("cases.tabs.label")}>

@@ -11,7 +11,13 @@ import {
 } from "@mantine/core";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
-import { AGE_BANDS, GENDERS, RESIDENCE_STATUSES } from "../../../shared/cases.ts";
+import {
+  AGE_BANDS,
+  ART9_FIELDS,
+  GENDERS,
+  RESIDENCE_STATUSES,
+  SPECIAL_LEGAL_BASES,
+} from "../../../shared/cases.ts";
 import { DISTRICTS } from "../../../shared/domain.ts";
 import { languageOptions } from "../offers/labels.ts";
 import type { ClientValues } from "./client-values.ts";
@@ -142,6 +148,59 @@ export function ClientForm({ value, onChange, errors, showSpecial }: Props) {
               ]}
               {...bind("residenceStatus", "special.residenceStatus")}
             />
+            <Art9Fields value={value} bind={bind} />
+          </Stack>
+        </Fieldset>
+      ) : null}
+    </Stack>
+  );
+}
+
+type Bind = (
+  key: keyof ClientValues,
+  errorKey?: string,
+) => {
+  value: string;
+  error: string | undefined;
+  onChange: (e: { currentTarget: { value: string } }) => void;
+};
+
+/**
+ * Health, religion and ethnic origin (Art. 9 DSGVO) are asked for only behind a purpose: the
+ * counsellor first says why they are needed and on which legal basis, then the fields appear. Fields
+ * that already hold a value stay visible, so that they can be removed.
+ */
+function Art9Fields({ value, bind }: { value: ClientValues; bind: Bind }) {
+  const { t } = useTranslation();
+  const stated = value.specialPurpose.trim() !== "" && value.specialLegalBasis !== "";
+  const held = ART9_FIELDS.some((f) => value[f].trim() !== "");
+  return (
+    <Fieldset
+      legend={t("specialData.art9Legend")}
+      variant="unstyled"
+      styles={{ legend: { fontWeight: 700 } }}
+    >
+      <Stack>
+        <Text size="sm">{t("specialData.purposeIntro")}</Text>
+        <Textarea
+          label={t("clients.fields.specialPurpose")}
+          description={t("specialData.purposeHint")}
+          autosize
+          minRows={2}
+          maxRows={6}
+          {...bind("specialPurpose", "special.purpose")}
+        />
+        <NativeSelect
+          label={t("clients.fields.specialLegalBasis")}
+          data={[
+            { value: "", label: t("clients.notStated") },
+            ...SPECIAL_LEGAL_BASES.map((b) => ({ value: b, label: t(`specialData.legalBases.${b}`) })),
+          ]}
+          {...bind("specialLegalBasis", "special.legalBasis")}
+        />
+        {value.specialLegalBasis === "art9_2a" ? <Text size="sm">{t("specialData.consentHint")}</Text> : null}
+        {stated || held ? (
+          <>
             <Textarea
               label={t("clients.fields.healthNote")}
               description={t("clients.hints.healthNote")}
@@ -157,9 +216,13 @@ export function ClientForm({ value, onChange, errors, showSpecial }: Props) {
                 {...bind("ethnicOrigin", "special.ethnicOrigin")}
               />
             </SimpleGrid>
-          </Stack>
-        </Fieldset>
-      ) : null}
-    </Stack>
+          </>
+        ) : (
+          <Text size="sm" c="dimmed">
+            {t("specialData.fieldsHidden")}
+          </Text>
+        )}
+      </Stack>
+    </Fieldset>
   );
 }

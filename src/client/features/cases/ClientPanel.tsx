@@ -131,6 +131,12 @@ function ClientView({ client: c }: { client: Client }) {
             <Row label={t("clients.fields.ethnicOrigin")}>
               {s.ethnicOrigin ? <bdi>{s.ethnicOrigin}</bdi> : "–"}
             </Row>
+            <Row label={t("clients.fields.specialPurpose")}>
+              {s.purpose ? <div dir="auto">{s.purpose}</div> : "–"}
+            </Row>
+            <Row label={t("clients.fields.specialLegalBasis")}>
+              {s.legalBasis ? t(`specialData.legalBases.${s.legalBasis}`) : "–"}
+            </Row>
           </DataList>
         </section>
       ) : null}

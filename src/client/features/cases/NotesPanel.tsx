@@ -16,7 +16,7 @@ import type { CasePanelProps } from "./panel.ts";
 type Note = z.infer<typeof NoteList>["items"][number];
 
 /** The notes of the case, newest first; notes with special-category data are marked as such. */
-export function NotesPanel({ caseRecord: c }: CasePanelProps) {
+export function NotesPanel({ caseRecord: c, reload }: CasePanelProps) {
   const { t } = useTranslation();
   const notes = useApiQuery<z.infer<typeof NoteList>>(`/api/cases/${c.id}/notes`);
   return (
@@ -40,7 +40,18 @@ export function NotesPanel({ caseRecord: c }: CasePanelProps) {
         </QueryView>
       </section>
       {c.abilities.document ? (
-        <NoteForm caseId={c.id} mayMarkSpecial={c.abilities.readSpecial} onAdded={notes.reload} />
+        <NoteForm
+          caseId={c.id}
+          mayMarkSpecial={c.abilities.readSpecial}
+          // Without a consent or a stated basis a special note makes the case's warning appear.
+          basisMissing={
+            c.specialData !== null && !c.specialData.documentationConsent && !c.specialData.purposeRecorded
+          }
+          onAdded={() => {
+            notes.reload();
+            reload();
+          }}
+        />
       ) : null}
     </Stack>
   );
@@ -72,10 +83,12 @@ function NoteItem({ note: n }: { note: Note }) {
 function NoteForm({
   caseId,
   mayMarkSpecial,
+  basisMissing,
   onAdded,
 }: {
   caseId: string;
   mayMarkSpecial: boolean;
+  basisMissing: boolean;
   onAdded: () => void;
 }) {
   const { t } = useTranslation();
@@ -124,6 +137,11 @@ function NoteForm({
               checked={special}
               onChange={(e) => setSpecial(e.currentTarget.checked)}
             />
+          ) : null}
+          {special && basisMissing ? (
+            <Text size="sm" fw={600} c="red.9">
+              {t("specialData.noteWithoutBasis")}
+            </Text>
           ) : null}
           <Group justify="flex-end">
             <Button type="submit" loading={busy}>

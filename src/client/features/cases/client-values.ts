@@ -24,6 +24,9 @@ export type ClientValues = {
   healthNote: string;
   religion: string;
   ethnicOrigin: string;
+  /** Why the Art. 9 fields are needed, and their legal basis; the fields stay hidden until both are there. */
+  specialPurpose: string;
+  specialLegalBasis: string;
 };
 
 export const EMPTY_CLIENT: ClientValues = {
@@ -43,6 +46,8 @@ export const EMPTY_CLIENT: ClientValues = {
   healthNote: "",
   religion: "",
   ethnicOrigin: "",
+  specialPurpose: "",
+  specialLegalBasis: "",
 };
 
 /** The form's values for a stored client record. */
@@ -64,6 +69,8 @@ export function clientValues(c: Client): ClientValues {
     healthNote: c.special?.healthNote ?? "",
     religion: c.special?.religion ?? "",
     ethnicOrigin: c.special?.ethnicOrigin ?? "",
+    specialPurpose: c.special?.purpose ?? "",
+    specialLegalBasis: c.special?.legalBasis ?? "",
   };
 }
 
@@ -94,6 +101,8 @@ export function clientBody(v: ClientValues, withSpecial: boolean): ClientInput {
             healthNote: orNull(v.healthNote),
             religion: orNull(v.religion),
             ethnicOrigin: orNull(v.ethnicOrigin),
+            purpose: orNull(v.specialPurpose),
+            legalBasis: orNull(v.specialLegalBasis),
           },
         }
       : {}),
@@ -123,6 +132,8 @@ function display(t: TFunction, key: keyof ClientValues, v: ClientValues): string
       return t(`clients.ageBands.${v.ageBand}`);
     case "residenceStatus":
       return t(`clients.residenceStatuses.${v.residenceStatus}`);
+    case "specialLegalBasis":
+      return t(`specialData.legalBases.${v.specialLegalBasis}`);
     default:
       return String(value);
   }

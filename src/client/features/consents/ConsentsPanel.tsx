@@ -13,7 +13,7 @@ import { ConsentTable } from "./ConsentTable.tsx";
 import { DocumentUploadModal } from "./DocumentUploadModal.tsx";
 
 /** The consent register of the case's client: give, withdraw, attach the signed sheet, print the sheet. */
-export function ConsentsPanel({ caseRecord }: CasePanelProps) {
+export function ConsentsPanel({ caseRecord, reload }: CasePanelProps) {
   const { t } = useTranslation();
   const client = caseRecord.client;
   const manages = caseRecord.abilities.manageConsents;
@@ -31,6 +31,7 @@ export function ConsentsPanel({ caseRecord }: CasePanelProps) {
       await api<Consent>("POST", `/api/consents/${consent.id}/withdraw`);
       notifySuccess(t("consents.withdraw.done", { purpose: t(`consents.purposes.${consent.purpose}`) }));
       list.reload();
+      reload();
     } catch (err) {
       notifyError(err);
     } finally {
@@ -79,6 +80,7 @@ export function ConsentsPanel({ caseRecord }: CasePanelProps) {
           notifySuccess(t("consents.form.saved"));
           setRecording(false);
           list.reload();
+          reload();
         }}
       />
       <ConsentSheetModal

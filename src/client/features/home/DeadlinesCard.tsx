@@ -2,9 +2,7 @@ import { Anchor, Button, Group, Paper, Table, Text, Title } from "@mantine/core"
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { Deadline } from "../../../shared/contracts/cases.ts";
-import { useApiQuery } from "../../api/use-api.ts";
 import { ListTable } from "../../components/ListTable.tsx";
-import { QueryView } from "../../components/QueryView.tsx";
 import { DueDate } from "../cases/CaseBadges.tsx";
 
 /** Where a deadline is worked on: recognition deadlines open the case's recognition tab. */
@@ -16,62 +14,58 @@ function caseLink(d: Deadline): string | null {
 /**
  * The dates a counsellor must not miss in their own cases: next steps, the authority's
  * three-month decision clock, the end of §16d permits; late ones first and marked in words.
+ * The start page loads them with the rest of its work (GET /api/home).
  */
-export function DeadlinesCard() {
+export function DeadlinesCard({ items }: { items: Deadline[] }) {
   const { t } = useTranslation();
-  const deadlines = useApiQuery<{ items: Deadline[] }>("/api/deadlines?scope=mine");
   return (
     <Paper withBorder p="lg" radius="md" mb="xl" component="section" aria-labelledby="home-deadlines">
       <Group justify="space-between" mb="xs">
         <Title order={2} size="h3" id="home-deadlines">
           {t("cases.deadlines.title")}
         </Title>
-        <Button component={Link} to="/cases" variant="light">
+        <Button component={Link} to="/cases?assignee=me" variant="light">
           {t("cases.deadlines.allCases")}
         </Button>
       </Group>
       <Text size="sm" c="dimmed" mb="sm">
         {t("cases.deadlines.intro")}
       </Text>
-      <QueryView query={deadlines}>
-        {(data) => (
-          <ListTable
-            headers={[
-              t("cases.deadlines.date"),
-              t("cases.deadlines.kind"),
-              t("cases.deadlines.what"),
-              t("cases.deadlines.client"),
-            ]}
-            count={data.items.length}
-            empty={t("cases.deadlines.empty")}
-            caption={t("cases.deadlines.caption", { n: data.items.length })}
-            minWidth={640}
-            highlightOnHover={false}
-          >
-            {data.items.map((d) => {
-              const to = caseLink(d);
-              return (
-                <Table.Tr key={`${d.kind}-${d.subjectId}`}>
-                  <Table.Td style={{ whiteSpace: "nowrap" }}>
-                    <DueDate day={d.dueDate} overdue={d.overdue} />
-                  </Table.Td>
-                  <Table.Td>{t(`cases.deadlines.kinds.${d.kind}`)}</Table.Td>
-                  <Table.Td dir="auto">{d.title}</Table.Td>
-                  <Table.Td>
-                    {to ? (
-                      <Anchor component={Link} to={to} dir="auto">
-                        {d.clientName}
-                      </Anchor>
-                    ) : (
-                      <bdi>{d.clientName}</bdi>
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              );
-            })}
-          </ListTable>
-        )}
-      </QueryView>
+      <ListTable
+        headers={[
+          t("cases.deadlines.date"),
+          t("cases.deadlines.kind"),
+          t("cases.deadlines.what"),
+          t("cases.deadlines.client"),
+        ]}
+        count={items.length}
+        empty={t("cases.deadlines.empty")}
+        caption={t("cases.deadlines.caption", { n: items.length })}
+        minWidth={640}
+        highlightOnHover={false}
+      >
+        {items.map((d) => {
+          const to = caseLink(d);
+          return (
+            <Table.Tr key={`${d.kind}-${d.subjectId}`}>
+              <Table.Td style={{ whiteSpace: "nowrap" }}>
+                <DueDate day={d.dueDate} overdue={d.overdue} />
+              </Table.Td>
+              <Table.Td>{t(`cases.deadlines.kinds.${d.kind}`)}</Table.Td>
+              <Table.Td dir="auto">{d.title}</Table.Td>
+              <Table.Td>
+                {to ? (
+                  <Anchor component={Link} to={to} dir="auto">
+                    {d.clientName}
+                  </Anchor>
+                ) : (
+                  <bdi>{d.clientName}</bdi>
+                )}
+              </Table.Td>
+            </Table.Tr>
+          );
+        })}
+      </ListTable>
     </Paper>
   );
 }

@@ -1,16 +1,34 @@
-import { Button, Card, List, SimpleGrid, Text, Title } from "@mantine/core";
+import {
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Group,
+  List,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Text,
+  Title,
+} from "@mantine/core";
+import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import type { Home, HomeItem, HomeSection } from "../../../shared/contracts/home.ts";
+import { useApiQuery } from "../../api/use-api.ts";
 import { PageTitle } from "../../components/PageTitle.tsx";
+import { QueryView } from "../../components/QueryView.tsx";
 import { hasPermission, useRequiredSession } from "../../session/session-context.ts";
+import { formatDay } from "../cases/labels.ts";
 import { DeadlinesCard } from "./DeadlinesCard.tsx";
-import { HOME_CARDS, UPCOMING } from "./home-content.ts";
+import { HOME_CARDS, itemDetail } from "./home-content.ts";
 
-/** The start page: who acts for which organisation, and what this role can do here. */
+/** The start page: who acts for which organisation, the work of today, and the areas of the role. */
 export function HomePage() {
   const { t } = useTranslation();
   const session = useRequiredSession();
   const { role, organisationName } = session.active;
+  const home = useApiQuery<Home>("/api/home");
   const cards = HOME_CARDS.filter((c) => hasPermission(session, c.permission));
 
   return (
@@ -23,7 +41,23 @@ export function HomePage() {
         {t(`home.roleIntro.${role}`)}
       </Text>
 
-      {hasPermission(session, "case.read") ? <DeadlinesCard /> : null}
+      <QueryView query={home}>
+        {(data) => (
+          <>
+            {data.deadlines ? <DeadlinesCard items={data.deadlines} /> : null}
+            <section aria-labelledby="home-work">
+              <Title order={2} size="h3" id="home-work" mb="sm">
+                {t("home.workTitle")}
+              </Title>
+              <SimpleGrid cols={{ base: 1, md: 2 }} mb="xl">
+                {data.sections.map((s) => (
+                  <WorkSection key={s.key} section={s} />
+                ))}
+              </SimpleGrid>
+            </section>
+          </>
+        )}
+      </QueryView>
 
       <section aria-labelledby="home-modules">
         <Title order={2} size="h3" id="home-modules" mb="sm">
@@ -45,26 +79,90 @@ export function HomePage() {
           ))}
         </SimpleGrid>
       </section>
-
-      <section aria-labelledby="home-upcoming">
-        <Title order={2} size="h3" id="home-upcoming" mb="xs">
-          {t("home.upcomingTitle")}
-        </Title>
-        <Text size="sm" c="dimmed" mb="sm">
-          {t("home.upcomingIntro")}
-        </Text>
-        <List spacing="xs">
-          {UPCOMING[role].map((m) => (
-            <List.Item key={m}>
-              <Text span fw={600}>
-                {t(`home.upcoming.${m}.title`)}
-              </Text>
-              {" – "}
-              {t(`home.upcoming.${m}.text`)}
-            </List.Item>
-          ))}
-        </List>
-      </section>
     </>
+  );
+}
+
+const BADGE: Record<HomeSection["tone"], { color: string; text: string }> = {
+  overdue: { color: "red", text: "#8f1d1d" },
+  attention: { color: "yellow", text: "#5c3c00" },
+  info: { color: "gray", text: "#343a40" },
+};
+
+/** One kind of work: how many, the first few records with links, and the way to all of them. */
+function WorkSection({ section: s }: { section: HomeSection }) {
+  const { t } = useTranslation();
+  const id = `home-work-${s.key}`;
+  const badge = BADGE[s.tone];
+  return (
+    <Paper withBorder p="lg" radius="md" component="section" aria-labelledby={id}>
+      <Stack gap="xs">
+        <Group justify="space-between" wrap="nowrap" align="flex-start">
+          <Title order={3} size="h4" id={id}>
+            {t(`home.work.${s.key}.title`)}
+          </Title>
+          <Badge
+            size="lg"
+            variant="light"
+            color={badge.color}
+            style={{ color: badge.text }}
+            aria-label={t("home.count", { n: s.count })}
+          >
+            {s.count}
+          </Badge>
+        </Group>
+        <Text size="sm">{s.count === 0 ? t(`home.work.${s.key}.empty`) : t(`home.work.${s.key}.text`)}</Text>
+        {s.overdue !== null && s.overdue > 0 ? (
+          <Text size="sm" fw={700} c="red.9">
+            {t("home.overdueOfThem", { n: s.overdue })}
+          </Text>
+        ) : null}
+        {s.items.length > 0 ? (
+          <List spacing="xs" size="sm" listStyleType="none" ps={0}>
+            {s.items.map((item) => (
+              <List.Item key={item.id}>
+                <WorkItem sectionKey={s.key} item={item} />
+              </List.Item>
+            ))}
+          </List>
+        ) : null}
+        {s.to && s.count > 0 ? (
+          <Anchor component={Link} to={s.to} size="sm" fw={600}>
+            {t(`home.work.${s.key}.open`)}
+          </Anchor>
+        ) : null}
+      </Stack>
+    </Paper>
+  );
+}
+
+function label(t: TFunction, key: HomeSection["key"], item: HomeItem): string {
+  if (key === "interfaces_late")
+    return t("home.item.interface", { from: item.label, to: item.organisation ?? "" });
+  return item.label;
+}
+
+function WorkItem({ sectionKey, item }: { sectionKey: HomeSection["key"]; item: HomeItem }) {
+  const { t } = useTranslation();
+  const parts = itemDetail(sectionKey, item, formatDay).map(([k, values]) =>
+    t(`home.item.${k}`, k === "role" ? { role: t(`roles.${values.role}`) } : values),
+  );
+  return (
+    <div>
+      <Anchor component={Link} to={item.to} fw={600} dir="auto">
+        {label(t, sectionKey, item)}
+      </Anchor>
+      {parts.length > 0 ? (
+        <Text size="sm" c="dimmed" component="div" dir="auto">
+          {parts.join(" · ")}
+          {item.overdue ? (
+            <Text span fw={700} c="red.9" size="sm">
+              {" "}
+              ({t("cases.overdue")})
+            </Text>
+          ) : null}
+        </Text>
+      ) : null}
+    </div>
   );
 }

@@ -1,5 +1,12 @@
 import { and, asc, eq, inArray, type SQL, sql } from "drizzle-orm";
-import { type AgeBand, CLIENT_SPECIAL_FIELDS, type Gender, type ResidenceStatus } from "#shared/cases.ts";
+import {
+  type AgeBand,
+  ART9_FIELDS,
+  CLIENT_SPECIAL_FIELDS,
+  type Gender,
+  type ResidenceStatus,
+  type SpecialLegalBasis,
+} from "#shared/cases.ts";
 import type { Client, ClientInput, ClientUpdate, DuplicateCandidates } from "#shared/contracts/clients.ts";
 import type { Tx } from "../../db/client.ts";
 import { cases, clients } from "../../db/schema.ts";
@@ -10,9 +17,14 @@ import { staleVersion } from "../../platform/versioning.ts";
 import { recordCaseEvent } from "./events.ts";
 import { caseScope, clientAbilities, clientScope, mayReadSpecial } from "./policy.ts";
 import { withNewPseudonym } from "./pseudonym.ts";
+import { assertSpecialBasis } from "./special-data.ts";
 
 type ClientRow = typeof clients.$inferSelect;
-type SpecialField = (typeof CLIENT_SPECIAL_FIELDS)[number];
+/** Columns hidden from volunteers: a change of one is a special event on the timeline. */
+const SPECIAL_COLUMNS: readonly string[] = [...CLIENT_SPECIAL_FIELDS, "specialPurpose", "specialLegalBasis"];
+/** Where the purpose and basis of the special categories travel in `special`, and their columns. */
+const SPECIAL_BASIS = { purpose: "specialPurpose", legalBasis: "specialLegalBasis" } as const;
+const ART9_OR_BASIS: readonly string[] = [...ART9_FIELDS, ...Object.values(SPECIAL_BASIS)];
 
 /**
  * Duplicate detection compares names by trigram similarity (pg_trgm) after lower-casing and
@@ -37,6 +49,8 @@ function specialOf(row: ClientRow) {
     healthNote: row.healthNote,
     religion: row.religion,
     ethnicOrigin: row.ethnicOrigin,
+    purpose: row.specialPurpose,
+    legalBasis: row.specialLegalBasis as SpecialLegalBasis | null,
   };
 }
 
@@ -73,6 +87,10 @@ function clientValues(input: ClientUpdate): Partial<typeof clients.$inferInsert>
   for (const [key, value] of Object.entries(plain)) if (value !== undefined) values[key] = value ?? null;
   for (const key of CLIENT_SPECIAL_FIELDS) {
     if (special?.[key] !== undefined) values[key] = special[key] ?? null;
+  }
+  for (const [key, column] of Object.entries(SPECIAL_BASIS)) {
+    const value = special?.[key as keyof typeof SPECIAL_BASIS];
+    if (value !== undefined) values[column] = value === "" ? null : value;
   }
   return values as Partial<typeof clients.$inferInsert>;
 }
@@ -140,13 +158,32 @@ export async function checkDuplicates(ctx: Ctx & { probe: { name: string; dateOf
   return { candidates };
 }
 
-/** Creates a client record with a fresh pseudonym, inside the caller's transaction; audited. */
-export async function insertClient(tx: Tx, ctx: Ctx, input: ClientInput): Promise<ClientRow> {
+/**
+ * Creates a client record with a fresh pseudonym, inside the caller's transaction; audited. Art. 9
+ * data needs its purpose and legal basis (`fieldPrefix` is where the client sits in the request).
+ */
+export async function insertClient(
+  tx: Tx,
+  ctx: Ctx,
+  input: ClientInput,
+  fieldPrefix = "",
+): Promise<ClientRow> {
+  const values = clientValues(input);
+  assertSpecialBasis(
+    {
+      healthNote: values.healthNote ?? null,
+      religion: values.religion ?? null,
+      ethnicOrigin: values.ethnicOrigin ?? null,
+      specialPurpose: values.specialPurpose ?? null,
+      specialLegalBasis: values.specialLegalBasis ?? null,
+    },
+    fieldPrefix,
+  );
   const row = await withNewPseudonym(tx, "K", "clients_pseudonym_unique", async (db, pseudonym) => {
     const [created] = await db
       .insert(clients)
       .values({
-        ...clientValues(input),
+        ...values,
         name: input.name,
         organisationId: ctx.actor.organisationId,
         pseudonym,
@@ -161,7 +198,7 @@ export async function insertClient(tx: Tx, ctx: Ctx, input: ClientInput): Promis
     entity: "client",
     entityId: row.id,
     organisationId: row.organisationId,
-    details: { fields: Object.keys(clientValues(input)) },
+    details: { fields: Object.keys(values) },
   });
   return row;
 }
@@ -206,6 +243,10 @@ export async function updateClient(
     const before = await loadClient(tx, ctx.actor, ctx.id);
     const values = clientValues(ctx.change);
     const fields = changedClientFields(before, values);
+    // A record that already held Art. 9 data without a basis stays editable in its other fields (the
+    // case warns about it); whoever touches the special categories must state purpose and basis.
+    if (fields.some((f) => ART9_OR_BASIS.includes(f)))
+      assertSpecialBasis({ ...before, ...values } as ClientRow);
     if (fields.length === 0) {
       if (before.version !== ctx.expectedVersion) throw staleVersion();
       return presentClient(before, ctx.actor);
@@ -216,9 +257,7 @@ export async function updateClient(
       .where(and(eq(clients.id, ctx.id), eq(clients.version, ctx.expectedVersion)))
       .returning();
     if (!after) throw staleVersion();
-    const special = fields.some((f) =>
-      (CLIENT_SPECIAL_FIELDS as readonly string[]).includes(f as SpecialField),
-    );
+    const special = fields.some((f) => SPECIAL_COLUMNS.includes(f));
     const caseIds = await tx.select({ id: cases.id }).from(cases).where(eq(cases.clientId, ctx.id));
     for (const { id } of caseIds) {
       await recordCaseEvent(tx, {

@@ -10,8 +10,14 @@ import type { Actor } from "../../platform/session.ts";
 import { staleVersion } from "../../platform/versioning.ts";
 import { findDuplicates, insertClient, loadClient } from "./clients.ts";
 import { recordCaseEvent } from "./events.ts";
-import { caseAbilities, caseScope } from "./policy.ts";
+import { caseAbilities, caseScope, mayReadSpecial } from "./policy.ts";
 import { withNewPseudonym } from "./pseudonym.ts";
+import {
+  documentationConsentSql,
+  presentSpecialData,
+  type SpecialFields,
+  specialNotesSql,
+} from "./special-data.ts";
 
 type CaseCreateInput = z.output<typeof CaseCreate>;
 
@@ -28,11 +34,24 @@ const caseSelect = {
     districtAgs: clients.districtAgs,
   },
   assigneeName: users.name,
+  // Read for the special-data warning; presented only to those who may see special categories.
+  special: {
+    healthNote: clients.healthNote,
+    religion: clients.religion,
+    ethnicOrigin: clients.ethnicOrigin,
+    specialPurpose: clients.specialPurpose,
+    specialLegalBasis: clients.specialLegalBasis,
+  },
+  specialNotes: specialNotesSql,
+  documentationConsent: documentationConsentSql,
 };
 type CaseRow = {
   case: typeof cases.$inferSelect;
   client: Case["client"];
   assigneeName: string | null;
+  special: SpecialFields;
+  specialNotes: number;
+  documentationConsent: boolean;
 };
 
 export function presentCase(row: CaseRow, actor: Actor): Case {
@@ -53,6 +72,9 @@ export function presentCase(row: CaseRow, actor: Actor): Case {
     createdAt: c.createdAt.toISOString(),
     updatedAt: c.updatedAt.toISOString(),
     abilities: caseAbilities(actor, c),
+    specialData: mayReadSpecial(actor)
+      ? presentSpecialData(row.special, row.specialNotes, row.documentationConsent)
+      : null,
   };
 }
 
@@ -110,7 +132,7 @@ export async function createCase(ctx: Ctx & { input: CaseCreateInput }): Promise
         const candidates = await findDuplicates(tx, actor, clientInput);
         if (candidates.length > 0) throw new AppError(409, "client.possible_duplicate");
       }
-      clientId = (await insertClient(tx, ctx, clientInput)).id;
+      clientId = (await insertClient(tx, ctx, clientInput, "client.")).id;
     } else {
       throw invalidField("clientId", "case.client_unknown");
     }

@@ -1,0 +1,103 @@
+import { and, count, eq, gte, like, lte, or, type SQL, sql } from "drizzle-orm";
+import type { z } from "zod";
+import type { AuditEntry, AuditQuery } from "#shared/contracts/audit.ts";
+import { hasNetworkScope } from "#shared/permissions.ts";
+import { auditLog } from "../../db/schema.ts";
+import { audit, type Ctx } from "../../platform/audit.ts";
+import { notFound } from "../../platform/errors.ts";
+import { escapeLike } from "../../platform/like.ts";
+import { readEntries } from "./labels.ts";
+
+/**
+ * Resources whose entries are about counselling records (cases, clients, consents, recognition,
+ * referrals). They belong to one organisation: personal data of counselling never has network
+ * scope (DOMAIN.md), so the coordination reads them only for its own organisation.
+ */
+const COUNSELLING_RESOURCES = [
+  "case",
+  "case_contact",
+  "case_note",
+  "case_next_step",
+  "client",
+  "consent",
+  "consent_document",
+  "consent_sheet",
+  "deadline",
+  "recognition",
+  "referral",
+  "referral_message",
+  "home",
+];
+const resource = sql`split_part(${auditLog.action}, '.', 1)`;
+const counselling = sql`${resource} in (${sql.join(
+  COUNSELLING_RESOURCES.map((r) => sql`${r}`),
+  sql`, `,
+)})`;
+
+/**
+ * Organisation admins read their organisation's log; the coordination reads the network's, except
+ * entries on other organisations' counselling records.
+ */
+function scope(ctx: Ctx, organisationId: string | undefined): SQL | undefined {
+  const own = eq(auditLog.organisationId, ctx.actor.organisationId);
+  if (hasNetworkScope(ctx.actor.role)) {
+    return and(
+      organisationId ? eq(auditLog.organisationId, organisationId) : undefined,
+      or(own, sql`not (${counselling})`),
+    );
+  }
+  if (organisationId && organisationId !== ctx.actor.organisationId) throw notFound();
+  return own;
+}
+
+function filters(ctx: Ctx, q: z.infer<typeof AuditQuery>): SQL | undefined {
+  return and(
+    scope(ctx, q.organisationId),
+    q.actorUserId ? eq(auditLog.actorUserId, q.actorUserId) : undefined,
+    q.action
+      ? q.action.endsWith(".")
+        ? like(auditLog.action, `${escapeLike(q.action)}%`)
+        : eq(auditLog.action, q.action)
+      : undefined,
+    q.kind === "read" ? sql`${auditLog.action} ~ '\.(list|read)$'` : undefined,
+    q.kind === "write" ? sql`${auditLog.action} !~ '\.(list|read)$'` : undefined,
+    q.entity ? eq(auditLog.entity, q.entity) : undefined,
+    q.entityId ? eq(auditLog.entityId, q.entityId) : undefined,
+    q.from ? gte(auditLog.at, new Date(q.from)) : undefined,
+    q.to ? lte(auditLog.at, new Date(q.to)) : undefined,
+  );
+}
+
+/** A page of the log, newest first, in words (names resolved in one query). */
+export async function listAudit(ctx: Ctx, q: z.infer<typeof AuditQuery>) {
+  const where = filters(ctx, q);
+  const [items, [total]] = await Promise.all([
+    readEntries(ctx, { where, limit: q.limit, offset: q.offset }),
+    ctx.db.select({ n: count() }).from(auditLog).where(where),
+  ]);
+  // The log shows who acted: reading it is a read of those people's data, and is logged in turn.
+  await audit(ctx.db, ctx, {
+    action: "audit.list",
+    entity: "audit_log",
+    organisationId: ctx.actor.organisationId,
+    details: { count: items.length },
+  });
+  return { items, total: total?.n ?? 0 };
+}
+
+/** One entry, in words; another organisation's answers 404. */
+export async function getAudit(ctx: Ctx, id: string): Promise<AuditEntry> {
+  const [entry] = await readEntries(ctx, {
+    where: and(eq(auditLog.id, Number(id)), scope(ctx, undefined)),
+    limit: 1,
+    offset: 0,
+  });
+  if (!entry) throw notFound();
+  await audit(ctx.db, ctx, {
+    action: "audit.read",
+    entity: "audit_log",
+    entityId: id,
+    organisationId: ctx.actor.organisationId,
+  });
+  return entry;
+}

@@ -1,0 +1,18 @@
+import { and, count, eq, or } from "drizzle-orm";
+import { interfaces } from "../../db/schema.ts";
+import type { Ctx } from "../../platform/audit.ts";
+
+/** Active interfaces the actor's organisation stands on, on either side. */
+export async function countOwnInterfaces(ctx: Ctx): Promise<number> {
+  const own = ctx.actor.organisationId;
+  const [row] = await ctx.db
+    .select({ n: count() })
+    .from(interfaces)
+    .where(
+      and(
+        eq(interfaces.status, "active"),
+        or(eq(interfaces.fromOrganisationId, own), eq(interfaces.toOrganisationId, own)),
+      ),
+    );
+  return row?.n ?? 0;
+}

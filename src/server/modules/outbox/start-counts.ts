@@ -1,0 +1,39 @@
+import { and, count, desc, eq } from "drizzle-orm";
+import { HOME_ITEMS, type HomeItem, homeItem } from "#shared/contracts/home.ts";
+import { hasNetworkScope } from "#shared/permissions.ts";
+import { outbox } from "../../db/schema.ts";
+import type { Ctx } from "../../platform/audit.ts";
+
+/**
+ * Mails that could not be delivered: the coordination sees the network's outbox and opens each
+ * mail there; an organisation admin sees those of their organisation (mostly invitations) and
+ * invites again from the members page.
+ */
+export async function failedMails(ctx: Ctx): Promise<{ count: number; items: HomeItem[] }> {
+  const network = hasNetworkScope(ctx.actor.role);
+  const where = and(
+    eq(outbox.status, "failed"),
+    network ? undefined : eq(outbox.organisationId, ctx.actor.organisationId),
+  );
+  const [rows, [total]] = await Promise.all([
+    ctx.db
+      .select({ id: outbox.id, to: outbox.toAddress, subject: outbox.subject, createdAt: outbox.createdAt })
+      .from(outbox)
+      .where(where)
+      .orderBy(desc(outbox.createdAt), desc(outbox.id))
+      .limit(HOME_ITEMS),
+    ctx.db.select({ n: count() }).from(outbox).where(where),
+  ]);
+  return {
+    count: total?.n ?? 0,
+    items: rows.map((r) =>
+      homeItem({
+        id: r.id,
+        to: network ? `/outbox/${r.id}` : "/members",
+        label: r.to,
+        title: r.subject,
+        date: r.createdAt.toISOString().slice(0, 10),
+      }),
+    ),
+  };
+}
