@@ -59,8 +59,7 @@ export function isolated(t: T, key: string, vars: Record<string, ReactNode>): Re
     Fragment,
     null,
     ...parts.map((part, i) =>
-      // Odd parts are the names between the braces.
-      // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one sentence never move
+      // Odd parts are the names between the braces; the parts of one sentence never move.
       i % 2 === 1
         ? createElement("bdi", { key: i }, vars[part] ?? "")
         : createElement(Fragment, { key: i }, part),
