@@ -38,9 +38,9 @@ export function QueryForm({ search, onChange }: Props) {
             onChange={(e) => setQ(e.target.value)}
           />
         </div>
-        <div className="query-row">
-          <div className="field field--near">
-            <label htmlFor={`${id}-near`}>{t("search.nearLabel")}</label>
+        <div className="field field--near">
+          <label htmlFor={`${id}-near`}>{t("search.nearLabel")}</label>
+          <div className="query-row">
             <input
               id={`${id}-near`}
               type="text"
@@ -51,8 +51,8 @@ export function QueryForm({ search, onChange }: Props) {
               dir="auto"
               onChange={(e) => setNear(e.target.value)}
             />
+            <button type="submit">{t("search.submit")}</button>
           </div>
-          <button type="submit">{t("search.submit")}</button>
         </div>
       </form>
     </search>
