@@ -21,14 +21,9 @@ const MARKUP = /<[/!?]?[a-z][^>]*>|<!--|&(#\d+|#x[\da-f]+|[a-z]+);/i;
  * A text the public finder shows: plain text, no HTML. The finder would show markup as it is,
  * and an exchange partner (HSDS) that renders HTML would run it.
  */
-const publicText = (min: number, max: number) =>
-  z
-    .string()
-    .trim()
-    .min(min)
-    .max(max)
-    .refine((v) => !MARKUP.test(v), { message: "no_html" });
-const optionalPublicText = (max: number) => publicText(0, max).nullable().optional();
+const plainText = (text: z.ZodString) => text.refine((v) => !MARKUP.test(v), { message: "no_html" });
+const publicText = (min: number, max: number) => plainText(z.string().trim().min(min).max(max));
+const optionalPublicText = (max: number) => plainText(z.string().trim().max(max)).nullable().optional();
 /** A list without repeats; the order the user chose is kept. */
 const distinct = <T extends z.ZodType>(item: T, max: number) =>
   z
