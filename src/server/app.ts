@@ -22,6 +22,7 @@ import { registerAuditRoutes } from "./modules/audit/routes.ts";
 import { registerAuthRoutes } from "./modules/auth/routes.ts";
 import { registerCaseRoutes } from "./modules/cases/routes.ts";
 import { registerConsentRoutes } from "./modules/consents/routes.ts";
+import { renderFinderPage } from "./modules/finder/page-html.ts";
 import { registerFinderRoutes } from "./modules/finder/routes.ts";
 import { registerHomeRoutes } from "./modules/home/routes.ts";
 import { registerHsdsRoutes } from "./modules/hsds/routes.ts";
@@ -166,12 +167,21 @@ async function registerClient(app: App, clientDir: string) {
       },
     });
   }
+  // Read once: the finder's page is rewritten per request into the visitor's language.
+  const finderHtml = hasFinder ? fs.readFileSync(path.join(clientDir, "finder.html"), "utf8") : "";
   app.setNotFoundHandler((request, reply) => {
     const wantsPage = request.method === "GET" && !request.url.startsWith("/api/") && hasClient;
     const pathname = request.url.split("?")[0] ?? "";
     if (wantsPage && !path.extname(pathname)) {
       const finder = hasFinder && (pathname === "/finder" || pathname.startsWith("/finder/"));
-      return reply.header("cache-control", "no-cache").sendFile(finder ? "finder.html" : "index.html");
+      if (finder) {
+        return reply
+          .header("cache-control", "no-cache")
+          .header("vary", "Accept-Language")
+          .type("text/html; charset=utf-8")
+          .send(renderFinderPage(finderHtml, request.url, request.headers["accept-language"]));
+      }
+      return reply.header("cache-control", "no-cache").sendFile("index.html");
     }
     const t = translator(requestLocale(request));
     return reply

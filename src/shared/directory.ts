@@ -61,3 +61,14 @@ export type OfferStatus = (typeof OFFER_STATUSES)[number];
 /** Languages of the public offer finder: German source, English, Arabic, Ukrainian, Russian, Persian, Turkish. */
 export const FINDER_LOCALES = ["de", "en", "ar", "uk", "ru", "fa", "tr"] as const;
 export type FinderLocale = (typeof FINDER_LOCALES)[number];
+
+/** Each finder language in its own name and script, for language switches and the offer form's tabs. */
+export const FINDER_LOCALE_NAMES: Record<FinderLocale, string> = {
+  de: "Deutsch",
+  en: "English",
+  ar: "العربية",
+  uk: "Українська",
+  ru: "Русский",
+  fa: "فارسی",
+  tr: "Türkçe",
+};

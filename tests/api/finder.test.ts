@@ -12,7 +12,10 @@ import { buildOrganisation } from "../helpers/factories.ts";
 // Stand-ins for the two built apps: the staff app and the public finder.
 const clientDir = fs.mkdtempSync(path.join(os.tmpdir(), "lotse-client-"));
 fs.writeFileSync(path.join(clientDir, "index.html"), "<!doctype html><title>staff</title>");
-fs.writeFileSync(path.join(clientDir, "finder.html"), "<!doctype html><title>finder</title>");
+fs.writeFileSync(
+  path.join(clientDir, "finder.html"),
+  '<!doctype html><title>finder</title><div id="finder"></div>',
+);
 afterAll(() => fs.rmSync(clientDir, { recursive: true, force: true }));
 
 const t = await createTestApp({ clientDir });

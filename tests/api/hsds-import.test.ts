@@ -201,7 +201,14 @@ describe("Lotse attributes through HSDS", () => {
       freeOfCharge: true,
       capacityAvailable: 4,
       capacityMaximum: 12,
-      translations: { en: { name: "Recognition counselling", description: "Counselling on recognition" } },
+      translations: {
+        en: { name: "Recognition counselling", description: "Counselling on recognition" },
+        ar: {
+          name: "استشارة الاعتراف بالمؤهلات (Anerkennungsberatung)",
+          description: "استشارة حول الاعتراف",
+        },
+        uk: { name: "Консультація з визнання кваліфікацій" },
+      },
     });
     expect(row?.capacityUpdatedAt?.toISOString()).toBe("2026-01-15T09:00:00.000Z");
     const third = (await t.app.inject({ method: "GET", url: `/api/hsds/services/${offer.id}` })).json();

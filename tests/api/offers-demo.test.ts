@@ -1,9 +1,10 @@
 import { and, arrayContains, count, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { locations, offerLocations, offers, organisations } from "../../src/server/db/schema.ts";
+import { TRANSLATION_GAPS } from "../../src/server/demo/offer-translations.ts";
 import { generateOffers } from "../../src/server/demo/offers.ts";
 import { seedDemo } from "../../src/server/demo/seed.ts";
-import { OfferCreate } from "../../src/shared/contracts/offers.ts";
+import { OfferCreate, TRANSLATION_LOCALES } from "../../src/shared/contracts/offers.ts";
 import { DISTRICT_KEYS } from "../../src/shared/domain.ts";
 import { createTestDatabase } from "../helpers/db.ts";
 
@@ -25,6 +26,32 @@ describe("the demo directory", () => {
       expect(o.translations.en?.name, o.name).toBeTruthy();
       expect(o.translations.en?.description, o.name).toBeTruthy();
     }
+  });
+
+  it("has every offer in every finder language, but for the few left untranslated on purpose", async () => {
+    const rows = await db.select().from(offers);
+    const gaps = rows.filter((o) => TRANSLATION_GAPS[o.name]);
+    expect(gaps.length, "offers without some translations, to show the fallback").toBeGreaterThanOrEqual(2);
+    for (const o of rows) {
+      const gap = TRANSLATION_GAPS[o.name] ?? {};
+      for (const locale of TRANSLATION_LOCALES) {
+        const text = o.translations[locale];
+        if (gap.name?.includes(locale as never)) {
+          expect(text, `${o.name} (${locale})`).toBeUndefined();
+          continue;
+        }
+        expect(text?.name, `${o.name} (${locale})`).toBeTruthy();
+        if (gap.description?.includes(locale as never)) expect(text?.description).toBeUndefined();
+        else expect(text?.description, `${o.name} (${locale})`).toBeTruthy();
+      }
+    }
+    // Right-to-left texts are in their script, keep the official term and the place as written.
+    const outreach = rows.find((o) => o.name === "Außensprechstunde Anerkennungsberatung Halberstadt");
+    expect(outreach?.translations.ar?.name).toMatch(
+      /^[\u0600-\u06ff].*\(Anerkennungsberatung\).*Halberstadt$/,
+    );
+    expect(outreach?.translations.fa?.description).toContain("Halberstadt");
+    expect(outreach?.translations.uk?.name).toContain("визнання");
   });
 
   it("passes the API's own validation for every offer", async () => {
@@ -135,5 +162,16 @@ describe("the benchmark generator", () => {
       .where(eq(offers.organisationId, again.organisationIds[3] ?? ""))
       .orderBy(offers.name);
     expect(namesAgain).toEqual(names);
+    // The generated offers are translated like the demo's, so the benchmark searches translated texts.
+    const [translated] = await db
+      .select({ n: count() })
+      .from(offers)
+      .where(
+        and(
+          sql`${offers.organisationId} = any(${sql.param(result.organisationIds)}::uuid[])`,
+          sql`${offers.translations} ?& array['en', 'ar', 'uk', 'ru', 'fa', 'tr']`,
+        ),
+      );
+    expect(translated?.n).toBeGreaterThan(9_000);
   }, 60_000);
 });

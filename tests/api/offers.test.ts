@@ -479,3 +479,98 @@ describe("locations", () => {
     expect(res.statusCode).toBe(403);
   });
 });
+
+describe("an offer's texts in the finder's languages", () => {
+  const everyLanguage = {
+    en: { name: "Recognition counselling", description: "We advise on recognition." },
+    ar: { name: "استشارة الاعتراف بالمؤهلات (Anerkennungsberatung)", description: "نرافقك حتى صدور القرار." },
+    uk: { name: "Консультація з визнання кваліфікацій", description: "Супроводжуємо до рішення." },
+    ru: { name: "Консультация по признанию квалификаций", description: null },
+    fa: { name: "مشاوره ارزشیابی مدارک", description: "تا صدور حکم همراه شما هستیم." },
+    tr: { name: "Denklik danışmanlığı", description: "Karar çıkana kadar size eşlik ediyoruz." },
+  };
+
+  it("stores name and description in every language, records each in the history and shows them in the finder", async () => {
+    const { agent, offer } = await adminWithOffer();
+    const res = await agent.request("PATCH", `/api/offers/${offer.id}`, {
+      body: { translations: everyLanguage },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().translations).toEqual({ ...everyLanguage, ru: { name: everyLanguage.ru.name } });
+    const history = (await agent.request("GET", `/api/offers/${offer.id}/history`)).json();
+    const fields = history.items.map((c: { field: string }) => c.field);
+    for (const locale of ["ar", "uk", "ru", "fa", "tr"])
+      expect(fields).toContain(`translations.${locale}.name`);
+    expect(fields).not.toContain("translations.ru.description");
+
+    const uk = await t.app.inject({ method: "GET", url: `/api/finder/offers/${offer.id}?lang=uk` });
+    expect(uk.json()).toMatchObject({
+      name: everyLanguage.uk.name,
+      nameLang: "uk",
+      description: everyLanguage.uk.description,
+      descriptionLang: "uk",
+    });
+    // Russian has a name but no description: the German description stands in, marked as German.
+    const ru = await t.app.inject({ method: "GET", url: `/api/finder/offers/${offer.id}?lang=ru` });
+    expect(ru.json()).toMatchObject({
+      nameLang: "ru",
+      description: offer.description,
+      descriptionLang: "de",
+    });
+  });
+
+  it("refuses HTML in any language with a message in the caller's language, and changes nothing", async () => {
+    const { agent, offer } = await adminWithOffer();
+    const res = await agent.request("PATCH", `/api/offers/${offer.id}`, {
+      headers: { "accept-language": "ar" },
+      body: {
+        description: "Beratung <b>kostenlos</b>",
+        translations: {
+          ...everyLanguage,
+          uk: { name: "Консультація <script>x</script>", description: "&lt;i&gt;" },
+        },
+      },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors).toEqual(
+      expect.arrayContaining([
+        {
+          field: "body.description",
+          code: "no_html",
+          message: "يرجى إدخال نص عادي فقط دون رموز HTML (مثل <b> أو &amp;).",
+        },
+        expect.objectContaining({ field: "body.translations.uk.name", code: "no_html" }),
+        expect.objectContaining({ field: "body.translations.uk.description", code: "no_html" }),
+      ]),
+    );
+    const after = (await agent.request("GET", `/api/offers/${offer.id}`)).json();
+    expect(after.description).toBe(offer.description);
+    expect(after.translations).toEqual(offer.translations);
+  });
+
+  it("accepts comparisons and ampersands that are not markup", async () => {
+    const { agent, offer } = await adminWithOffer();
+    const res = await agent.request("PATCH", `/api/offers/${offer.id}`, {
+      body: {
+        translations: {
+          en: { name: "Courses & counselling", description: "For groups of < 12 people, age > 18." },
+        },
+      },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+  });
+
+  it("names the field of a translation that is too long or has a description but no name", async () => {
+    const { agent, offer } = await adminWithOffer();
+    const res = await agent.request("PATCH", `/api/offers/${offer.id}`, {
+      body: { translations: { tr: { name: "x".repeat(201) }, fa: { description: "فقط توضیح" } } },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors).toEqual(
+      expect.arrayContaining([
+        { field: "body.translations.tr.name", code: "too_big_string", message: "Höchstens 200 Zeichen." },
+        { field: "body.translations.fa.name", code: "required", message: "Pflichtfeld." },
+      ]),
+    );
+  });
+});

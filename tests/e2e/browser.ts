@@ -34,12 +34,18 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
+/** A phone's screen (an iPhone 14's CSS pixels), for the public finder. */
+export const PHONE = { width: 390, height: 844 };
+
 /** A fresh context (own cookies and storage) and page: German browser, reduced motion. */
-export async function newPage(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
+export async function newPage(
+  browser: Browser,
+  opts: { viewport?: { width: number; height: number } } = {},
+): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({
     baseURL: baseUrl(),
     locale: "de-DE",
-    viewport: { width: 1280, height: 900 },
+    viewport: opts.viewport ?? { width: 1280, height: 900 },
     // No fade-ins: axe must see dialogs at full opacity, not half-way through a transition.
     reducedMotion: "reduce",
   });

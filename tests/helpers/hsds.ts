@@ -77,7 +77,14 @@ export async function buildOffer(
       capacityAvailable: 4,
       capacityMaximum: 12,
       capacityUpdatedAt: new Date("2026-01-15T09:00:00.000Z"),
-      translations: { en: { name: "Recognition counselling", description: "Counselling on recognition" } },
+      translations: {
+        en: { name: "Recognition counselling", description: "Counselling on recognition" },
+        ar: {
+          name: "استشارة الاعتراف بالمؤهلات (Anerkennungsberatung)",
+          description: "استشارة حول الاعتراف",
+        },
+        uk: { name: "Консультація з визнання кваліфікацій" },
+      },
       hsds: { email: "beratung@iq.example", url: "https://iq.example/beratung" },
       ...overrides,
     })

@@ -1,8 +1,8 @@
-import { type FormEvent, useEffect, useId, useState } from "react";
+import { useId } from "react";
 import { IQ_PHASES, OFFER_TYPES, TARGET_GROUPS } from "../../shared/directory.ts";
 import { DISTRICTS } from "../../shared/domain.ts";
 import { useFinder } from "./context.ts";
-import { EMPTY_SEARCH, type Search } from "./url.ts";
+import type { Search } from "./url.ts";
 
 /** Languages offers are most often given in, besides German; names come from the browser (Intl). */
 const OFFER_LANGUAGES = [
@@ -27,24 +27,26 @@ const OFFER_LANGUAGES = [
   "vi",
 ];
 
+/** Every filter cleared; the words and the place stay. */
+const NO_FILTERS: Partial<Search> = {
+  type: "",
+  district: "",
+  language: "",
+  phase: "",
+  targetGroup: "",
+  free: false,
+};
+
 type Props = {
   search: Search;
   counts: { ags: string; count: number }[] | undefined;
   onChange: (change: Partial<Search>) => void;
 };
 
-/** The search words and the filters. A filter applies at once; the words apply with the button. */
+/** The filters: each applies at once, so none needs a button. */
 export function Filters({ search, counts, onChange }: Props) {
   const { t, lang } = useFinder();
   const id = useId();
-  const [q, setQ] = useState(search.q);
-  // The field follows the URL when the search changes from outside (back button, a sent link).
-  useEffect(() => setQ(search.q), [search.q]);
-
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    onChange({ q });
-  };
   const languageNames = new Intl.DisplayNames([lang, "de"], { type: "language" });
   const languages = OFFER_LANGUAGES.map((code) => ({ code, label: languageNames.of(code) ?? code })).sort(
     (a, b) => a.label.localeCompare(b.label, lang),
@@ -73,69 +75,46 @@ export function Filters({ search, counts, onChange }: Props) {
   );
 
   return (
-    <search className="filters" aria-label={t("search.heading")}>
-      <form onSubmit={submit}>
-        <div className="field field--query">
-          <label htmlFor={`${id}-q`}>{t("search.label")}</label>
-          <p className="hint" id={`${id}-q-hint`}>
-            {t("search.hint")}
-          </p>
-          <div className="query-row">
-            <input
-              id={`${id}-q`}
-              type="search"
-              name="q"
-              value={q}
-              maxLength={200}
-              autoComplete="off"
-              aria-describedby={`${id}-q-hint`}
-              onChange={(e) => setQ(e.target.value)}
-            />
-            <button type="submit">{t("search.submit")}</button>
-          </div>
+    <fieldset className="filters">
+      <legend>{t("search.filters")}</legend>
+      <div className="filter-grid">
+        {select(
+          "type",
+          OFFER_TYPES.map((v) => ({ value: v, label: t(`offerTypes.${v}`) })),
+        )}
+        {select(
+          "district",
+          DISTRICTS.map((d) => {
+            const n = count(d.ags);
+            return { value: d.ags, label: n === undefined ? d.name : `${d.name} (${n})` };
+          }),
+        )}
+        {select(
+          "language",
+          languages.map((l) => ({ value: l.code, label: l.label })),
+        )}
+        {select(
+          "phase",
+          IQ_PHASES.map((p) => ({ value: String(p), label: `${p}. ${t(`phases.${p}`)}` })),
+        )}
+        {select(
+          "targetGroup",
+          TARGET_GROUPS.map((v) => ({ value: v, label: t(`targetGroups.${v}`) })),
+        )}
+        <div className="field field--check">
+          <input
+            id={`${id}-free`}
+            type="checkbox"
+            checked={search.free}
+            onChange={(e) => onChange({ free: e.target.checked })}
+          />
+          <label htmlFor={`${id}-free`}>{t("filters.free")}</label>
         </div>
-        <fieldset>
-          <legend>{t("search.filters")}</legend>
-          <div className="filter-grid">
-            {select(
-              "type",
-              OFFER_TYPES.map((v) => ({ value: v, label: t(`offerTypes.${v}`) })),
-            )}
-            {select(
-              "district",
-              DISTRICTS.map((d) => {
-                const n = count(d.ags);
-                return { value: d.ags, label: n === undefined ? d.name : `${d.name} (${n})` };
-              }),
-            )}
-            {select(
-              "language",
-              languages.map((l) => ({ value: l.code, label: l.label })),
-            )}
-            {select(
-              "phase",
-              IQ_PHASES.map((p) => ({ value: String(p), label: `${p}. ${t(`phases.${p}`)}` })),
-            )}
-            {select(
-              "targetGroup",
-              TARGET_GROUPS.map((v) => ({ value: v, label: t(`targetGroups.${v}`) })),
-            )}
-            <div className="field field--check">
-              <input
-                id={`${id}-free`}
-                type="checkbox"
-                checked={search.free}
-                onChange={(e) => onChange({ free: e.target.checked })}
-              />
-              <label htmlFor={`${id}-free`}>{t("filters.free")}</label>
-            </div>
-          </div>
-          {/* Always there: a button that vanished on use would drop the keyboard focus. */}
-          <button type="button" className="link-button" onClick={() => onChange(EMPTY_SEARCH)}>
-            {t("search.reset")}
-          </button>
-        </fieldset>
-      </form>
-    </search>
+      </div>
+      {/* Always there: a button that vanished on use would drop the keyboard focus. */}
+      <button type="button" className="link-button" onClick={() => onChange(NO_FILTERS)}>
+        {t("search.reset")}
+      </button>
+    </fieldset>
   );
 }

@@ -1,6 +1,8 @@
 import { type ReactNode, useEffect, useState } from "react";
 import type { FinderLocation, FinderOffer, FinderSchedule } from "../../shared/contracts/finder.ts";
+import { offerPageTitle } from "../../shared/i18n/finder/page-title.ts";
 import { getJson, linkHandler, listOf, useFinder, useFocusOnChange } from "./context.ts";
+import { Untranslated } from "./Untranslated.tsx";
 import { lastSearchHref } from "./url.ts";
 
 type Load = { key: string; offer?: FinderOffer; status?: number };
@@ -24,8 +26,8 @@ export function OfferPage({ id }: { id: string }) {
 
   const offer = load.offer;
   useEffect(() => {
-    if (offer) document.title = `${offer.name} · ${t("app.name")}`;
-    else if (load.status) document.title = `${t("offer.notFound")} · ${t("app.name")}`;
+    if (offer) document.title = offerPageTitle(t, offer.name);
+    else if (load.status) document.title = offerPageTitle(t, t("offer.notFound"));
   }, [offer, load.status, t]);
 
   const back = (
@@ -57,23 +59,31 @@ export function OfferPage({ id }: { id: string }) {
       : offer.freeOfCharge === false
         ? t("offer.notFree")
         : t("offer.notStated");
+  // A note in the visitor's language wherever German stands in for a missing translation.
+  const inGerman = (textLang: string) => lang !== "de" && textLang === "de";
+  const germanOnly = lang !== "de" && Boolean(offer.fees || offer.eligibility || offer.applicationProcess);
   return (
     <article className="offer-page">
       {back}
       <h1 ref={heading} tabIndex={-1} lang={offer.nameLang} dir="auto">
         {offer.name}
       </h1>
+      {inGerman(offer.nameLang) ? <Untranslated /> : null}
       <p className="offer-page__provider">
-        {t("offer.provider")}: <span dir="auto">{offer.organisation}</span>
+        {t("offer.provider")}: <bdi>{offer.organisation}</bdi>
       </p>
       {offer.description ? (
-        <p className="offer-page__description" lang={offer.descriptionLang} dir="auto">
-          {offer.description}
-        </p>
+        <div className="offer-page__description">
+          {inGerman(offer.descriptionLang) && !inGerman(offer.nameLang) ? <Untranslated /> : null}
+          <p lang={offer.descriptionLang} dir="auto">
+            {offer.description}
+          </p>
+        </div>
       ) : null}
 
       <section aria-labelledby="offer-details">
         <h2 id="offer-details">{t("offer.details")}</h2>
+        {germanOnly ? <p className="untranslated">{t("offer.germanOnly")}</p> : null}
         <dl className="facts">
           <Fact label={t("offer.type")}>{offer.type?.label ?? t("offer.notStated")}</Fact>
           <Fact label={t("offer.languages")}>
@@ -84,7 +94,12 @@ export function OfferPage({ id }: { id: string }) {
           </Fact>
           <Fact label={t("offer.costs")}>
             {costs}
-            {offer.fees ? <span lang="de"> – {offer.fees}</span> : null}
+            {offer.fees ? (
+              <>
+                {" – "}
+                <bdi lang="de">{offer.fees}</bdi>
+              </>
+            ) : null}
           </Fact>
           {offer.minGermanLevel ? <Fact label={t("offer.germanLevel")}>{offer.minGermanLevel}</Fact> : null}
           {offer.targetGroups.length ? (
@@ -113,12 +128,16 @@ export function OfferPage({ id }: { id: string }) {
           ) : null}
           {offer.eligibility ? (
             <Fact label={t("offer.eligibility")}>
-              <span lang="de">{offer.eligibility}</span>
+              <span lang="de" dir="auto">
+                {offer.eligibility}
+              </span>
             </Fact>
           ) : null}
           {offer.applicationProcess ? (
             <Fact label={t("offer.application")}>
-              <span lang="de">{offer.applicationProcess}</span>
+              <span lang="de" dir="auto">
+                {offer.applicationProcess}
+              </span>
             </Fact>
           ) : null}
         </dl>
@@ -173,8 +192,13 @@ function Contact({ offer }: { offer: FinderOffer }) {
           .filter((p) => p.name)
           .map((p) => (
             <Fact key={p.name} label={t("offer.contactPerson")}>
-              {p.name}
-              {p.title ? `, ${p.title}` : ""}
+              <bdi>{p.name}</bdi>
+              {p.title ? (
+                <>
+                  {", "}
+                  <bdi>{p.title}</bdi>
+                </>
+              ) : null}
             </Fact>
           ))}
         {phones.map((p) => (
@@ -182,7 +206,13 @@ function Contact({ offer }: { offer: FinderOffer }) {
             <a href={`tel:${p.number.replace(/[^\d+]/g, "")}`} dir="ltr">
               {p.number}
             </a>
-            {p.description ? <span lang="de"> ({p.description})</span> : null}
+            {p.description ? (
+              <>
+                {" ("}
+                <bdi lang="de">{p.description}</bdi>
+                {")"}
+              </>
+            ) : null}
           </Fact>
         ))}
         {email ? (
@@ -222,7 +252,13 @@ function Schedules({ schedules }: { schedules: FinderSchedule[] }) {
               </span>
             </>
           ) : null}
-          {s.description ? <span lang="de"> ({s.description})</span> : null}
+          {s.description ? (
+            <>
+              {" ("}
+              <bdi lang="de">{s.description}</bdi>
+              {")"}
+            </>
+          ) : null}
         </li>
       ))}
     </ul>
@@ -233,7 +269,13 @@ function Place({ place }: { place: FinderLocation }) {
   const { t } = useFinder();
   return (
     <div className="place">
-      <h3 dir="auto">{place.name ?? (place.kind === "virtual" ? t("offer.online") : place.city)}</h3>
+      {place.name ? (
+        <h3 lang="de" dir="auto">
+          {place.name}
+        </h3>
+      ) : (
+        <h3 dir="auto">{place.kind === "virtual" ? t("offer.online") : place.city}</h3>
+      )}
       {place.kind === "virtual" ? (
         place.url ? (
           <p>
@@ -245,12 +287,13 @@ function Place({ place }: { place: FinderLocation }) {
       ) : (
         <>
           <h4>{t("offer.address")}</h4>
+          {/* A German address stays in German order, each line its own island in a right-to-left page. */}
           <address>
-            {place.street ? <span>{place.street}</span> : null}
+            {place.street ? <bdi>{place.street}</bdi> : null}
             {place.postcode || place.city ? (
-              <span>{[place.postcode, place.city].filter(Boolean).join(" ")}</span>
+              <bdi>{[place.postcode, place.city].filter(Boolean).join(" ")}</bdi>
             ) : null}
-            {place.district ? <span>{place.district.label}</span> : null}
+            {place.district ? <bdi>{place.district.label}</bdi> : null}
           </address>
           {place.description ? (
             <p lang="de" dir="auto">
@@ -259,7 +302,7 @@ function Place({ place }: { place: FinderLocation }) {
           ) : null}
           <h4>{t("offer.accessibility")}</h4>
           {place.accessibility.length ? (
-            <ul lang="de">
+            <ul lang="de" dir="auto">
               {place.accessibility.map((a) => (
                 <li key={a.description}>
                   {a.description}

@@ -1,23 +1,31 @@
-import { useEffect, useState } from "react";
+import { useEffect, useId, useState } from "react";
 import type { FinderResults } from "../../shared/contracts/finder.ts";
+import { searchPageTitle } from "../../shared/i18n/finder/page-title.ts";
 import { getJson, useFinder } from "./context.ts";
 import { DistrictMap } from "./DistrictMap.tsx";
 import { Filters } from "./Filters.tsx";
+import { QueryForm } from "./QueryForm.tsx";
 import { Results } from "./Results.tsx";
-import { finderHref, rememberSearch, type Search, searchFromUrl, searchQuery } from "./url.ts";
+import { activeFilters, finderHref, rememberSearch, type Search, searchFromUrl, searchQuery } from "./url.ts";
 
 type Load = { key: string; results?: FinderResults; failed?: boolean };
 
-/** The search: filters, the map of districts with their counts, and the list of offers. */
+/**
+ * The search: words and place on top, then the filters with the map of districts, and the list of
+ * offers. On a wide screen the filters and the map are a sidebar beside the results; on a phone
+ * they fold away behind a button that says how many are set, so that the results come first.
+ */
 export function SearchPage({ params }: { params: URLSearchParams }) {
   const { t, lang, navigate } = useFinder();
   const search = searchFromUrl(params);
   const key = searchQuery(search, lang);
   rememberSearch(search);
   const [load, setLoad] = useState<Load>({ key: "" });
+  const [filtersOpen, setFiltersOpen] = useState(false);
+  const panelId = useId();
 
   useEffect(() => {
-    document.title = `${search.q ? `${search.q} · ` : ""}${t("search.heading")} · ${t("app.name")}`;
+    document.title = searchPageTitle(t, search.q);
   }, [search.q, t]);
 
   useEffect(() => {
@@ -33,16 +41,31 @@ export function SearchPage({ params }: { params: URLSearchParams }) {
   /** A new search starts on page 1. */
   const go = (change: Partial<Search>) => navigate(finderHref({ ...search, page: 1, ...change }, lang));
   const loading = load.key !== key;
+  const active = activeFilters(search);
 
   return (
     <div className="search-page">
       <h1>{t("search.heading")}</h1>
-      <Filters search={search} counts={load.results?.districtCounts} onChange={go} />
+      <QueryForm search={search} onChange={go} />
       <div className="search-layout">
-        <section className="map-section" aria-labelledby="map-heading">
-          <h2 id="map-heading">{t("map.heading")}</h2>
-          <DistrictMap search={search} counts={load.results?.districtCounts} />
-        </section>
+        <div className="refine">
+          <button
+            type="button"
+            className="refine__toggle"
+            aria-expanded={filtersOpen}
+            aria-controls={panelId}
+            onClick={() => setFiltersOpen((open) => !open)}
+          >
+            {active > 0 ? t("filters.showActive", { count: active }) : t("filters.show")}
+          </button>
+          <div id={panelId} className="refine__panel" data-open={filtersOpen}>
+            <Filters search={search} counts={load.results?.districtCounts} onChange={go} />
+            <section className="map-section" aria-labelledby="map-heading">
+              <h2 id="map-heading">{t("map.heading")}</h2>
+              <DistrictMap search={search} counts={load.results?.districtCounts} />
+            </section>
+          </div>
+        </div>
         <section className="results-section" aria-labelledby="results-heading" aria-busy={loading}>
           <h2 id="results-heading">{t("results.heading")}</h2>
           <Results

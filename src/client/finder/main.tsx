@@ -1,13 +1,12 @@
 import "./finder.css";
 import { createRoot } from "react-dom/client";
 import { App } from "./App.tsx";
-import { applyLocale, browserLocale, isFinderLocale, loadTranslator } from "./i18n.ts";
+import { applyLocale, initialLocale, loadTranslator } from "./i18n.ts";
 
 const root = document.getElementById("finder");
 if (!root) throw new Error("#finder missing in finder.html");
 
-const requested = new URLSearchParams(window.location.search).get("lang");
-const lang = isFinderLocale(requested) ? requested : browserLocale();
+const lang = initialLocale();
 applyLocale(lang);
 // The first catalogue is loaded before the first render, so no German flashes before Arabic.
 const t = await loadTranslator(lang);

@@ -10,8 +10,18 @@ export type Search = {
   language: string;
   targetGroup: string;
   free: boolean;
+  /** A postcode or place: results nearest first. */
+  near: string;
   page: number;
 };
+
+/** The filters that fold away on a phone (the words and the place stay in view). */
+export const FILTER_KEYS = ["type", "district", "language", "phase", "targetGroup", "free"] as const;
+
+/** How many filters narrow the search, for the phone's filter button. */
+export function activeFilters(search: Search): number {
+  return FILTER_KEYS.filter((k) => Boolean(search[k])).length;
+}
 
 export const EMPTY_SEARCH: Search = {
   q: "",
@@ -21,6 +31,7 @@ export const EMPTY_SEARCH: Search = {
   language: "",
   targetGroup: "",
   free: false,
+  near: "",
   page: 1,
 };
 
@@ -35,6 +46,7 @@ export function searchFromUrl(params: URLSearchParams): Search {
     language: get("language"),
     targetGroup: get("targetGroup"),
     free: get("free") === "true",
+    near: get("near"),
     page: Number.isInteger(page) && page > 1 ? page : 1,
   };
 }
@@ -52,6 +64,7 @@ export function searchQuery(search: Search, lang: FinderLocale): string {
   set("language", search.language);
   set("targetGroup", search.targetGroup);
   if (search.free) params.set("free", "true");
+  set("near", search.near.trim());
   if (search.page > 1) params.set("page", String(search.page));
   params.set("lang", lang);
   return params.toString();

@@ -7,6 +7,7 @@ import { directoryChanges, locations, offerLocations, offers, organisations } fr
 import { contactToHsds, schedulesToHsds } from "../modules/offers/hsds-shape.ts";
 import { CATALOGUE, type Spec, TYPE_DEFAULTS } from "./offer-catalogue.ts";
 import { PARTNER_CATALOGUE } from "./offer-catalogue-partners.ts";
+import { demoTranslations } from "./offer-translations.ts";
 import { DEMO_ORGANISATIONS } from "./organisations.ts";
 import { TOWNS, type Town, townNamed, townsOf } from "./places.ts";
 
@@ -141,7 +142,7 @@ function offerFrom(
 ) {
   const id = randomUUID();
   const defaults = TYPE_DEFAULTS[spec.type];
-  const [leadDe, leadEn] = spec.lead ?? ["", ""];
+  const [leadDe] = spec.lead ?? [""];
   const phone = `+49 ${AREA_CODES[place.districtAgs] ?? "391"} ${100000 + rand.int(899999)}`;
   const hsds = {
     schedules: schedulesToHsds(id, schedulesFor(spec, orgType, rand)),
@@ -162,7 +163,7 @@ function offerFrom(
     districts: [...(spec.serves ?? [place.districtAgs])].sort(),
     occupationFields: [...(spec.fields ?? [])].sort(),
     freeOfCharge: spec.free ?? defaults.free,
-    translations: { en: { name: spec.en, description: `${leadEn} ${defaults.en}`.trim() } },
+    translations: demoTranslations(spec),
     hsds: JSON.parse(JSON.stringify(hsds)) as Record<string, unknown>,
   };
 }

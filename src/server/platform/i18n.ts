@@ -16,8 +16,14 @@ export function translator(locale: Locale): TFunction {
   return i18n.getFixedT(locale);
 }
 
-/** Picks the best supported locale from an Accept-Language header, if it names one. */
-export function localeFromHeader(header: string | undefined): Locale | undefined {
+/**
+ * Picks the best supported locale from an Accept-Language header, if it names one: the staff
+ * app's locales, or another list (the public finder's seven).
+ */
+export function localeFromHeader<L extends string = Locale>(
+  header: string | undefined,
+  supported: readonly L[] = LOCALES as readonly string[] as readonly L[],
+): L | undefined {
   if (!header) return undefined;
   const ranked = header
     .split(",")
@@ -27,8 +33,8 @@ export function localeFromHeader(header: string | undefined): Locale | undefined
       return { lang: tag.trim().toLowerCase().split("-")[0] ?? "", q: q ? Number(q.trim().slice(2)) : 1 };
     })
     .sort((a, b) => b.q - a.q);
-  for (const { lang } of ranked) {
-    if ((LOCALES as readonly string[]).includes(lang)) return lang as Locale;
+  for (const { lang, q } of ranked) {
+    if (q > 0 && (supported as readonly string[]).includes(lang)) return lang as L;
   }
   return undefined;
 }

@@ -14,6 +14,16 @@ import { OCCUPATION_FIELD_CODES } from "../occupations.ts";
 import { Id, PageQuery, page, Timestamp } from "./common.ts";
 
 const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
+
+/** A tag (`<b>`, `</p>`, `<!-- -->`) or a character reference (`&amp;`, `&#60;`). */
+const MARKUP = /<[/!?]?[a-z][^>]*>|<!--|&(#\d+|#x[\da-f]+|[a-z]+);/i;
+/**
+ * A text the public finder shows: plain text, no HTML. The finder would show markup as it is,
+ * and an exchange partner (HSDS) that renders HTML would run it.
+ */
+const plainText = (text: z.ZodString) => text.refine((v) => !MARKUP.test(v), { message: "no_html" });
+const publicText = (min: number, max: number) => plainText(z.string().trim().min(min).max(max));
+const optionalPublicText = (max: number) => plainText(z.string().trim().max(max)).nullable().optional();
 /** A list without repeats; the order the user chose is kept. */
 const distinct = <T extends z.ZodType>(item: T, max: number) =>
   z
@@ -50,15 +60,19 @@ export const OfferContact = z
   .meta({ id: "OfferContact" });
 
 const TranslatedText = z.object({
-  name: z.string().trim().min(2).max(200).describe("Name of the offer in this language"),
-  description: optionalText(4000).describe("Description of the offer in this language"),
+  name: publicText(2, 200).describe("Name of the offer in this language, plain text"),
+  description: optionalPublicText(4000).describe("Description of the offer in this language, plain text"),
 });
-const TRANSLATION_LOCALES = FINDER_LOCALES.filter((l) => l !== "de");
+/** The finder's languages besides German, the source: the languages an offer is translated into. */
+export const TRANSLATION_LOCALES = FINDER_LOCALES.filter(
+  (l): l is Exclude<(typeof FINDER_LOCALES)[number], "de"> => l !== "de",
+);
+export type TranslationLocale = (typeof TRANSLATION_LOCALES)[number];
 /** Public texts in the finder's other languages; German is the source in name and description. */
 export const OfferTranslations = z
   .object(
     Object.fromEntries(TRANSLATION_LOCALES.map((l) => [l, TranslatedText.optional()])) as Record<
-      Exclude<(typeof FINDER_LOCALES)[number], "de">,
+      TranslationLocale,
       z.ZodOptional<typeof TranslatedText>
     >,
   )
@@ -68,13 +82,8 @@ export type OfferTranslations = z.infer<typeof OfferTranslations>;
 
 /** Everything an organisation admin edits on an offer. */
 export const OfferInput = z.object({
-  name: z
-    .string()
-    .trim()
-    .min(2)
-    .max(200)
-    .describe("Name of the offer in German, as the public finder shows it"),
-  description: optionalText(4000).describe("What the offer does and for whom, in German"),
+  name: publicText(2, 200).describe("Name of the offer in German, as the public finder shows it; plain text"),
+  description: optionalPublicText(4000).describe("What the offer does and for whom, in German; plain text"),
   status: z
     .enum(OFFER_STATUSES)
     .describe("active: takes people; temporarily closed: pauses; inactive: not offered now; defunct: ended"),

@@ -14,6 +14,7 @@ import { districtName } from "../organisations/OrganisationProfile.tsx";
 import { languageName } from "./labels.ts";
 import { OfferHistory } from "./OfferHistory.tsx";
 import { OfferStatusBadge } from "./OfferStatusBadge.tsx";
+import { TranslationList } from "./TranslationList.tsx";
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -98,11 +99,8 @@ export function OfferDetailPage() {
             <Row label={t("offers.fields.description")}>
               {o.description ? <div dir="auto">{o.description}</div> : "–"}
             </Row>
-            <Row label={t("offers.fields.translationName")}>
-              {o.translations.en ? <span lang="en">{o.translations.en.name}</span> : "–"}
-            </Row>
-            <Row label={t("offers.fields.translationDescription")}>
-              {o.translations.en?.description ? <div lang="en">{o.translations.en.description}</div> : "–"}
+            <Row label={t("offerTranslations.detail")}>
+              <TranslationList translations={o.translations} />
             </Row>
             <Row label={t("offers.fields.languages")}>{list(o.languages.map(languageName))}</Row>
             <Row label={t("offers.fields.targetGroups")}>

@@ -32,6 +32,12 @@ import { locationLabel } from "./LocationsPanel.tsx";
 import { languageOptions } from "./labels.ts";
 import { OccupationFieldsSelect } from "./OccupationFieldsSelect.tsx";
 import { ScheduleFields, type ScheduleValues } from "./ScheduleFields.tsx";
+import {
+  TranslationFields,
+  type TranslationValues,
+  translationsBody,
+  translationValues,
+} from "./TranslationFields.tsx";
 
 export type OfferBody = z.input<typeof OfferCreate>;
 
@@ -49,8 +55,7 @@ type Values = {
   fundingRoute: string;
   freeOfCharge: string;
   website: string;
-  enName: string;
-  enDescription: string;
+  translations: TranslationValues;
   person: string;
   phone: string;
   email: string;
@@ -73,8 +78,7 @@ function initialValues(o: Offer | null): Values {
     fundingRoute: o?.fundingRoute ?? "",
     freeOfCharge: o?.freeOfCharge === null || o === null ? "" : o.freeOfCharge ? "yes" : "no",
     website: o?.website ?? "",
-    enName: o?.translations.en?.name ?? "",
-    enDescription: o?.translations.en?.description ?? "",
+    translations: translationValues(o?.translations),
     person: o?.contact.person ?? "",
     phone: o?.contact.phone ?? "",
     email: o?.contact.email ?? "",
@@ -83,10 +87,8 @@ function initialValues(o: Offer | null): Values {
   };
 }
 
-/** The request body; translations into other languages that an import brought are kept. */
-function toBody(v: Values, offer: Offer | null): OfferBody {
-  const { en: _en, ...otherTranslations } = offer?.translations ?? {};
-  const enName = v.enName.trim();
+/** The request body. */
+function toBody(v: Values): OfferBody {
   return {
     name: v.name.trim(),
     description: orNull(v.description),
@@ -101,10 +103,7 @@ function toBody(v: Values, offer: Offer | null): OfferBody {
     fundingRoute: (orNull(v.fundingRoute) ?? null) as OfferBody["fundingRoute"],
     freeOfCharge: v.freeOfCharge === "" ? null : v.freeOfCharge === "yes",
     website: orNull(v.website),
-    translations: {
-      ...otherTranslations,
-      ...(enName ? { en: { name: enName, description: orNull(v.enDescription) } } : {}),
-    },
+    translations: translationsBody(v.translations),
     schedules: v.schedules.map((s) => ({
       ...s,
       description: orNull(s.description),
@@ -162,7 +161,7 @@ export function OfferForm({ offer, organisationId, submitLabel, onSubmit, onCanc
     setBusy(true);
     setError(null);
     try {
-      await onSubmit(toBody(values, offer));
+      await onSubmit(toBody(values));
     } catch (err) {
       if (err instanceof ApiError) setError(err);
     } finally {
@@ -302,29 +301,12 @@ export function OfferForm({ offer, organisationId, submitLabel, onSubmit, onCanc
           </Stack>
         </Fieldset>
 
-        <Fieldset legend={t("offers.sections.translation")}>
-          <Stack>
-            <Text size="sm" c="dimmed">
-              {t("offers.hints.translation")}
-            </Text>
-            <TextInput
-              label={t("offers.fields.translationName")}
-              lang="en"
-              dir="ltr"
-              {...bind("enName")}
-              error={errorOf(fields, "translations.en.name")}
-            />
-            <Textarea
-              label={t("offers.fields.translationDescription")}
-              lang="en"
-              dir="ltr"
-              autosize
-              minRows={3}
-              maxRows={10}
-              {...bind("enDescription")}
-              error={errorOf(fields, "translations.en.description")}
-            />
-          </Stack>
+        <Fieldset legend={t("offerTranslations.section")}>
+          <TranslationFields
+            value={values.translations}
+            onChange={set("translations")}
+            errors={errorsBelow(fields, "translations")}
+          />
         </Fieldset>
 
         <Fieldset legend={t("offers.sections.schedule")}>

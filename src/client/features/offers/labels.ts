@@ -22,10 +22,9 @@ export function languageOptions(): { value: string; label: string }[] {
 
 /** The label of a history field: translated where the form has one, else the raw name. */
 export function fieldLabel(t: TFunction, field: string): string {
-  const translation = /^translations\.([a-z]{2})\.(name|description)$/.exec(field);
-  if (translation) {
-    const key = translation[2] === "name" ? "translationName" : "translationDescription";
-    return translation[1] === "en" ? t(`offers.fields.${key}`) : `${field}`;
+  const translation = /^translations\.([a-z]{2,3})\.(name|description)$/.exec(field);
+  if (translation?.[1] && translation[2]) {
+    return t(`offerTranslations.${translation[2]}`, { language: languageName(translation[1]) });
   }
   const contact: Record<string, string> = {
     "contact.person": "contactPerson",
