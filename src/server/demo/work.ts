@@ -180,7 +180,11 @@ async function referralWork(db: Db) {
       db,
       counsellor,
       { ...first, offer: language },
-      { items: ["name", "contact", "languages"], note: "Bitte um einen Platz im nächsten Kurs." },
+      {
+        items: ["name", "contact", "languages"],
+        note: "Bitte um einen Platz im nächsten Kurs.",
+        acknowledged: [],
+      },
       ["identity", "contact"],
     );
     await sentDaysAgo(db, late, 10);
@@ -189,7 +193,11 @@ async function referralWork(db: Db) {
       db,
       counsellor,
       { ...second, offer: induction },
-      { items: ["name", "qualifications"], note: "Abschluss als Maschinenbautechniker, Deutsch B2." },
+      {
+        items: ["name", "qualifications"],
+        note: "Abschluss als Maschinenbautechniker, Deutsch B2.",
+        acknowledged: [],
+      },
       ["identity", "qualifications"],
     );
   }
@@ -203,6 +211,7 @@ async function referralWork(db: Db) {
       { ...third, offer: induction },
       {
         items: ["name"],
+        acknowledged: [],
         consentOverrideReason:
           "Die Person hat im Gespräch mündlich zugestimmt; die unterschriebene Einwilligung bringt sie zum nächsten Termin mit.",
       },
@@ -220,7 +229,7 @@ async function referralWork(db: Db) {
       db,
       volunteer,
       { ...assigned, offer: counselling },
-      { items: ["name", "contact"], note: "Braucht Hilfe beim Antrag auf Anerkennung." },
+      { items: ["name", "contact"], note: "Braucht Hilfe beim Antrag auf Anerkennung.", acknowledged: [] },
       ["identity", "contact"],
       await actorOf(db, { role: "counsellor" }, "mo-md"),
     );

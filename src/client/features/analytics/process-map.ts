@@ -9,7 +9,7 @@ import type { ProcessFlow } from "../../../shared/contracts/analytics.ts";
  * orders each layer to keep crossings few, and — what matters most here — places every arrow's label
  * as a node of its own, so that labels never sit on a box or on another label. ELK (elkjs) lays out
  * as well or better but weighs about 1.5 MB; a hand-written layered layout would have to redo
- * crossing reduction and label placement. See docs/decisions/012-analytics-views-and-process-map.md.
+ * crossing reduction and label placement. See docs/decisions/014-analytics-views-and-process-map.md.
  */
 
 export type MapBoxKind = "activity" | "start" | "end";
