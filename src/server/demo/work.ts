@@ -19,6 +19,7 @@ import { addWorkingDays, berlinDay, isWorkingDay } from "../modules/interfaces/w
 import { sendReferral } from "../modules/referrals/service.ts";
 import { transitionReferral } from "../modules/referrals/transitions.ts";
 import type { Ctx } from "../platform/audit.ts";
+import { AppError } from "../platform/errors.ts";
 import type { Actor } from "../platform/session.ts";
 import { tokenHash } from "../platform/tokens.ts";
 import { DEMO_ORGANISATIONS } from "./organisations.ts";
@@ -117,6 +118,7 @@ async function refer(
   recorder: Actor = actor,
 ): Promise<string> {
   if (consent) {
+    // The demo's referral history may have recorded this consent already: then it stands.
     await giveConsent({
       ...ctxOf(db, recorder),
       clientId: p.clientId,
@@ -128,6 +130,8 @@ async function refer(
         informedLanguage: "de",
         form: "signed",
       },
+    }).catch((error: unknown) => {
+      if (!(error instanceof AppError && error.code === "consent.already_active")) throw error;
     });
   }
   const { referral } = await sendReferral({
