@@ -29,6 +29,8 @@ async function refer(page: Page, caseIndex: number, offerId: string): Promise<vo
       offerId,
       items: [],
       consentOverrideReason: "Eilige Vermittlung, Einwilligung folgt schriftlich.",
+      // Where the case has a consent, the reason is not asked and sending nothing must be confirmed.
+      acknowledged: ["empty_selection"],
     },
     headers: { "X-CSRF-Token": s.csrfToken, "Idempotency-Key": `analytics-${Date.now()}-${Math.random()}` },
   });

@@ -92,6 +92,7 @@ describe("invitation", () => {
       expect(await navigationEntries(invited.page)).toEqual([
         "Start",
         "Fälle",
+        "Verweise",
         "Unsere Organisation",
         "Angebote",
         "Schnittstellen",

@@ -28,10 +28,10 @@ async function apiPost<T>(page: Page, path: string, data: unknown): Promise<T> {
   return (await res.json()) as T;
 }
 
-/** An Anerkennungsberatung of the given organisation, as the public finder lists it. */
-async function recognitionOfferOf(page: Page, organisation: string): Promise<FinderItem> {
+/** An Anerkennungsberatung of the given organisation, as the public finder lists it in lang. */
+async function recognitionOfferOf(page: Page, organisation: string, lang = "de"): Promise<FinderItem> {
   for (let p = 1; p <= 10; p++) {
-    const res = await page.request.get(`/api/finder/offers?type=anerkennungsberatung&page=${p}`);
+    const res = await page.request.get(`/api/finder/offers?type=anerkennungsberatung&page=${p}&lang=${lang}`);
     const data = (await res.json()) as { items: FinderItem[] };
     const found = data.items.find((o) => o.organisation === organisation);
     if (found) return found;
@@ -435,7 +435,8 @@ describe("referrals", () => {
       const created = await apiPost<{ id: string }>(page, "/api/cases", {
         client: { name: `Dawit Haile ${Date.now()}`, preferredLanguages: ["ti"] },
       });
-      const offer = await recognitionOfferOf(page, "IQ Anerkennungsberatung Halle (Demo)");
+      // The wizard names offers in the interface's language, as the finder does.
+      const offer = await recognitionOfferOf(page, "IQ Anerkennungsberatung Halle (Demo)", "ar");
       await page.goto(`/cases/${created.id}?tab=referrals`);
       await page.getByRole("region", { name: "الإحالات" }).getByRole("button", { name: "إحالة" }).click();
       const wizard = page.getByRole("dialog", { name: "إحالة" });
@@ -453,7 +454,13 @@ describe("referrals", () => {
       await wizard.getByText("تحتوي الملاحظة على بيانات شخصية").waitFor();
       await expectNoAxeViolations(page);
     } finally {
-      await chooseLanguage(page, "Deutsch").catch(() => undefined);
+      // The language is remembered for the account, which later tests log in with: reset it even
+      // when a dialog holds the header inert.
+      const session = await (await page.request.get("/api/session")).json();
+      await page.request.put("/api/session/locale", {
+        data: { locale: "de" },
+        headers: { "X-CSRF-Token": session.csrfToken },
+      });
       await context.close();
     }
   });

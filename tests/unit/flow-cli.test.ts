@@ -41,7 +41,8 @@ function write(name: string, text: string): string {
   return file;
 }
 
-describe("npm run lotse -- flow", () => {
+// Each test starts Node processes: on a busy 2-core machine each takes seconds.
+describe("npm run lotse -- flow", { timeout: 30_000 }, () => {
   it("prints the graph of a public log as JSON without touching the database", async () => {
     const file = path.join(LOGS, "receipt.csv");
     const { code, stdout } = await flow(file);
@@ -93,6 +94,5 @@ describe("npm run lotse -- flow", () => {
   it("exits with 66 for a file that does not exist and 64 without a file", async () => {
     expect((await flow(path.join(tmp, "missing.csv"))).code).toBe(66);
     expect((await flow()).code).toBe(64);
-    // Two processes start one after the other: on a busy 2-core machine each takes seconds.
-  }, 20_000);
+  });
 });

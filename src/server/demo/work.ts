@@ -173,8 +173,7 @@ async function referralWork(db: Db) {
   const company = await actorOf(db, "unternehmen@lotse.example", "co-md");
   const induction = await offerOf(db, "co-md", "Einarbeitung");
   const language = await offerOf(db, "bt-md", "Berufssprachkurs");
-  const counselling = await offerOf(db, "cs-iq-md", "Anerkennung");
-  if (!induction || !language || !counselling) return;
+  if (!induction || !language) return;
 
   for (const counsellor of [md, hal]) {
     const [first, second] = await casesOf(db, counsellor);
@@ -226,14 +225,19 @@ async function referralWork(db: Db) {
     }
   }
 
-  // The volunteer referred within the client's consent; the answer is overdue.
+  // The volunteer referred within a consent the organisation's counsellor recorded (the referral
+  // history already has one to the Anerkennungsberatung); the language school's answer is overdue.
   const [assigned] = await casesOf(db, volunteer);
   if (assigned) {
     const late = await refer(
       db,
       volunteer,
-      { ...assigned, offer: counselling },
-      { items: ["name", "contact"], note: "Braucht Hilfe beim Antrag auf Anerkennung.", acknowledged: [] },
+      { ...assigned, offer: language },
+      {
+        items: ["name", "contact"],
+        note: "Sucht nach der Anerkennung einen Berufssprachkurs.",
+        acknowledged: [],
+      },
       ["identity", "contact"],
       await actorOf(db, { role: "counsellor" }, "mo-md"),
     );

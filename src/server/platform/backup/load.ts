@@ -166,10 +166,12 @@ export async function restoreBackup(opts: {
       if (!found.rows[0]?.ok)
         throw new BackupError(`The backup has a table ${name} that its schema level does not create.`);
     }
-    // Migrations may have seeded rows (settings); the backup has them as they were.
-    if (names.length > 0) await client.query(`truncate ${names.map(quote).join(", ")}`);
+    // Triggers first: a TRUNCATE trigger (the finder's change log notes a truncated table) must not
+    // write a row that the backup's own copy of that log then collides with.
     const triggered = await tablesWithUserTriggers(client, names);
     for (const name of triggered) await client.query(`alter table ${quote(name)} disable trigger user`);
+    // Migrations may have seeded rows (settings); the backup has them as they were.
+    if (names.length > 0) await client.query(`truncate ${names.map(quote).join(", ")}`);
     const indexes = await dropSecondaryIndexes(client, names);
 
     let rows = 0;
