@@ -29,7 +29,9 @@ async function readOrganisation(url: string, id: string) {
   return fetch(`${url}/api/organisations/${id}`, { headers: { cookie: auth.cookie } });
 }
 
-describe("Lotse as a process on its embedded PostgreSQL", () => {
+// Each test starts Lotse as a process (initdb, migrations, demo data) once or twice: on a busy
+// 2-core machine that takes longer than the API files' default 30 s.
+describe("Lotse as a process on its embedded PostgreSQL", { timeout: 90_000 }, () => {
   it("keeps an acknowledged write across kill -9 of Lotse and takes over the orphaned database", async () => {
     const dir = dataDir();
     const first = await start(dir);

@@ -293,11 +293,12 @@ describe("cases of a volunteer", () => {
       const notes = await openTab(counsellor.page, "Notizen");
       await field(notes, "Notiz").fill("Sucht eine Teilzeitstelle.");
       await notes.getByRole("button", { name: "Notiz speichern" }).click();
-      await notes.getByText("Sucht eine Teilzeitstelle.").waitFor();
+      // In the list of notes, not in the field while the note is still being saved.
+      await notes.getByRole("listitem").filter({ hasText: "Sucht eine Teilzeitstelle." }).waitFor();
       await field(notes, "Notiz").fill("Diagnose liegt vor.");
       await notes.getByRole("checkbox", { name: /besondere Kategorien/ }).check();
       await notes.getByRole("button", { name: "Notiz speichern" }).click();
-      await notes.getByText("Diagnose liegt vor.").waitFor();
+      await notes.getByRole("listitem").filter({ hasText: "Diagnose liegt vor." }).waitFor();
       otherUrl = await openCase(counsellor.page, { name: other });
     } finally {
       await counsellor.context.close();
