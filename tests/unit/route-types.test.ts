@@ -1,20 +1,87 @@
+// Type-level tests: tsc checks the expectations and every `@ts-expect-error` line (an error that
+// no longer happens fails the type check). The calls sit in functions that never run.
 import { describe, expectTypeOf, it } from "vitest";
-import type { RouteHandler } from "../../src/server/platform/route.ts";
+import type { App } from "../../src/server/deps.ts";
+import { type RouteHandler, route } from "../../src/server/platform/route.ts";
 import type { AuditEntry } from "../../src/shared/contracts/audit.ts";
-import { pathOf, type ResponseOf, type RouteInput } from "../../src/shared/contracts/route.ts";
-import { auditRoutes } from "../../src/shared/contracts/routes/audit.ts";
+import type { SessionInfo } from "../../src/shared/contracts/auth.ts";
+import type { Case, CaseList } from "../../src/shared/contracts/cases.ts";
+import {
+  type BodyOf,
+  type ParamsOf,
+  pathOf,
+  type ResponseOf,
+  routeStub,
+} from "../../src/shared/contracts/route.ts";
+import type { auditRoutes } from "../../src/shared/contracts/routes/audit.ts";
+import type { authRoutes } from "../../src/shared/contracts/routes/auth.ts";
+import { caseRoutes } from "../../src/shared/contracts/routes/cases.ts";
+import type { offerRoutes } from "../../src/shared/contracts/routes/offers.ts";
+
+// The client's modules touch the DOM when loaded: their types only, as the calls never run.
+declare const callApi: typeof import("../../src/client/api/client.ts").callApi;
+declare const useApiQuery: typeof import("../../src/client/api/use-api.ts").useApiQuery;
+
+/** Never rendered: only compiled. */
+function useQueries() {
+  const list = useApiQuery(caseRoutes.list, { query: { status: "open" } });
+  expectTypeOf(list.data).toEqualTypeOf<CaseList | undefined>();
+  // @ts-expect-error useApiQuery loads GET routes only
+  useApiQuery(caseRoutes.create, { body: {} });
+}
 
 describe("route types", () => {
-  it("x", () => {
+  it("give the response, params and body types of the contract", () => {
     expectTypeOf<ResponseOf<typeof auditRoutes.get>>().toEqualTypeOf<AuditEntry>();
-    type H = Parameters<RouteHandler<typeof auditRoutes.get>>[0]["params"];
-    expectTypeOf<H>().toEqualTypeOf<{ id: string }>();
-    type I = RouteInput<typeof auditRoutes.list>;
-    const x: I = {};
-    pathOf(auditRoutes.list);
-    // @ts-expect-error params missing
-    pathOf(auditRoutes.get);
-    pathOf(auditRoutes.get, { params: { id: "x" } });
-    void x;
+    expectTypeOf<ResponseOf<typeof caseRoutes.list>>().toEqualTypeOf<CaseList>();
+    expectTypeOf<ResponseOf<typeof offerRoutes.delete>>().toEqualTypeOf<undefined>();
+    expectTypeOf<ParamsOf<typeof caseRoutes.get>>().toEqualTypeOf<{ caseId: string }>();
+    expectTypeOf<BodyOf<typeof caseRoutes.get>>().toEqualTypeOf<undefined>();
+    expectTypeOf<BodyOf<typeof caseRoutes.update>>().toHaveProperty("status");
+    // A stub carries the descriptor's types.
+    const stub = routeStub<typeof authRoutes.session>("GET", "/api/session");
+    expectTypeOf<ResponseOf<typeof stub>>().toEqualTypeOf<SessionInfo>();
+  });
+
+  it("type the server handler's request and result by the descriptor", () => {
+    type Request = Parameters<RouteHandler<typeof caseRoutes.update>>[0];
+    expectTypeOf<Request["params"]>().toEqualTypeOf<{ caseId: string }>();
+    expectTypeOf<Request["body"]["status"]>().toEqualTypeOf<Case["status"] | undefined>();
+  });
+
+  it("refuse a wrong body, params, query, method, path or response type at compile time", () => {
+    // Never called: only compiled.
+    async function client() {
+      const found: Case = await callApi(caseRoutes.get, { params: { caseId: "c" } });
+      // @ts-expect-error the response of GET /api/cases/:caseId is a Case, not a case list
+      const wrong: CaseList = await callApi(caseRoutes.get, { params: { caseId: "c" } });
+      // @ts-expect-error the path parameter is missing
+      await callApi(caseRoutes.get, {});
+      // @ts-expect-error the path parameter has another name
+      await callApi(caseRoutes.get, { params: { id: "c" } });
+      const params = { caseId: "c" };
+      // @ts-expect-error status is not one of the case statuses
+      await callApi(caseRoutes.update, { params, body: { status: "finished" } }, { ifMatch: 3 });
+      // @ts-expect-error a body the route does not take
+      await callApi(caseRoutes.get, { params: { caseId: "c" }, body: { status: "open" } });
+      // @ts-expect-error the query has no such field
+      pathOf(caseRoutes.list, { query: { sort: "name" } });
+      // @ts-expect-error the stub's path is not the descriptor's
+      routeStub<typeof authRoutes.session>("GET", "/api/sessions");
+      // @ts-expect-error the stub's method is not the descriptor's
+      routeStub<typeof authRoutes.session>("POST", "/api/session");
+      return [found, wrong];
+    }
+    function server(app: App) {
+      // @ts-expect-error the handler answers a case list where the route answers a Case
+      route(app, caseRoutes.get, async () => ({ items: [], total: 0 }));
+      route(app, caseRoutes.get, async (request) => {
+        // @ts-expect-error the route has no path parameter called id
+        return request.params.id;
+      });
+    }
+    expectTypeOf(client).toBeFunction();
+    expectTypeOf(useQueries).toBeFunction();
+    expectTypeOf(server).toBeFunction();
   });
 });

@@ -121,16 +121,19 @@ export type RouteInput<R> = ParamsPart<R> & QueryPart<R> & BodyPart<R>;
 export type PathInput<R> = ParamsPart<R> & QueryPart<R>;
 
 /** Arguments after the route: the input may be left out when nothing in it is required. */
-export type InputArgs<R, Rest extends unknown[] = []> =
-  Record<never, never> extends PathInput<R> & BodyPart<R>
-    ? [input?: RouteInput<R>, ...rest: Rest]
-    : [input: RouteInput<R>, ...rest: Rest];
+export type InputArgs<Input, Rest extends unknown[] = []> =
+  Record<never, never> extends Input ? [input?: Input, ...rest: Rest] : [input: Input, ...rest: Rest];
 
 /**
  * The URL of a route: path parameters encoded into the path, the set query values appended
  * (undefined, null and "" are left out, as the old `query()` helper did; arrays repeat the key).
  */
-export function pathOf<R extends RouteRef>(route: R, ...[input]: InputArgs<R>): string {
+export function pathOf<R extends RouteRef>(route: R, ...[input]: InputArgs<PathInput<R>>): string {
+  return urlOf(route, input);
+}
+
+/** `pathOf` without the types, for code that has checked the input already (callApi, useApiQuery). */
+export function urlOf(route: RouteRef, input?: { params?: unknown; query?: unknown }): string {
   const params = (input?.params ?? {}) as Record<string, unknown>;
   const path = route.path.replace(/:([A-Za-z0-9_]+)/g, (_, name: string) => {
     const value = params[name];
