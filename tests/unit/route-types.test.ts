@@ -13,10 +13,12 @@ import {
   type ResponseOf,
   routeStub,
 } from "../../src/shared/contracts/route.ts";
+import { analyticsCsvRoutes } from "../../src/shared/contracts/routes/analytics.ts";
 import type { auditRoutes } from "../../src/shared/contracts/routes/audit.ts";
 import type { authRoutes } from "../../src/shared/contracts/routes/auth.ts";
 import { caseRoutes } from "../../src/shared/contracts/routes/cases.ts";
 import type { offerRoutes } from "../../src/shared/contracts/routes/offers.ts";
+import { recognitionRoutes } from "../../src/shared/contracts/routes/recognition.ts";
 
 // The client's modules touch the DOM when loaded: their types only, as the calls never run.
 declare const callApi: typeof import("../../src/client/api/client.ts").callApi;
@@ -28,6 +30,29 @@ function useQueries() {
   expectTypeOf(list.data).toEqualTypeOf<CaseList | undefined>();
   // @ts-expect-error useApiQuery loads GET routes only
   useApiQuery(caseRoutes.create, { body: {} });
+}
+
+/** The recipes of the call-site conversion, compiled (never run). */
+async function recipes(caseId: string, c: Case, status: Case["status"] | "") {
+  // A GET list with a query: "" and null are filters not set, left out of the URL.
+  const path = pathOf(caseRoutes.list, { query: { q: "Muster", status, limit: 20, offset: 0 } });
+  // A POST with a body.
+  const note = await callApi(caseRoutes.createNote, {
+    params: { caseId },
+    body: { body: "Text", special: false },
+  });
+  // A PATCH based on a version: a stale one answers 412 (ApiError, as with api()).
+  const updated = await callApi(
+    caseRoutes.update,
+    { params: { caseId: c.id }, body: { status: "paused" } },
+    { ifMatch: c.version },
+  );
+  // A download link: the URL only.
+  const href = pathOf(analyticsCsvRoutes.interfaces, { query: { from: "2026-01-01" } });
+  // The search path of a RemoteSelect.
+  const occupationPath = (q: string) =>
+    q.length >= 2 ? pathOf(recognitionRoutes.occupations, { query: { q } }) : null;
+  return [path, note, updated, href, occupationPath];
 }
 
 describe("route types", () => {
@@ -82,6 +107,7 @@ describe("route types", () => {
     }
     expectTypeOf(client).toBeFunction();
     expectTypeOf(useQueries).toBeFunction();
+    expectTypeOf(recipes).toBeFunction();
     expectTypeOf(server).toBeFunction();
   });
 });

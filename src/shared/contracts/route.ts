@@ -107,11 +107,13 @@ export type ResponseOf<R> = {
 type QueryValue = string | number | boolean | null | undefined | readonly (string | number | boolean)[];
 
 type ParamsPart<R> = [ParamsOf<R>] extends [undefined] ? { params?: undefined } : { params: ParamsOf<R> };
+/** A query as a caller sends it: "" and null stand for a filter not set and are left out of the URL. */
+export type QueryInput<Q> = { [K in keyof Q]: Q[K] | "" | null };
 type QueryPart<R> = [QueryOf<R>] extends [undefined]
   ? { query?: undefined }
   : Partial<QueryOf<R>> extends QueryOf<R>
-    ? { query?: QueryOf<R> }
-    : { query: QueryOf<R> };
+    ? { query?: QueryInput<QueryOf<R>> }
+    : { query: QueryInput<QueryOf<R>> };
 type BodyPart<R> = [BodyOf<R>] extends [undefined] ? { body?: undefined } : { body: BodyOf<R> };
 
 /** What a call of the route sends: path parameters, query and body, each only where it has them. */
