@@ -81,9 +81,11 @@ export type ParamsOf<R> = InputAt<R, "params">;
 export type QueryOf<R> = InputAt<R, "query">;
 /** The body a caller sends (before defaults). */
 export type BodyOf<R> = InputAt<R, "body">;
-/** The path parameters, query and body as the server's handler sees them, after validation. */
+/** The path parameters as the server's handler sees them, after validation. */
 export type ParsedParamsOf<R> = OutputAt<R, "params">;
+/** The query as the server's handler sees it, with defaults and coercion applied. */
 export type ParsedQueryOf<R> = OutputAt<R, "query">;
+/** The body as the server's handler sees it, with defaults applied. */
 export type ParsedBodyOf<R> = OutputAt<R, "body">;
 
 type Success = 200 | 201 | 202 | 203 | 204 | 205 | 206;
