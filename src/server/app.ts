@@ -13,7 +13,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
-import { z } from "zod";
+import { platformRoutes } from "#shared/contracts/routes/platform.ts";
 import type { Config } from "./config.ts";
 import type { Db } from "./db/client.ts";
 import type { App, Deps } from "./deps.ts";
@@ -43,6 +43,7 @@ import { registerInputGuards } from "./platform/input-guards.ts";
 import { createMailer, type Mailer } from "./platform/mail.ts";
 import { clientErrorProblem, frameworkProblem, registerProblemHandler } from "./platform/problem.ts";
 import { registerPublicRateLimit } from "./platform/rate-limit.ts";
+import { route } from "./platform/route.ts";
 import { registerSecurityHeaders } from "./platform/security-headers.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -102,24 +103,11 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   });
 
   const deps: Deps = { db, config, mailer };
-  app.get(
-    "/api/health",
-    {
-      config: { access: "public" },
-      schema: {
-        tags: ["platform"],
-        summary: "Liveness with a database round trip",
-        response: { 200: z.object({ status: z.literal("ok") }) },
-      },
-    },
-    async () => {
-      await db.execute(sql`select 1`);
-      return { status: "ok" as const };
-    },
-  );
-  app.get("/api/openapi.json", { config: { access: "public" }, schema: { hide: true } }, async () =>
-    app.swagger(),
-  );
+  route(app, platformRoutes.health, async () => {
+    await db.execute(sql`select 1`);
+    return { status: "ok" as const };
+  });
+  route(app, platformRoutes.openapi, async () => app.swagger());
   registerAuthRoutes(app, deps);
   registerOrganisationRoutes(app, deps);
   registerMemberRoutes(app, deps);

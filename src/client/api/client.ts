@@ -1,4 +1,11 @@
 import type { Problem } from "../../shared/contracts/common.ts";
+import {
+  type InputArgs,
+  type ResponseOf,
+  type RouteInput,
+  type RouteRef,
+  urlOf,
+} from "../../shared/contracts/route.ts";
 import { currentLocale, i18n } from "../i18n.ts";
 
 /** A failed request: the server's problem details, or a stand-in when the network failed. */
@@ -44,7 +51,7 @@ export function writeHeaders(): Record<string, string> {
   return { "Accept-Language": currentLocale(), ...(csrfToken ? { "X-CSRF-Token": csrfToken } : {}) };
 }
 
-type Extra = {
+export type Extra = {
   /** The version the change is based on; a stale one answers 412 (see platform/versioning.ts). */
   ifMatch?: number;
   /** Made once per intended write: the server answers a repeat with the first result, not a second record. */
@@ -109,6 +116,23 @@ function isProblem(value: unknown): value is Problem {
 
 function fallbackProblem(status: number): Problem {
   return { type: "about:blank", title: i18n.t("errors.internal"), status, code: "unknown" };
+}
+
+/** How a call is made: abortable, versioned (If-Match) or idempotent. */
+export type CallOptions = Extra & { signal?: AbortSignal };
+
+/**
+ * Calls a route through its descriptor (or stub): the path, method, input and result types come
+ * from the contract. Same behaviour as `api()`: CSRF token, problem details, If-Match → 412.
+ *
+ *     const c = await callApi(caseRoutes.update, { params: { caseId }, body }, { ifMatch: version });
+ */
+export function callApi<R extends RouteRef>(
+  route: R,
+  ...[input, options = {}]: InputArgs<RouteInput<R>, [options?: CallOptions]>
+): Promise<ResponseOf<R>> {
+  const body = (input as { body?: unknown } | undefined)?.body;
+  return api<ResponseOf<R>>(route.method, urlOf(route, input), body, options.signal, options);
 }
 
 /** A query string from the set values only, so that empty filters are not sent. */

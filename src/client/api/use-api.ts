@@ -1,4 +1,11 @@
 import { useCallback, useEffect, useState } from "react";
+import {
+  type InputArgs,
+  type PathInput,
+  type ResponseOf,
+  type RouteRef,
+  urlOf,
+} from "../../shared/contracts/route.ts";
 import { ApiError, api } from "./client.ts";
 
 export type ApiQuery<T> = {
@@ -8,8 +15,25 @@ export type ApiQuery<T> = {
   reload: () => void;
 };
 
+/** A GET route the query hook can load. */
+type GetRoute = RouteRef & { readonly method: "GET" };
+
 /** Loads a GET resource and reloads it when the path changes; a null path loads nothing. */
-export function useApiQuery<T>(path: string | null): ApiQuery<T> {
+export function useApiQuery<T>(path: string | null): ApiQuery<T>;
+/**
+ * Loads a GET route through its descriptor (or stub) and reloads it when the URL changes; a null
+ * input loads nothing. `useApiQuery(caseRoutes.get, { params: { caseId } })`
+ */
+export function useApiQuery<R extends GetRoute>(
+  route: R,
+  ...[input]: InputArgs<PathInput<R> | null>
+): ApiQuery<ResponseOf<R>>;
+export function useApiQuery<T>(
+  target: string | null | GetRoute,
+  input?: { params?: unknown; query?: unknown } | null,
+): ApiQuery<T> {
+  const path =
+    target === null || typeof target === "string" ? target : input === null ? null : urlOf(target, input);
   const [data, setData] = useState<T | undefined>(undefined);
   const [error, setError] = useState<ApiError | undefined>(undefined);
   const [loading, setLoading] = useState(path !== null);

@@ -1,6 +1,6 @@
 import { useEffect, useState } from "react";
 import type { DistrictMap as MapData } from "../../shared/contracts/finder.ts";
-import { getJson, linkHandler, useFinder } from "./context.ts";
+import { finderApi, getJson, linkHandler, useFinder } from "./context.ts";
 import { finderHref, type Search } from "./url.ts";
 
 // The shapes never change while the page is open: fetched once, shared by every render.
@@ -28,7 +28,7 @@ export function DistrictMap({
   const [failed, setFailed] = useState(false);
   useEffect(() => {
     const controller = new AbortController();
-    shapes ??= getJson<MapData>("/api/finder/districts", controller.signal).catch((err: unknown) => {
+    shapes ??= getJson(finderApi.districts, {}, controller.signal).catch((err: unknown) => {
       shapes = undefined;
       throw err;
     });

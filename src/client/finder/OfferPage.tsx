@@ -1,7 +1,7 @@
 import { type ReactNode, useEffect, useState } from "react";
 import type { FinderLocation, FinderOffer, FinderSchedule } from "../../shared/contracts/finder.ts";
 import { offerPageTitle } from "../../shared/i18n/finder/page-title.ts";
-import { getJson, linkHandler, listOf, useFinder, useFocusOnChange } from "./context.ts";
+import { finderApi, getJson, linkHandler, listOf, useFinder, useFocusOnChange } from "./context.ts";
 import { Untranslated } from "./Untranslated.tsx";
 import { lastSearchHref } from "./url.ts";
 
@@ -16,7 +16,7 @@ export function OfferPage({ id }: { id: string }) {
 
   useEffect(() => {
     const controller = new AbortController();
-    getJson<FinderOffer>(`/api/finder/offers/${id}?lang=${lang}`, controller.signal)
+    getJson(finderApi.offer, { params: { id }, query: { lang } }, controller.signal)
       .then((offer) => setLoad({ key, offer }))
       .catch((err: { status?: number }) => {
         if (!controller.signal.aborted) setLoad({ key, status: err.status ?? 0 });

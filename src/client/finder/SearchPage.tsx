@@ -1,14 +1,22 @@
 import { useEffect, useId, useState } from "react";
-import type { FinderResults } from "../../shared/contracts/finder.ts";
+import type { ResponseOf } from "../../shared/contracts/route.ts";
 import { searchPageTitle } from "../../shared/i18n/finder/page-title.ts";
-import { getJson, useFinder } from "./context.ts";
+import { finderApi, getJson, useFinder } from "./context.ts";
 import { DistrictMap } from "./DistrictMap.tsx";
 import { Filters } from "./Filters.tsx";
 import { QueryForm } from "./QueryForm.tsx";
 import { Results } from "./Results.tsx";
-import { activeFilters, finderHref, rememberSearch, type Search, searchFromUrl, searchQuery } from "./url.ts";
+import {
+  activeFilters,
+  apiQuery,
+  finderHref,
+  rememberSearch,
+  type Search,
+  searchFromUrl,
+  searchQuery,
+} from "./url.ts";
 
-type Load = { key: string; results?: FinderResults; failed?: boolean };
+type Load = { key: string; results?: ResponseOf<typeof finderApi.search>; failed?: boolean };
 
 /**
  * The search: words and place on top, then the filters with the map of districts, and the list of
@@ -30,7 +38,7 @@ export function SearchPage({ params }: { params: URLSearchParams }) {
 
   useEffect(() => {
     const controller = new AbortController();
-    getJson<FinderResults>(`/api/finder/offers?${key}`, controller.signal)
+    getJson(finderApi.search, { query: apiQuery(key) }, controller.signal)
       .then((results) => setLoad({ key, results }))
       .catch(() => {
         if (!controller.signal.aborted) setLoad((prev) => ({ ...prev, key, failed: true }));

@@ -1,4 +1,12 @@
 import { createContext, type MouseEvent, useContext, useEffect, useRef } from "react";
+import {
+  type PathInput,
+  type ResponseOf,
+  type RouteRef,
+  routeStub,
+  urlOf,
+} from "../../shared/contracts/route.ts";
+import type { finderRoutes } from "../../shared/contracts/routes/finder.ts";
 import type { FinderLocale } from "../../shared/directory.ts";
 import type { T } from "./i18n.ts";
 
@@ -28,11 +36,22 @@ export function linkHandler(navigate: (href: string) => void) {
   };
 }
 
-/** Fetches JSON from the finder API; throws on any answer but 200. */
-export async function getJson<R>(url: string, signal: AbortSignal): Promise<R> {
-  const res = await fetch(url, { headers: { accept: "application/json" }, signal });
+/** The finder API as stubs: checked against the contract's descriptors, without loading zod. */
+export const finderApi = {
+  search: routeStub<typeof finderRoutes.search>("GET", "/api/finder/offers"),
+  offer: routeStub<typeof finderRoutes.offer>("GET", "/api/finder/offers/:id"),
+  districts: routeStub<typeof finderRoutes.districts>("GET", "/api/finder/districts"),
+};
+
+/** Fetches JSON from a finder API route; throws on any answer but 200. */
+export async function getJson<R extends RouteRef>(
+  route: R,
+  input: PathInput<R>,
+  signal: AbortSignal,
+): Promise<ResponseOf<R>> {
+  const res = await fetch(urlOf(route, input), { headers: { accept: "application/json" }, signal });
   if (!res.ok) throw Object.assign(new Error(`HTTP ${res.status}`), { status: res.status });
-  return (await res.json()) as R;
+  return (await res.json()) as ResponseOf<R>;
 }
 
 /** Moves focus to a page's heading after a navigation inside the finder, so screen readers announce it. */

@@ -1,4 +1,6 @@
 import type { FinderSearchQuery } from "../../shared/contracts/finder.ts";
+import type { QueryOf } from "../../shared/contracts/route.ts";
+import type { finderRoutes } from "../../shared/contracts/routes/finder.ts";
 import type { FinderLocale } from "../../shared/directory.ts";
 
 /** The search as the URL carries it, so that a counsellor can send a link to exactly this list. */
@@ -68,6 +70,16 @@ export function searchQuery(search: Search, lang: FinderLocale): string {
   if (search.page > 1) params.set("page", String(search.page));
   params.set("lang", lang);
   return params.toString();
+}
+
+/**
+ * The API query of a search's query string. The values are the URL's as they are: the API validates
+ * them and answers an odd one (a hand-edited link) with 400.
+ */
+export function apiQuery(searchQuery: string) {
+  return Object.fromEntries(new URLSearchParams(searchQuery)) as NonNullable<
+    QueryOf<typeof finderRoutes.search>
+  >;
 }
 
 export const finderHref = (search: Search, lang: FinderLocale) => `/finder?${searchQuery(search, lang)}`;

@@ -1,9 +1,19 @@
 import { type ReactNode, useCallback, useEffect, useMemo, useState } from "react";
 import type { SessionInfo } from "../../shared/contracts/auth.ts";
+import { routeStub } from "../../shared/contracts/route.ts";
+import type { authRoutes } from "../../shared/contracts/routes/auth.ts";
 import type { Locale } from "../../shared/domain.ts";
-import { ApiError, api, setCsrfToken, setUnauthenticatedHandler } from "../api/client.ts";
+import { ApiError, callApi, setCsrfToken, setUnauthenticatedHandler } from "../api/client.ts";
 import { currentLocale, i18n } from "../i18n.ts";
 import { SessionContext, type SessionState } from "./session-context.ts";
+
+// Stubs, not the descriptors: the session is in the entry chunk, which must not load zod.
+const sessionApi = {
+  session: routeStub<typeof authRoutes.session>("GET", "/api/session"),
+  logout: routeStub<typeof authRoutes.logout>("POST", "/api/auth/logout"),
+  switchOrganisation: routeStub<typeof authRoutes.switchOrganisation>("PUT", "/api/session/organisation"),
+  setLocale: routeStub<typeof authRoutes.setLocale>("PUT", "/api/session/locale"),
+};
 
 // A language picked before logging in is a fresh, explicit choice: it wins over the stored
 // preference and becomes the new preference at login.
@@ -38,7 +48,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     setUnauthenticatedHandler(() => setSession(null));
-    api<SessionInfo>("GET", "/api/session")
+    callApi(sessionApi.session)
       .then((s) => setSession(s))
       .catch(() => setSession(null))
       .finally(() => setReady(true));
@@ -50,7 +60,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       setSession(next);
       const locale = currentLocale();
       if (wasChosen() && locale !== next.user.locale) {
-        await api("PUT", "/api/session/locale", { locale }).catch(() => undefined);
+        await callApi(sessionApi.setLocale, { body: { locale } }).catch(() => undefined);
         setSession({ ...next, user: { ...next.user, locale } });
       } else if (locale !== next.user.locale) {
         await i18n.changeLanguage(next.user.locale);
@@ -62,7 +72,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const logout = useCallback(async () => {
     try {
-      await api("POST", "/api/auth/logout");
+      await callApi(sessionApi.logout);
     } catch (err) {
       // An already ended session is logged out as well.
       if (!(err instanceof ApiError && err.status === 401)) throw err;
@@ -72,7 +82,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const switchOrganisation = useCallback(
     async (organisationId: string) => {
-      setSession(await api<SessionInfo>("PUT", "/api/session/organisation", { organisationId }));
+      setSession(await callApi(sessionApi.switchOrganisation, { body: { organisationId } }));
     },
     [setSession],
   );
@@ -85,7 +95,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         return;
       }
       setSessionState({ ...session, user: { ...session.user, locale } });
-      await api("PUT", "/api/session/locale", { locale });
+      await callApi(sessionApi.setLocale, { body: { locale } });
     },
     [session],
   );

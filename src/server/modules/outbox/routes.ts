@@ -1,17 +1,15 @@
 import { and, count, desc, eq, ilike } from "drizzle-orm";
 import type { FastifyRequest } from "fastify";
 import type { z } from "zod";
-import { PROTECTED_PROBLEMS } from "#shared/contracts/common.ts";
-import { OutboxList, OutboxMail, OutboxParams, OutboxQuery } from "#shared/contracts/outbox.ts";
+import type { OutboxMail, OutboxQuery } from "#shared/contracts/outbox.ts";
+import { outboxRoutes } from "#shared/contracts/routes/outbox.ts";
 import { outbox } from "../../db/schema.ts";
 import type { App, Deps } from "../../deps.ts";
 import { audit, type Ctx } from "../../platform/audit.ts";
 import { ctxOf } from "../../platform/context.ts";
 import { notFound } from "../../platform/errors.ts";
 import { containsPattern } from "../../platform/like.ts";
-
-const tags = ["outbox"];
-const problems = PROTECTED_PROBLEMS;
+import { route } from "../../platform/route.ts";
 
 type Row = typeof outbox.$inferSelect;
 function present(row: Row): z.infer<typeof OutboxMail> {
@@ -66,25 +64,6 @@ async function getMail(ctx: Ctx, id: string) {
 /** The outbox: every mail Lotse sent or holds; the coordination reads it when no SMTP is set up. */
 export function registerOutboxRoutes(app: App, { db }: Deps) {
   const ctx = (request: FastifyRequest) => ctxOf(db, request);
-  app.get(
-    "/api/outbox",
-    {
-      config: { access: "outbox.read" },
-      schema: {
-        tags,
-        summary: "Mails, newest first",
-        querystring: OutboxQuery,
-        response: { 200: OutboxList, ...problems },
-      },
-    },
-    async (request) => listOutbox(ctx(request), request.query),
-  );
-  app.get(
-    "/api/outbox/:id",
-    {
-      config: { access: "outbox.read" },
-      schema: { tags, summary: "One mail", params: OutboxParams, response: { 200: OutboxMail, ...problems } },
-    },
-    async (request) => getMail(ctx(request), request.params.id),
-  );
+  route(app, outboxRoutes.list, async (request) => listOutbox(ctx(request), request.query));
+  route(app, outboxRoutes.get, async (request) => getMail(ctx(request), request.params.id));
 }

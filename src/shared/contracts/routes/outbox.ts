@@ -1,0 +1,28 @@
+import { PROTECTED_PROBLEMS } from "../common.ts";
+import { OutboxList, OutboxMail, OutboxParams, OutboxQuery } from "../outbox.ts";
+import { defineRoute } from "../route.ts";
+
+const tags = ["outbox"];
+const problems = PROTECTED_PROBLEMS;
+
+/** The outbox: every mail Lotse sent or holds; the coordination reads it when no SMTP is set up. */
+export const outboxRoutes = {
+  list: defineRoute({
+    method: "GET",
+    path: "/api/outbox",
+    access: "outbox.read",
+    tags,
+    summary: "Mails, newest first",
+    query: OutboxQuery,
+    response: { 200: OutboxList, ...problems },
+  }),
+  get: defineRoute({
+    method: "GET",
+    path: "/api/outbox/:id",
+    access: "outbox.read",
+    tags,
+    summary: "One mail",
+    params: OutboxParams,
+    response: { 200: OutboxMail, ...problems },
+  }),
+};

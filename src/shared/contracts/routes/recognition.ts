@@ -1,0 +1,120 @@
+import { ClientParams } from "../clients.ts";
+import { PROTECTED_PROBLEMS, Problem } from "../common.ts";
+import {
+  AuthorityList,
+  AuthorityQuery,
+  OccupationFieldList,
+  OccupationList,
+  OccupationQuery,
+  Procedure,
+  ProcedureCreate,
+  ProcedureParams,
+  ProcedureUpdate,
+  Qualification,
+  QualificationInput,
+  QualificationList,
+  QualificationParams,
+  QualificationUpdate,
+  Suggestions,
+} from "../recognition.ts";
+import { defineRoute } from "../route.ts";
+
+const tags = ["recognition"];
+const problems = PROTECTED_PROBLEMS;
+
+/** Routes of the recognition module: reference occupations, qualifications, procedures, suggestions. */
+export const recognitionRoutes = {
+  occupations: defineRoute({
+    method: "GET",
+    path: "/api/occupations",
+    access: "occupation.search",
+    tags,
+    summary:
+      "KldB 2010 occupations (level 5) by official or everyday title (ESCO), best first, with regulation and competent authority in Sachsen-Anhalt",
+    query: OccupationQuery,
+    response: { 200: OccupationList, ...problems },
+  }),
+  occupationFields: defineRoute({
+    method: "GET",
+    path: "/api/occupations/fields",
+    access: "occupation.search",
+    tags,
+    summary: "KldB 2010 occupation fields (Berufshauptgruppen), for tagging qualification offers",
+    response: { 200: OccupationFieldList, ...problems },
+  }),
+  directoryOrganisations: defineRoute({
+    method: "GET",
+    path: "/api/directory/organisations",
+    access: "offer.read",
+    tags,
+    summary: "Active organisations of the directory by name (competent authorities, consent recipients)",
+    query: AuthorityQuery,
+    response: { 200: AuthorityList, ...problems },
+  }),
+  qualifications: defineRoute({
+    method: "GET",
+    path: "/api/clients/:clientId/qualifications",
+    access: "recognition.read",
+    tags,
+    summary: "Foreign qualifications of a client with their recognition procedures",
+    params: ClientParams,
+    response: { 200: QualificationList, ...problems },
+  }),
+  addQualification: defineRoute({
+    method: "POST",
+    path: "/api/clients/:clientId/qualifications",
+    access: "recognition.manage",
+    tags,
+    summary: "Record a foreign qualification of a client",
+    params: ClientParams,
+    body: QualificationInput,
+    response: { 201: Qualification, ...problems, 422: Problem },
+  }),
+  updateQualification: defineRoute({
+    method: "PATCH",
+    path: "/api/qualifications/:qualificationId",
+    access: "recognition.manage",
+    tags,
+    summary: "Edit a foreign qualification",
+    params: QualificationParams,
+    body: QualificationUpdate,
+    response: { 200: Qualification, ...problems, 422: Problem },
+  }),
+  openProcedure: defineRoute({
+    method: "POST",
+    path: "/api/recognition-procedures",
+    access: "recognition.manage",
+    tags,
+    summary: "Open a recognition procedure for a qualification against a reference occupation",
+    body: ProcedureCreate,
+    response: { 201: Procedure, ...problems, 422: Problem },
+  }),
+  procedure: defineRoute({
+    method: "GET",
+    path: "/api/recognition-procedures/:procedureId",
+    access: "recognition.read",
+    tags,
+    summary: "One recognition procedure with its history; the ETag is its version",
+    params: ProcedureParams,
+    response: { 200: Procedure, ...problems },
+  }),
+  updateProcedure: defineRoute({
+    method: "PATCH",
+    path: "/api/recognition-procedures/:procedureId",
+    access: "recognition.manage",
+    tags,
+    summary: "Move a recognition procedure or edit it; needs If-Match with the version read",
+    params: ProcedureParams,
+    body: ProcedureUpdate,
+    response: { 200: Procedure, ...problems, 412: Problem, 422: Problem, 428: Problem },
+  }),
+  suggestions: defineRoute({
+    method: "GET",
+    path: "/api/recognition-procedures/:procedureId/suggestions",
+    access: "recognition.read",
+    tags,
+    summary: "Offers of the directory that can close the differences of a partial or negative decision",
+    params: ProcedureParams,
+    response: { 200: Suggestions, ...problems },
+  }),
+};
