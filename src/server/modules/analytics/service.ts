@@ -1,7 +1,8 @@
 import type pg from "pg";
 import type { AnalyticsQuery } from "#shared/contracts/analytics.ts";
 import type { Tx } from "../../db/client.ts";
-import { audit, type Ctx } from "../../platform/audit.ts";
+import { audit } from "../../platform/audit.ts";
+import type { Ctx } from "../../platform/context.ts";
 import type { Actor } from "../../platform/session.ts";
 import { networkWide } from "./filters.ts";
 import { interfaceTable } from "./interface-table.ts";

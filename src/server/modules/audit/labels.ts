@@ -22,7 +22,7 @@ import {
   ssoProviders,
   users,
 } from "../../db/schema.ts";
-import type { Ctx } from "../../platform/audit.ts";
+import type { Ctx } from "../../platform/context.ts";
 import { clientScope } from "../cases/policy.ts";
 
 /**

@@ -7,7 +7,8 @@ import {
   type RecognitionState,
 } from "#shared/recognition.ts";
 import { caseNextSteps, cases, clients, qualifications, recognitionProcedures } from "../../db/schema.ts";
-import { audit, type Ctx } from "../../platform/audit.ts";
+import { audit } from "../../platform/audit.ts";
+import type { Ctx } from "../../platform/context.ts";
 import { daysFromToday, today } from "./calendar.ts";
 import { caseScope, isVolunteer } from "./policy.ts";
 

@@ -3,7 +3,8 @@ import type { AccessRoute, ContactInitiator, ContactMode, CounsellingType } from
 import type { ContactCreate } from "#shared/contracts/cases.ts";
 import type { Tx } from "../../db/client.ts";
 import { caseContacts, caseNotes, cases, users } from "../../db/schema.ts";
-import { audit, type Ctx } from "../../platform/audit.ts";
+import { audit } from "../../platform/audit.ts";
+import type { Ctx } from "../../platform/context.ts";
 import { AppError, invalidField, notFound } from "../../platform/errors.ts";
 import type { Actor } from "../../platform/session.ts";
 import { recordCaseEvent } from "./events.ts";

@@ -2,7 +2,7 @@ import { and, asc, eq } from "drizzle-orm";
 import type { z } from "zod";
 import type { CaseEventKind, Timeline } from "#shared/contracts/cases.ts";
 import { caseEvents, users } from "../../db/schema.ts";
-import type { Ctx } from "../../platform/audit.ts";
+import type { Ctx } from "../../platform/context.ts";
 import { auditCaseRead, scopedCase } from "./documentation.ts";
 import { mayReadSpecial } from "./policy.ts";
 

@@ -1,6 +1,7 @@
 import type { Home, HomeItem, HomeSection, HomeSectionKey } from "#shared/contracts/home.ts";
 import { can } from "#shared/permissions.ts";
-import { audit, type Ctx } from "../../platform/audit.ts";
+import { audit } from "../../platform/audit.ts";
+import type { Ctx } from "../../platform/context.ts";
 import { listDeadlines } from "../cases/deadlines.ts";
 import { assignedCases, casesWithoutStep, casesWithUncoveredSpecialData } from "../cases/start-counts.ts";
 import { countOwnInterfaces } from "../interfaces/start-counts.ts";

@@ -3,7 +3,8 @@ import type { z } from "zod";
 import type { Notification as NotificationSchema } from "#shared/contracts/referrals.ts";
 import type { NotificationKind } from "#shared/referrals.ts";
 import { notificationReads, notifications } from "../../db/schema.ts";
-import { audit, type Ctx } from "../../platform/audit.ts";
+import { audit } from "../../platform/audit.ts";
+import type { Ctx } from "../../platform/context.ts";
 import { notFound } from "../../platform/errors.ts";
 import type { Actor } from "../../platform/session.ts";
 

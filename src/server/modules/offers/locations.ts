@@ -8,7 +8,8 @@ import type {
 } from "#shared/contracts/offers.ts";
 import type { Tx } from "../../db/client.ts";
 import { locations, offerLocations } from "../../db/schema.ts";
-import { audit, type Ctx } from "../../platform/audit.ts";
+import { audit } from "../../platform/audit.ts";
+import type { Ctx } from "../../platform/context.ts";
 import { forbidden, notFound } from "../../platform/errors.ts";
 import { containsPattern } from "../../platform/like.ts";
 import type { Actor } from "../../platform/session.ts";

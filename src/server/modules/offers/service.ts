@@ -22,7 +22,8 @@ import type {
 import { CEFR_LEVELS, FUNDING_ROUTES, OFFER_TYPES, type OfferStatus } from "#shared/directory.ts";
 import type { Tx } from "../../db/client.ts";
 import { locations, offerLocations, offers, organisations } from "../../db/schema.ts";
-import { audit, type Ctx } from "../../platform/audit.ts";
+import { audit } from "../../platform/audit.ts";
+import type { Ctx } from "../../platform/context.ts";
 import { AppError, forbidden, invalidField, notFound } from "../../platform/errors.ts";
 import { containsPattern } from "../../platform/like.ts";
 import type { Actor } from "../../platform/session.ts";

@@ -8,7 +8,7 @@ import {
 } from "#shared/contracts/home.ts";
 import { hasNetworkScope } from "#shared/permissions.ts";
 import { offers, organisations } from "../../db/schema.ts";
-import type { Ctx } from "../../platform/audit.ts";
+import type { Ctx } from "../../platform/context.ts";
 import { directoryScope } from "./policy.ts";
 
 /**

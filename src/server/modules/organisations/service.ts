@@ -9,7 +9,8 @@ import type {
 import type { OrganisationType } from "#shared/domain.ts";
 import { can, hasNetworkScope } from "#shared/permissions.ts";
 import { memberships, organisations } from "../../db/schema.ts";
-import { audit, type Ctx } from "../../platform/audit.ts";
+import { audit } from "../../platform/audit.ts";
+import type { Ctx } from "../../platform/context.ts";
 import { AppError } from "../../platform/errors.ts";
 import { containsPattern } from "../../platform/like.ts";
 import type { Actor } from "../../platform/session.ts";

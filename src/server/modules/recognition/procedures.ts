@@ -10,7 +10,8 @@ import {
   recognitionProcedures,
   recognitionStateChanges,
 } from "../../db/schema.ts";
-import { audit, type Ctx } from "../../platform/audit.ts";
+import { audit } from "../../platform/audit.ts";
+import type { Ctx } from "../../platform/context.ts";
 import { forbidden, invalidField, notFound } from "../../platform/errors.ts";
 import { staleVersion } from "../../platform/versioning.ts";
 import { recordCaseEvent } from "../cases/events.ts";

@@ -17,7 +17,8 @@ import {
 } from "#shared/referrals.ts";
 import type { Tx } from "../../db/client.ts";
 import { cases, offers, organisations, referrals, users } from "../../db/schema.ts";
-import { audit, type Ctx } from "../../platform/audit.ts";
+import { audit } from "../../platform/audit.ts";
+import type { Ctx } from "../../platform/context.ts";
 import type { Actor } from "../../platform/session.ts";
 import { caseScope } from "../cases/policy.ts";
 import { berlinDay } from "../interfaces/working-days.ts";

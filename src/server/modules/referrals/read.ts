@@ -15,7 +15,8 @@ import {
 } from "#shared/referrals.ts";
 import type { Tx } from "../../db/client.ts";
 import { cases, offers, organisations, referrals } from "../../db/schema.ts";
-import { audit, type Ctx } from "../../platform/audit.ts";
+import { audit } from "../../platform/audit.ts";
+import type { Ctx } from "../../platform/context.ts";
 import { notFound } from "../../platform/errors.ts";
 import type { Actor } from "../../platform/session.ts";
 import { scopedCase } from "../cases/documentation.ts";

@@ -3,7 +3,7 @@ import { alias } from "drizzle-orm/pg-core";
 import { HOME_ITEMS, type HomeItem, homeItem } from "#shared/contracts/home.ts";
 import { OPEN_REFERRAL_STATES } from "#shared/referrals.ts";
 import { cases, clients, organisations, referrals } from "../../db/schema.ts";
-import type { Ctx } from "../../platform/audit.ts";
+import type { Ctx } from "../../platform/context.ts";
 import type { Actor } from "../../platform/session.ts";
 import { caseScope } from "../cases/policy.ts";
 import { berlinDay } from "../interfaces/working-days.ts";
