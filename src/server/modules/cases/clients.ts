@@ -14,9 +14,10 @@ import { audit } from "../../platform/audit.ts";
 import type { Ctx } from "../../platform/context.ts";
 import { notFound } from "../../platform/errors.ts";
 import type { Actor } from "../../platform/session.ts";
+import { caseScope, clientScope, mayReadSpecial } from "../../platform/tenancy.ts";
 import { staleVersion } from "../../platform/versioning.ts";
 import { recordCaseEvent } from "./events.ts";
-import { caseScope, clientAbilities, clientScope, mayReadSpecial } from "./policy.ts";
+import { clientAbilities } from "./policy.ts";
 import { withNewPseudonym } from "./pseudonym.ts";
 import { assertSpecialBasis } from "./special-data.ts";
 

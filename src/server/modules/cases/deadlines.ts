@@ -9,8 +9,8 @@ import {
 import { caseNextSteps, cases, clients, qualifications, recognitionProcedures } from "../../db/schema.ts";
 import { audit } from "../../platform/audit.ts";
 import type { Ctx } from "../../platform/context.ts";
+import { caseScope, isVolunteer } from "../../platform/tenancy.ts";
 import { daysFromToday, today } from "./calendar.ts";
-import { caseScope, isVolunteer } from "./policy.ts";
 
 /** States in which a §16d permit no longer matters: the journey has ended in work or without. */
 const FINAL_STATES: RecognitionState[] = ["employed_at_level", "employed_below_level", "not_employed"];

@@ -7,8 +7,8 @@ import { audit } from "../../platform/audit.ts";
 import type { Ctx } from "../../platform/context.ts";
 import { AppError, invalidField, notFound } from "../../platform/errors.ts";
 import type { Actor } from "../../platform/session.ts";
+import { caseScope, mayReadSpecial } from "../../platform/tenancy.ts";
 import { recordCaseEvent } from "./events.ts";
-import { caseScope, mayReadSpecial } from "./policy.ts";
 
 /**
  * What is documented in a case: contacts and notes here, next steps in next-steps.ts. Volunteers

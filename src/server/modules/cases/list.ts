@@ -5,8 +5,8 @@ import { caseNextSteps, cases, clients, users } from "../../db/schema.ts";
 import { audit } from "../../platform/audit.ts";
 import type { Ctx } from "../../platform/context.ts";
 import { containsPattern } from "../../platform/like.ts";
+import { caseScope } from "../../platform/tenancy.ts";
 import { daysFromToday, today } from "./calendar.ts";
-import { caseScope } from "./policy.ts";
 
 /** Earliest due date of the case's open next steps. */
 const nextDue = sql<

@@ -8,10 +8,11 @@ import { audit } from "../../platform/audit.ts";
 import type { Ctx } from "../../platform/context.ts";
 import { AppError, invalidField, notFound } from "../../platform/errors.ts";
 import type { Actor } from "../../platform/session.ts";
+import { caseScope, mayReadSpecial } from "../../platform/tenancy.ts";
 import { staleVersion } from "../../platform/versioning.ts";
 import { findDuplicates, insertClient, loadClient } from "./clients.ts";
 import { recordCaseEvent } from "./events.ts";
-import { caseAbilities, caseScope, mayReadSpecial } from "./policy.ts";
+import { caseAbilities } from "./policy.ts";
 import { withNewPseudonym } from "./pseudonym.ts";
 import {
   documentationConsentSql,

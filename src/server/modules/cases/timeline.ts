@@ -3,8 +3,8 @@ import type { z } from "zod";
 import type { CaseEventKind, Timeline } from "#shared/contracts/cases.ts";
 import { caseEvents, users } from "../../db/schema.ts";
 import type { Ctx } from "../../platform/context.ts";
+import { mayReadSpecial } from "../../platform/tenancy.ts";
 import { auditCaseRead, scopedCase } from "./documentation.ts";
-import { mayReadSpecial } from "./policy.ts";
 
 /**
  * Everything that happened in a case, oldest first, with who did it. Events about special

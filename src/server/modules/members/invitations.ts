@@ -12,10 +12,11 @@ import { enqueueMail, type Mailer } from "../../platform/mail.ts";
 import { hashPassword, verifyPassword } from "../../platform/passwords.ts";
 import { consume, refund } from "../../platform/rate-limit.ts";
 import { createSession } from "../../platform/session.ts";
+import { scopedOrganisation } from "../../platform/tenancy.ts";
 import { newToken, tokenHash } from "../../platform/tokens.ts";
 import { takeToken } from "../auth/service.ts";
 import { assertMayActFor, requiresSso } from "../sso/policy.ts";
-import { assertRoleFits, scopedOrganisation } from "./policy.ts";
+import { assertRoleFits } from "./policy.ts";
 
 const INVITATION_DAYS = 7;
 

@@ -10,7 +10,8 @@ import type { Ctx } from "../../platform/context.ts";
 import { invalidField, notFound } from "../../platform/errors.ts";
 import { containsPattern } from "../../platform/like.ts";
 import type { Actor } from "../../platform/session.ts";
-import { assertRoleFits, coversOrganisation, scopedOrganisation } from "./policy.ts";
+import { coversOrganisation, scopedOrganisation } from "../../platform/tenancy.ts";
+import { assertRoleFits } from "./policy.ts";
 
 const memberColumns = {
   membershipId: memberships.id,

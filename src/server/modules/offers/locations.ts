@@ -13,7 +13,7 @@ import type { Ctx } from "../../platform/context.ts";
 import { forbidden, notFound } from "../../platform/errors.ts";
 import { containsPattern } from "../../platform/like.ts";
 import type { Actor } from "../../platform/session.ts";
-import { scopedOrganisation } from "../members/policy.ts";
+import { scopedOrganisation } from "../../platform/tenancy.ts";
 import { asText, changedFields, type FieldTexts, readHistory, recordChanges } from "./history.ts";
 import { directoryAbilities, directoryScope } from "./policy.ts";
 

@@ -2,7 +2,7 @@ import { eq, type SQL } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { can, hasNetworkScope } from "#shared/permissions.ts";
 import type { Actor } from "../../platform/session.ts";
-import { coversOrganisation } from "../members/policy.ts";
+import { coversOrganisation } from "../../platform/tenancy.ts";
 
 /**
  * Restricts a query on a directory table to the records the actor may see: their own

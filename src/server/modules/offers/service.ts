@@ -27,7 +27,7 @@ import type { Ctx } from "../../platform/context.ts";
 import { AppError, forbidden, invalidField, notFound } from "../../platform/errors.ts";
 import { containsPattern } from "../../platform/like.ts";
 import type { Actor } from "../../platform/session.ts";
-import { scopedOrganisation } from "../members/policy.ts";
+import { scopedOrganisation } from "../../platform/tenancy.ts";
 import { asText, changedFields, type FieldTexts, readHistory, recordChanges } from "./history.ts";
 import { contactFromHsds, contactToHsds, schedulesFromHsds, schedulesToHsds } from "./hsds-shape.ts";
 import { directoryAbilities, directoryScope, mayDeleteOffer } from "./policy.ts";

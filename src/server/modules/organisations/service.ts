@@ -14,7 +14,7 @@ import type { Ctx } from "../../platform/context.ts";
 import { AppError } from "../../platform/errors.ts";
 import { containsPattern } from "../../platform/like.ts";
 import type { Actor } from "../../platform/session.ts";
-import { coversOrganisation, scopedOrganisation } from "../members/policy.ts";
+import { coversOrganisation, scopedOrganisation } from "../../platform/tenancy.ts";
 
 // Drizzle renders columns of a single-table select without their table, so inside this subquery
 // the outer organisation must be named explicitly.

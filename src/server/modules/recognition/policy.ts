@@ -2,7 +2,7 @@ import { and, eq, type SQL } from "drizzle-orm";
 import { can } from "#shared/permissions.ts";
 import { qualifications } from "../../db/schema.ts";
 import type { Actor } from "../../platform/session.ts";
-import { clientScope } from "../cases/policy.ts";
+import { clientScope } from "../../platform/tenancy.ts";
 
 /**
  * Recognition journeys are counselling data of one organisation: a qualification (and every

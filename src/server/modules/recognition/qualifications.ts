@@ -6,8 +6,8 @@ import { cases, clients, qualifications, recognitionProcedures } from "../../db/
 import { audit } from "../../platform/audit.ts";
 import type { Ctx } from "../../platform/context.ts";
 import { forbidden, notFound } from "../../platform/errors.ts";
+import { clientScope } from "../../platform/tenancy.ts";
 import { recordCaseEvent } from "../cases/events.ts";
-import { clientScope } from "../cases/policy.ts";
 import { qualificationScope, recognitionAbilities } from "./policy.ts";
 import {
   presentProcedures,

@@ -20,7 +20,7 @@ import { cases, offers, organisations, referrals, users } from "../../db/schema.
 import { audit } from "../../platform/audit.ts";
 import type { Ctx } from "../../platform/context.ts";
 import type { Actor } from "../../platform/session.ts";
-import { caseScope } from "../cases/policy.ts";
+import { caseScope } from "../../platform/tenancy.ts";
 import { berlinDay } from "../interfaces/working-days.ts";
 import { isOverdue, relevantDue } from "./read.ts";
 

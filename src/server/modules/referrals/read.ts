@@ -19,10 +19,11 @@ import { audit } from "../../platform/audit.ts";
 import type { Ctx } from "../../platform/context.ts";
 import { notFound } from "../../platform/errors.ts";
 import type { Actor } from "../../platform/session.ts";
+import { mayReceive, type Sides, sidesOf } from "../../platform/tenancy.ts";
 import { scopedCase } from "../cases/documentation.ts";
 import { loadReferralSettings } from "../interfaces/settings.ts";
 import { addWorkingDays, berlinDay } from "../interfaces/working-days.ts";
-import { mayReceive, nextStatesFor, type Sides, shownSide, sidesOf } from "./policy.ts";
+import { nextStatesFor, shownSide } from "./policy.ts";
 
 /** Reading referrals: one referral from either side, a case's referrals, the receiver's inbox. */
 

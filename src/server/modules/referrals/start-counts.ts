@@ -5,9 +5,8 @@ import { OPEN_REFERRAL_STATES } from "#shared/referrals.ts";
 import { cases, clients, organisations, referrals } from "../../db/schema.ts";
 import type { Ctx } from "../../platform/context.ts";
 import type { Actor } from "../../platform/session.ts";
-import { caseScope } from "../cases/policy.ts";
+import { caseScope, mayReceive } from "../../platform/tenancy.ts";
 import { berlinDay } from "../interfaces/working-days.ts";
-import { mayReceive } from "./policy.ts";
 
 /**
  * What the start pages count of referrals: the receiving organisation's new and overdue ones, the

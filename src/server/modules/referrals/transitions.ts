@@ -6,10 +6,11 @@ import { referralMessages, referrals } from "../../db/schema.ts";
 import { audit } from "../../platform/audit.ts";
 import type { Ctx } from "../../platform/context.ts";
 import { AppError, forbidden, invalidField } from "../../platform/errors.ts";
+import type { Side } from "../../platform/tenancy.ts";
 import { recordCaseEvent } from "../cases/events.ts";
 import { notify } from "../notifications/notify.ts";
 import { recordReferralEvent } from "./events.ts";
-import { everMayMoveTo, nextStatesFor, type Side } from "./policy.ts";
+import { everMayMoveTo, nextStatesFor } from "./policy.ts";
 import { loadReferral, presentReferral } from "./read.ts";
 
 /**

@@ -6,7 +6,7 @@ import { organisations, ssoProviders } from "../../db/schema.ts";
 import { audit } from "../../platform/audit.ts";
 import type { Ctx } from "../../platform/context.ts";
 import { AppError, invalidField, notFound } from "../../platform/errors.ts";
-import { scopedOrganisation } from "../members/policy.ts";
+import { scopedOrganisation } from "../../platform/tenancy.ts";
 import { countSigningKeys, discover, isNetworkFailure, issuerAllowed, unreachable } from "./oidc.ts";
 
 /** The one redirect URI of Lotse; the coordinator registers it at each provider. */
