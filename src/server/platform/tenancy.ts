@@ -117,6 +117,11 @@ export function isParty(
 /** Whether the actor may answer referrals addressed to their organisation (the receiving side). */
 export const mayReceive = (actor: Actor): boolean => can(actor.role, "referral.respond");
 
+/** Whether the actor stands on the receiving side of a referral. */
+export function isReceiver(actor: Actor, referral: { toOrganisationId: string }): boolean {
+  return referral.toOrganisationId === actor.organisationId && mayReceive(actor);
+}
+
 /**
  * The condition for the sending side of a referral: sent by the actor's organisation, from a case
  * the actor may see (a volunteer: a case assigned to them).
@@ -152,8 +157,7 @@ export async function sidesOf(db: Tx, actor: Actor, referral: Parties): Promise<
       .where(and(eq(cases.id, referral.caseId), caseScope(actor)));
     sender = Boolean(visible);
   }
-  const receiver = referral.toOrganisationId === actor.organisationId && mayReceive(actor);
-  return { sender, receiver };
+  return { sender, receiver: isReceiver(actor, referral) };
 }
 
 /** Throws not-found unless the actor holds a side. */

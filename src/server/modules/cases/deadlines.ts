@@ -9,7 +9,7 @@ import {
 import { caseNextSteps, cases, clients, qualifications, recognitionProcedures } from "../../db/schema.ts";
 import { audit } from "../../platform/audit.ts";
 import type { Ctx } from "../../platform/context.ts";
-import { caseScope, isVolunteer } from "../../platform/tenancy.ts";
+import { caseScope, isVolunteer, ownOrganisation } from "../../platform/tenancy.ts";
 import { daysFromToday, today } from "./calendar.ts";
 
 /** States in which a §16d permit no longer matters: the journey has ended in work or without. */
@@ -28,7 +28,7 @@ type Scope = "mine" | "organisation";
 function procedureScope(ctx: Ctx, scope: Scope): SQL {
   if (scope === "mine") return and(caseScope(ctx.actor), eq(cases.assigneeUserId, ctx.actor.userId)) as SQL;
   if (isVolunteer(ctx.actor)) return caseScope(ctx.actor);
-  return and(eq(recognitionProcedures.organisationId, ctx.actor.organisationId), caseScopeOrNone(ctx)) as SQL;
+  return and(ownOrganisation(ctx.actor, recognitionProcedures.organisationId), caseScopeOrNone(ctx)) as SQL;
 }
 
 /** A procedure without a case is fine; one in a case must be in a case the actor may see. */

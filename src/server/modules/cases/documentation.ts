@@ -7,7 +7,7 @@ import { audit } from "../../platform/audit.ts";
 import type { Ctx } from "../../platform/context.ts";
 import { AppError, invalidField, notFound } from "../../platform/errors.ts";
 import type { Actor } from "../../platform/session.ts";
-import { caseScope, mayReadSpecial } from "../../platform/tenancy.ts";
+import { caseScope, mayReadSpecial, specialScope } from "../../platform/tenancy.ts";
 import { recordCaseEvent } from "./events.ts";
 
 /**
@@ -141,12 +141,7 @@ export async function listNotes(ctx: Ctx & { caseId: string }) {
     })
     .from(caseNotes)
     .leftJoin(users, eq(users.id, caseNotes.authorUserId))
-    .where(
-      and(
-        eq(caseNotes.caseId, record.id),
-        mayReadSpecial(ctx.actor) ? undefined : eq(caseNotes.special, false),
-      ),
-    )
+    .where(and(eq(caseNotes.caseId, record.id), specialScope(ctx.actor, caseNotes.special)))
     .orderBy(desc(caseNotes.createdAt), asc(caseNotes.id));
   await auditCaseRead(ctx, record, "note", { ids: rows.map((r) => r.id) });
   return { items: rows.map(presentNote) };

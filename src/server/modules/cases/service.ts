@@ -8,7 +8,7 @@ import { audit } from "../../platform/audit.ts";
 import type { Ctx } from "../../platform/context.ts";
 import { AppError, invalidField, notFound } from "../../platform/errors.ts";
 import type { Actor } from "../../platform/session.ts";
-import { caseScope, mayReadSpecial } from "../../platform/tenancy.ts";
+import { caseScope, mayReadSpecial, ownOrganisation } from "../../platform/tenancy.ts";
 import { staleVersion } from "../../platform/versioning.ts";
 import { findDuplicates, insertClient, loadClient } from "./clients.ts";
 import { recordCaseEvent } from "./events.ts";
@@ -255,7 +255,7 @@ export async function listAssignees(ctx: Ctx) {
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(
       and(
-        eq(memberships.organisationId, ctx.actor.organisationId),
+        ownOrganisation(ctx.actor, memberships.organisationId),
         eq(memberships.status, "active"),
         eq(users.status, "active"),
         inArray(memberships.role, [...ASSIGNABLE_ROLES]),

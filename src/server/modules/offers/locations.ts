@@ -13,9 +13,9 @@ import type { Ctx } from "../../platform/context.ts";
 import { forbidden, notFound } from "../../platform/errors.ts";
 import { containsPattern } from "../../platform/like.ts";
 import type { Actor } from "../../platform/session.ts";
-import { scopedOrganisation } from "../../platform/tenancy.ts";
+import { organisationScope, scopedOrganisation } from "../../platform/tenancy.ts";
 import { asText, changedFields, type FieldTexts, readHistory, recordChanges } from "./history.ts";
-import { directoryAbilities, directoryScope } from "./policy.ts";
+import { directoryAbilities } from "./policy.ts";
 
 type LocationRow = typeof locations.$inferSelect & { offerCount: number };
 
@@ -68,7 +68,7 @@ async function loadLocation(ctx: Ctx, id: string, opts: { lock?: boolean } = {})
   const query = ctx.db
     .select({ ...getTableColumns(locations), offerCount })
     .from(locations)
-    .where(and(eq(locations.id, id), directoryScope(ctx.actor, locations.organisationId)));
+    .where(and(eq(locations.id, id), organisationScope(ctx.actor, locations.organisationId)));
   const [row] = opts.lock ? await query.for("update") : await query;
   if (!row) throw notFound();
   return presentLocation(row, ctx.actor);

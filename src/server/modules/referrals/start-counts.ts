@@ -5,7 +5,7 @@ import { OPEN_REFERRAL_STATES } from "#shared/referrals.ts";
 import { cases, clients, organisations, referrals } from "../../db/schema.ts";
 import type { Ctx } from "../../platform/context.ts";
 import type { Actor } from "../../platform/session.ts";
-import { caseScope, mayReceive } from "../../platform/tenancy.ts";
+import { mayReceive, receiverScope, senderScope } from "../../platform/tenancy.ts";
 import { berlinDay } from "../interfaces/working-days.ts";
 
 /**
@@ -40,7 +40,7 @@ export async function incomingReferrals(
     overdue: overdue(today),
     in_progress: inArray(referrals.state, ["accepted", "in_progress"]),
   }[which];
-  const where = and(eq(referrals.toOrganisationId, ctx.actor.organisationId), condition);
+  const where = and(receiverScope(ctx.actor, referrals.toOrganisationId), condition);
   const [rows, [total]] = await Promise.all([
     ctx.db
       .select({
@@ -80,8 +80,7 @@ export async function incomingReferrals(
  */
 function mineSent(actor: Actor): SQL {
   return and(
-    eq(referrals.fromOrganisationId, actor.organisationId),
-    caseScope(actor),
+    senderScope(actor, referrals.fromOrganisationId, referrals.caseId),
     or(eq(referrals.sentBy, actor.userId), eq(cases.assigneeUserId, actor.userId)),
   ) as SQL;
 }
