@@ -18,7 +18,9 @@ import type { Actor } from "./session.ts";
  * - case and client: counselling records of one organisation, never network-wide; a volunteer only
  *   those of cases assigned to them; special categories only for counsellors;
  * - two parties: records between a sending and a receiving organisation (referrals, interfaces,
- *   analytics facts): either side sees them, the coordination all.
+ *   analytics facts): the organisation on either side reaches them (`eitherParty`, `isParty`); the
+ *   coordination reaches all only where no personal data is in them (`partyScope`: analytics). A
+ *   referral has two sides with their own rules (`senderScope`, `receiverScope`, `sidesOf`).
  */
 
 /** A column, or a raw column reference such as `t.from_organisation_id`. */
