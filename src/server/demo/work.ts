@@ -18,7 +18,7 @@ import { giveConsent } from "../modules/consents/service.ts";
 import { addWorkingDays, berlinDay, isWorkingDay } from "../modules/interfaces/working-days.ts";
 import { sendReferral } from "../modules/referrals/service.ts";
 import { transitionReferral } from "../modules/referrals/transitions.ts";
-import type { Ctx } from "../platform/audit.ts";
+import type { Ctx } from "../platform/context.ts";
 import { AppError } from "../platform/errors.ts";
 import type { Actor } from "../platform/session.ts";
 import { tokenHash } from "../platform/tokens.ts";

@@ -2,9 +2,6 @@ import type { Tx } from "../db/client.ts";
 import { auditLog } from "../db/schema.ts";
 import type { Actor } from "./session.ts";
 
-/** What a use case needs to act and to leave a trace: the database, who acts, and the request. */
-export type Ctx = { db: Tx; actor: Actor; requestId: string };
-
 export type AuditEvent = {
   /** resource.action, e.g. member.update or user.read */
   action: string;

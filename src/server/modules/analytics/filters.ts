@@ -4,6 +4,7 @@ import type { Tx } from "../../db/client.ts";
 import { organisations } from "../../db/schema.ts";
 import { invalidField } from "../../platform/errors.ts";
 import type { Actor } from "../../platform/session.ts";
+import { partyScope } from "../../platform/tenancy.ts";
 import { berlinDay } from "../interfaces/working-days.ts";
 
 /**
@@ -29,8 +30,6 @@ export function periods(query: AnalyticsQuery): { current: Period; previous: Per
 export const dayStart = (day: string) => sql`(${day}::date::timestamp at time zone 'Europe/Berlin')`;
 export const dayEnd = (day: string) => sql`((${day}::date + 1)::timestamp at time zone 'Europe/Berlin')`;
 
-export const networkWide = (actor: Actor) => actor.role === "network_coordinator";
-
 /**
  * Conditions on a row of facts or events (alias `t`, with from/to organisation, offer id and type):
  * the actor's scope and the filters, except the period.
@@ -38,11 +37,8 @@ export const networkWide = (actor: Actor) => actor.role === "network_coordinator
 export function scopeAndFilters(actor: Actor, query: AnalyticsQuery, t: string): SQL {
   const col = (name: string) => sql.raw(`${t}.${name}`);
   const parts: SQL[] = [];
-  if (!networkWide(actor)) {
-    parts.push(
-      sql`(${col("from_organisation_id")} = ${actor.organisationId} or ${col("to_organisation_id")} = ${actor.organisationId})`,
-    );
-  }
+  const scope = partyScope(actor, col("from_organisation_id"), col("to_organisation_id"));
+  if (scope) parts.push(scope);
   if (query.offerType) parts.push(sql`${col("offer_type")} = ${query.offerType}`);
   if (query.phase) {
     parts.push(

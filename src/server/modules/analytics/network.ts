@@ -5,10 +5,10 @@ import betweennessModule from "graphology-metrics/centrality/betweenness.js";
 import type { AnalyticsQuery, NetworkGraph } from "#shared/contracts/analytics.ts";
 import type { Tx } from "../../db/client.ts";
 import type { Actor } from "../../platform/session.ts";
+import { actsForNetwork } from "../../platform/tenancy.ts";
 import {
   dayEnd,
   dayStart,
-  networkWide,
   organisationsById,
   periods,
   round4,
@@ -64,7 +64,7 @@ export async function networkEdges(db: Tx, actor: Actor, query: AnalyticsQuery) 
  */
 async function networkMembers(db: Tx, actor: Actor, query: AnalyticsQuery): Promise<string[]> {
   const { current } = periods(query);
-  if (!networkWide(actor)) return [actor.organisationId];
+  if (!actsForNetwork(actor)) return [actor.organisationId];
   const offer: SQL[] = [];
   if (query.offerType) offer.push(sql`o.offer_type = ${query.offerType}`);
   if (query.phase) offer.push(sql`${query.phase}::smallint = any(o.phases)`);

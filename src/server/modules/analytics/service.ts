@@ -1,9 +1,10 @@
 import type pg from "pg";
 import type { AnalyticsQuery } from "#shared/contracts/analytics.ts";
 import type { Tx } from "../../db/client.ts";
-import { audit, type Ctx } from "../../platform/audit.ts";
+import { audit } from "../../platform/audit.ts";
+import type { Ctx } from "../../platform/context.ts";
 import type { Actor } from "../../platform/session.ts";
-import { networkWide } from "./filters.ts";
+import { actsForNetwork } from "../../platform/tenancy.ts";
 import { interfaceTable } from "./interface-table.ts";
 import { networkGraph } from "./network.ts";
 import { processFlow } from "./process-flow.ts";
@@ -30,7 +31,7 @@ async function readAnalytics<T>(
     organisationId: ctx.actor.organisationId,
     details: {
       view,
-      scope: networkWide(ctx.actor) ? "network" : "organisation",
+      scope: actsForNetwork(ctx.actor) ? "network" : "organisation",
       filters: ctx.query,
       rows: count(result),
     },

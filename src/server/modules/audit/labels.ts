@@ -22,8 +22,8 @@ import {
   ssoProviders,
   users,
 } from "../../db/schema.ts";
-import type { Ctx } from "../../platform/audit.ts";
-import { clientScope } from "../cases/policy.ts";
+import type { Ctx } from "../../platform/context.ts";
+import { clientScope } from "../../platform/tenancy.ts";
 
 /**
  * The audit log in words: one query reads a page of entries together with the names behind them —

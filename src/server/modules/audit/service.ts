@@ -1,11 +1,12 @@
 import { and, count, eq, gte, like, lte, or, type SQL, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { AuditEntry, AuditQuery } from "#shared/contracts/audit.ts";
-import { hasNetworkScope } from "#shared/permissions.ts";
 import { auditLog } from "../../db/schema.ts";
-import { audit, type Ctx } from "../../platform/audit.ts";
+import { audit } from "../../platform/audit.ts";
+import type { Ctx } from "../../platform/context.ts";
 import { notFound } from "../../platform/errors.ts";
 import { escapeLike } from "../../platform/like.ts";
+import { actsForNetwork, assertCoversOrganisation, ownOrganisation } from "../../platform/tenancy.ts";
 import { readEntries } from "./labels.ts";
 
 /**
@@ -39,14 +40,14 @@ const counselling = sql`${resource} in (${sql.join(
  * entries on other organisations' counselling records.
  */
 function scope(ctx: Ctx, organisationId: string | undefined): SQL | undefined {
-  const own = eq(auditLog.organisationId, ctx.actor.organisationId);
-  if (hasNetworkScope(ctx.actor.role)) {
+  const own = ownOrganisation(ctx.actor, auditLog.organisationId);
+  if (actsForNetwork(ctx.actor)) {
     return and(
       organisationId ? eq(auditLog.organisationId, organisationId) : undefined,
       or(own, sql`not (${counselling})`),
     );
   }
-  if (organisationId && organisationId !== ctx.actor.organisationId) throw notFound();
+  if (organisationId) assertCoversOrganisation(ctx.actor, organisationId);
   return own;
 }
 

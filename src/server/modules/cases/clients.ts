@@ -10,12 +10,14 @@ import {
 import type { Client, ClientInput, ClientUpdate, DuplicateCandidates } from "#shared/contracts/clients.ts";
 import type { Tx } from "../../db/client.ts";
 import { cases, clients } from "../../db/schema.ts";
-import { audit, type Ctx } from "../../platform/audit.ts";
+import { audit } from "../../platform/audit.ts";
+import type { Ctx } from "../../platform/context.ts";
 import { notFound } from "../../platform/errors.ts";
 import type { Actor } from "../../platform/session.ts";
+import { caseScope, clientScope, mayReadSpecial } from "../../platform/tenancy.ts";
 import { staleVersion } from "../../platform/versioning.ts";
 import { recordCaseEvent } from "./events.ts";
-import { caseScope, clientAbilities, clientScope, mayReadSpecial } from "./policy.ts";
+import { clientAbilities } from "./policy.ts";
 import { withNewPseudonym } from "./pseudonym.ts";
 import { assertSpecialBasis } from "./special-data.ts";
 

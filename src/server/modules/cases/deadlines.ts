@@ -7,9 +7,10 @@ import {
   type RecognitionState,
 } from "#shared/recognition.ts";
 import { caseNextSteps, cases, clients, qualifications, recognitionProcedures } from "../../db/schema.ts";
-import { audit, type Ctx } from "../../platform/audit.ts";
+import { audit } from "../../platform/audit.ts";
+import type { Ctx } from "../../platform/context.ts";
+import { caseScope, isVolunteer, ownOrganisation } from "../../platform/tenancy.ts";
 import { daysFromToday, today } from "./calendar.ts";
-import { caseScope, isVolunteer } from "./policy.ts";
 
 /** States in which a §16d permit no longer matters: the journey has ended in work or without. */
 const FINAL_STATES: RecognitionState[] = ["employed_at_level", "employed_below_level", "not_employed"];
@@ -27,7 +28,7 @@ type Scope = "mine" | "organisation";
 function procedureScope(ctx: Ctx, scope: Scope): SQL {
   if (scope === "mine") return and(caseScope(ctx.actor), eq(cases.assigneeUserId, ctx.actor.userId)) as SQL;
   if (isVolunteer(ctx.actor)) return caseScope(ctx.actor);
-  return and(eq(recognitionProcedures.organisationId, ctx.actor.organisationId), caseScopeOrNone(ctx)) as SQL;
+  return and(ownOrganisation(ctx.actor, recognitionProcedures.organisationId), caseScopeOrNone(ctx)) as SQL;
 }
 
 /** A procedure without a case is fine; one in a case must be in a case the actor may see. */

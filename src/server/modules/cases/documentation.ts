@@ -3,11 +3,12 @@ import type { AccessRoute, ContactInitiator, ContactMode, CounsellingType } from
 import type { ContactCreate } from "#shared/contracts/cases.ts";
 import type { Tx } from "../../db/client.ts";
 import { caseContacts, caseNotes, cases, users } from "../../db/schema.ts";
-import { audit, type Ctx } from "../../platform/audit.ts";
+import { audit } from "../../platform/audit.ts";
+import type { Ctx } from "../../platform/context.ts";
 import { AppError, invalidField, notFound } from "../../platform/errors.ts";
 import type { Actor } from "../../platform/session.ts";
+import { caseScope, mayReadSpecial, specialScope } from "../../platform/tenancy.ts";
 import { recordCaseEvent } from "./events.ts";
-import { caseScope, mayReadSpecial } from "./policy.ts";
 
 /**
  * What is documented in a case: contacts and notes here, next steps in next-steps.ts. Volunteers
@@ -140,12 +141,7 @@ export async function listNotes(ctx: Ctx & { caseId: string }) {
     })
     .from(caseNotes)
     .leftJoin(users, eq(users.id, caseNotes.authorUserId))
-    .where(
-      and(
-        eq(caseNotes.caseId, record.id),
-        mayReadSpecial(ctx.actor) ? undefined : eq(caseNotes.special, false),
-      ),
-    )
+    .where(and(eq(caseNotes.caseId, record.id), specialScope(ctx.actor, caseNotes.special)))
     .orderBy(desc(caseNotes.createdAt), asc(caseNotes.id));
   await auditCaseRead(ctx, record, "note", { ids: rows.map((r) => r.id) });
   return { items: rows.map(presentNote) };

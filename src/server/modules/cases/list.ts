@@ -2,10 +2,11 @@ import { and, asc, count, desc, eq, ilike, isNull, or, type SQL, sql } from "dri
 import type { CaseStatus } from "#shared/cases.ts";
 import type { CaseList, CaseListQuery } from "#shared/contracts/cases.ts";
 import { caseNextSteps, cases, clients, users } from "../../db/schema.ts";
-import { audit, type Ctx } from "../../platform/audit.ts";
+import { audit } from "../../platform/audit.ts";
+import type { Ctx } from "../../platform/context.ts";
 import { containsPattern } from "../../platform/like.ts";
+import { caseScope } from "../../platform/tenancy.ts";
 import { daysFromToday, today } from "./calendar.ts";
-import { caseScope } from "./policy.ts";
 
 /** Earliest due date of the case's open next steps. */
 const nextDue = sql<

@@ -10,7 +10,8 @@ import {
   qualifications,
   recognitionProcedures,
 } from "../../db/schema.ts";
-import { audit, type Ctx } from "../../platform/audit.ts";
+import { audit } from "../../platform/audit.ts";
+import type { Ctx } from "../../platform/context.ts";
 import { invalidField, notFound } from "../../platform/errors.ts";
 import { auditCaseRead, documentableCase, type ScopedCase, scopedCase } from "./documentation.ts";
 import { recordCaseEvent } from "./events.ts";

@@ -1,42 +1,11 @@
-import { and, eq, type SQL, sql } from "drizzle-orm";
-import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { can } from "#shared/permissions.ts";
-import { cases } from "../../db/schema.ts";
 import type { Actor } from "../../platform/session.ts";
+import { mayReadSpecial } from "../../platform/tenancy.ts";
 
 /**
- * Who sees which counselling records. Personal data of counselling belongs to one organisation:
- * nobody has network scope here, not even the coordination. Counsellors see every case of their
- * organisation; volunteers only the cases assigned to them, and never special categories.
- * Everything outside the scope is simply not found (404).
+ * What the actor may do on counselling records they can see. Which records they see is tenancy
+ * (platform/tenancy.ts: caseScope, clientScope); everything outside it is not found (404).
  */
-
-/** Whether the actor acts as a volunteer and so sees only assigned cases. */
-export const isVolunteer = (actor: Actor) => actor.role === "volunteer";
-
-/** Whether the actor may see special-category fields and notes (Art. 9 DSGVO). */
-export const mayReadSpecial = (actor: Actor) => actor.role === "counsellor";
-
-/** The condition on `cases` for the cases the actor may see. */
-export function caseScope(actor: Actor): SQL {
-  const own = eq(cases.organisationId, actor.organisationId);
-  if (!can(actor.role, "case.read")) return sql`false`;
-  return isVolunteer(actor) ? (and(own, eq(cases.assigneeUserId, actor.userId)) as SQL) : own;
-}
-
-/**
- * The condition on a table with organisation and client columns (clients, consents,
- * qualifications) for the rows the actor may see: own organisation, and for a volunteer only
- * clients with a case assigned to them.
- */
-export function clientScope(actor: Actor, organisationId: AnyPgColumn, clientId: AnyPgColumn): SQL {
-  if (!can(actor.role, "client.read")) return sql`false`;
-  const own = eq(organisationId, actor.organisationId);
-  if (!isVolunteer(actor)) return own;
-  // Drizzle's exists() does not parenthesise a raw subquery, so the condition is written out.
-  const assigned = sql`exists (select 1 from ${cases} where ${cases.clientId} = ${clientId} and ${cases.assigneeUserId} = ${actor.userId})`;
-  return and(own, assigned) as SQL;
-}
 
 /** What the actor may do on a case they can see; the client shows buttons from this. */
 export function caseAbilities(actor: Actor, record: { status: string }) {

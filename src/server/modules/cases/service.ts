@@ -4,13 +4,15 @@ import type { CaseOutcome, CaseStatus } from "#shared/cases.ts";
 import type { Case, CaseCreate, CaseUpdate } from "#shared/contracts/cases.ts";
 import type { Tx } from "../../db/client.ts";
 import { cases, clients, memberships, users } from "../../db/schema.ts";
-import { audit, type Ctx } from "../../platform/audit.ts";
+import { audit } from "../../platform/audit.ts";
+import type { Ctx } from "../../platform/context.ts";
 import { AppError, invalidField, notFound } from "../../platform/errors.ts";
 import type { Actor } from "../../platform/session.ts";
+import { caseScope, mayReadSpecial, ownOrganisation } from "../../platform/tenancy.ts";
 import { staleVersion } from "../../platform/versioning.ts";
 import { findDuplicates, insertClient, loadClient } from "./clients.ts";
 import { recordCaseEvent } from "./events.ts";
-import { caseAbilities, caseScope, mayReadSpecial } from "./policy.ts";
+import { caseAbilities } from "./policy.ts";
 import { withNewPseudonym } from "./pseudonym.ts";
 import {
   documentationConsentSql,
@@ -253,7 +255,7 @@ export async function listAssignees(ctx: Ctx) {
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(
       and(
-        eq(memberships.organisationId, ctx.actor.organisationId),
+        ownOrganisation(ctx.actor, memberships.organisationId),
         eq(memberships.status, "active"),
         eq(users.status, "active"),
         inArray(memberships.role, [...ASSIGNABLE_ROLES]),

@@ -1,9 +1,9 @@
 import { and, asc, count, eq, inArray, type SQL, sql } from "drizzle-orm";
 import { HOME_ITEMS, type HomeItem, homeItem } from "#shared/contracts/home.ts";
 import { caseNextSteps, cases, clients } from "../../db/schema.ts";
-import type { Ctx } from "../../platform/audit.ts";
+import type { Ctx } from "../../platform/context.ts";
+import { caseScope, mayReadSpecial } from "../../platform/tenancy.ts";
 import { berlinDay } from "../interfaces/working-days.ts";
-import { caseScope, mayReadSpecial } from "./policy.ts";
 import { uncoveredSpecialDataSql } from "./special-data.ts";
 
 /**

@@ -2,9 +2,9 @@ import { and, asc, eq } from "drizzle-orm";
 import type { z } from "zod";
 import type { CaseEventKind, Timeline } from "#shared/contracts/cases.ts";
 import { caseEvents, users } from "../../db/schema.ts";
-import type { Ctx } from "../../platform/audit.ts";
+import type { Ctx } from "../../platform/context.ts";
+import { specialScope } from "../../platform/tenancy.ts";
 import { auditCaseRead, scopedCase } from "./documentation.ts";
-import { mayReadSpecial } from "./policy.ts";
 
 /**
  * Everything that happened in a case, oldest first, with who did it. Events about special
@@ -25,12 +25,7 @@ export async function caseTimeline(ctx: Ctx & { caseId: string }): Promise<z.inf
     })
     .from(caseEvents)
     .leftJoin(users, eq(users.id, caseEvents.actorUserId))
-    .where(
-      and(
-        eq(caseEvents.caseId, record.id),
-        mayReadSpecial(ctx.actor) ? undefined : eq(caseEvents.special, false),
-      ),
-    )
+    .where(and(eq(caseEvents.caseId, record.id), specialScope(ctx.actor, caseEvents.special)))
     .orderBy(asc(caseEvents.at), asc(caseEvents.id));
   await auditCaseRead(ctx, record, "timeline", { count: rows.length });
   return {

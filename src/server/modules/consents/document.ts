@@ -1,7 +1,8 @@
 import { eq } from "drizzle-orm";
 import { CONSENT_DOCUMENT_TYPES } from "#shared/cases.ts";
 import { consentDocuments } from "../../db/schema.ts";
-import { audit, type Ctx } from "../../platform/audit.ts";
+import { audit } from "../../platform/audit.ts";
+import type { Ctx } from "../../platform/context.ts";
 import { AppError, notFound } from "../../platform/errors.ts";
 import { loadConsent, presentConsent } from "./service.ts";
 

@@ -1,6 +1,8 @@
 import type { Home, HomeItem, HomeSection, HomeSectionKey } from "#shared/contracts/home.ts";
 import { can } from "#shared/permissions.ts";
-import { audit, type Ctx } from "../../platform/audit.ts";
+import { audit } from "../../platform/audit.ts";
+import type { Ctx } from "../../platform/context.ts";
+import { isVolunteer, mayReadSpecial } from "../../platform/tenancy.ts";
 import { listDeadlines } from "../cases/deadlines.ts";
 import { assignedCases, casesWithoutStep, casesWithUncoveredSpecialData } from "../cases/start-counts.ts";
 import { countOwnInterfaces } from "../interfaces/start-counts.ts";
@@ -39,7 +41,7 @@ const overdueItems = (items: HomeItem[]) => items.filter((i) => i.overdue).lengt
 
 /** Counsellors and volunteers: their cases, and the referrals they sent that are late. */
 async function caseWork(ctx: Ctx): Promise<HomeSection[]> {
-  const volunteer = ctx.actor.role === "volunteer";
+  const volunteer = isVolunteer(ctx.actor);
   const [cases, outgoing, special] = await Promise.all([
     volunteer ? assignedCases(ctx) : casesWithoutStep(ctx),
     can(ctx.actor.role, "referral.send") ? outgoingOverdue(ctx) : null,
@@ -58,7 +60,7 @@ async function caseWork(ctx: Ctx): Promise<HomeSection[]> {
   }
   if (outgoing) out.push(section("referrals_outgoing_overdue", outgoing, "overdue", null));
   if (!volunteer) out.push(section("cases_without_step", cases, "attention", "/cases?assignee=me"));
-  if (ctx.actor.role === "counsellor") out.push(section("special_data_unbased", special, "overdue", null));
+  if (mayReadSpecial(ctx.actor)) out.push(section("special_data_unbased", special, "overdue", null));
   return out;
 }
 

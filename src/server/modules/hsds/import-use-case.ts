@@ -1,6 +1,7 @@
 import type { ImportReport } from "#shared/contracts/hsds.ts";
 import type { Db } from "../../db/client.ts";
-import { audit, type Ctx } from "../../platform/audit.ts";
+import { audit } from "../../platform/audit.ts";
+import type { Ctx } from "../../platform/context.ts";
 import { importHsds } from "./import.ts";
 
 /** Audit details of an import: counts only, never values from the records. */

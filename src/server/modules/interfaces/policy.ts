@@ -1,5 +1,6 @@
-import { can, hasNetworkScope } from "#shared/permissions.ts";
+import { can } from "#shared/permissions.ts";
 import type { Actor } from "../../platform/session.ts";
+import { actsForNetwork, isParty } from "../../platform/tenancy.ts";
 
 /**
  * Who maintains an interface: the coordination any of them, an organisation's admin only those
@@ -10,6 +11,5 @@ export function maintainsInterface(
   row: { fromOrganisationId: string; toOrganisationId: string },
 ): boolean {
   if (!can(actor.role, "interface.manage")) return false;
-  if (hasNetworkScope(actor.role)) return true;
-  return actor.organisationId === row.fromOrganisationId || actor.organisationId === row.toOrganisationId;
+  return actsForNetwork(actor) || isParty(actor, row);
 }

@@ -10,7 +10,8 @@ import type {
 import type { HandoverChannel, InterfaceScope } from "#shared/referrals.ts";
 import type { Tx } from "../../db/client.ts";
 import { interfaces, organisations } from "../../db/schema.ts";
-import { audit, type Ctx } from "../../platform/audit.ts";
+import { audit } from "../../platform/audit.ts";
+import type { Ctx } from "../../platform/context.ts";
 import { AppError, invalidField, notFound } from "../../platform/errors.ts";
 import { containsPattern } from "../../platform/like.ts";
 import type { Actor } from "../../platform/session.ts";

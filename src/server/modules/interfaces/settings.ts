@@ -2,7 +2,8 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import type { ReferralSettings } from "#shared/contracts/interfaces.ts";
 import type { Tx } from "../../db/client.ts";
 import { interfaces, referralSettings } from "../../db/schema.ts";
-import { audit, type Ctx } from "../../platform/audit.ts";
+import { audit } from "../../platform/audit.ts";
+import type { Ctx } from "../../platform/context.ts";
 import { invalidField } from "../../platform/errors.ts";
 
 /** The defaults of the migration, should the single settings row ever be missing. */

@@ -1,17 +1,17 @@
-import { and, count, eq, or } from "drizzle-orm";
+import { and, count, eq } from "drizzle-orm";
 import { interfaces } from "../../db/schema.ts";
-import type { Ctx } from "../../platform/audit.ts";
+import type { Ctx } from "../../platform/context.ts";
+import { eitherParty } from "../../platform/tenancy.ts";
 
 /** Active interfaces the actor's organisation stands on, on either side. */
 export async function countOwnInterfaces(ctx: Ctx): Promise<number> {
-  const own = ctx.actor.organisationId;
   const [row] = await ctx.db
     .select({ n: count() })
     .from(interfaces)
     .where(
       and(
         eq(interfaces.status, "active"),
-        or(eq(interfaces.fromOrganisationId, own), eq(interfaces.toOrganisationId, own)),
+        eitherParty(ctx.actor, interfaces.fromOrganisationId, interfaces.toOrganisationId),
       ),
     );
   return row?.n ?? 0;

@@ -4,17 +4,19 @@ import type { InvitationCreate } from "#shared/contracts/members.ts";
 import type { Locale, Role } from "#shared/domain.ts";
 import type { Db, Tx } from "../../db/client.ts";
 import { mailTokens, memberships, organisations, users } from "../../db/schema.ts";
-import { audit, type Ctx } from "../../platform/audit.ts";
+import { audit } from "../../platform/audit.ts";
+import type { Ctx } from "../../platform/context.ts";
 import { AppError, invalidField, notFound } from "../../platform/errors.ts";
 import { translator } from "../../platform/i18n.ts";
 import { enqueueMail, type Mailer } from "../../platform/mail.ts";
 import { hashPassword, verifyPassword } from "../../platform/passwords.ts";
 import { consume, refund } from "../../platform/rate-limit.ts";
 import { createSession } from "../../platform/session.ts";
+import { scopedOrganisation } from "../../platform/tenancy.ts";
 import { newToken, tokenHash } from "../../platform/tokens.ts";
 import { takeToken } from "../auth/service.ts";
 import { assertMayActFor, requiresSso } from "../sso/policy.ts";
-import { assertRoleFits, scopedOrganisation } from "./policy.ts";
+import { assertRoleFits } from "./policy.ts";
 
 const INVITATION_DAYS = 7;
 

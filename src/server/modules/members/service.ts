@@ -2,14 +2,20 @@ import { and, asc, count, eq, ilike, ne, or, type SQL, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Member, MemberListQuery, MemberUpdate } from "#shared/contracts/members.ts";
 import type { Role } from "#shared/domain.ts";
-import { hasNetworkScope } from "#shared/permissions.ts";
 import type { Tx } from "../../db/client.ts";
 import { memberships, sessions, users } from "../../db/schema.ts";
-import { audit, type Ctx } from "../../platform/audit.ts";
+import { audit } from "../../platform/audit.ts";
+import type { Ctx } from "../../platform/context.ts";
 import { invalidField, notFound } from "../../platform/errors.ts";
 import { containsPattern } from "../../platform/like.ts";
 import type { Actor } from "../../platform/session.ts";
-import { assertRoleFits, coversOrganisation, scopedOrganisation } from "./policy.ts";
+import {
+  actsForNetwork,
+  coversOrganisation,
+  ownOrganisation,
+  scopedOrganisation,
+} from "../../platform/tenancy.ts";
+import { assertRoleFits } from "./policy.ts";
 
 const memberColumns = {
   membershipId: memberships.id,
@@ -113,7 +119,7 @@ export async function updateMember(
   if (role !== undefined && role !== current.role) {
     assertRoleFits(ctx.actor, org, role);
     // Taking the coordination role away is the coordination's business too.
-    if (current.role === "network_coordinator" && !hasNetworkScope(ctx.actor.role)) {
+    if (current.role === "network_coordinator" && !actsForNetwork(ctx.actor)) {
       throw invalidField("role", "member.coordinator_role");
     }
   }
@@ -168,9 +174,9 @@ export async function updateMember(
 
 /** Shows a user by id to an admin of one of their organisations, or to the coordination; else 404. */
 export async function getUser(ctx: Ctx & { userId: string }) {
-  const visible = hasNetworkScope(ctx.actor.role)
+  const visible = actsForNetwork(ctx.actor)
     ? undefined
-    : sql`exists (select 1 from ${memberships} where ${memberships.userId} = ${users.id} and ${memberships.organisationId} = ${ctx.actor.organisationId})`;
+    : sql`exists (select 1 from ${memberships} where ${memberships.userId} = ${users.id} and ${ownOrganisation(ctx.actor, memberships.organisationId)})`;
   const [user] = await ctx.db
     .select({ id: users.id, name: users.name, email: users.email, status: users.status })
     .from(users)

@@ -2,7 +2,8 @@ import { and, asc, count, eq, gt, isNull, sql } from "drizzle-orm";
 import { HOME_ITEMS, type HomeItem, homeItem } from "#shared/contracts/home.ts";
 import type { Role } from "#shared/domain.ts";
 import { mailTokens, memberships, users } from "../../db/schema.ts";
-import type { Ctx } from "../../platform/audit.ts";
+import type { Ctx } from "../../platform/context.ts";
+import { ownOrganisation } from "../../platform/tenancy.ts";
 
 /** What an organisation admin's start page counts of members: its people and open invitations. */
 
@@ -14,7 +15,7 @@ export async function countActiveMembers(ctx: Ctx): Promise<number> {
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(
       and(
-        eq(memberships.organisationId, ctx.actor.organisationId),
+        ownOrganisation(ctx.actor, memberships.organisationId),
         eq(memberships.status, "active"),
         eq(users.status, "active"),
       ),
@@ -26,7 +27,7 @@ export async function countActiveMembers(ctx: Ctx): Promise<number> {
 export async function openInvitations(ctx: Ctx): Promise<{ count: number; items: HomeItem[] }> {
   const where = and(
     eq(mailTokens.kind, "invitation"),
-    eq(mailTokens.organisationId, ctx.actor.organisationId),
+    ownOrganisation(ctx.actor, mailTokens.organisationId),
     isNull(mailTokens.usedAt),
     gt(mailTokens.expiresAt, sql`now()`),
   );

@@ -3,9 +3,11 @@ import type { z } from "zod";
 import type { Notification as NotificationSchema } from "#shared/contracts/referrals.ts";
 import type { NotificationKind } from "#shared/referrals.ts";
 import { notificationReads, notifications } from "../../db/schema.ts";
-import { audit, type Ctx } from "../../platform/audit.ts";
+import { audit } from "../../platform/audit.ts";
+import type { Ctx } from "../../platform/context.ts";
 import { notFound } from "../../platform/errors.ts";
 import type { Actor } from "../../platform/session.ts";
+import { ownOrganisation } from "../../platform/tenancy.ts";
 
 type Notification = z.infer<typeof NotificationSchema>;
 
@@ -18,7 +20,7 @@ const SHOWN = 50;
  */
 function forActor(actor: Actor) {
   return and(
-    eq(notifications.organisationId, actor.organisationId),
+    ownOrganisation(actor, notifications.organisationId),
     or(
       eq(notifications.userId, actor.userId),
       and(isNull(notifications.userId), sql`${actor.role} = any(${notifications.recipientRoles})`),

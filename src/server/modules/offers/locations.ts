@@ -8,13 +8,14 @@ import type {
 } from "#shared/contracts/offers.ts";
 import type { Tx } from "../../db/client.ts";
 import { locations, offerLocations } from "../../db/schema.ts";
-import { audit, type Ctx } from "../../platform/audit.ts";
+import { audit } from "../../platform/audit.ts";
+import type { Ctx } from "../../platform/context.ts";
 import { forbidden, notFound } from "../../platform/errors.ts";
 import { containsPattern } from "../../platform/like.ts";
 import type { Actor } from "../../platform/session.ts";
-import { scopedOrganisation } from "../members/policy.ts";
+import { organisationScope, scopedOrganisation } from "../../platform/tenancy.ts";
 import { asText, changedFields, type FieldTexts, readHistory, recordChanges } from "./history.ts";
-import { directoryAbilities, directoryScope } from "./policy.ts";
+import { directoryAbilities } from "./policy.ts";
 
 type LocationRow = typeof locations.$inferSelect & { offerCount: number };
 
@@ -67,7 +68,7 @@ async function loadLocation(ctx: Ctx, id: string, opts: { lock?: boolean } = {})
   const query = ctx.db
     .select({ ...getTableColumns(locations), offerCount })
     .from(locations)
-    .where(and(eq(locations.id, id), directoryScope(ctx.actor, locations.organisationId)));
+    .where(and(eq(locations.id, id), organisationScope(ctx.actor, locations.organisationId)));
   const [row] = opts.lock ? await query.for("update") : await query;
   if (!row) throw notFound();
   return presentLocation(row, ctx.actor);

@@ -1,16 +1,11 @@
-import { eq, type SQL } from "drizzle-orm";
-import type { AnyPgColumn } from "drizzle-orm/pg-core";
-import { can, hasNetworkScope } from "#shared/permissions.ts";
+import { can } from "#shared/permissions.ts";
 import type { Actor } from "../../platform/session.ts";
-import { coversOrganisation } from "../members/policy.ts";
+import { actsForNetwork, coversOrganisation } from "../../platform/tenancy.ts";
 
 /**
- * Restricts a query on a directory table to the records the actor may see: their own
- * organisation's, or all for the coordination. Others are simply not found (404).
+ * Directory records (offers, locations) are read under the organisation scope
+ * (platform/tenancy.ts: organisationScope): own organisation's, or all for the coordination.
  */
-export function directoryScope(actor: Actor, organisationColumn: AnyPgColumn): SQL | undefined {
-  return hasNetworkScope(actor.role) ? undefined : eq(organisationColumn, actor.organisationId);
-}
 
 /** What the actor may do with an offer or location of an organisation. */
 export function directoryAbilities(actor: Actor, organisationId: string) {
@@ -20,5 +15,5 @@ export function directoryAbilities(actor: Actor, organisationId: string) {
 
 /** Offers are retired by their status; removing one for good is the coordination's decision. */
 export function mayDeleteOffer(actor: Actor): boolean {
-  return hasNetworkScope(actor.role);
+  return actsForNetwork(actor);
 }

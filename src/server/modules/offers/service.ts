@@ -22,14 +22,15 @@ import type {
 import { CEFR_LEVELS, FUNDING_ROUTES, OFFER_TYPES, type OfferStatus } from "#shared/directory.ts";
 import type { Tx } from "../../db/client.ts";
 import { locations, offerLocations, offers, organisations } from "../../db/schema.ts";
-import { audit, type Ctx } from "../../platform/audit.ts";
+import { audit } from "../../platform/audit.ts";
+import type { Ctx } from "../../platform/context.ts";
 import { AppError, forbidden, invalidField, notFound } from "../../platform/errors.ts";
 import { containsPattern } from "../../platform/like.ts";
 import type { Actor } from "../../platform/session.ts";
-import { scopedOrganisation } from "../members/policy.ts";
+import { organisationScope, scopedOrganisation } from "../../platform/tenancy.ts";
 import { asText, changedFields, type FieldTexts, readHistory, recordChanges } from "./history.ts";
 import { contactFromHsds, contactToHsds, schedulesFromHsds, schedulesToHsds } from "./hsds-shape.ts";
-import { directoryAbilities, directoryScope, mayDeleteOffer } from "./policy.ts";
+import { directoryAbilities, mayDeleteOffer } from "./policy.ts";
 
 type OfferRow = Omit<typeof offers.$inferSelect, "search"> & { organisationName: string };
 type LocationSummary = Offer["locations"][number];
@@ -133,7 +134,7 @@ async function loadOffer(ctx: Ctx, id: string, opts: { lock?: boolean } = {}): P
     .select(offerSelect)
     .from(offers)
     .innerJoin(organisations, eq(organisations.id, offers.organisationId))
-    .where(and(eq(offers.id, id), directoryScope(ctx.actor, offers.organisationId)));
+    .where(and(eq(offers.id, id), organisationScope(ctx.actor, offers.organisationId)));
   const [row] = opts.lock ? await query.for("update", { of: offers }) : await query;
   if (!row) throw notFound();
   const locs = await locationsOf(ctx.db, [row.id]);

@@ -6,10 +6,9 @@ import {
   STALE_CAPACITY_DAYS,
   STALE_OFFER_MONTHS,
 } from "#shared/contracts/home.ts";
-import { hasNetworkScope } from "#shared/permissions.ts";
 import { offers, organisations } from "../../db/schema.ts";
-import type { Ctx } from "../../platform/audit.ts";
-import { directoryScope } from "./policy.ts";
+import type { Ctx } from "../../platform/context.ts";
+import { actsForNetwork, organisationScope, ownOrganisation } from "../../platform/tenancy.ts";
 
 /**
  * Directory upkeep for the start pages: active offers whose entry nobody has touched for a year, and
@@ -21,7 +20,11 @@ type Section = { count: number; items: HomeItem[] };
 const day = (at: Date | null) => (at ? at.toISOString().slice(0, 10) : null);
 
 async function offerSection(ctx: Ctx, condition: SQL, since: "updated" | "capacity"): Promise<Section> {
-  const where = and(eq(offers.status, "active"), directoryScope(ctx.actor, offers.organisationId), condition);
+  const where = and(
+    eq(offers.status, "active"),
+    organisationScope(ctx.actor, offers.organisationId),
+    condition,
+  );
   const column = since === "updated" ? offers.updatedAt : offers.capacityUpdatedAt;
   const [rows, [total]] = await Promise.all([
     ctx.db
@@ -33,7 +36,7 @@ async function offerSection(ctx: Ctx, condition: SQL, since: "updated" | "capaci
       .limit(HOME_ITEMS),
     ctx.db.select({ n: count() }).from(offers).where(where),
   ]);
-  const network = hasNetworkScope(ctx.actor.role);
+  const network = actsForNetwork(ctx.actor);
   return {
     count: total?.n ?? 0,
     items: rows.map((r) =>
@@ -64,7 +67,7 @@ export function staleCapacities(ctx: Ctx): Promise<Section> {
 
 /** The actor's organisation's active offers, for roles that see but do not keep them. */
 export async function ownOffers(ctx: Ctx): Promise<Section> {
-  const where = and(eq(offers.status, "active"), eq(offers.organisationId, ctx.actor.organisationId));
+  const where = and(eq(offers.status, "active"), ownOrganisation(ctx.actor, offers.organisationId));
   const [rows, [total]] = await Promise.all([
     ctx.db
       .select({ id: offers.id, name: offers.name, at: offers.updatedAt })

@@ -7,13 +7,14 @@ import type {
   OrganisationUpdate,
 } from "#shared/contracts/organisations.ts";
 import type { OrganisationType } from "#shared/domain.ts";
-import { can, hasNetworkScope } from "#shared/permissions.ts";
+import { can } from "#shared/permissions.ts";
 import { memberships, organisations } from "../../db/schema.ts";
-import { audit, type Ctx } from "../../platform/audit.ts";
+import { audit } from "../../platform/audit.ts";
+import type { Ctx } from "../../platform/context.ts";
 import { AppError } from "../../platform/errors.ts";
 import { containsPattern } from "../../platform/like.ts";
 import type { Actor } from "../../platform/session.ts";
-import { coversOrganisation, scopedOrganisation } from "../members/policy.ts";
+import { actsForNetwork, coversOrganisation, scopedOrganisation } from "../../platform/tenancy.ts";
 
 // Drizzle renders columns of a single-table select without their table, so inside this subquery
 // the outer organisation must be named explicitly.
@@ -31,7 +32,7 @@ function presentOrganisation(row: Row, actor: Actor): Organisation {
     updatedAt: row.updatedAt.toISOString(),
     abilities: {
       update: covered && can(actor.role, "organisation.update"),
-      changeStatus: hasNetworkScope(actor.role),
+      changeStatus: actsForNetwork(actor),
       manageMembers: covered && can(actor.role, "member.list"),
     },
   };
@@ -97,7 +98,7 @@ export async function updateOrganisation(
   ctx: Ctx & { id: string; change: z.infer<typeof OrganisationUpdate> },
 ) {
   const current = await load(ctx, ctx.id);
-  if (ctx.change.status !== undefined && !hasNetworkScope(ctx.actor.role)) {
+  if (ctx.change.status !== undefined && !actsForNetwork(ctx.actor)) {
     throw new AppError(422, "organisation.status_forbidden", { field: "status" });
   }
   // Deactivating the coordination office would lock the coordination itself out.

@@ -1,8 +1,8 @@
 import { and, count, desc, eq } from "drizzle-orm";
 import { HOME_ITEMS, type HomeItem, homeItem } from "#shared/contracts/home.ts";
-import { hasNetworkScope } from "#shared/permissions.ts";
 import { outbox } from "../../db/schema.ts";
-import type { Ctx } from "../../platform/audit.ts";
+import type { Ctx } from "../../platform/context.ts";
+import { actsForNetwork, organisationScope } from "../../platform/tenancy.ts";
 
 /**
  * Mails that could not be delivered: the coordination sees the network's outbox and opens each
@@ -10,11 +10,8 @@ import type { Ctx } from "../../platform/audit.ts";
  * invites again from the members page.
  */
 export async function failedMails(ctx: Ctx): Promise<{ count: number; items: HomeItem[] }> {
-  const network = hasNetworkScope(ctx.actor.role);
-  const where = and(
-    eq(outbox.status, "failed"),
-    network ? undefined : eq(outbox.organisationId, ctx.actor.organisationId),
-  );
+  const network = actsForNetwork(ctx.actor);
+  const where = and(eq(outbox.status, "failed"), organisationScope(ctx.actor, outbox.organisationId));
   const [rows, [total]] = await Promise.all([
     ctx.db
       .select({ id: outbox.id, to: outbox.toAddress, subject: outbox.subject, createdAt: outbox.createdAt })

@@ -1,7 +1,8 @@
 import { eq, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.ts";
 import { clients, erasureLedger } from "../../db/schema.ts";
-import { audit, type Ctx } from "../../platform/audit.ts";
+import { audit } from "../../platform/audit.ts";
+import type { Ctx } from "../../platform/context.ts";
 import { notFound } from "../../platform/errors.ts";
 import { type Job, runJobSoon } from "../../platform/jobs.ts";
 import type { Actor } from "../../platform/session.ts";

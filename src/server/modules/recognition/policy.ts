@@ -1,8 +1,8 @@
-import { and, eq, type SQL } from "drizzle-orm";
+import type { SQL } from "drizzle-orm";
 import { can } from "#shared/permissions.ts";
 import { qualifications } from "../../db/schema.ts";
 import type { Actor } from "../../platform/session.ts";
-import { clientScope } from "../cases/policy.ts";
+import { clientScope } from "../../platform/tenancy.ts";
 
 /**
  * Recognition journeys are counselling data of one organisation: a qualification (and every
@@ -10,10 +10,7 @@ import { clientScope } from "../cases/policy.ts";
  * clients with a case assigned to them). Anything else is not found (404).
  */
 export function qualificationScope(actor: Actor): SQL {
-  return and(
-    eq(qualifications.organisationId, actor.organisationId),
-    clientScope(actor, qualifications.organisationId, qualifications.clientId),
-  ) as SQL;
+  return clientScope(actor, qualifications.organisationId, qualifications.clientId);
 }
 
 /** What the actor may do with a qualification or procedure they can see. */

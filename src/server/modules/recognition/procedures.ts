@@ -10,11 +10,12 @@ import {
   recognitionProcedures,
   recognitionStateChanges,
 } from "../../db/schema.ts";
-import { audit, type Ctx } from "../../platform/audit.ts";
+import { audit } from "../../platform/audit.ts";
+import type { Ctx } from "../../platform/context.ts";
 import { forbidden, invalidField, notFound } from "../../platform/errors.ts";
+import { caseScope } from "../../platform/tenancy.ts";
 import { staleVersion } from "../../platform/versioning.ts";
 import { recordCaseEvent } from "../cases/events.ts";
-import { caseScope } from "../cases/policy.ts";
 import { occupationByCode } from "./kldb.ts";
 import { qualificationScope, recognitionAbilities } from "./policy.ts";
 import { historyOf, type ProcedureRow, presentProcedure, selectProcedures } from "./present.ts";

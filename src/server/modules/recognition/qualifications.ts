@@ -3,10 +3,11 @@ import type { z } from "zod";
 import type { QualificationInput, QualificationUpdate } from "#shared/contracts/recognition.ts";
 import type { Tx } from "../../db/client.ts";
 import { cases, clients, qualifications, recognitionProcedures } from "../../db/schema.ts";
-import { audit, type Ctx } from "../../platform/audit.ts";
+import { audit } from "../../platform/audit.ts";
+import type { Ctx } from "../../platform/context.ts";
 import { forbidden, notFound } from "../../platform/errors.ts";
+import { clientScope } from "../../platform/tenancy.ts";
 import { recordCaseEvent } from "../cases/events.ts";
-import { clientScope } from "../cases/policy.ts";
 import { qualificationScope, recognitionAbilities } from "./policy.ts";
 import {
   presentProcedures,

@@ -10,7 +10,8 @@ import {
 } from "#shared/recognition.ts";
 import type { Tx } from "../../db/client.ts";
 import { clients, offers, organisations } from "../../db/schema.ts";
-import { audit, type Ctx } from "../../platform/audit.ts";
+import { audit } from "../../platform/audit.ts";
+import type { Ctx } from "../../platform/context.ts";
 import { loadProcedure } from "./procedures.ts";
 
 /** How many offers are suggested for one difference at most. */

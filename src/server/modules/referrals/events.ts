@@ -2,7 +2,7 @@ import { asc, eq } from "drizzle-orm";
 import type { ReferralState } from "#shared/referrals.ts";
 import type { Tx } from "../../db/client.ts";
 import { cases, offers, referralEvents, type referrals } from "../../db/schema.ts";
-import type { Ctx } from "../../platform/audit.ts";
+import type { Ctx } from "../../platform/context.ts";
 import { recordReferralFact } from "../analytics/facts.ts";
 import { loadReferral } from "./read.ts";
 

@@ -17,9 +17,10 @@ import {
 } from "#shared/referrals.ts";
 import type { Tx } from "../../db/client.ts";
 import { cases, offers, organisations, referrals, users } from "../../db/schema.ts";
-import { audit, type Ctx } from "../../platform/audit.ts";
+import { audit } from "../../platform/audit.ts";
+import type { Ctx } from "../../platform/context.ts";
 import type { Actor } from "../../platform/session.ts";
-import { caseScope } from "../cases/policy.ts";
+import { senderScope } from "../../platform/tenancy.ts";
 import { berlinDay } from "../interfaces/working-days.ts";
 import { isOverdue, relevantDue } from "./read.ts";
 
@@ -38,10 +39,9 @@ const OPEN = [...OPEN_REFERRAL_STATES];
 function outgoingScope(actor: Actor, sender: Sender): SQL {
   if (!can(actor.role, "referral.send")) return sql`false`;
   const conditions = [
-    eq(referrals.fromOrganisationId, actor.organisationId),
+    senderScope(actor, referrals.fromOrganisationId, referrals.caseId),
     // Drafts never left the organisation; the list is of what was sent.
     sql`${referrals.state} <> 'draft'`,
-    sql`exists (select 1 from ${cases} where ${cases.id} = ${referrals.caseId} and ${caseScope(actor)})`,
   ];
   if (sender === "me") conditions.push(eq(referrals.sentBy, actor.userId));
   return and(...conditions) as SQL;

@@ -1,40 +1,12 @@
-import { and, eq } from "drizzle-orm";
 import { can } from "#shared/permissions.ts";
 import { OPEN_REFERRAL_STATES, REFERRAL_TRANSITIONS, type ReferralState } from "#shared/referrals.ts";
-import type { Tx } from "../../db/client.ts";
-import { cases } from "../../db/schema.ts";
 import type { Actor } from "../../platform/session.ts";
-import { caseScope } from "../cases/policy.ts";
+import { mayReceive, type Side, type Sides } from "../../platform/tenancy.ts";
 
 /**
- * Who stands on which side of a referral. The sender side is the sending organisation's people who
- * may see the case (volunteers: their assigned cases); the receiver side is the receiving
- * organisation's counsellors and company contacts. The receiver never gets the case itself, only
- * the snapshot. Anyone else does not find the referral (404).
+ * What each side of a referral may do. Who holds which side is tenancy (platform/tenancy.ts:
+ * sidesOf, senderScope, receiverScope); anyone on neither side does not find the referral (404).
  */
-
-export type Side = "sender" | "receiver";
-export type Sides = { sender: boolean; receiver: boolean };
-
-/** The part of a referral row the policy needs. */
-type Parties = { caseId: string; fromOrganisationId: string; toOrganisationId: string };
-
-/** Whether the actor may answer referrals addressed to their organisation. */
-export const mayReceive = (actor: Actor) => can(actor.role, "referral.respond");
-
-/** The sides the actor holds on a referral; both can hold when a referral stays inside one organisation. */
-export async function sidesOf(db: Tx, actor: Actor, referral: Parties): Promise<Sides> {
-  let sender = false;
-  if (referral.fromOrganisationId === actor.organisationId && can(actor.role, "referral.read")) {
-    const [visible] = await db
-      .select({ id: cases.id })
-      .from(cases)
-      .where(and(eq(cases.id, referral.caseId), caseScope(actor)));
-    sender = Boolean(visible);
-  }
-  const receiver = referral.toOrganisationId === actor.organisationId && mayReceive(actor);
-  return { sender, receiver };
-}
 
 /** The side a referral is shown from: the sender's view when the actor holds both. */
 export const shownSide = (sides: Sides): Side => (sides.sender ? "sender" : "receiver");

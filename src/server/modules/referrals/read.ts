@@ -15,13 +15,22 @@ import {
 } from "#shared/referrals.ts";
 import type { Tx } from "../../db/client.ts";
 import { cases, offers, organisations, referrals } from "../../db/schema.ts";
-import { audit, type Ctx } from "../../platform/audit.ts";
+import { audit } from "../../platform/audit.ts";
+import type { Ctx } from "../../platform/context.ts";
 import { notFound } from "../../platform/errors.ts";
 import type { Actor } from "../../platform/session.ts";
+import {
+  assertSide,
+  isReceiver,
+  mayReceive,
+  receiverScope,
+  type Sides,
+  sidesOf,
+} from "../../platform/tenancy.ts";
 import { scopedCase } from "../cases/documentation.ts";
 import { loadReferralSettings } from "../interfaces/settings.ts";
 import { addWorkingDays, berlinDay } from "../interfaces/working-days.ts";
-import { mayReceive, nextStatesFor, type Sides, shownSide, sidesOf } from "./policy.ts";
+import { nextStatesFor, shownSide } from "./policy.ts";
 
 /** Reading referrals: one referral from either side, a case's referrals, the receiver's inbox. */
 
@@ -118,7 +127,7 @@ export async function loadReferral(db: Tx, actor: Actor, id: string, opts: { loc
   const [row] = opts.lock ? await query.for("update", { of: referrals }) : await query;
   if (!row) throw notFound();
   const sides = await sidesOf(db, actor, row.referral);
-  if (!sides.sender && !sides.receiver) throw notFound();
+  assertSide(sides);
   return { row, sides };
 }
 
@@ -155,7 +164,7 @@ export async function listCaseReferrals(ctx: Ctx & { caseId: string }) {
   });
   const sides = (row: ReferralRow): Sides => ({
     sender: true,
-    receiver: row.referral.toOrganisationId === ctx.actor.organisationId && mayReceive(ctx.actor),
+    receiver: isReceiver(ctx.actor, row.referral),
   });
   const items = rows.map((row) => presentReferral(row, ctx.actor, sides(row), { withSnapshot: false }));
   return { items, total: items.length };
@@ -190,7 +199,7 @@ export async function listInbox(ctx: Ctx & { bucket: InboxBucket; limit: number;
   if (!mayReceive(ctx.actor)) return { items: [], total: 0 };
   const { today, soon } = await inboxWindow(ctx.db);
   const where = and(
-    eq(referrals.toOrganisationId, ctx.actor.organisationId),
+    receiverScope(ctx.actor, referrals.toOrganisationId),
     bucketCondition(ctx.bucket, today, soon),
   );
   const order =
@@ -239,6 +248,6 @@ export async function inboxCounts(ctx: Ctx): Promise<z.infer<typeof InboxCounts>
   const [row] = await ctx.db
     .select(columns)
     .from(referrals)
-    .where(eq(referrals.toOrganisationId, ctx.actor.organisationId));
+    .where(receiverScope(ctx.actor, referrals.toOrganisationId));
   return { ...zero, ...(row as Partial<z.infer<typeof InboxCounts>>) };
 }

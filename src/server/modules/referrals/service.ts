@@ -6,8 +6,10 @@ import { itemsCoveredBy } from "#shared/referral-check.ts";
 import { DATA_ITEM_CATEGORY, REFERRAL_DATA_ITEMS } from "#shared/referrals.ts";
 import type { Tx } from "../../db/client.ts";
 import { offers, organisations, referrals } from "../../db/schema.ts";
-import { audit, type Ctx } from "../../platform/audit.ts";
+import { audit } from "../../platform/audit.ts";
+import type { Ctx } from "../../platform/context.ts";
 import { AppError, invalidField } from "../../platform/errors.ts";
+import { ownOrganisation } from "../../platform/tenancy.ts";
 import { documentableCase, scopedCase } from "../cases/documentation.ts";
 import { recordCaseEvent } from "../cases/events.ts";
 import { activeConsent, type ConsentRow } from "../consents/check.ts";
@@ -122,9 +124,7 @@ async function byIdempotencyKey(tx: Tx, ctx: Ctx, key: string, caseId: string) {
   const [existing] = await tx
     .select({ id: referrals.id, caseId: referrals.caseId })
     .from(referrals)
-    .where(
-      and(eq(referrals.fromOrganisationId, ctx.actor.organisationId), eq(referrals.idempotencyKey, key)),
-    );
+    .where(and(ownOrganisation(ctx.actor, referrals.fromOrganisationId), eq(referrals.idempotencyKey, key)));
   if (!existing) return null;
   // The same key for another case is a client bug, not a repeat: say so instead of answering the other.
   if (existing.caseId !== caseId) throw new AppError(422, "referral.idempotency_key_reused");

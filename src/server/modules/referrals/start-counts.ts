@@ -3,11 +3,10 @@ import { alias } from "drizzle-orm/pg-core";
 import { HOME_ITEMS, type HomeItem, homeItem } from "#shared/contracts/home.ts";
 import { OPEN_REFERRAL_STATES } from "#shared/referrals.ts";
 import { cases, clients, organisations, referrals } from "../../db/schema.ts";
-import type { Ctx } from "../../platform/audit.ts";
+import type { Ctx } from "../../platform/context.ts";
 import type { Actor } from "../../platform/session.ts";
-import { caseScope } from "../cases/policy.ts";
+import { mayReceive, receiverScope, senderScope } from "../../platform/tenancy.ts";
 import { berlinDay } from "../interfaces/working-days.ts";
-import { mayReceive } from "./policy.ts";
 
 /**
  * What the start pages count of referrals: the receiving organisation's new and overdue ones, the
@@ -41,7 +40,7 @@ export async function incomingReferrals(
     overdue: overdue(today),
     in_progress: inArray(referrals.state, ["accepted", "in_progress"]),
   }[which];
-  const where = and(eq(referrals.toOrganisationId, ctx.actor.organisationId), condition);
+  const where = and(receiverScope(ctx.actor, referrals.toOrganisationId), condition);
   const [rows, [total]] = await Promise.all([
     ctx.db
       .select({
@@ -81,8 +80,7 @@ export async function incomingReferrals(
  */
 function mineSent(actor: Actor): SQL {
   return and(
-    eq(referrals.fromOrganisationId, actor.organisationId),
-    caseScope(actor),
+    senderScope(actor, referrals.fromOrganisationId, referrals.caseId),
     or(eq(referrals.sentBy, actor.userId), eq(cases.assigneeUserId, actor.userId)),
   ) as SQL;
 }

@@ -3,12 +3,14 @@ import type { Referral, ReferralTransition } from "#shared/contracts/referrals.t
 import { REFERRAL_TRANSITIONS, type ReferralState } from "#shared/referrals.ts";
 import type { Tx } from "../../db/client.ts";
 import { referralMessages, referrals } from "../../db/schema.ts";
-import { audit, type Ctx } from "../../platform/audit.ts";
+import { audit } from "../../platform/audit.ts";
+import type { Ctx } from "../../platform/context.ts";
 import { AppError, forbidden, invalidField } from "../../platform/errors.ts";
+import type { Side } from "../../platform/tenancy.ts";
 import { recordCaseEvent } from "../cases/events.ts";
 import { notify } from "../notifications/notify.ts";
 import { recordReferralEvent } from "./events.ts";
-import { everMayMoveTo, nextStatesFor, type Side } from "./policy.ts";
+import { everMayMoveTo, nextStatesFor } from "./policy.ts";
 import { loadReferral, presentReferral } from "./read.ts";
 
 /**

@@ -3,9 +3,10 @@ import type { SsoProviderInput, SsoSettings } from "#shared/contracts/sso.ts";
 import { can } from "#shared/permissions.ts";
 import type { Db } from "../../db/client.ts";
 import { organisations, ssoProviders } from "../../db/schema.ts";
-import { audit, type Ctx } from "../../platform/audit.ts";
+import { audit } from "../../platform/audit.ts";
+import type { Ctx } from "../../platform/context.ts";
 import { AppError, invalidField, notFound } from "../../platform/errors.ts";
-import { scopedOrganisation } from "../members/policy.ts";
+import { scopedOrganisation } from "../../platform/tenancy.ts";
 import { countSigningKeys, discover, isNetworkFailure, issuerAllowed, unreachable } from "./oidc.ts";
 
 /** The one redirect URI of Lotse; the coordinator registers it at each provider. */
