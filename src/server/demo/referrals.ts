@@ -1,21 +1,15 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { ReferralDataItem, ReferralState } from "#shared/referrals.ts";
 import type { Db, Tx } from "../db/client.ts";
-import {
-  caseEvents,
-  cases,
-  clients,
-  consents,
-  offers,
-  organisations,
-  referralEvents,
-  referrals,
-  users,
-} from "../db/schema.ts";
 import { rebuildReferralFacts } from "../modules/analytics/facts.ts";
+import { caseEvents, cases, clients } from "../modules/cases/tables.ts";
+import { consents } from "../modules/consents/tables.ts";
 import { resolveInterface } from "../modules/interfaces/settings.ts";
 import { addWorkingDays, berlinDay, isWorkingDay } from "../modules/interfaces/working-days.ts";
+import { offers } from "../modules/offers/tables.ts";
 import { buildSnapshot } from "../modules/referrals/snapshot.ts";
+import { referralEvents, referrals } from "../modules/referrals/tables.ts";
+import { organisations, users } from "../platform/tables.ts";
 import { DEMO_ORGANISATIONS } from "./organisations.ts";
 
 /**

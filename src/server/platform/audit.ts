@@ -1,6 +1,6 @@
 import type { Tx } from "../db/client.ts";
-import { auditLog } from "../db/schema.ts";
 import type { Actor } from "./session.ts";
+import { auditLog } from "./tables.ts";
 
 /** What a use case needs to act and to leave a trace: the database, who acts, and the request. */
 export type Ctx = { db: Tx; actor: Actor; requestId: string };

@@ -1,7 +1,8 @@
 import { sql } from "drizzle-orm";
 import type { ReferralState } from "#shared/referrals.ts";
 import type { Tx } from "../../db/client.ts";
-import { analyticsReferralFacts, type referrals } from "../../db/schema.ts";
+import type { referrals } from "../referrals/tables.ts";
+import { analyticsReferralFacts } from "./tables.ts";
 
 /**
  * The per-referral summary the analytics read (analytics_referral_facts). Two ways in, both giving

@@ -2,10 +2,10 @@ import { and, count, eq, gte, like, lte, or, type SQL, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { AuditEntry, AuditQuery } from "#shared/contracts/audit.ts";
 import { hasNetworkScope } from "#shared/permissions.ts";
-import { auditLog } from "../../db/schema.ts";
 import { audit, type Ctx } from "../../platform/audit.ts";
 import { notFound } from "../../platform/errors.ts";
 import { escapeLike } from "../../platform/like.ts";
+import { auditLog } from "../../platform/tables.ts";
 import { readEntries } from "./labels.ts";
 
 /**

@@ -3,7 +3,6 @@ import type { SessionInfo } from "#shared/contracts/auth.ts";
 import type { Locale, Role } from "#shared/domain.ts";
 import { permissionsOf } from "#shared/permissions.ts";
 import type { Db, Tx } from "../../db/client.ts";
-import { mailTokens, memberships, organisations, users } from "../../db/schema.ts";
 import { audit } from "../../platform/audit.ts";
 import { AppError, invalidField } from "../../platform/errors.ts";
 import { translator } from "../../platform/i18n.ts";
@@ -17,6 +16,7 @@ import {
   destroyUserSessions,
   switchSessionOrganisation,
 } from "../../platform/session.ts";
+import { mailTokens, memberships, organisations, users } from "../../platform/tables.ts";
 import { newToken, tokenHash } from "../../platform/tokens.ts";
 import { assertMayActFor, firstPasswordMembership } from "../sso/policy.ts";
 

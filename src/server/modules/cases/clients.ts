@@ -9,7 +9,6 @@ import {
 } from "#shared/cases.ts";
 import type { Client, ClientInput, ClientUpdate, DuplicateCandidates } from "#shared/contracts/clients.ts";
 import type { Tx } from "../../db/client.ts";
-import { cases, clients } from "../../db/schema.ts";
 import { audit, type Ctx } from "../../platform/audit.ts";
 import { notFound } from "../../platform/errors.ts";
 import type { Actor } from "../../platform/session.ts";
@@ -18,6 +17,7 @@ import { recordCaseEvent } from "./events.ts";
 import { caseScope, clientAbilities, clientScope, mayReadSpecial } from "./policy.ts";
 import { withNewPseudonym } from "./pseudonym.ts";
 import { assertSpecialBasis } from "./special-data.ts";
+import { cases, clients } from "./tables.ts";
 
 type ClientRow = typeof clients.$inferSelect;
 /** Columns hidden from volunteers: a change of one is a special event on the timeline. */

@@ -6,10 +6,11 @@ import {
   DEADLINE_HORIZON_DAYS,
   type RecognitionState,
 } from "#shared/recognition.ts";
-import { caseNextSteps, cases, clients, qualifications, recognitionProcedures } from "../../db/schema.ts";
 import { audit, type Ctx } from "../../platform/audit.ts";
+import { qualifications, recognitionProcedures } from "../recognition/tables.ts";
 import { daysFromToday, today } from "./calendar.ts";
 import { caseScope, isVolunteer } from "./policy.ts";
+import { caseNextSteps, cases, clients } from "./tables.ts";
 
 /** States in which a §16d permit no longer matters: the journey has ended in work or without. */
 const FINAL_STATES: RecognitionState[] = ["employed_at_level", "employed_below_level", "not_employed"];

@@ -2,12 +2,13 @@ import { and, asc, desc, eq, getTableColumns, sql } from "drizzle-orm";
 import type { AccessRoute, ContactInitiator, ContactMode, CounsellingType } from "#shared/cases.ts";
 import type { ContactCreate } from "#shared/contracts/cases.ts";
 import type { Tx } from "../../db/client.ts";
-import { caseContacts, caseNotes, cases, users } from "../../db/schema.ts";
 import { audit, type Ctx } from "../../platform/audit.ts";
 import { AppError, invalidField, notFound } from "../../platform/errors.ts";
 import type { Actor } from "../../platform/session.ts";
+import { users } from "../../platform/tables.ts";
 import { recordCaseEvent } from "./events.ts";
 import { caseScope, mayReadSpecial } from "./policy.ts";
+import { caseContacts, caseNotes, cases } from "./tables.ts";
 
 /**
  * What is documented in a case: contacts and notes here, next steps in next-steps.ts. Volunteers

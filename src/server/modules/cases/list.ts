@@ -1,11 +1,12 @@
 import { and, asc, count, desc, eq, ilike, isNull, or, type SQL, sql } from "drizzle-orm";
 import type { CaseStatus } from "#shared/cases.ts";
 import type { CaseList, CaseListQuery } from "#shared/contracts/cases.ts";
-import { caseNextSteps, cases, clients, users } from "../../db/schema.ts";
 import { audit, type Ctx } from "../../platform/audit.ts";
 import { containsPattern } from "../../platform/like.ts";
+import { users } from "../../platform/tables.ts";
 import { daysFromToday, today } from "./calendar.ts";
 import { caseScope } from "./policy.ts";
+import { caseNextSteps, cases, clients } from "./tables.ts";
 
 /** Earliest due date of the case's open next steps. */
 const nextDue = sql<

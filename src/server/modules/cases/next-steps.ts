@@ -2,18 +2,14 @@ import { and, asc, eq, getTableColumns, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { NextStep, NextStepCreate, NextStepUpdate } from "#shared/contracts/cases.ts";
 import type { Tx } from "../../db/client.ts";
-import {
-  caseNextSteps,
-  cases,
-  offers,
-  organisations,
-  qualifications,
-  recognitionProcedures,
-} from "../../db/schema.ts";
 import { audit, type Ctx } from "../../platform/audit.ts";
 import { invalidField, notFound } from "../../platform/errors.ts";
+import { organisations } from "../../platform/tables.ts";
+import { offers } from "../offers/tables.ts";
+import { qualifications, recognitionProcedures } from "../recognition/tables.ts";
 import { auditCaseRead, documentableCase, type ScopedCase, scopedCase } from "./documentation.ts";
 import { recordCaseEvent } from "./events.ts";
+import { caseNextSteps, cases } from "./tables.ts";
 
 const stepSelect = {
   ...getTableColumns(caseNextSteps),

@@ -1,8 +1,8 @@
 import { and, eq, type SQL, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { can } from "#shared/permissions.ts";
-import { cases } from "../../db/schema.ts";
 import type { Actor } from "../../platform/session.ts";
+import { cases } from "./tables.ts";
 
 /**
  * Who sees which counselling records. Personal data of counselling belongs to one organisation:

@@ -3,10 +3,10 @@ import type { z } from "zod";
 import type { CaseOutcome, CaseStatus } from "#shared/cases.ts";
 import type { Case, CaseCreate, CaseUpdate } from "#shared/contracts/cases.ts";
 import type { Tx } from "../../db/client.ts";
-import { cases, clients, memberships, users } from "../../db/schema.ts";
 import { audit, type Ctx } from "../../platform/audit.ts";
 import { AppError, invalidField, notFound } from "../../platform/errors.ts";
 import type { Actor } from "../../platform/session.ts";
+import { memberships, users } from "../../platform/tables.ts";
 import { staleVersion } from "../../platform/versioning.ts";
 import { findDuplicates, insertClient, loadClient } from "./clients.ts";
 import { recordCaseEvent } from "./events.ts";
@@ -18,6 +18,7 @@ import {
   type SpecialFields,
   specialNotesSql,
 } from "./special-data.ts";
+import { cases, clients } from "./tables.ts";
 
 type CaseCreateInput = z.output<typeof CaseCreate>;
 

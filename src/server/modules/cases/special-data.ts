@@ -1,8 +1,9 @@
 import { type SQL, sql } from "drizzle-orm";
 import { ART9_FIELDS, type Art9Field, type SpecialLegalBasis } from "#shared/cases.ts";
 import type { SpecialDataStatus } from "#shared/contracts/cases.ts";
-import { caseNotes, cases, clients, consents } from "../../db/schema.ts";
 import { invalidField } from "../../platform/errors.ts";
+import { consents } from "../consents/tables.ts";
+import { caseNotes, cases, clients } from "./tables.ts";
 
 /**
  * Special categories (Art. 9 DSGVO) behind a purpose. A client record may hold health, religion or

@@ -1,10 +1,11 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { z } from "zod";
 import type { CaseEventKind, Timeline } from "#shared/contracts/cases.ts";
-import { caseEvents, users } from "../../db/schema.ts";
 import type { Ctx } from "../../platform/audit.ts";
+import { users } from "../../platform/tables.ts";
 import { auditCaseRead, scopedCase } from "./documentation.ts";
 import { mayReadSpecial } from "./policy.ts";
+import { caseEvents } from "./tables.ts";
 
 /**
  * Everything that happened in a case, oldest first, with who did it. Events about special

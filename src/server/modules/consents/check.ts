@@ -1,8 +1,8 @@
 import { and, eq, isNull } from "drizzle-orm";
 import type { ConsentPurpose } from "#shared/cases.ts";
 import type { Tx } from "../../db/client.ts";
-import { consents } from "../../db/schema.ts";
 import { AppError } from "../../platform/errors.ts";
+import { consents } from "./tables.ts";
 
 /**
  * What other modules use of consents: the check at the moment of use, and the hook point for

@@ -1,9 +1,9 @@
 import { eq } from "drizzle-orm";
 import { CONSENT_DOCUMENT_TYPES } from "#shared/cases.ts";
-import { consentDocuments } from "../../db/schema.ts";
 import { audit, type Ctx } from "../../platform/audit.ts";
 import { AppError, notFound } from "../../platform/errors.ts";
 import { loadConsent, presentConsent } from "./service.ts";
+import { consentDocuments } from "./tables.ts";
 
 export type ConsentDocumentType = (typeof CONSENT_DOCUMENT_TYPES)[number];
 

@@ -10,14 +10,16 @@ import {
 import type { Consent, ConsentCreate } from "#shared/contracts/consents.ts";
 import { can } from "#shared/permissions.ts";
 import type { Tx } from "../../db/client.ts";
-import { cases, consentDocuments, consents, organisations, users } from "../../db/schema.ts";
 import { audit, type Ctx } from "../../platform/audit.ts";
 import { AppError, invalidField, notFound } from "../../platform/errors.ts";
 import type { Actor } from "../../platform/session.ts";
+import { organisations, users } from "../../platform/tables.ts";
 import { loadClient } from "../cases/clients.ts";
 import { recordCaseEvent } from "../cases/events.ts";
 import { clientScope } from "../cases/policy.ts";
+import { cases } from "../cases/tables.ts";
 import { activeConsent, type ConsentRow, consentWithdrawnListeners } from "./check.ts";
+import { consentDocuments, consents } from "./tables.ts";
 
 /** A consent may be recorded a little ahead of the server's clock (a browser's clock drifts). */
 const CLOCK_SKEW_MS = 60_000;

@@ -1,5 +1,6 @@
 import { eq, type SQL, sql } from "drizzle-orm";
-import { offers, organisations } from "../../db/schema.ts";
+import { organisations } from "../../platform/tables.ts";
+import { offers } from "../offers/tables.ts";
 import { findLotseTerm, LOTSE_TAXONOMIES, lotseTaxonomyId } from "./lotse-taxonomies.ts";
 
 // Lotse's own attributes live in columns; a filter by one of its terms becomes a column condition,

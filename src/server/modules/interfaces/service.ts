@@ -9,13 +9,14 @@ import type {
 } from "#shared/contracts/interfaces.ts";
 import type { HandoverChannel, InterfaceScope } from "#shared/referrals.ts";
 import type { Tx } from "../../db/client.ts";
-import { interfaces, organisations } from "../../db/schema.ts";
 import { audit, type Ctx } from "../../platform/audit.ts";
 import { AppError, invalidField, notFound } from "../../platform/errors.ts";
 import { containsPattern } from "../../platform/like.ts";
 import type { Actor } from "../../platform/session.ts";
+import { organisations } from "../../platform/tables.ts";
 import { staleVersion } from "../../platform/versioning.ts";
 import { maintainsInterface } from "./policy.ts";
+import { interfaces } from "./tables.ts";
 
 const fromOrg = alias(organisations, "from_org");
 const toOrg = alias(organisations, "to_org");

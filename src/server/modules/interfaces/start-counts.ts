@@ -1,6 +1,6 @@
 import { and, count, eq, or } from "drizzle-orm";
-import { interfaces } from "../../db/schema.ts";
 import type { Ctx } from "../../platform/audit.ts";
+import { interfaces } from "./tables.ts";
 
 /** Active interfaces the actor's organisation stands on, on either side. */
 export async function countOwnInterfaces(ctx: Ctx): Promise<number> {

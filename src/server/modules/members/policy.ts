@@ -2,9 +2,9 @@ import { eq } from "drizzle-orm";
 import type { Role } from "#shared/domain.ts";
 import { hasNetworkScope } from "#shared/permissions.ts";
 import type { Tx } from "../../db/client.ts";
-import { organisations } from "../../db/schema.ts";
 import { invalidField, notFound } from "../../platform/errors.ts";
 import type { Actor } from "../../platform/session.ts";
+import { organisations } from "../../platform/tables.ts";
 
 /** Whether the actor may administer an organisation's records: their own, or any for the coordination. */
 export function coversOrganisation(actor: Actor, organisationId: string): boolean {

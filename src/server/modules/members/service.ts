@@ -4,11 +4,11 @@ import type { Member, MemberListQuery, MemberUpdate } from "#shared/contracts/me
 import type { Role } from "#shared/domain.ts";
 import { hasNetworkScope } from "#shared/permissions.ts";
 import type { Tx } from "../../db/client.ts";
-import { memberships, sessions, users } from "../../db/schema.ts";
 import { audit, type Ctx } from "../../platform/audit.ts";
 import { invalidField, notFound } from "../../platform/errors.ts";
 import { containsPattern } from "../../platform/like.ts";
 import type { Actor } from "../../platform/session.ts";
+import { memberships, sessions, users } from "../../platform/tables.ts";
 import { assertRoleFits, coversOrganisation, scopedOrganisation } from "./policy.ts";
 
 const memberColumns = {

@@ -1,8 +1,8 @@
 import { and, asc, count, eq, gt, isNull, sql } from "drizzle-orm";
 import { HOME_ITEMS, type HomeItem, homeItem } from "#shared/contracts/home.ts";
 import type { Role } from "#shared/domain.ts";
-import { mailTokens, memberships, users } from "../../db/schema.ts";
 import type { Ctx } from "../../platform/audit.ts";
+import { mailTokens, memberships, users } from "../../platform/tables.ts";
 
 /** What an organisation admin's start page counts of members: its people and open invitations. */
 

@@ -2,10 +2,10 @@ import { and, count, desc, eq, isNull, or, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Notification as NotificationSchema } from "#shared/contracts/referrals.ts";
 import type { NotificationKind } from "#shared/referrals.ts";
-import { notificationReads, notifications } from "../../db/schema.ts";
 import { audit, type Ctx } from "../../platform/audit.ts";
 import { notFound } from "../../platform/errors.ts";
 import type { Actor } from "../../platform/session.ts";
+import { notificationReads, notifications } from "./tables.ts";
 
 type Notification = z.infer<typeof NotificationSchema>;
 

@@ -7,7 +7,6 @@ import type {
   LocationUpdate,
 } from "#shared/contracts/offers.ts";
 import type { Tx } from "../../db/client.ts";
-import { locations, offerLocations } from "../../db/schema.ts";
 import { audit, type Ctx } from "../../platform/audit.ts";
 import { forbidden, notFound } from "../../platform/errors.ts";
 import { containsPattern } from "../../platform/like.ts";
@@ -15,6 +14,7 @@ import type { Actor } from "../../platform/session.ts";
 import { scopedOrganisation } from "../members/policy.ts";
 import { asText, changedFields, type FieldTexts, readHistory, recordChanges } from "./history.ts";
 import { directoryAbilities, directoryScope } from "./policy.ts";
+import { locations, offerLocations } from "./tables.ts";
 
 type LocationRow = typeof locations.$inferSelect & { offerCount: number };
 

@@ -21,15 +21,16 @@ import type {
 } from "#shared/contracts/offers.ts";
 import { CEFR_LEVELS, FUNDING_ROUTES, OFFER_TYPES, type OfferStatus } from "#shared/directory.ts";
 import type { Tx } from "../../db/client.ts";
-import { locations, offerLocations, offers, organisations } from "../../db/schema.ts";
 import { audit, type Ctx } from "../../platform/audit.ts";
 import { AppError, forbidden, invalidField, notFound } from "../../platform/errors.ts";
 import { containsPattern } from "../../platform/like.ts";
 import type { Actor } from "../../platform/session.ts";
+import { organisations } from "../../platform/tables.ts";
 import { scopedOrganisation } from "../members/policy.ts";
 import { asText, changedFields, type FieldTexts, readHistory, recordChanges } from "./history.ts";
 import { contactFromHsds, contactToHsds, schedulesFromHsds, schedulesToHsds } from "./hsds-shape.ts";
 import { directoryAbilities, directoryScope, mayDeleteOffer } from "./policy.ts";
+import { locations, offerLocations, offers } from "./tables.ts";
 
 type OfferRow = Omit<typeof offers.$inferSelect, "search"> & { organisationName: string };
 type LocationSummary = Offer["locations"][number];

@@ -7,9 +7,10 @@ import {
   STALE_OFFER_MONTHS,
 } from "#shared/contracts/home.ts";
 import { hasNetworkScope } from "#shared/permissions.ts";
-import { offers, organisations } from "../../db/schema.ts";
 import type { Ctx } from "../../platform/audit.ts";
+import { organisations } from "../../platform/tables.ts";
 import { directoryScope } from "./policy.ts";
+import { offers } from "./tables.ts";
 
 /**
  * Directory upkeep for the start pages: active offers whose entry nobody has touched for a year, and

@@ -8,11 +8,11 @@ import type {
 } from "#shared/contracts/organisations.ts";
 import type { OrganisationType } from "#shared/domain.ts";
 import { can, hasNetworkScope } from "#shared/permissions.ts";
-import { memberships, organisations } from "../../db/schema.ts";
 import { audit, type Ctx } from "../../platform/audit.ts";
 import { AppError } from "../../platform/errors.ts";
 import { containsPattern } from "../../platform/like.ts";
 import type { Actor } from "../../platform/session.ts";
+import { memberships, organisations } from "../../platform/tables.ts";
 import { coversOrganisation, scopedOrganisation } from "../members/policy.ts";
 
 // Drizzle renders columns of a single-table select without their table, so inside this subquery

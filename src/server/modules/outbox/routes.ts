@@ -3,12 +3,12 @@ import type { FastifyRequest } from "fastify";
 import type { z } from "zod";
 import { PROTECTED_PROBLEMS } from "#shared/contracts/common.ts";
 import { OutboxList, OutboxMail, OutboxParams, OutboxQuery } from "#shared/contracts/outbox.ts";
-import { outbox } from "../../db/schema.ts";
 import type { App, Deps } from "../../deps.ts";
 import { audit, type Ctx } from "../../platform/audit.ts";
 import { ctxOf } from "../../platform/context.ts";
 import { notFound } from "../../platform/errors.ts";
 import { containsPattern } from "../../platform/like.ts";
+import { outbox } from "../../platform/tables.ts";
 
 const tags = ["outbox"];
 const problems = PROTECTED_PROBLEMS;

@@ -1,8 +1,8 @@
 import { and, count, desc, eq } from "drizzle-orm";
 import { HOME_ITEMS, type HomeItem, homeItem } from "#shared/contracts/home.ts";
 import { hasNetworkScope } from "#shared/permissions.ts";
-import { outbox } from "../../db/schema.ts";
 import type { Ctx } from "../../platform/audit.ts";
+import { outbox } from "../../platform/tables.ts";
 
 /**
  * Mails that could not be delivered: the coordination sees the network's outbox and opens each

@@ -1,11 +1,12 @@
 import { eq, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.ts";
-import { clients, erasureLedger } from "../../db/schema.ts";
 import { audit, type Ctx } from "../../platform/audit.ts";
 import { notFound } from "../../platform/errors.ts";
 import { type Job, runJobSoon } from "../../platform/jobs.ts";
 import type { Actor } from "../../platform/session.ts";
+import { erasureLedger } from "../../platform/tables.ts";
 import { loadClient } from "../cases/clients.ts";
+import { clients } from "../cases/tables.ts";
 import { CLIENT_HOLDINGS, CLIENT_TABLES, readHoldings } from "./holdings.ts";
 import { appendLedgerEntries, type LedgerEntry } from "./ledger-file.ts";
 

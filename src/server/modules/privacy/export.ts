@@ -1,10 +1,11 @@
 import { asc, eq, inArray, or, sql } from "drizzle-orm";
 import type { ClientExport } from "#shared/contracts/privacy.ts";
 import type { Tx } from "../../db/client.ts";
-import { auditLog, clients, organisations } from "../../db/schema.ts";
 import { audit, type Ctx } from "../../platform/audit.ts";
 import { notFound } from "../../platform/errors.ts";
+import { auditLog, organisations } from "../../platform/tables.ts";
 import { loadClient } from "../cases/clients.ts";
+import { clients } from "../cases/tables.ts";
 import { CLIENT_HOLDINGS, type Row, readHoldings } from "./holdings.ts";
 
 export const EXPORT_FORMAT = "lotse-client-export/1";

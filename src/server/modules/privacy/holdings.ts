@@ -1,23 +1,11 @@
 import { asc, getTableColumns, getTableName, inArray } from "drizzle-orm";
 import type { AnyPgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { Tx } from "../../db/client.ts";
-import {
-  caseContacts,
-  caseEvents,
-  caseNextSteps,
-  caseNotes,
-  cases,
-  clients,
-  consentDocuments,
-  consents,
-  notificationReads,
-  notifications,
-  qualifications,
-  recognitionProcedures,
-  recognitionStateChanges,
-  referralMessages,
-  referrals,
-} from "../../db/schema.ts";
+import { caseContacts, caseEvents, caseNextSteps, caseNotes, cases, clients } from "../cases/tables.ts";
+import { consentDocuments, consents } from "../consents/tables.ts";
+import { notificationReads, notifications } from "../notifications/tables.ts";
+import { qualifications, recognitionProcedures, recognitionStateChanges } from "../recognition/tables.ts";
+import { referralMessages, referrals } from "../referrals/tables.ts";
 
 /**
  * Everything Lotse holds on a client, as one tree: each holding names its table, the column that

@@ -11,16 +11,12 @@ import {
   type RecognitionState,
 } from "#shared/recognition.ts";
 import type { Tx } from "../../db/client.ts";
-import {
-  organisations,
-  qualifications,
-  recognitionProcedures,
-  recognitionStateChanges,
-} from "../../db/schema.ts";
 import type { Actor } from "../../platform/session.ts";
+import { organisations } from "../../platform/tables.ts";
 import { decisionDueAt } from "./dates.ts";
 import { qualificationScope, recognitionAbilities } from "./policy.ts";
 import { recognitionFor } from "./recognition-sa.ts";
+import { qualifications, recognitionProcedures, recognitionStateChanges } from "./tables.ts";
 
 /** A procedure row with what its presentation needs from the tables around it. */
 export type ProcedureRow = typeof recognitionProcedures.$inferSelect & {

@@ -3,22 +3,18 @@ import { and, eq, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Procedure, ProcedureCreate, ProcedureUpdate } from "#shared/contracts/recognition.ts";
 import type { Tx } from "../../db/client.ts";
-import {
-  cases,
-  organisations,
-  qualifications,
-  recognitionProcedures,
-  recognitionStateChanges,
-} from "../../db/schema.ts";
 import { audit, type Ctx } from "../../platform/audit.ts";
 import { forbidden, invalidField, notFound } from "../../platform/errors.ts";
+import { organisations } from "../../platform/tables.ts";
 import { staleVersion } from "../../platform/versioning.ts";
 import { recordCaseEvent } from "../cases/events.ts";
 import { caseScope } from "../cases/policy.ts";
+import { cases } from "../cases/tables.ts";
 import { occupationByCode } from "./kldb.ts";
 import { qualificationScope, recognitionAbilities } from "./policy.ts";
 import { historyOf, type ProcedureRow, presentProcedure, selectProcedures } from "./present.ts";
 import { applyChange } from "./rules.ts";
+import { qualifications, recognitionProcedures, recognitionStateChanges } from "./tables.ts";
 
 /** A procedure the actor may see, presented; else 404. */
 export async function loadProcedure(ctx: Ctx, id: string, opts: { lock?: boolean } = {}) {

@@ -2,11 +2,11 @@ import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { QualificationInput, QualificationUpdate } from "#shared/contracts/recognition.ts";
 import type { Tx } from "../../db/client.ts";
-import { cases, clients, qualifications, recognitionProcedures } from "../../db/schema.ts";
 import { audit, type Ctx } from "../../platform/audit.ts";
 import { forbidden, notFound } from "../../platform/errors.ts";
 import { recordCaseEvent } from "../cases/events.ts";
 import { clientScope } from "../cases/policy.ts";
+import { cases, clients } from "../cases/tables.ts";
 import { qualificationScope, recognitionAbilities } from "./policy.ts";
 import {
   presentProcedures,
@@ -14,6 +14,7 @@ import {
   type QualificationRow,
   selectProcedures,
 } from "./present.ts";
+import { qualifications, recognitionProcedures } from "./tables.ts";
 
 /** The client if the actor may see them; else 404, so that an id cannot be probed. */
 async function scopedClient(ctx: Ctx, clientId: string) {

@@ -9,9 +9,9 @@ import {
   type RecognitionDecision,
   type RecognitionState,
 } from "#shared/recognition.ts";
-import type { recognitionProcedures } from "../../db/schema.ts";
 import { invalidField } from "../../platform/errors.ts";
 import { berlinDay } from "../interfaces/working-days.ts";
+import type { recognitionProcedures } from "./tables.ts";
 
 type Row = typeof recognitionProcedures.$inferSelect;
 type Change = z.infer<typeof ProcedureUpdate>;

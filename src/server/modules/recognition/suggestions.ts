@@ -9,8 +9,10 @@ import {
   type RecognitionDecision,
 } from "#shared/recognition.ts";
 import type { Tx } from "../../db/client.ts";
-import { clients, offers, organisations } from "../../db/schema.ts";
 import { audit, type Ctx } from "../../platform/audit.ts";
+import { organisations } from "../../platform/tables.ts";
+import { clients } from "../cases/tables.ts";
+import { offers } from "../offers/tables.ts";
 import { loadProcedure } from "./procedures.ts";
 
 /** How many offers are suggested for one difference at most. */

@@ -1,10 +1,12 @@
 import { asc, eq } from "drizzle-orm";
 import type { ReferralState } from "#shared/referrals.ts";
 import type { Tx } from "../../db/client.ts";
-import { cases, offers, referralEvents, type referrals } from "../../db/schema.ts";
 import type { Ctx } from "../../platform/audit.ts";
 import { recordReferralFact } from "../analytics/facts.ts";
+import { cases } from "../cases/tables.ts";
+import { offers } from "../offers/tables.ts";
 import { loadReferral } from "./read.ts";
+import { referralEvents, type referrals } from "./tables.ts";
 
 /**
  * The append-only event log of referrals: one row per transition, with pseudonym, organisations,

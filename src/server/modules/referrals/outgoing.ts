@@ -16,12 +16,15 @@ import {
   type UnsuccessfulReason,
 } from "#shared/referrals.ts";
 import type { Tx } from "../../db/client.ts";
-import { cases, offers, organisations, referrals, users } from "../../db/schema.ts";
 import { audit, type Ctx } from "../../platform/audit.ts";
 import type { Actor } from "../../platform/session.ts";
+import { organisations, users } from "../../platform/tables.ts";
 import { caseScope } from "../cases/policy.ts";
+import { cases } from "../cases/tables.ts";
 import { berlinDay } from "../interfaces/working-days.ts";
+import { offers } from "../offers/tables.ts";
 import { isOverdue, relevantDue } from "./read.ts";
+import { referrals } from "./tables.ts";
 
 /**
  * The sending side's list of referrals ("Ausgang"): every referral the actor's organisation sent

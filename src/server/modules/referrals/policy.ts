@@ -2,9 +2,9 @@ import { and, eq } from "drizzle-orm";
 import { can } from "#shared/permissions.ts";
 import { OPEN_REFERRAL_STATES, REFERRAL_TRANSITIONS, type ReferralState } from "#shared/referrals.ts";
 import type { Tx } from "../../db/client.ts";
-import { cases } from "../../db/schema.ts";
 import type { Actor } from "../../platform/session.ts";
 import { caseScope } from "../cases/policy.ts";
+import { cases } from "../cases/tables.ts";
 
 /**
  * Who stands on which side of a referral. The sender side is the sending organisation's people who

@@ -14,14 +14,17 @@ import {
   type UnsuccessfulReason,
 } from "#shared/referrals.ts";
 import type { Tx } from "../../db/client.ts";
-import { cases, offers, organisations, referrals } from "../../db/schema.ts";
 import { audit, type Ctx } from "../../platform/audit.ts";
 import { notFound } from "../../platform/errors.ts";
 import type { Actor } from "../../platform/session.ts";
+import { organisations } from "../../platform/tables.ts";
 import { scopedCase } from "../cases/documentation.ts";
+import { cases } from "../cases/tables.ts";
 import { loadReferralSettings } from "../interfaces/settings.ts";
 import { addWorkingDays, berlinDay } from "../interfaces/working-days.ts";
+import { offers } from "../offers/tables.ts";
 import { mayReceive, nextStatesFor, type Sides, shownSide, sidesOf } from "./policy.ts";
+import { referrals } from "./tables.ts";
 
 /** Reading referrals: one referral from either side, a case's referrals, the receiver's inbox. */
 

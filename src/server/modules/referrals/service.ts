@@ -5,18 +5,20 @@ import { can } from "#shared/permissions.ts";
 import { itemsCoveredBy } from "#shared/referral-check.ts";
 import { DATA_ITEM_CATEGORY, REFERRAL_DATA_ITEMS } from "#shared/referrals.ts";
 import type { Tx } from "../../db/client.ts";
-import { offers, organisations, referrals } from "../../db/schema.ts";
 import { audit, type Ctx } from "../../platform/audit.ts";
 import { AppError, invalidField } from "../../platform/errors.ts";
+import { organisations } from "../../platform/tables.ts";
 import { documentableCase, scopedCase } from "../cases/documentation.ts";
 import { recordCaseEvent } from "../cases/events.ts";
 import { activeConsent, type ConsentRow } from "../consents/check.ts";
 import { resolveInterface } from "../interfaces/settings.ts";
 import { addWorkingDays, berlinDay } from "../interfaces/working-days.ts";
 import { notify } from "../notifications/notify.ts";
+import { offers } from "../offers/tables.ts";
 import { recordReferralEvent } from "./events.ts";
 import { loadReferral, presentReferral } from "./read.ts";
 import { buildSnapshot } from "./snapshot.ts";
+import { referrals } from "./tables.ts";
 import { assertWarningsAcknowledged, noteSubject, ownContacts } from "./warnings.ts";
 
 /**

@@ -2,12 +2,14 @@ import { and, asc, count, desc, eq, inArray, lt, or, type SQL, sql } from "drizz
 import { alias } from "drizzle-orm/pg-core";
 import { HOME_ITEMS, type HomeItem, homeItem } from "#shared/contracts/home.ts";
 import { OPEN_REFERRAL_STATES } from "#shared/referrals.ts";
-import { cases, clients, organisations, referrals } from "../../db/schema.ts";
 import type { Ctx } from "../../platform/audit.ts";
 import type { Actor } from "../../platform/session.ts";
+import { organisations } from "../../platform/tables.ts";
 import { caseScope } from "../cases/policy.ts";
+import { cases, clients } from "../cases/tables.ts";
 import { berlinDay } from "../interfaces/working-days.ts";
 import { mayReceive } from "./policy.ts";
+import { referrals } from "./tables.ts";
 
 /**
  * What the start pages count of referrals: the receiving organisation's new and overdue ones, the

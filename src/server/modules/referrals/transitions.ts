@@ -2,7 +2,6 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Referral, ReferralTransition } from "#shared/contracts/referrals.ts";
 import { REFERRAL_TRANSITIONS, type ReferralState } from "#shared/referrals.ts";
 import type { Tx } from "../../db/client.ts";
-import { referralMessages, referrals } from "../../db/schema.ts";
 import { audit, type Ctx } from "../../platform/audit.ts";
 import { AppError, forbidden, invalidField } from "../../platform/errors.ts";
 import { recordCaseEvent } from "../cases/events.ts";
@@ -10,6 +9,7 @@ import { notify } from "../notifications/notify.ts";
 import { recordReferralEvent } from "./events.ts";
 import { everMayMoveTo, nextStatesFor, type Side } from "./policy.ts";
 import { loadReferral, presentReferral } from "./read.ts";
+import { referralMessages, referrals } from "./tables.ts";
 
 /**
  * Moving a referral on. The row is locked FOR UPDATE first, so two people pressing "accept" at the
