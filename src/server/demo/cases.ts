@@ -1,4 +1,5 @@
 import { and, eq, inArray } from "drizzle-orm";
+import type { RecognitionState } from "#shared/recognition.ts";
 import type { Tx } from "../db/client.ts";
 import { TIME_ZONE } from "../modules/cases/calendar.ts";
 import {
@@ -318,7 +319,7 @@ async function seedRecognition(
     subjectId: procedureId,
     details: { referenceOccupationCode: procedure.code },
   });
-  let from: string | null = null;
+  let from: RecognitionState | null = null;
   for (const [to, day] of procedure.states) {
     const when = from === null ? started : p.at(day);
     await tx

@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
-import type { ReferralDataItem, ReferralState } from "#shared/referrals.ts";
+import type { DeclineReason, ReferralDataItem, ReferralState } from "#shared/referrals.ts";
 import type { Db, Tx } from "../db/client.ts";
 import { rebuildReferralFacts } from "../modules/analytics/facts.ts";
 import { caseEvents, cases, clients } from "../modules/cases/tables.ts";
@@ -251,7 +251,8 @@ export async function seedDemoReferrals(db: Db, now = new Date()): Promise<numbe
           consentId: consent?.id ?? null,
           state: last?.to ?? "sent",
           outcome: closed?.to === "completed" ? "successful" : null,
-          declineReason: closed?.to === "declined" ? (closed.reason ?? null) : null,
+          declineReason:
+            closed?.to === "declined" ? ((closed.reason as DeclineReason | undefined) ?? null) : null,
           sharedItems: spec.items,
           // Closed referrals keep no shared data, as their closing move would have dropped it.
           snapshot: closed ? null : await buildSnapshot(tx, record.id, spec.items),

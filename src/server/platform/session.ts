@@ -102,11 +102,11 @@ export async function loadActor(db: Db, token: string): Promise<Actor | undefine
     userId: row.userId,
     userName: row.userName,
     email: row.email,
-    locale: row.locale as Locale,
+    locale: row.locale,
     membershipId: row.membershipId,
     organisationId: row.organisationId,
     organisationName: row.organisationName,
-    role: row.role as Role,
+    role: row.role,
     ssoOrganisationId: row.ssoOrganisationId,
   };
 }

@@ -12,7 +12,20 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { createdAt, updatedAt } from "../db/columns.ts";
+import type { MailTemplate, OutboxStatus } from "../../shared/contracts/outbox.ts";
+import { OUTBOX_STATUSES } from "../../shared/contracts/outbox.ts";
+import {
+  ACCOUNT_STATUSES,
+  type AccountStatus,
+  type Locale,
+  MAIL_TOKEN_KINDS,
+  type MailTokenKind,
+  ORGANISATION_STATUSES,
+  type OrganisationStatus,
+  type OrganisationType,
+  type Role,
+} from "../../shared/domain.ts";
+import { createdAt, oneOf, updatedAt } from "../db/columns.ts";
 
 /** A partner organisation of the network: the tenant that owns records with personal data. */
 export const organisations = pgTable(
@@ -20,7 +33,7 @@ export const organisations = pgTable(
   {
     id: uuid("id").primaryKey().defaultRandom(),
     name: text("name").notNull(),
-    type: text("type").notNull(),
+    type: text("type").$type<OrganisationType>().notNull(),
     /** Null for an organisation that came with an import and has no address in Sachsen-Anhalt. */
     districtAgs: text("district_ags"),
     street: text("street"),
@@ -30,14 +43,14 @@ export const organisations = pgTable(
     phone: text("phone"),
     website: text("website"),
     description: text("description"),
-    status: text("status").notNull().default("active"),
+    status: text("status").$type<OrganisationStatus>().notNull().default("active"),
     /** HSDS organization fields Lotse does not use itself (alternate_name, legal_status, …), kept for exchange. */
     hsds: jsonb("hsds").$type<Record<string, unknown>>().notNull().default({}),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
-    check("organisations_status_check", sql`${t.status} in ('active', 'inactive')`),
+    check("organisations_status_check", oneOf(t.status, ORGANISATION_STATUSES)),
     check("organisations_district_check", sql`${t.districtAgs} ~ '^15[0-9]{3}$'`),
     index("organisations_name_idx").on(t.name),
   ],
@@ -51,15 +64,15 @@ export const users = pgTable(
     email: text("email").notNull(),
     name: text("name").notNull(),
     passwordHash: text("password_hash"),
-    locale: text("locale").notNull().default("de"),
-    status: text("status").notNull().default("active"),
+    locale: text("locale").$type<Locale>().notNull().default("de"),
+    status: text("status").$type<AccountStatus>().notNull().default("active"),
     lastLoginAt: timestamp("last_login_at", { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
     uniqueIndex("users_email_unique").on(sql`lower(${t.email})`),
-    check("users_status_check", sql`${t.status} in ('active', 'deactivated')`),
+    check("users_status_check", oneOf(t.status, ACCOUNT_STATUSES)),
   ],
 );
 
@@ -74,15 +87,15 @@ export const memberships = pgTable(
     organisationId: uuid("organisation_id")
       .notNull()
       .references(() => organisations.id, { onDelete: "cascade" }),
-    role: text("role").notNull(),
-    status: text("status").notNull().default("active"),
+    role: text("role").$type<Role>().notNull(),
+    status: text("status").$type<AccountStatus>().notNull().default("active"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
     uniqueIndex("memberships_user_org_unique").on(t.userId, t.organisationId),
     index("memberships_org_idx").on(t.organisationId),
-    check("memberships_status_check", sql`${t.status} in ('active', 'deactivated')`),
+    check("memberships_status_check", oneOf(t.status, ACCOUNT_STATUSES)),
   ],
 );
 
@@ -129,12 +142,12 @@ export const mailTokens = pgTable(
   "mail_tokens",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    kind: text("kind").notNull(),
+    kind: text("kind").$type<MailTokenKind>().notNull(),
     tokenHash: text("token_hash").notNull(),
     email: text("email").notNull(),
     userId: uuid("user_id").references(() => users.id, { onDelete: "cascade" }),
     organisationId: uuid("organisation_id").references(() => organisations.id, { onDelete: "cascade" }),
-    role: text("role"),
+    role: text("role").$type<Role>(),
     createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
@@ -142,7 +155,7 @@ export const mailTokens = pgTable(
   },
   (t) => [
     uniqueIndex("mail_tokens_hash_unique").on(t.tokenHash),
-    check("mail_tokens_kind_check", sql`${t.kind} in ('invitation', 'password_reset')`),
+    check("mail_tokens_kind_check", oneOf(t.kind, MAIL_TOKEN_KINDS)),
   ],
 );
 
@@ -155,8 +168,8 @@ export const outbox = pgTable(
     toAddress: text("to_address").notNull(),
     subject: text("subject").notNull(),
     bodyText: text("body_text").notNull(),
-    template: text("template").notNull(),
-    status: text("status").notNull(),
+    template: text("template").$type<MailTemplate>().notNull(),
+    status: text("status").$type<OutboxStatus>().notNull(),
     attempts: integer("attempts").notNull().default(0),
     lastError: text("last_error"),
     nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull().defaultNow(),
@@ -165,7 +178,7 @@ export const outbox = pgTable(
   },
   (t) => [
     index("outbox_pending_idx").on(t.status, t.nextAttemptAt),
-    check("outbox_status_check", sql`${t.status} in ('held', 'pending', 'sent', 'failed')`),
+    check("outbox_status_check", oneOf(t.status, OUTBOX_STATUSES)),
   ],
 );
 

@@ -1,4 +1,6 @@
 import { boolean, index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import type { OfferType } from "../../../shared/directory.ts";
+import type { ReferralState } from "../../../shared/referrals.ts";
 
 /**
  * One row per referral, derived from the event log for the interface analytics: when it was sent,
@@ -15,7 +17,7 @@ export const analyticsReferralFacts = pgTable(
     fromOrganisationId: uuid("from_organisation_id").notNull(),
     toOrganisationId: uuid("to_organisation_id").notNull(),
     offerId: uuid("offer_id"),
-    offerType: text("offer_type"),
+    offerType: text("offer_type").$type<OfferType>(),
     interfaceId: uuid("interface_id"),
     sentAt: timestamp("sent_at", { withTimezone: true }),
     /** End of the answer due day (midnight after it, Europe/Berlin): later is past the agreed time. */
@@ -30,7 +32,7 @@ export const analyticsReferralFacts = pgTable(
     successful: boolean("successful"),
     /** Reaching a final state (completed, declined, withdrawn, expired). */
     closedAt: timestamp("closed_at", { withTimezone: true }),
-    state: text("state").notNull(),
+    state: text("state").$type<ReferralState>().notNull(),
   },
   (t) => [
     index("analytics_referral_facts_sent_idx").on(t.sentAt),

@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, isNull, sql } from "drizzle-orm";
 import type { SessionInfo } from "#shared/contracts/auth.ts";
-import type { Locale, Role } from "#shared/domain.ts";
+import type { Locale } from "#shared/domain.ts";
 import { permissionsOf } from "#shared/permissions.ts";
 import type { Db, Tx } from "../../db/client.ts";
 import { audit } from "../../platform/audit.ts";
@@ -59,7 +59,7 @@ export async function presentSession(db: Tx, actor: Actor): Promise<SessionInfo>
       organisationName: actor.organisationName,
       role: actor.role,
     },
-    memberships: list.map((m) => ({ ...m, role: m.role as Role })),
+    memberships: list.map((m) => ({ ...m, role: m.role })),
     permissions: permissionsOf(actor.role),
     csrfToken: actor.csrfToken,
   };
@@ -151,7 +151,7 @@ export async function switchOrganisation(p: {
       },
     );
   });
-  return { ...p.actor, ...target, role: target.role as Role };
+  return { ...p.actor, ...target, role: target.role };
 }
 
 export async function setLocale(p: { db: Db; actor: Actor; requestId: string; locale: Locale }) {
@@ -186,7 +186,7 @@ export async function requestPasswordReset(p: {
     .where(and(eq(sql`lower(${users.email})`, p.email.trim().toLowerCase()), eq(users.status, "active")));
   if (!user) return;
   const token = newToken();
-  const t = translator(user.locale as Locale);
+  const t = translator(user.locale);
   await p.db.transaction(async (tx) => {
     await tx.insert(mailTokens).values({
       kind: "password_reset",

@@ -1,12 +1,5 @@
 import { and, asc, eq, inArray, type SQL, sql } from "drizzle-orm";
-import {
-  type AgeBand,
-  ART9_FIELDS,
-  CLIENT_SPECIAL_FIELDS,
-  type Gender,
-  type ResidenceStatus,
-  type SpecialLegalBasis,
-} from "#shared/cases.ts";
+import { ART9_FIELDS, CLIENT_SPECIAL_FIELDS } from "#shared/cases.ts";
 import type { Client, ClientInput, ClientUpdate, DuplicateCandidates } from "#shared/contracts/clients.ts";
 import type { Tx } from "../../db/client.ts";
 import { audit, type Ctx } from "../../platform/audit.ts";
@@ -45,12 +38,12 @@ const folded = (value: SQL | string) =>
 
 function specialOf(row: ClientRow) {
   return {
-    residenceStatus: row.residenceStatus as ResidenceStatus | null,
+    residenceStatus: row.residenceStatus,
     healthNote: row.healthNote,
     religion: row.religion,
     ethnicOrigin: row.ethnicOrigin,
     purpose: row.specialPurpose,
-    legalBasis: row.specialLegalBasis as SpecialLegalBasis | null,
+    legalBasis: row.specialLegalBasis,
   };
 }
 
@@ -70,8 +63,8 @@ export function presentClient(row: ClientRow, actor: Actor): Client {
     countryOfOrigin: row.countryOfOrigin,
     entryYear: row.entryYear,
     qualificationCountry: row.qualificationCountry,
-    gender: row.gender as Gender | null,
-    ageBand: row.ageBand as AgeBand | null,
+    gender: row.gender,
+    ageBand: row.ageBand,
     special: mayReadSpecial(actor) ? specialOf(row) : null,
     version: row.version,
     createdAt: row.createdAt.toISOString(),

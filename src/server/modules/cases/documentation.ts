@@ -1,5 +1,4 @@
 import { and, asc, desc, eq, getTableColumns, sql } from "drizzle-orm";
-import type { AccessRoute, ContactInitiator, ContactMode, CounsellingType } from "#shared/cases.ts";
 import type { ContactCreate } from "#shared/contracts/cases.ts";
 import type { Tx } from "../../db/client.ts";
 import { audit, type Ctx } from "../../platform/audit.ts";
@@ -57,11 +56,11 @@ function presentContact(row: ContactRow) {
   return {
     id: row.id,
     date: row.date,
-    mode: row.mode as ContactMode,
+    mode: row.mode,
     durationMinutes: row.durationMinutes,
-    counsellingType: row.counsellingType as CounsellingType,
-    initiatedBy: row.initiatedBy as ContactInitiator,
-    accessRoute: row.accessRoute as AccessRoute | null,
+    counsellingType: row.counsellingType,
+    initiatedBy: row.initiatedBy,
+    accessRoute: row.accessRoute,
     summary: row.summary,
     counsellor: person(row.counsellorUserId, row.counsellorName),
     createdAt: row.createdAt.toISOString(),

@@ -1,5 +1,4 @@
 import { and, asc, count, desc, eq, ilike, isNull, or, type SQL, sql } from "drizzle-orm";
-import type { CaseStatus } from "#shared/cases.ts";
 import type { CaseList, CaseListQuery } from "#shared/contracts/cases.ts";
 import { audit, type Ctx } from "../../platform/audit.ts";
 import { containsPattern } from "../../platform/like.ts";
@@ -87,7 +86,7 @@ export async function listCases(ctx: Ctx & { query: CaseListQuery }): Promise<Ca
   return {
     items: rows.map(({ assigneeId, assigneeName, ...r }) => ({
       ...r,
-      status: r.status as CaseStatus,
+      status: r.status,
       assignee: assigneeId ? { id: assigneeId, name: assigneeName ?? "" } : null,
       openedAt: r.openedAt.toISOString(),
       updatedAt: r.updatedAt.toISOString(),

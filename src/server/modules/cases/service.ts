@@ -1,6 +1,5 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { z } from "zod";
-import type { CaseOutcome, CaseStatus } from "#shared/cases.ts";
 import type { Case, CaseCreate, CaseUpdate } from "#shared/contracts/cases.ts";
 import type { Tx } from "../../db/client.ts";
 import { audit, type Ctx } from "../../platform/audit.ts";
@@ -62,8 +61,8 @@ export function presentCase(row: CaseRow, actor: Actor): Case {
     organisationId: c.organisationId,
     pseudonym: c.pseudonym,
     client: row.client,
-    status: c.status as CaseStatus,
-    outcome: c.outcome as CaseOutcome | null,
+    status: c.status,
+    outcome: c.outcome,
     phase: c.phase,
     goals: c.goals,
     assignee: c.assigneeUserId ? { id: c.assigneeUserId, name: row.assigneeName ?? "" } : null,

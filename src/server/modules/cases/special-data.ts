@@ -18,7 +18,7 @@ export type SpecialFields = {
   religion: string | null;
   ethnicOrigin: string | null;
   specialPurpose: string | null;
-  specialLegalBasis: string | null;
+  specialLegalBasis: SpecialLegalBasis | null;
 };
 
 const filled = (v: string | null | undefined) => typeof v === "string" && v.trim() !== "";
@@ -68,7 +68,7 @@ export function presentSpecialData(
   const fields = art9FieldsOf(client);
   const holds = fields.length > 0 || specialNotes > 0;
   const stated = purposeRecorded(client);
-  const basis = (client.specialLegalBasis as SpecialLegalBasis | null) ?? null;
+  const basis = client.specialLegalBasis ?? null;
   return {
     fields,
     specialNotes,

@@ -14,7 +14,21 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { createdAt, updatedAt, version } from "../../db/columns.ts";
+import {
+  type AccessRoute,
+  type AgeBand,
+  CASE_STATUSES,
+  type CaseOutcome,
+  type CaseStatus,
+  type ContactInitiator,
+  type ContactMode,
+  type CounsellingType,
+  type Gender,
+  type ResidenceStatus,
+  type SpecialLegalBasis,
+} from "../../../shared/cases.ts";
+import type { CaseEventKind } from "../../../shared/contracts/cases.ts";
+import { createdAt, oneOf, updatedAt, version } from "../../db/columns.ts";
 import { organisations, users } from "../../platform/tables.ts";
 import { offers } from "../offers/tables.ts";
 
@@ -42,16 +56,16 @@ export const clients = pgTable(
     countryOfOrigin: text("country_of_origin"),
     entryYear: smallint("entry_year"),
     qualificationCountry: text("qualification_country"),
-    gender: text("gender"),
-    ageBand: text("age_band"),
-    residenceStatus: text("residence_status"),
+    gender: text("gender").$type<Gender>(),
+    ageBand: text("age_band").$type<AgeBand>(),
+    residenceStatus: text("residence_status").$type<ResidenceStatus>(),
     healthNote: text("health_note"),
     religion: text("religion"),
     ethnicOrigin: text("ethnic_origin"),
     /** Why the special categories (Art. 9) are recorded, as the counsellor stated it (issue 12). */
     specialPurpose: text("special_purpose"),
     /** The Art. 9 Abs. 2 legal basis for them (SPECIAL_LEGAL_BASES). */
-    specialLegalBasis: text("special_legal_basis"),
+    specialLegalBasis: text("special_legal_basis").$type<SpecialLegalBasis>(),
     version: version(),
     createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
@@ -77,8 +91,8 @@ export const cases = pgTable(
       .references(() => clients.id, { onDelete: "cascade" }),
     /** Stands for the case in event logs and analytics; never derived from the person. */
     pseudonym: text("pseudonym").notNull(),
-    status: text("status").notNull().default("open"),
-    outcome: text("outcome"),
+    status: text("status").$type<CaseStatus>().notNull().default("open"),
+    outcome: text("outcome").$type<CaseOutcome>(),
     phase: smallint("phase").notNull().default(1),
     goals: text("goals"),
     assigneeUserId: uuid("assignee_user_id").references(() => users.id, { onDelete: "set null" }),
@@ -94,7 +108,7 @@ export const cases = pgTable(
     index("cases_organisation_idx").on(t.organisationId, t.status),
     index("cases_client_idx").on(t.clientId),
     index("cases_assignee_idx").on(t.assigneeUserId),
-    check("cases_status_check", sql`${t.status} in ('open', 'paused', 'closed')`),
+    check("cases_status_check", oneOf(t.status, CASE_STATUSES)),
     check("cases_phase_check", sql`${t.phase} between 1 and 5`),
     check("cases_outcome_check", sql`(${t.status} = 'closed') = (${t.outcome} is not null)`),
   ],
@@ -109,11 +123,11 @@ export const caseContacts = pgTable(
       .notNull()
       .references(() => cases.id, { onDelete: "cascade" }),
     date: date("date").notNull(),
-    mode: text("mode").notNull(),
+    mode: text("mode").$type<ContactMode>().notNull(),
     durationMinutes: integer("duration_minutes").notNull(),
-    counsellingType: text("counselling_type").notNull(),
-    initiatedBy: text("initiated_by").notNull(),
-    accessRoute: text("access_route"),
+    counsellingType: text("counselling_type").$type<CounsellingType>().notNull(),
+    initiatedBy: text("initiated_by").$type<ContactInitiator>().notNull(),
+    accessRoute: text("access_route").$type<AccessRoute>(),
     summary: text("summary"),
     counsellorUserId: uuid("counsellor_user_id").references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
@@ -172,7 +186,7 @@ export const caseEvents = pgTable(
       .notNull()
       .references(() => cases.id, { onDelete: "cascade" }),
     at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
-    kind: text("kind").notNull(),
+    kind: text("kind").$type<CaseEventKind>().notNull(),
     actorUserId: uuid("actor_user_id").references(() => users.id, { onDelete: "set null" }),
     /** The record the event is about (contact, note, next step, consent, procedure …). */
     subjectId: uuid("subject_id"),

@@ -1,6 +1,6 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { z } from "zod";
-import type { CaseEventKind, Timeline } from "#shared/contracts/cases.ts";
+import type { Timeline } from "#shared/contracts/cases.ts";
 import type { Ctx } from "../../platform/audit.ts";
 import { users } from "../../platform/tables.ts";
 import { auditCaseRead, scopedCase } from "./documentation.ts";
@@ -38,7 +38,7 @@ export async function caseTimeline(ctx: Ctx & { caseId: string }): Promise<z.inf
     items: rows.map((r) => ({
       id: r.id,
       at: r.at.toISOString(),
-      kind: r.kind as CaseEventKind,
+      kind: r.kind,
       actor: r.actorUserId ? { id: r.actorUserId, name: r.actorName ?? "" } : null,
       subjectId: r.subjectId,
       details: r.details,

@@ -1,12 +1,6 @@
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import {
-  type ConsentForm,
-  type ConsentPurpose,
-  type DataCategory,
-  type LegalBasis,
-  PURPOSES_WITH_RECIPIENT,
-} from "#shared/cases.ts";
+import { type DataCategory, PURPOSES_WITH_RECIPIENT } from "#shared/cases.ts";
 import type { Consent, ConsentCreate } from "#shared/contracts/consents.ts";
 import { can } from "#shared/permissions.ts";
 import type { Tx } from "../../db/client.ts";
@@ -68,15 +62,15 @@ export function presentConsent(row: ConsentSelection, actor: Actor): Consent {
   return {
     id: c.id,
     clientId: c.clientId,
-    purpose: c.purpose as ConsentPurpose,
+    purpose: c.purpose,
     recipientOrganisation: c.recipientOrganisationId
       ? { id: c.recipientOrganisationId, name: row.recipientName ?? "" }
       : null,
-    legalBasis: c.legalBasis as LegalBasis,
+    legalBasis: c.legalBasis,
     dataCategories: c.dataCategories as DataCategory[],
     recipients: c.recipients,
     informedLanguage: c.informedLanguage,
-    form: c.form as ConsentForm,
+    form: c.form,
     fileNote: c.fileNote,
     givenAt: c.givenAt.toISOString(),
     withdrawnAt: c.withdrawnAt?.toISOString() ?? null,

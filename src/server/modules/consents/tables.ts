@@ -1,6 +1,12 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { bytea, createdAt } from "../../db/columns.ts";
+import {
+  CONSENT_FORMS,
+  type ConsentForm,
+  type ConsentPurpose,
+  type LegalBasis,
+} from "../../../shared/cases.ts";
+import { bytea, createdAt, oneOf } from "../../db/columns.ts";
 import { organisations, users } from "../../platform/tables.ts";
 import { clients } from "../cases/tables.ts";
 
@@ -15,16 +21,16 @@ export const consents = pgTable(
     clientId: uuid("client_id")
       .notNull()
       .references(() => clients.id, { onDelete: "cascade" }),
-    purpose: text("purpose").notNull(),
+    purpose: text("purpose").$type<ConsentPurpose>().notNull(),
     recipientOrganisationId: uuid("recipient_organisation_id").references(() => organisations.id, {
       onDelete: "cascade",
     }),
-    legalBasis: text("legal_basis").notNull(),
+    legalBasis: text("legal_basis").$type<LegalBasis>().notNull(),
     dataCategories: text("data_categories").array().notNull(),
     /** Who else receives the data, in the words of the information sheet. */
     recipients: text("recipients"),
     informedLanguage: text("informed_language").notNull(),
-    form: text("form").notNull(),
+    form: text("form").$type<ConsentForm>().notNull(),
     /** Required for an oral consent: the file note of how it was given. */
     fileNote: text("file_note"),
     givenAt: timestamp("given_at", { withTimezone: true }).notNull(),
@@ -35,7 +41,7 @@ export const consents = pgTable(
   },
   (t) => [
     index("consents_client_idx").on(t.clientId, t.purpose),
-    check("consents_form_check", sql`${t.form} in ('signed', 'oral')`),
+    check("consents_form_check", oneOf(t.form, CONSENT_FORMS)),
     check("consents_oral_note_check", sql`${t.form} <> 'oral' or ${t.fileNote} is not null`),
     // One active consent per client, purpose and recipient: giving it again replaces nothing silently.
     uniqueIndex("consents_active_unique")

@@ -11,13 +11,13 @@ function lotseTermCondition(taxonomy: string, code: string): SQL | undefined {
     case "lotse-iq-phase":
       return sql`${Number(code)}::smallint = any(${offers.phases})`;
     case "lotse-offer-type":
-      return eq(offers.offerType, code);
+      return sql`${offers.offerType} = ${code}`;
     case "lotse-target-group":
       return sql`${code} = any(${offers.targetGroups})`;
     case "lotse-min-german-level":
-      return eq(offers.minGermanLevel, code);
+      return sql`${offers.minGermanLevel} = ${code}`;
     case "lotse-funding-route":
-      return eq(offers.fundingRoute, code);
+      return sql`${offers.fundingRoute} = ${code}`;
     case "lotse-free-of-charge":
       return eq(offers.freeOfCharge, code === "true");
     case "lotse-district":
@@ -25,7 +25,7 @@ function lotseTermCondition(taxonomy: string, code: string): SQL | undefined {
     case "lotse-occupation-field":
       return sql`${code} = any(${offers.occupationFields})`;
     case "lotse-organisation-type":
-      return eq(organisations.type, code);
+      return sql`${organisations.type} = ${code}`;
     case "lotse-capacity":
       return code === "available"
         ? sql`${offers.capacityAvailable} is not null`

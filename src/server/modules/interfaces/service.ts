@@ -7,7 +7,6 @@ import type {
   InterfaceListQuery,
   InterfaceUpdate,
 } from "#shared/contracts/interfaces.ts";
-import type { HandoverChannel, InterfaceScope } from "#shared/referrals.ts";
 import type { Tx } from "../../db/client.ts";
 import { audit, type Ctx } from "../../platform/audit.ts";
 import { AppError, invalidField, notFound } from "../../platform/errors.ts";
@@ -49,10 +48,10 @@ function present({ row, fromName, toName }: InterfaceRow, actor: Actor): Interfa
     to: { id: row.toOrganisationId, name: toName },
     fromUnit: row.fromUnit,
     toUnit: row.toUnit,
-    scope: row.scope as InterfaceScope,
+    scope: row.scope,
     agreementWhat: row.agreementWhat,
     agreementHow: row.agreementHow,
-    channel: row.channel as HandoverChannel | null,
+    channel: row.channel,
     fromContact: row.fromContact,
     toContact: row.toContact,
     answerWithinDays: row.answerWithinDays,

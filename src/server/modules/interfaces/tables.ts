@@ -1,6 +1,13 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, pgTable, smallint, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { createdAt, updatedAt, version } from "../../db/columns.ts";
+import {
+  type HandoverChannel,
+  INTERFACE_SCOPES,
+  INTERFACE_STATUSES,
+  type InterfaceScope,
+  type InterfaceStatus,
+} from "../../../shared/referrals.ts";
+import { createdAt, oneOf, updatedAt, version } from "../../db/columns.ts";
 import { organisations } from "../../platform/tables.ts";
 
 /**
@@ -20,17 +27,17 @@ export const interfaces = pgTable(
     /** Department on each side; empty string for the organisation as a whole. */
     fromUnit: text("from_unit").notNull().default(""),
     toUnit: text("to_unit").notNull().default(""),
-    scope: text("scope").notNull(),
+    scope: text("scope").$type<InterfaceScope>().notNull(),
     /** What is handed over. */
     agreementWhat: text("agreement_what"),
     /** How the handover is done (procedure, documents). */
     agreementHow: text("agreement_how"),
-    channel: text("channel"),
+    channel: text("channel").$type<HandoverChannel>(),
     fromContact: text("from_contact"),
     toContact: text("to_contact"),
     answerWithinDays: integer("answer_within_days").notNull(),
     completeWithinDays: integer("complete_within_days").notNull(),
-    status: text("status").notNull().default("active"),
+    status: text("status").$type<InterfaceStatus>().notNull().default("active"),
     version: version(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -38,12 +45,12 @@ export const interfaces = pgTable(
   (t) => [
     uniqueIndex("interfaces_pair_unique").on(t.fromOrganisationId, t.toOrganisationId, t.fromUnit, t.toUnit),
     index("interfaces_to_idx").on(t.toOrganisationId),
-    check("interfaces_scope_check", sql`${t.scope} in ('department', 'institution', 'external')`),
+    check("interfaces_scope_check", oneOf(t.scope, INTERFACE_SCOPES)),
     check(
       "interfaces_scope_fits_check",
       sql`(${t.scope} = 'external') = (${t.fromOrganisationId} <> ${t.toOrganisationId})`,
     ),
-    check("interfaces_status_check", sql`${t.status} in ('active', 'inactive')`),
+    check("interfaces_status_check", oneOf(t.status, INTERFACE_STATUSES)),
     check(
       "interfaces_times_check",
       sql`${t.answerWithinDays} between 1 and 260 and ${t.completeWithinDays} between ${t.answerWithinDays} and 520`,

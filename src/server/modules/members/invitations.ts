@@ -217,7 +217,7 @@ export async function acceptInvitation(p: {
 export async function activateInvitation(
   tx: Tx,
   p: {
-    invitation: { id: string; email: string; organisationId: string | null; role: string | null };
+    invitation: { id: string; email: string; organisationId: string | null; role: Role | null };
     existingUserId: string | undefined;
     name: string;
     passwordHash: string | null;

@@ -28,7 +28,7 @@ type MemberRow = {
   organisationId: string;
   name: string;
   email: string;
-  role: string;
+  role: Role;
   status: string;
   lastLoginAt: Date | null;
   createdAt: Date;
@@ -37,7 +37,7 @@ type MemberRow = {
 function presentMember(row: MemberRow, actor: Actor): Member {
   return {
     ...row,
-    role: row.role as Role,
+    role: row.role,
     status: row.status as Member["status"],
     lastLoginAt: row.lastLoginAt?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),

@@ -1,6 +1,5 @@
 import { and, asc, count, eq, gt, isNull, sql } from "drizzle-orm";
 import { HOME_ITEMS, type HomeItem, homeItem } from "#shared/contracts/home.ts";
-import type { Role } from "#shared/domain.ts";
 import type { Ctx } from "../../platform/audit.ts";
 import { mailTokens, memberships, users } from "../../platform/tables.ts";
 
@@ -47,7 +46,7 @@ export async function openInvitations(ctx: Ctx): Promise<{ count: number; items:
   return {
     count: total?.n ?? 0,
     items: rows.map((r) =>
-      homeItem({ id: r.id, to: "/members", label: r.email, role: r.role as Role | null, date: r.expires }),
+      homeItem({ id: r.id, to: "/members", label: r.email, role: r.role, date: r.expires }),
     ),
   };
 }

@@ -1,7 +1,6 @@
 import { and, count, desc, eq, isNull, or, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Notification as NotificationSchema } from "#shared/contracts/referrals.ts";
-import type { NotificationKind } from "#shared/referrals.ts";
 import { audit, type Ctx } from "../../platform/audit.ts";
 import { notFound } from "../../platform/errors.ts";
 import type { Actor } from "../../platform/session.ts";
@@ -33,7 +32,7 @@ const readBy = (actor: Actor) =>
 function present(row: typeof notifications.$inferSelect & { read: boolean }): Notification {
   return {
     id: row.id,
-    kind: row.kind as NotificationKind,
+    kind: row.kind,
     referralId: row.referralId,
     details: row.details,
     createdAt: row.createdAt.toISOString(),

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { index, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import type { NotificationKind } from "../../../shared/referrals.ts";
 import { createdAt } from "../../db/columns.ts";
 import { organisations, users } from "../../platform/tables.ts";
 import { referrals } from "../referrals/tables.ts";
@@ -19,7 +20,7 @@ export const notifications = pgTable(
     userId: uuid("user_id").references(() => users.id, { onDelete: "cascade" }),
     /** Roles that see an organisation-wide notification; empty for one addressed to a user. */
     recipientRoles: text("recipient_roles").array().notNull().default(sql`'{}'::text[]`),
-    kind: text("kind").notNull(),
+    kind: text("kind").$type<NotificationKind>().notNull(),
     referralId: uuid("referral_id").references(() => referrals.id, { onDelete: "cascade" }),
     details: jsonb("details").$type<Record<string, unknown>>().notNull().default({}),
     createdAt: createdAt(),

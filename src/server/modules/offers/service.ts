@@ -19,7 +19,7 @@ import type {
   OfferTranslations,
   OfferUpdate,
 } from "#shared/contracts/offers.ts";
-import { CEFR_LEVELS, FUNDING_ROUTES, OFFER_TYPES, type OfferStatus } from "#shared/directory.ts";
+import { CEFR_LEVELS, FUNDING_ROUTES, OFFER_TYPES } from "#shared/directory.ts";
 import type { Tx } from "../../db/client.ts";
 import { audit, type Ctx } from "../../platform/audit.ts";
 import { AppError, forbidden, invalidField, notFound } from "../../platform/errors.ts";
@@ -51,7 +51,7 @@ function presentOffer(row: OfferRow, locs: LocationSummary[], actor: Actor): Off
     organisationName: row.organisationName,
     name: row.name,
     description: row.description,
-    status: row.status as OfferStatus,
+    status: row.status,
     phases: [...row.phases].sort((a, b) => a - b),
     offerType: known(OFFER_TYPES, row.offerType),
     targetGroups: row.targetGroups,

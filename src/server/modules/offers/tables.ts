@@ -13,8 +13,18 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { createdAt, tsvector, updatedAt } from "../../db/columns.ts";
+import { LOCATION_TYPES } from "../../../shared/contracts/offers.ts";
+import {
+  type CefrLevel,
+  type FundingRoute,
+  OFFER_STATUSES,
+  type OfferStatus,
+  type OfferType,
+} from "../../../shared/directory.ts";
+import { createdAt, oneOf, tsvector, updatedAt } from "../../db/columns.ts";
 import { organisations } from "../../platform/tables.ts";
+
+type LocationType = (typeof LOCATION_TYPES)[number];
 
 /**
  * An offer (Angebot; HSDS service). The columns are what Lotse searches, filters and counts by;
@@ -30,13 +40,13 @@ export const offers = pgTable(
       .references(() => organisations.id, { onDelete: "cascade" }),
     name: text("name").notNull(),
     description: text("description"),
-    status: text("status").notNull().default("active"),
+    status: text("status").$type<OfferStatus>().notNull().default("active"),
     phases: smallint("phases").array().notNull().default(sql`'{}'`),
-    offerType: text("offer_type"),
+    offerType: text("offer_type").$type<OfferType>(),
     targetGroups: text("target_groups").array().notNull().default(sql`'{}'`),
     languages: text("languages").array().notNull().default(sql`'{}'`),
-    minGermanLevel: text("min_german_level"),
-    fundingRoute: text("funding_route"),
+    minGermanLevel: text("min_german_level").$type<CefrLevel>(),
+    fundingRoute: text("funding_route").$type<FundingRoute>(),
     districts: text("districts").array().notNull().default(sql`'{}'`),
     /** KldB 2010 occupation fields (Berufshauptgruppen, two digits) a qualification offer serves; empty: any. */
     occupationFields: text("occupation_fields").array().notNull().default(sql`'{}'`),
@@ -57,7 +67,7 @@ export const offers = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    check("offers_status_check", sql`${t.status} in ('active', 'inactive', 'defunct', 'temporarily closed')`),
+    check("offers_status_check", oneOf(t.status, OFFER_STATUSES)),
     check("offers_phases_check", sql`${t.phases} <@ array[1,2,3,4,5]::smallint[]`),
     index("offers_organisation_idx").on(t.organisationId),
     index("offers_search_idx").using("gin", t.search),
@@ -84,7 +94,7 @@ export const locations = pgTable(
     organisationId: uuid("organisation_id")
       .notNull()
       .references(() => organisations.id, { onDelete: "cascade" }),
-    locationType: text("location_type").notNull().default("physical"),
+    locationType: text("location_type").$type<LocationType>().notNull().default("physical"),
     name: text("name"),
     description: text("description"),
     districtAgs: text("district_ags"),
@@ -98,7 +108,7 @@ export const locations = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    check("locations_type_check", sql`${t.locationType} in ('physical', 'postal', 'virtual')`),
+    check("locations_type_check", oneOf(t.locationType, LOCATION_TYPES)),
     index("locations_organisation_idx").on(t.organisationId),
   ],
 );

@@ -6,7 +6,6 @@ import type {
   OrganisationListQuery,
   OrganisationUpdate,
 } from "#shared/contracts/organisations.ts";
-import type { OrganisationType } from "#shared/domain.ts";
 import { can, hasNetworkScope } from "#shared/permissions.ts";
 import { audit, type Ctx } from "../../platform/audit.ts";
 import { AppError } from "../../platform/errors.ts";
@@ -25,7 +24,7 @@ function presentOrganisation(row: Row, actor: Actor): Organisation {
   const covered = coversOrganisation(actor, row.id);
   return {
     ...row,
-    type: row.type as OrganisationType,
+    type: row.type,
     status: row.status as Organisation["status"],
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Procedure, ProcedureCreate, ProcedureUpdate } from "#shared/contracts/recognition.ts";
+import type { RecognitionState } from "#shared/recognition.ts";
 import type { Tx } from "../../db/client.ts";
 import { audit, type Ctx } from "../../platform/audit.ts";
 import { forbidden, invalidField, notFound } from "../../platform/errors.ts";
@@ -45,8 +46,8 @@ async function recordStateChange(
   tx: Tx,
   ctx: Ctx,
   row: Pick<ProcedureRow, "id" | "caseId">,
-  from: string | null,
-  to: string,
+  from: RecognitionState | null,
+  to: RecognitionState,
 ) {
   await tx
     .insert(recognitionStateChanges)

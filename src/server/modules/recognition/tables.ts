@@ -12,6 +12,14 @@ import {
   timestamp,
   uuid,
 } from "drizzle-orm/pg-core";
+import type {
+  AnabinStatus,
+  AppealResult,
+  CompensationMeasure,
+  RecognitionDecision,
+  RecognitionLegalBasis,
+  RecognitionState,
+} from "../../../shared/recognition.ts";
 import { createdAt, updatedAt, version } from "../../db/columns.ts";
 import { organisations, users } from "../../platform/tables.ts";
 import { cases, clients } from "../cases/tables.ts";
@@ -34,7 +42,7 @@ export const qualifications = pgTable(
     year: smallint("year"),
     dqrLevel: smallint("dqr_level"),
     iscedLevel: smallint("isced_level"),
-    anabinStatus: text("anabin_status").notNull().default("unknown"),
+    anabinStatus: text("anabin_status").$type<AnabinStatus>().notNull().default("unknown"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -61,23 +69,23 @@ export const recognitionProcedures = pgTable(
     referenceOccupationCode: text("reference_occupation_code").notNull(),
     referenceOccupationTitle: text("reference_occupation_title").notNull(),
     regulated: boolean("regulated").notNull(),
-    legalBasis: text("legal_basis"),
+    legalBasis: text("legal_basis").$type<RecognitionLegalBasis>(),
     authorityOrganisationId: uuid("authority_organisation_id").references(() => organisations.id, {
       onDelete: "set null",
     }),
-    state: text("state").notNull().default("enquiry"),
-    decision: text("decision"),
+    state: text("state").$type<RecognitionState>().notNull().default("enquiry"),
+    decision: text("decision").$type<RecognitionDecision>(),
     /** Substantial differences of the decision: [{ id, kind, description }]. */
     differences: jsonb("differences")
       .$type<{ id: string; kind: string; description: string }[]>()
       .notNull()
       .default([]),
-    compensationMeasure: text("compensation_measure"),
+    compensationMeasure: text("compensation_measure").$type<CompensationMeasure>(),
     appliedAt: date("applied_at"),
     documentsCompleteAt: date("documents_complete_at"),
     decidedAt: date("decided_at"),
     appealFiledAt: date("appeal_filed_at"),
-    appealResult: text("appeal_result"),
+    appealResult: text("appeal_result").$type<AppealResult>(),
     /** End of a residence permit for recognition measures (§16d AufenthG). */
     permit16dUntil: date("permit_16d_until"),
     version: version(),
@@ -99,8 +107,8 @@ export const recognitionStateChanges = pgTable(
     procedureId: uuid("procedure_id")
       .notNull()
       .references(() => recognitionProcedures.id, { onDelete: "cascade" }),
-    fromState: text("from_state"),
-    toState: text("to_state").notNull(),
+    fromState: text("from_state").$type<RecognitionState>(),
+    toState: text("to_state").$type<RecognitionState>().notNull(),
     at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
     actorUserId: uuid("actor_user_id").references(() => users.id, { onDelete: "set null" }),
   },

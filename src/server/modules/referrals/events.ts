@@ -56,8 +56,8 @@ export async function listReferralEvents(ctx: Ctx & { referralId: string }) {
   return {
     items: rows.map((e) => ({
       id: e.id,
-      fromState: e.fromState as ReferralState | null,
-      toState: e.toState as ReferralState,
+      fromState: e.fromState,
+      toState: e.toState,
       actorRole: e.actorRole,
       reason: e.reason,
       at: e.at.toISOString(),

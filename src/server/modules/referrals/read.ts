@@ -4,14 +4,10 @@ import type { z } from "zod";
 import type { InboxCounts, Referral } from "#shared/contracts/referrals.ts";
 import type { OfferType } from "#shared/directory.ts";
 import {
-  type DeclineReason,
   INBOX_BUCKETS,
   type InboxBucket,
   OPEN_REFERRAL_STATES,
   type ReferralDataItem,
-  type ReferralOutcome,
-  type ReferralState,
-  type UnsuccessfulReason,
 } from "#shared/referrals.ts";
 import type { Tx } from "../../db/client.ts";
 import { audit, type Ctx } from "../../platform/audit.ts";
@@ -43,7 +39,7 @@ export type ReferralRow = {
   casePseudonym: string;
   fromName: string;
   toName: string;
-  offerType: string | null;
+  offerType: OfferType | null;
 };
 
 export function selectReferrals(db: Tx) {
@@ -89,13 +85,13 @@ export function presentReferral(
     casePseudonym: row.casePseudonym,
     from: { id: r.fromOrganisationId, name: row.fromName },
     to: { id: r.toOrganisationId, name: row.toName },
-    offer: { id: r.offerId, name: r.offerName, offerType: (row.offerType as OfferType | null) ?? null },
+    offer: { id: r.offerId, name: r.offerName, offerType: row.offerType ?? null },
     interfaceId: r.interfaceId,
     withoutInterface: r.withoutInterface,
-    state: r.state as ReferralState,
-    outcome: r.outcome as ReferralOutcome | null,
-    outcomeReason: r.outcomeReason as UnsuccessfulReason | null,
-    declineReason: r.declineReason as DeclineReason | null,
+    state: r.state,
+    outcome: r.outcome,
+    outcomeReason: r.outcomeReason,
+    declineReason: r.declineReason,
     sharedItems: r.sharedItems as ReferralDataItem[],
     snapshot: opts.withSnapshot && sides.receiver ? (r.snapshot ?? null) : null,
     note: r.note,
@@ -106,7 +102,7 @@ export function presentReferral(
     overdue: isOverdue(r, berlinDay()),
     answeredAt: r.answeredAt?.toISOString() ?? null,
     closedAt: r.closedAt?.toISOString() ?? null,
-    nextStates: nextStatesFor(actor, sides, r.state as ReferralState),
+    nextStates: nextStatesFor(actor, sides, r.state),
     createdAt: r.createdAt.toISOString(),
     updatedAt: r.updatedAt.toISOString(),
   };

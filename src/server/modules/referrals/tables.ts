@@ -12,7 +12,16 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { createdAt, updatedAt, version } from "../../db/columns.ts";
+import type { OfferType } from "../../../shared/directory.ts";
+import {
+  type DeclineReason,
+  REFERRAL_STATES,
+  type ReferralDataItem,
+  type ReferralOutcome,
+  type ReferralState,
+  type UnsuccessfulReason,
+} from "../../../shared/referrals.ts";
+import { createdAt, oneOf, updatedAt, version } from "../../db/columns.ts";
 import { organisations, users } from "../../platform/tables.ts";
 import { cases } from "../cases/tables.ts";
 import { consents } from "../consents/tables.ts";
@@ -45,12 +54,12 @@ export const referrals = pgTable(
     consentId: uuid("consent_id").references(() => consents.id, { onDelete: "set null" }),
     /** Sent without an active consent: the reason given (audited). */
     consentOverrideReason: text("consent_override_reason"),
-    state: text("state").notNull(),
-    outcome: text("outcome"),
-    outcomeReason: text("outcome_reason"),
-    declineReason: text("decline_reason"),
+    state: text("state").$type<ReferralState>().notNull(),
+    outcome: text("outcome").$type<ReferralOutcome>(),
+    outcomeReason: text("outcome_reason").$type<UnsuccessfulReason>(),
+    declineReason: text("decline_reason").$type<DeclineReason>(),
     /** Names of the shared data items. */
-    sharedItems: text("shared_items").array().notNull().default(sql`'{}'`),
+    sharedItems: text("shared_items").array().$type<ReferralDataItem[]>().notNull().default(sql`'{}'`),
     /** The shared data; null once the consent was withdrawn or the referral ended for good. */
     snapshot: jsonb("snapshot").$type<Record<string, unknown>>(),
     note: text("note"),
@@ -71,10 +80,7 @@ export const referrals = pgTable(
     index("referrals_case_idx").on(t.caseId),
     index("referrals_to_state_idx").on(t.toOrganisationId, t.state),
     index("referrals_from_state_idx").on(t.fromOrganisationId, t.state),
-    check(
-      "referrals_state_check",
-      sql`${t.state} in ('draft', 'sent', 'accepted', 'in_progress', 'completed', 'declined', 'withdrawn', 'expired')`,
-    ),
+    check("referrals_state_check", oneOf(t.state, REFERRAL_STATES)),
   ],
 );
 
@@ -91,10 +97,10 @@ export const referralEvents = pgTable(
     fromOrganisationId: uuid("from_organisation_id").notNull(),
     toOrganisationId: uuid("to_organisation_id").notNull(),
     offerId: uuid("offer_id"),
-    offerType: text("offer_type"),
+    offerType: text("offer_type").$type<OfferType>(),
     interfaceId: uuid("interface_id"),
-    fromState: text("from_state"),
-    toState: text("to_state").notNull(),
+    fromState: text("from_state").$type<ReferralState>(),
+    toState: text("to_state").$type<ReferralState>().notNull(),
     actorRole: text("actor_role"),
     /** Outcome or decline reason code of the transition, if any. */
     reason: text("reason"),

@@ -80,7 +80,7 @@ export async function applyMove(
     .returning();
   if (!updated) throw new AppError(409, "referral.transition_not_allowed");
   await recordReferralEvent(tx, updated, {
-    from: referral.state as ReferralState,
+    from: referral.state,
     to: move.to,
     actorRole: move.actorRole,
     reason: move.reason ?? null,
@@ -129,7 +129,7 @@ export async function transitionReferral(
   return ctx.db.transaction(async (tx) => {
     const { row, sides } = await loadReferral(tx, ctx.actor, ctx.referralId, { lock: true });
     const referral = row.referral;
-    const state = referral.state as ReferralState;
+    const state = referral.state;
     if (!everMayMoveTo(ctx.actor, sides, input.to)) throw forbidden();
     if (!nextStatesFor(ctx.actor, sides, state).includes(input.to)) {
       throw new AppError(409, "referral.transition_not_allowed");
