@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import type { SessionInfo } from "#shared/contracts/auth.ts";
 import type { Locale } from "#shared/domain.ts";
 import { permissionsOf } from "#shared/permissions.ts";
@@ -17,7 +17,7 @@ import {
   switchSessionOrganisation,
 } from "../../platform/session.ts";
 import { mailTokens, memberships, organisations, users } from "../../platform/tables.ts";
-import { newToken, tokenHash } from "../../platform/tokens.ts";
+import { newToken, takeToken, tokenHash } from "../../platform/tokens.ts";
 import { assertMayActFor, firstPasswordMembership } from "../sso/policy.ts";
 
 const RESET_MINUTES = 30;
@@ -215,24 +215,6 @@ export async function requestPasswordReset(p: {
       },
     );
   });
-}
-
-/** Finds an unused, unexpired token of a kind, locked for the rest of the transaction. */
-export async function takeToken(tx: Tx, kind: "invitation" | "password_reset", token: string) {
-  const [row] = await tx
-    .select()
-    .from(mailTokens)
-    .where(
-      and(
-        eq(mailTokens.tokenHash, tokenHash(token)),
-        eq(mailTokens.kind, kind),
-        isNull(mailTokens.usedAt),
-        gt(mailTokens.expiresAt, sql`now()`),
-      ),
-    )
-    .for("update");
-  if (!row) throw invalidToken();
-  return row;
 }
 
 /** Sets a new password from a reset link and ends every session of the account. */

@@ -11,8 +11,7 @@ import { hashPassword, verifyPassword } from "../../platform/passwords.ts";
 import { consume, refund } from "../../platform/rate-limit.ts";
 import { createSession } from "../../platform/session.ts";
 import { mailTokens, memberships, organisations, users } from "../../platform/tables.ts";
-import { newToken, tokenHash } from "../../platform/tokens.ts";
-import { takeToken } from "../auth/service.ts";
+import { newToken, takeToken, tokenHash } from "../../platform/tokens.ts";
 import { assertMayActFor, requiresSso } from "../sso/policy.ts";
 import { assertRoleFits, scopedOrganisation } from "./policy.ts";
 
