@@ -24,7 +24,8 @@ type CaseCreateInput = z.output<typeof CaseCreate>;
 /** Roles a case can be assigned to: the people who document counselling. */
 export const ASSIGNABLE_ROLES = ["counsellor", "volunteer"] as const;
 
-const caseSelect = {
+/** The columns of a case as presented; a function, as the consent condition comes from consents. */
+const caseSelect = () => ({
   case: cases,
   client: {
     id: clients.id,
@@ -43,8 +44,8 @@ const caseSelect = {
     specialLegalBasis: clients.specialLegalBasis,
   },
   specialNotes: specialNotesSql,
-  documentationConsent: documentationConsentSql,
-};
+  documentationConsent: documentationConsentSql(),
+});
 type CaseRow = {
   case: typeof cases.$inferSelect;
   client: Case["client"];
@@ -81,7 +82,7 @@ export function presentCase(row: CaseRow, actor: Actor): Case {
 /** A case the actor may see, with its client and assignee; anything else answers 404. */
 export async function loadCase(db: Tx, actor: Actor, id: string): Promise<CaseRow> {
   const [row] = await db
-    .select(caseSelect)
+    .select(caseSelect())
     .from(cases)
     .innerJoin(clients, eq(clients.id, cases.clientId))
     .leftJoin(users, eq(users.id, cases.assigneeUserId))
