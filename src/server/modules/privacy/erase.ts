@@ -6,7 +6,7 @@ import { type Job, runJobSoon } from "../../platform/jobs.ts";
 import type { Actor } from "../../platform/session.ts";
 import { erasureLedger } from "../../platform/tables.ts";
 import { loadClient } from "../cases/clients.ts";
-import { clients } from "../cases/tables.ts";
+import { CLIENT_ROOT as clients } from "../cases/personal-data.ts";
 import { CLIENT_HOLDINGS, CLIENT_TABLES, readHoldings } from "./holdings.ts";
 import { appendLedgerEntries, type LedgerEntry } from "./ledger-file.ts";
 

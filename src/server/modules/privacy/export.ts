@@ -5,7 +5,7 @@ import { audit, type Ctx } from "../../platform/audit.ts";
 import { notFound } from "../../platform/errors.ts";
 import { auditLog, organisations } from "../../platform/tables.ts";
 import { loadClient } from "../cases/clients.ts";
-import { clients } from "../cases/tables.ts";
+import { CLIENT_ROOT as clients } from "../cases/personal-data.ts";
 import { CLIENT_HOLDINGS, type Row, readHoldings } from "./holdings.ts";
 
 export const EXPORT_FORMAT = "lotse-client-export/1";
