@@ -33,6 +33,10 @@ export type OrganisationStatus = (typeof ORGANISATION_STATUSES)[number];
 export const ACCOUNT_STATUSES = ["active", "deactivated"] as const;
 export type AccountStatus = (typeof ACCOUNT_STATUSES)[number];
 
+/** Where a mail stands in the outbox; held: no SMTP configured. */
+export const OUTBOX_STATUSES = ["held", "pending", "sent", "failed"] as const;
+export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
+
 /** Single-use tokens sent by mail. */
 export const MAIL_TOKEN_KINDS = ["invitation", "password_reset"] as const;
 export type MailTokenKind = (typeof MAIL_TOKEN_KINDS)[number];

@@ -1,10 +1,13 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { CASE_STATUSES, CONSENT_FORMS, SPECIAL_LEGAL_BASES } from "../../src/shared/cases.ts";
-import { LOCATION_TYPES } from "../../src/shared/contracts/offers.ts";
-import { OUTBOX_STATUSES } from "../../src/shared/contracts/outbox.ts";
-import { OFFER_STATUSES } from "../../src/shared/directory.ts";
-import { ACCOUNT_STATUSES, MAIL_TOKEN_KINDS, ORGANISATION_STATUSES } from "../../src/shared/domain.ts";
+import { LOCATION_TYPES, OFFER_STATUSES } from "../../src/shared/directory.ts";
+import {
+  ACCOUNT_STATUSES,
+  MAIL_TOKEN_KINDS,
+  ORGANISATION_STATUSES,
+  OUTBOX_STATUSES,
+} from "../../src/shared/domain.ts";
 import { INTERFACE_SCOPES, INTERFACE_STATUSES, REFERRAL_STATES } from "../../src/shared/referrals.ts";
 import { createTestDatabase } from "../helpers/db.ts";
 

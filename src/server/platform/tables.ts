@@ -12,8 +12,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import type { MailTemplate, OutboxStatus } from "../../shared/contracts/outbox.ts";
-import { OUTBOX_STATUSES } from "../../shared/contracts/outbox.ts";
+import type { MailTemplate } from "../../shared/contracts/outbox.ts";
 import {
   ACCOUNT_STATUSES,
   type AccountStatus,
@@ -23,6 +22,8 @@ import {
   ORGANISATION_STATUSES,
   type OrganisationStatus,
   type OrganisationType,
+  OUTBOX_STATUSES,
+  type OutboxStatus,
   type Role,
 } from "../../shared/domain.ts";
 import { createdAt, oneOf, updatedAt } from "../db/columns.ts";

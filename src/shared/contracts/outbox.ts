@@ -1,12 +1,10 @@
 import { z } from "zod";
+import { OUTBOX_STATUSES } from "../domain.ts";
 import { Id, PageQuery, page, Timestamp } from "./common.ts";
 
 /** The kinds of mail Lotse sends; each has a label in `outbox.template.*`. */
 export const MAIL_TEMPLATES = ["invitation", "password_reset", "referral"] as const;
 export type MailTemplate = (typeof MAIL_TEMPLATES)[number];
-/** Where a mail stands in the outbox; held: no SMTP configured. */
-export const OUTBOX_STATUSES = ["held", "pending", "sent", "failed"] as const;
-export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 
 export const OutboxMail = z
   .object({

@@ -13,18 +13,17 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { LOCATION_TYPES } from "../../../shared/contracts/offers.ts";
 import {
   type CefrLevel,
   type FundingRoute,
+  LOCATION_TYPES,
+  type LocationType,
   OFFER_STATUSES,
   type OfferStatus,
   type OfferType,
 } from "../../../shared/directory.ts";
 import { createdAt, oneOf, tsvector, updatedAt } from "../../db/columns.ts";
 import { organisations } from "../../platform/tables.ts";
-
-type LocationType = (typeof LOCATION_TYPES)[number];
 
 /**
  * An offer (Angebot; HSDS service). The columns are what Lotse searches, filters and counts by;
