@@ -20,7 +20,9 @@ import type { App, Deps } from "./deps.ts";
 import { registerAnalyticsRoutes } from "./modules/analytics/routes.ts";
 import { registerAuditRoutes } from "./modules/audit/routes.ts";
 import { registerAuthRoutes } from "./modules/auth/routes.ts";
+import { contributeToCases } from "./modules/cases/extensions.ts";
 import { registerCaseRoutes } from "./modules/cases/routes.ts";
+import { documentationConsentSql } from "./modules/consents/check.ts";
 import { registerConsentRoutes } from "./modules/consents/routes.ts";
 import { renderFinderPage } from "./modules/finder/page-html.ts";
 import { registerFinderRoutes } from "./modules/finder/routes.ts";
@@ -34,6 +36,7 @@ import { registerOfferRoutes } from "./modules/offers/routes.ts";
 import { registerOrganisationRoutes } from "./modules/organisations/routes.ts";
 import { registerOutboxRoutes } from "./modules/outbox/routes.ts";
 import { registerPrivacyRoutes } from "./modules/privacy/routes.ts";
+import { isClientProcedure, recognitionDeadlines } from "./modules/recognition/deadlines.ts";
 import { registerRecognitionRoutes } from "./modules/recognition/routes.ts";
 import { registerReferralRoutes } from "./modules/referrals/routes.ts";
 import { registerSsoRoutes } from "./modules/sso/routes.ts";
@@ -47,6 +50,14 @@ import { route } from "./platform/route.ts";
 import { registerSecurityHeaders } from "./platform/security-headers.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+// Recognition and consents build on cases; what cases shows of them is given here, so that cases
+// does not import them (tests/unit/module-boundaries.test.ts).
+contributeToCases({
+  deadlines: [recognitionDeadlines],
+  isClientProcedure,
+  documentationConsent: documentationConsentSql,
+});
+
 export const CLIENT_DIR = path.join(root, "dist", "client");
 
 export type BuildOptions = {

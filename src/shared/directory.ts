@@ -55,6 +55,10 @@ export const FUNDING_ROUTES = [
 export type FundingRoute = (typeof FUNDING_ROUTES)[number];
 
 /** HSDS 3.0 service status values. */
+/** Kinds of place (HSDS location_type): people come, letters only, online. */
+export const LOCATION_TYPES = ["physical", "postal", "virtual"] as const;
+export type LocationType = (typeof LOCATION_TYPES)[number];
+
 export const OFFER_STATUSES = ["active", "inactive", "defunct", "temporarily closed"] as const;
 export type OfferStatus = (typeof OFFER_STATUSES)[number];
 

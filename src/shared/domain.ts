@@ -25,6 +25,22 @@ export const ORGANISATION_TYPES = [
 ] as const;
 export type OrganisationType = (typeof ORGANISATION_TYPES)[number];
 
+/** Whether an organisation takes part in the network; an inactive one keeps its records. */
+export const ORGANISATION_STATUSES = ["active", "inactive"] as const;
+export type OrganisationStatus = (typeof ORGANISATION_STATUSES)[number];
+
+/** Status of a user account and of a membership: a deactivated one cannot act. */
+export const ACCOUNT_STATUSES = ["active", "deactivated"] as const;
+export type AccountStatus = (typeof ACCOUNT_STATUSES)[number];
+
+/** Where a mail stands in the outbox; held: no SMTP configured. */
+export const OUTBOX_STATUSES = ["held", "pending", "sent", "failed"] as const;
+export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
+
+/** Single-use tokens sent by mail. */
+export const MAIL_TOKEN_KINDS = ["invitation", "password_reset"] as const;
+export type MailTokenKind = (typeof MAIL_TOKEN_KINDS)[number];
+
 /** The 14 districts of Sachsen-Anhalt (11 Landkreise, 3 kreisfreie Städte) by AGS key; BKG VG5000 2021. */
 export const DISTRICTS = [
   { ags: "15001", name: "Dessau-Roßlau", kind: "kreisfreie_stadt" },

@@ -13,6 +13,10 @@ export type InterfaceScope = (typeof INTERFACE_SCOPES)[number];
 export const HANDOVER_CHANNELS = ["lotse", "email", "phone", "in_person", "letter", "other"] as const;
 export type HandoverChannel = (typeof HANDOVER_CHANNELS)[number];
 
+/** Whether a registered interface is in use. */
+export const INTERFACE_STATUSES = ["active", "inactive"] as const;
+export type InterfaceStatus = (typeof INTERFACE_STATUSES)[number];
+
 export const REFERRAL_STATES = [
   "draft",
   "sent",

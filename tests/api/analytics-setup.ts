@@ -2,6 +2,8 @@ import { randomBytes, randomUUID } from "node:crypto";
 import type { Db } from "../../src/server/db/client.ts";
 import { referralEvents } from "../../src/server/db/schema.ts";
 import { rebuildReferralFacts } from "../../src/server/modules/analytics/facts.ts";
+import type { OfferType } from "../../src/shared/directory.ts";
+import type { ReferralState } from "../../src/shared/referrals.ts";
 
 /**
  * Hand-made referral histories for the analytics tests: events written straight into the log with
@@ -21,7 +23,7 @@ export async function plantReferral(
     sentAt: string;
     steps?: Step[];
     offerId?: string | null;
-    offerType?: string | null;
+    offerType?: OfferType | null;
     interfaceId?: string | null;
     casePseudonym?: string;
   },
@@ -39,7 +41,7 @@ export async function plantReferral(
     interfaceId: opts.interfaceId ?? null,
     actorRole: "counsellor",
   };
-  let state = "sent";
+  let state: ReferralState = "sent";
   const rows: (typeof referralEvents.$inferInsert)[] = [
     { ...common, fromState: null, toState: "sent", reason: null, at: new Date(sent) },
   ];
@@ -47,11 +49,12 @@ export async function plantReferral(
     rows.push({
       ...common,
       fromState: state,
-      toState: step.to,
+      // Tests plant any recorded state; the log column is typed ReferralState.
+      toState: step.to as ReferralState,
       reason: step.reason ?? null,
       at: new Date(sent + step.afterHours * HOUR),
     });
-    state = step.to;
+    state = step.to as ReferralState;
   }
   await db.insert(referralEvents).values(rows);
   return casePseudonym;

@@ -91,7 +91,7 @@ describe("finder search", () => {
     const base = {
       name: `Kurs ${word}`,
       phases: [3],
-      offerType: "berufssprachkurs",
+      offerType: "berufssprachkurs" as const,
       districts: ["15002"],
       languages: ["de", "ar"],
       targetGroups: ["refugees"],

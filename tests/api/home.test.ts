@@ -12,6 +12,7 @@ import {
 } from "../../src/server/db/schema.ts";
 import { berlinDay } from "../../src/server/modules/interfaces/working-days.ts";
 import type { Home, HomeSection } from "../../src/shared/contracts/home.ts";
+import type { ReferralState } from "../../src/shared/referrals.ts";
 import { createTestApp } from "../helpers/app.ts";
 import { buildCase, buildClient } from "../helpers/case-factories.ts";
 import { buildCoordinator, buildOrganisation, buildUser } from "../helpers/factories.ts";
@@ -44,7 +45,7 @@ async function referral(p: {
   caseId: string;
   from: string;
   to: string;
-  state?: string;
+  state?: ReferralState;
   answerDue?: string;
   completeDue?: string;
   sentBy?: string | null;
@@ -300,7 +301,12 @@ describe("the organisation admin's start page", () => {
         expiresAt: inAWeek,
       },
     ]);
-    const mail = { subject: "Einladung", bodyText: "…", template: "invitation", status: "failed" };
+    const mail = {
+      subject: "Einladung",
+      bodyText: "…",
+      template: "invitation" as const,
+      status: "failed" as const,
+    };
     await t.db.insert(outbox).values([
       { ...mail, organisationId: org.id, toAddress: "tippfehler@test.invalid" },
       { ...mail, organisationId: other.id, toAddress: "fremd@test.invalid" },

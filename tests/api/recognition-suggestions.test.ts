@@ -16,7 +16,7 @@ async function plant(organisationId: string, list: Planted[]) {
   await t.db.insert(offers).values(
     list.map((o) => ({
       organisationId,
-      offerType: "anpassungsqualifizierung",
+      offerType: "anpassungsqualifizierung" as const,
       phases: [3],
       occupationFields: ["81"],
       districts: [HALLE],

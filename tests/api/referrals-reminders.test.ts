@@ -9,6 +9,7 @@ import {
 } from "../../src/server/db/schema.ts";
 import { addWorkingDays } from "../../src/server/modules/interfaces/working-days.ts";
 import { runReferralReminders } from "../../src/server/modules/referrals/reminders.ts";
+import type { NotificationKind } from "../../src/shared/referrals.ts";
 import { createTestApp } from "../helpers/app.ts";
 import { referralScene, sentReferral } from "./referrals-setup.ts";
 
@@ -24,7 +25,7 @@ async function row(id: string) {
   if (!r) throw new Error("no referral");
   return r;
 }
-const noticesOf = (id: string, kind: string) =>
+const noticesOf = (id: string, kind: NotificationKind) =>
   t.db
     .select()
     .from(notifications)

@@ -121,7 +121,7 @@ async function scene() {
     fromOrganisationId: from,
     toOrganisationId: to,
     offerName: "Sprachkurs",
-    state: "sent",
+    state: "sent" as const,
   });
   const [aToC, bToC, bToA] = await db
     .insert(referrals)
@@ -135,7 +135,7 @@ async function scene() {
   const pair = (from: string, to: string) => ({
     fromOrganisationId: from,
     toOrganisationId: to,
-    scope: "external",
+    scope: "external" as const,
     answerWithinDays: 5,
     completeWithinDays: 20,
   });

@@ -1,5 +1,7 @@
 import { and, eq, inArray } from "drizzle-orm";
+import type { RecognitionState } from "#shared/recognition.ts";
 import type { Tx } from "../db/client.ts";
+import { TIME_ZONE } from "../modules/cases/calendar.ts";
 import {
   caseContacts,
   caseEvents,
@@ -7,14 +9,14 @@ import {
   caseNotes,
   cases,
   clients,
-  memberships,
-  offers,
+} from "../modules/cases/tables.ts";
+import { offers } from "../modules/offers/tables.ts";
+import {
   qualifications,
   recognitionProcedures,
   recognitionStateChanges,
-  users,
-} from "../db/schema.ts";
-import { TIME_ZONE } from "../modules/cases/calendar.ts";
+} from "../modules/recognition/tables.ts";
+import { memberships, users } from "../platform/tables.ts";
 import { type Actor, DEMO_CASES, type DemoCase } from "./case-catalogue.ts";
 
 /** The seeding day in the network's time zone, so that "overdue" in the demo is overdue today. */
@@ -317,7 +319,7 @@ async function seedRecognition(
     subjectId: procedureId,
     details: { referenceOccupationCode: procedure.code },
   });
-  let from: string | null = null;
+  let from: RecognitionState | null = null;
   for (const [to, day] of procedure.states) {
     const when = from === null ? started : p.at(day);
     await tx

@@ -1,6 +1,6 @@
 import type { HandoverChannel, InterfaceScope } from "#shared/referrals.ts";
 import type { Tx } from "../db/client.ts";
-import { interfaces } from "../db/schema.ts";
+import { interfaces } from "../modules/interfaces/tables.ts";
 
 type DemoInterface = {
   from: string;

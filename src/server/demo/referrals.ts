@@ -1,21 +1,15 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
-import type { ReferralDataItem, ReferralState } from "#shared/referrals.ts";
+import type { DeclineReason, ReferralDataItem, ReferralState } from "#shared/referrals.ts";
 import type { Db, Tx } from "../db/client.ts";
-import {
-  caseEvents,
-  cases,
-  clients,
-  consents,
-  offers,
-  organisations,
-  referralEvents,
-  referrals,
-  users,
-} from "../db/schema.ts";
 import { rebuildReferralFacts } from "../modules/analytics/facts.ts";
+import { caseEvents, cases, clients } from "../modules/cases/tables.ts";
+import { consents } from "../modules/consents/tables.ts";
 import { resolveInterface } from "../modules/interfaces/settings.ts";
 import { addWorkingDays, berlinDay, isWorkingDay } from "../modules/interfaces/working-days.ts";
+import { offers } from "../modules/offers/tables.ts";
 import { buildSnapshot } from "../modules/referrals/snapshot.ts";
+import { referralEvents, referrals } from "../modules/referrals/tables.ts";
+import { organisations, users } from "../platform/tables.ts";
 import { DEMO_ORGANISATIONS } from "./organisations.ts";
 
 /**
@@ -257,7 +251,8 @@ export async function seedDemoReferrals(db: Db, now = new Date()): Promise<numbe
           consentId: consent?.id ?? null,
           state: last?.to ?? "sent",
           outcome: closed?.to === "completed" ? "successful" : null,
-          declineReason: closed?.to === "declined" ? (closed.reason ?? null) : null,
+          declineReason:
+            closed?.to === "declined" ? ((closed.reason as DeclineReason | undefined) ?? null) : null,
           sharedItems: spec.items,
           // Closed referrals keep no shared data, as their closing move would have dropped it.
           snapshot: closed ? null : await buildSnapshot(tx, record.id, spec.items),

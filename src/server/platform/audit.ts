@@ -1,6 +1,6 @@
 import type { Tx } from "../db/client.ts";
-import { auditLog } from "../db/schema.ts";
 import type { Actor } from "./session.ts";
+import { auditLog } from "./tables.ts";
 
 export type AuditEvent = {
   /** resource.action, e.g. member.update or user.read */

@@ -1,6 +1,6 @@
 import { and, eq, isNull, lte, or, sql } from "drizzle-orm";
 import type { Db, Tx } from "../db/client.ts";
-import { scheduledJobs } from "../db/schema.ts";
+import { scheduledJobs } from "./tables.ts";
 
 export type Job = { name: string; everySeconds: number; run(): Promise<unknown> };
 type Log = { error(obj: unknown, msg: string): void };

@@ -2,7 +2,7 @@ import { and, eq, inArray, lte, sql } from "drizzle-orm";
 import nodemailer from "nodemailer";
 import type { MailTemplate } from "#shared/contracts/outbox.ts";
 import type { Db, Tx } from "../db/client.ts";
-import { outbox } from "../db/schema.ts";
+import { outbox } from "./tables.ts";
 
 export type { MailTemplate };
 export type Mailer = {

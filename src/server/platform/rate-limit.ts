@@ -1,8 +1,8 @@
 import { lt, sql } from "drizzle-orm";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { Db } from "../db/client.ts";
-import { rateLimitCounters } from "../db/schema.ts";
 import { AppError } from "./errors.ts";
+import { rateLimitCounters } from "./tables.ts";
 
 /** Limits shared by every instance: the counters live in PostgreSQL, not in process memory. */
 export const LIMITS = {

@@ -1,7 +1,8 @@
 import { and, eq, gt, lt, sql } from "drizzle-orm";
 import type { Locale, Role } from "#shared/domain.ts";
 import type { Db, Tx } from "../db/client.ts";
-import { memberships, organisations, sessions, ssoProviders, users } from "../db/schema.ts";
+import { ssoProviders } from "../modules/sso/tables.ts";
+import { memberships, organisations, sessions, users } from "./tables.ts";
 import { newToken, tokenHash } from "./tokens.ts";
 
 export const SESSION_COOKIE = "lotse_session";
@@ -101,11 +102,11 @@ export async function loadActor(db: Db, token: string): Promise<Actor | undefine
     userId: row.userId,
     userName: row.userName,
     email: row.email,
-    locale: row.locale as Locale,
+    locale: row.locale,
     membershipId: row.membershipId,
     organisationId: row.organisationId,
     organisationName: row.organisationName,
-    role: row.role as Role,
+    role: row.role,
     ssoOrganisationId: row.ssoOrganisationId,
   };
 }

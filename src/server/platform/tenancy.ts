@@ -2,9 +2,10 @@ import { and, eq, or, type SQL, type SQLWrapper, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { can, hasNetworkScope } from "#shared/permissions.ts";
 import type { Tx } from "../db/client.ts";
-import { cases, organisations } from "../db/schema.ts";
+import { cases } from "../modules/cases/tables.ts";
 import { notFound } from "./errors.ts";
 import type { Actor } from "./session.ts";
+import { organisations } from "./tables.ts";
 
 /**
  * Tenancy: which records an actor reaches. Every scope is written once here, in two forms: a SQL

@@ -4,6 +4,7 @@ import {
   FINDER_LOCALES,
   FUNDING_ROUTES,
   IQ_PHASES,
+  LOCATION_TYPES,
   OFFER_STATUSES,
   OFFER_TYPES,
   TARGET_GROUPS,
@@ -195,7 +196,7 @@ export const OfferListQuery = PageQuery.extend({
 export const OfferList = page(Offer);
 export const OfferParams = z.object({ id: Id });
 
-export const LOCATION_TYPES = ["physical", "postal", "virtual"] as const;
+export { LOCATION_TYPES };
 
 /** Everything an organisation admin edits on a location. */
 export const LocationInput = z.object({

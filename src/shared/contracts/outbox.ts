@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { OUTBOX_STATUSES } from "../domain.ts";
 import { Id, PageQuery, page, Timestamp } from "./common.ts";
 
 /** The kinds of mail Lotse sends; each has a label in `outbox.template.*`. */
@@ -12,7 +13,7 @@ export const OutboxMail = z
     subject: z.string(),
     bodyText: z.string(),
     template: z.string().describe("invitation, password_reset or referral"),
-    status: z.enum(["held", "pending", "sent", "failed"]).describe("held: no SMTP configured"),
+    status: z.enum(OUTBOX_STATUSES).describe("held: no SMTP configured"),
     attempts: z.number().int(),
     lastError: z.string().nullable(),
     createdAt: Timestamp,
@@ -20,7 +21,7 @@ export const OutboxMail = z
   })
   .meta({ id: "OutboxMail" });
 export const OutboxQuery = PageQuery.extend({
-  status: z.enum(["held", "pending", "sent", "failed"]).optional(),
+  status: z.enum(OUTBOX_STATUSES).optional(),
   to: z.string().max(254).optional().describe("Part of the recipient address"),
 });
 export const OutboxList = page(OutboxMail);

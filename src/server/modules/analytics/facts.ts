@@ -1,7 +1,8 @@
 import { sql } from "drizzle-orm";
+import type { OfferType } from "#shared/directory.ts";
 import type { ReferralState } from "#shared/referrals.ts";
 import type { Tx } from "../../db/client.ts";
-import { analyticsReferralFacts, type referrals } from "../../db/schema.ts";
+import { analyticsReferralFacts } from "./tables.ts";
 
 /**
  * The per-referral summary the analytics read (analytics_referral_facts). Two ways in, both giving
@@ -17,11 +18,22 @@ const FINAL: readonly string[] = ["completed", "declined", "withdrawn", "expired
 const dueEnd = (day: string | null) =>
   day === null ? null : sql`((${day}::date + 1)::timestamp at time zone 'Europe/Berlin')`;
 
+/** What the summary row needs of a referral (its row in the referrals module). */
+export type FactReferral = {
+  id: string;
+  fromOrganisationId: string;
+  toOrganisationId: string;
+  offerId: string | null;
+  interfaceId: string | null;
+  answerDue: string | null;
+  completeDue: string | null;
+};
+
 /** Folds one appended referral event into the referral's summary row; `now()` is the event's time. */
 export async function recordReferralFact(
   db: Tx,
-  referral: typeof referrals.$inferSelect,
-  move: { to: ReferralState; reason?: string | null; casePseudonym: string; offerType: string | null },
+  referral: FactReferral,
+  move: { to: ReferralState; reason?: string | null; casePseudonym: string; offerType: OfferType | null },
 ): Promise<void> {
   const at = sql`now()`;
   const to = move.to;

@@ -1,9 +1,9 @@
 import { inArray, type SQL, sql } from "drizzle-orm";
 import type { AnalyticsQuery } from "#shared/contracts/analytics.ts";
 import type { Tx } from "../../db/client.ts";
-import { organisations } from "../../db/schema.ts";
 import { invalidField } from "../../platform/errors.ts";
 import type { Actor } from "../../platform/session.ts";
+import { organisations } from "../../platform/tables.ts";
 import { partyScope } from "../../platform/tenancy.ts";
 import { berlinDay } from "../interfaces/working-days.ts";
 

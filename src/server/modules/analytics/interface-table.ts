@@ -1,8 +1,8 @@
 import { inArray, sql } from "drizzle-orm";
 import type { AnalyticsQuery, InterfaceRow, InterfaceTable } from "#shared/contracts/analytics.ts";
 import type { Tx } from "../../db/client.ts";
-import { interfaces } from "../../db/schema.ts";
 import type { Actor } from "../../platform/session.ts";
+import { interfaces } from "../interfaces/tables.ts";
 import {
   dayEnd,
   dayStart,

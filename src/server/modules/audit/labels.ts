@@ -1,29 +1,16 @@
 import { and, desc, eq, type SQL, sql } from "drizzle-orm";
 import { type AnyPgColumn, alias } from "drizzle-orm/pg-core";
 import type { AuditEntry } from "#shared/contracts/audit.ts";
-import {
-  auditLog,
-  caseContacts,
-  caseNextSteps,
-  caseNotes,
-  cases,
-  clients,
-  consents,
-  interfaces,
-  locations,
-  mailTokens,
-  memberships,
-  offers,
-  organisations,
-  outbox,
-  qualifications,
-  recognitionProcedures,
-  referrals,
-  ssoProviders,
-  users,
-} from "../../db/schema.ts";
 import type { Ctx } from "../../platform/context.ts";
+import { auditLog, mailTokens, memberships, organisations, outbox, users } from "../../platform/tables.ts";
 import { clientScope } from "../../platform/tenancy.ts";
+import { caseContacts, caseNextSteps, caseNotes, cases, clients } from "../cases/tables.ts";
+import { consents } from "../consents/tables.ts";
+import { interfaces } from "../interfaces/tables.ts";
+import { locations, offers } from "../offers/tables.ts";
+import { qualifications, recognitionProcedures } from "../recognition/tables.ts";
+import { referrals } from "../referrals/tables.ts";
+import { ssoProviders } from "../sso/tables.ts";
 
 /**
  * The audit log in words: one query reads a page of entries together with the names behind them —

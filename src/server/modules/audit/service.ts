@@ -1,11 +1,11 @@
 import { and, count, eq, gte, like, lte, or, type SQL, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { AuditEntry, AuditQuery } from "#shared/contracts/audit.ts";
-import { auditLog } from "../../db/schema.ts";
 import { audit } from "../../platform/audit.ts";
 import type { Ctx } from "../../platform/context.ts";
 import { notFound } from "../../platform/errors.ts";
 import { escapeLike } from "../../platform/like.ts";
+import { auditLog } from "../../platform/tables.ts";
 import { actsForNetwork, assertCoversOrganisation, ownOrganisation } from "../../platform/tenancy.ts";
 import { readEntries } from "./labels.ts";
 

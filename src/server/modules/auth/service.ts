@@ -1,9 +1,8 @@
-import { and, asc, eq, gt, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import type { SessionInfo } from "#shared/contracts/auth.ts";
-import type { Locale, Role } from "#shared/domain.ts";
+import type { Locale } from "#shared/domain.ts";
 import { permissionsOf } from "#shared/permissions.ts";
 import type { Db, Tx } from "../../db/client.ts";
-import { mailTokens, memberships, organisations, users } from "../../db/schema.ts";
 import { audit } from "../../platform/audit.ts";
 import { AppError, invalidField } from "../../platform/errors.ts";
 import { translator } from "../../platform/i18n.ts";
@@ -17,7 +16,8 @@ import {
   destroyUserSessions,
   switchSessionOrganisation,
 } from "../../platform/session.ts";
-import { newToken, tokenHash } from "../../platform/tokens.ts";
+import { mailTokens, memberships, organisations, users } from "../../platform/tables.ts";
+import { newToken, takeToken, tokenHash } from "../../platform/tokens.ts";
 import { assertMayActFor, firstPasswordMembership } from "../sso/policy.ts";
 
 const RESET_MINUTES = 30;
@@ -59,7 +59,7 @@ export async function presentSession(db: Tx, actor: Actor): Promise<SessionInfo>
       organisationName: actor.organisationName,
       role: actor.role,
     },
-    memberships: list.map((m) => ({ ...m, role: m.role as Role })),
+    memberships: list.map((m) => ({ ...m, role: m.role })),
     permissions: permissionsOf(actor.role),
     csrfToken: actor.csrfToken,
   };
@@ -151,7 +151,7 @@ export async function switchOrganisation(p: {
       },
     );
   });
-  return { ...p.actor, ...target, role: target.role as Role };
+  return { ...p.actor, ...target, role: target.role };
 }
 
 export async function setLocale(p: { db: Db; actor: Actor; requestId: string; locale: Locale }) {
@@ -186,7 +186,7 @@ export async function requestPasswordReset(p: {
     .where(and(eq(sql`lower(${users.email})`, p.email.trim().toLowerCase()), eq(users.status, "active")));
   if (!user) return;
   const token = newToken();
-  const t = translator(user.locale as Locale);
+  const t = translator(user.locale);
   await p.db.transaction(async (tx) => {
     await tx.insert(mailTokens).values({
       kind: "password_reset",
@@ -215,24 +215,6 @@ export async function requestPasswordReset(p: {
       },
     );
   });
-}
-
-/** Finds an unused, unexpired token of a kind, locked for the rest of the transaction. */
-export async function takeToken(tx: Tx, kind: "invitation" | "password_reset", token: string) {
-  const [row] = await tx
-    .select()
-    .from(mailTokens)
-    .where(
-      and(
-        eq(mailTokens.tokenHash, tokenHash(token)),
-        eq(mailTokens.kind, kind),
-        isNull(mailTokens.usedAt),
-        gt(mailTokens.expiresAt, sql`now()`),
-      ),
-    )
-    .for("update");
-  if (!row) throw invalidToken();
-  return row;
 }
 
 /** Sets a new password from a reset link and ends every session of the account. */

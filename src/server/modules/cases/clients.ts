@@ -1,15 +1,7 @@
 import { and, asc, eq, inArray, type SQL, sql } from "drizzle-orm";
-import {
-  type AgeBand,
-  ART9_FIELDS,
-  CLIENT_SPECIAL_FIELDS,
-  type Gender,
-  type ResidenceStatus,
-  type SpecialLegalBasis,
-} from "#shared/cases.ts";
+import { ART9_FIELDS, CLIENT_SPECIAL_FIELDS } from "#shared/cases.ts";
 import type { Client, ClientInput, ClientUpdate, DuplicateCandidates } from "#shared/contracts/clients.ts";
 import type { Tx } from "../../db/client.ts";
-import { cases, clients } from "../../db/schema.ts";
 import { audit } from "../../platform/audit.ts";
 import type { Ctx } from "../../platform/context.ts";
 import { notFound } from "../../platform/errors.ts";
@@ -20,6 +12,7 @@ import { recordCaseEvent } from "./events.ts";
 import { clientAbilities } from "./policy.ts";
 import { withNewPseudonym } from "./pseudonym.ts";
 import { assertSpecialBasis } from "./special-data.ts";
+import { cases, clients } from "./tables.ts";
 
 type ClientRow = typeof clients.$inferSelect;
 /** Columns hidden from volunteers: a change of one is a special event on the timeline. */
@@ -47,12 +40,12 @@ const folded = (value: SQL | string) =>
 
 function specialOf(row: ClientRow) {
   return {
-    residenceStatus: row.residenceStatus as ResidenceStatus | null,
+    residenceStatus: row.residenceStatus,
     healthNote: row.healthNote,
     religion: row.religion,
     ethnicOrigin: row.ethnicOrigin,
     purpose: row.specialPurpose,
-    legalBasis: row.specialLegalBasis as SpecialLegalBasis | null,
+    legalBasis: row.specialLegalBasis,
   };
 }
 
@@ -72,8 +65,8 @@ export function presentClient(row: ClientRow, actor: Actor): Client {
     countryOfOrigin: row.countryOfOrigin,
     entryYear: row.entryYear,
     qualificationCountry: row.qualificationCountry,
-    gender: row.gender as Gender | null,
-    ageBand: row.ageBand as AgeBand | null,
+    gender: row.gender,
+    ageBand: row.ageBand,
     special: mayReadSpecial(actor) ? specialOf(row) : null,
     version: row.version,
     createdAt: row.createdAt.toISOString(),

@@ -1,64 +1,24 @@
-import { and, eq, isNotNull, lte, ne, notInArray, type SQL, sql } from "drizzle-orm";
+import { and, eq, isNotNull, lte, ne, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Deadline, DeadlineList } from "#shared/contracts/cases.ts";
-import {
-  AUTHORITY_DECISION_MONTHS,
-  DEADLINE_HORIZON_DAYS,
-  type RecognitionState,
-} from "#shared/recognition.ts";
-import { caseNextSteps, cases, clients, qualifications, recognitionProcedures } from "../../db/schema.ts";
+import { DEADLINE_HORIZON_DAYS } from "#shared/recognition.ts";
 import { audit } from "../../platform/audit.ts";
 import type { Ctx } from "../../platform/context.ts";
-import { caseScope, isVolunteer, ownOrganisation } from "../../platform/tenancy.ts";
+import { caseScope } from "../../platform/tenancy.ts";
 import { daysFromToday, today } from "./calendar.ts";
-
-/** States in which a §16d permit no longer matters: the journey has ended in work or without. */
-const FINAL_STATES: RecognitionState[] = ["employed_at_level", "employed_below_level", "not_employed"];
+import { contributions, type DeadlineScope } from "./extensions.ts";
+import { caseNextSteps, cases, clients } from "./tables.ts";
 
 const horizon = daysFromToday(DEADLINE_HORIZON_DAYS);
-const decisionDue = sql<string>`(${recognitionProcedures.documentsCompleteAt} + make_interval(months => ${AUTHORITY_DECISION_MONTHS}))::date`;
-
-type Scope = "mine" | "organisation";
 
 /**
- * The recognition procedures in the actor's view. They are read here straight from the recognition
- * tables (read-only): "mine" are those counselled in a case assigned to the actor; the organisation
- * view follows the case scope, so a volunteer sees only procedures of cases assigned to them.
+ * The dates a counsellor must not miss, for the start page: open next steps, and what other modules
+ * contribute (recognition: the authority's decision period, the end of a §16d permit) — each when
+ * overdue or within DEADLINE_HORIZON_DAYS.
  */
-function procedureScope(ctx: Ctx, scope: Scope): SQL {
-  if (scope === "mine") return and(caseScope(ctx.actor), eq(cases.assigneeUserId, ctx.actor.userId)) as SQL;
-  if (isVolunteer(ctx.actor)) return caseScope(ctx.actor);
-  return and(ownOrganisation(ctx.actor, recognitionProcedures.organisationId), caseScopeOrNone(ctx)) as SQL;
-}
-
-/** A procedure without a case is fine; one in a case must be in a case the actor may see. */
-const caseScopeOrNone = (ctx: Ctx) => sql`(${cases.id} is null or ${caseScope(ctx.actor)})`;
-
-function procedures(ctx: Ctx, scope: Scope, condition: SQL | undefined) {
-  return ctx.db
-    .select({
-      id: recognitionProcedures.id,
-      title: recognitionProcedures.referenceOccupationTitle,
-      documentsDue: sql<string | null>`${decisionDue}::text`,
-      state: recognitionProcedures.state,
-      permitUntil: recognitionProcedures.permit16dUntil,
-      caseId: cases.id,
-      casePseudonym: cases.pseudonym,
-      clientName: clients.name,
-    })
-    .from(recognitionProcedures)
-    .innerJoin(qualifications, eq(qualifications.id, recognitionProcedures.qualificationId))
-    .innerJoin(clients, eq(clients.id, qualifications.clientId))
-    .leftJoin(cases, eq(cases.id, recognitionProcedures.caseId))
-    .where(and(procedureScope(ctx, scope), condition));
-}
-
-/**
- * The dates a counsellor must not miss, for the start page: open next steps, the authority's
- * three-month decision period once the documents are complete (§6(3) BQFG), and the end of a §16d
- * residence permit — each when overdue or within DEADLINE_HORIZON_DAYS.
- */
-export async function listDeadlines(ctx: Ctx & { scope: Scope }): Promise<z.infer<typeof DeadlineList>> {
+export async function listDeadlines(
+  ctx: Ctx & { scope: DeadlineScope },
+): Promise<z.infer<typeof DeadlineList>> {
   const { rows } = await ctx.db.execute<{ today: string }>(sql`select ${today}::text as today`);
   const todayText = rows[0]?.today ?? "";
   const steps = await ctx.db
@@ -83,24 +43,9 @@ export async function listDeadlines(ctx: Ctx & { scope: Scope }): Promise<z.infe
         lte(caseNextSteps.dueDate, horizon),
       ),
     );
-  const decisions = await procedures(
-    ctx,
-    ctx.scope,
-    and(
-      eq(recognitionProcedures.state, "documents_complete"),
-      isNotNull(recognitionProcedures.documentsCompleteAt),
-      sql`${decisionDue} <= ${horizon}`,
-    ),
-  );
-  const permits = await procedures(
-    ctx,
-    ctx.scope,
-    and(
-      isNotNull(recognitionProcedures.permit16dUntil),
-      lte(recognitionProcedures.permit16dUntil, horizon),
-      notInArray(recognitionProcedures.state, FINAL_STATES),
-    ),
-  );
+  // Recognition's dates (decision periods, §16d permits) come from recognition (extensions.ts).
+  const contributed: Omit<Deadline, "overdue">[] = [];
+  for (const source of contributions().deadlines) contributed.push(...(await source(ctx, ctx.scope)));
   const deadline = (d: Omit<Deadline, "overdue">): Deadline => ({ ...d, overdue: d.dueDate < todayText });
   const items = [
     ...steps.map((s) =>
@@ -114,28 +59,7 @@ export async function listDeadlines(ctx: Ctx & { scope: Scope }): Promise<z.infe
         subjectId: s.id,
       }),
     ),
-    ...decisions.map((p) =>
-      deadline({
-        kind: "authority_decision",
-        dueDate: p.documentsDue ?? "",
-        caseId: p.caseId,
-        casePseudonym: p.casePseudonym,
-        clientName: p.clientName,
-        title: p.title,
-        subjectId: p.id,
-      }),
-    ),
-    ...permits.map((p) =>
-      deadline({
-        kind: "permit_16d",
-        dueDate: p.permitUntil ?? "",
-        caseId: p.caseId,
-        casePseudonym: p.casePseudonym,
-        clientName: p.clientName,
-        title: p.title,
-        subjectId: p.id,
-      }),
-    ),
+    ...contributed.map(deadline),
   ].sort(
     (a, b) =>
       a.dueDate.localeCompare(b.dueDate) ||

@@ -1,14 +1,14 @@
 import { and, asc, desc, eq, getTableColumns, sql } from "drizzle-orm";
-import type { AccessRoute, ContactInitiator, ContactMode, CounsellingType } from "#shared/cases.ts";
 import type { ContactCreate } from "#shared/contracts/cases.ts";
 import type { Tx } from "../../db/client.ts";
-import { caseContacts, caseNotes, cases, users } from "../../db/schema.ts";
 import { audit } from "../../platform/audit.ts";
 import type { Ctx } from "../../platform/context.ts";
 import { AppError, invalidField, notFound } from "../../platform/errors.ts";
 import type { Actor } from "../../platform/session.ts";
+import { users } from "../../platform/tables.ts";
 import { caseScope, mayReadSpecial, specialScope } from "../../platform/tenancy.ts";
 import { recordCaseEvent } from "./events.ts";
+import { caseContacts, caseNotes, cases } from "./tables.ts";
 
 /**
  * What is documented in a case: contacts and notes here, next steps in next-steps.ts. Volunteers
@@ -57,11 +57,11 @@ function presentContact(row: ContactRow) {
   return {
     id: row.id,
     date: row.date,
-    mode: row.mode as ContactMode,
+    mode: row.mode,
     durationMinutes: row.durationMinutes,
-    counsellingType: row.counsellingType as CounsellingType,
-    initiatedBy: row.initiatedBy as ContactInitiator,
-    accessRoute: row.accessRoute as AccessRoute | null,
+    counsellingType: row.counsellingType,
+    initiatedBy: row.initiatedBy,
+    accessRoute: row.accessRoute,
     summary: row.summary,
     counsellor: person(row.counsellorUserId, row.counsellorName),
     createdAt: row.createdAt.toISOString(),

@@ -1,6 +1,6 @@
 import type { CaseEventKind } from "#shared/contracts/cases.ts";
 import type { Tx } from "../../db/client.ts";
-import { caseEvents } from "../../db/schema.ts";
+import { caseEvents } from "./tables.ts";
 
 /**
  * Appends one event to a case's timeline, inside the caller's transaction. Every module that

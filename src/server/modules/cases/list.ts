@@ -1,12 +1,12 @@
 import { and, asc, count, desc, eq, ilike, isNull, or, type SQL, sql } from "drizzle-orm";
-import type { CaseStatus } from "#shared/cases.ts";
 import type { CaseList, CaseListQuery } from "#shared/contracts/cases.ts";
-import { caseNextSteps, cases, clients, users } from "../../db/schema.ts";
 import { audit } from "../../platform/audit.ts";
 import type { Ctx } from "../../platform/context.ts";
 import { containsPattern } from "../../platform/like.ts";
+import { users } from "../../platform/tables.ts";
 import { caseScope } from "../../platform/tenancy.ts";
 import { daysFromToday, today } from "./calendar.ts";
+import { caseNextSteps, cases, clients } from "./tables.ts";
 
 /** Earliest due date of the case's open next steps. */
 const nextDue = sql<
@@ -87,7 +87,7 @@ export async function listCases(ctx: Ctx & { query: CaseListQuery }): Promise<Ca
   return {
     items: rows.map(({ assigneeId, assigneeName, ...r }) => ({
       ...r,
-      status: r.status as CaseStatus,
+      status: r.status,
       assignee: assigneeId ? { id: assigneeId, name: assigneeName ?? "" } : null,
       openedAt: r.openedAt.toISOString(),
       updatedAt: r.updatedAt.toISOString(),

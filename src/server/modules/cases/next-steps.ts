@@ -2,19 +2,15 @@ import { and, asc, eq, getTableColumns, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { NextStep, NextStepCreate, NextStepUpdate } from "#shared/contracts/cases.ts";
 import type { Tx } from "../../db/client.ts";
-import {
-  caseNextSteps,
-  cases,
-  offers,
-  organisations,
-  qualifications,
-  recognitionProcedures,
-} from "../../db/schema.ts";
 import { audit } from "../../platform/audit.ts";
 import type { Ctx } from "../../platform/context.ts";
 import { invalidField, notFound } from "../../platform/errors.ts";
+import { organisations } from "../../platform/tables.ts";
+import { offers } from "../offers/tables.ts";
 import { auditCaseRead, documentableCase, type ScopedCase, scopedCase } from "./documentation.ts";
 import { recordCaseEvent } from "./events.ts";
+import { contributions } from "./extensions.ts";
+import { caseNextSteps, cases } from "./tables.ts";
 
 const stepSelect = {
   ...getTableColumns(caseNextSteps),
@@ -82,18 +78,12 @@ async function assertReferences(db: Tx, record: ScopedCase, input: z.infer<typeo
     if (!offer) throw invalidField("offerId", "case.offer_unknown");
   }
   if (input.procedureId) {
-    const [procedure] = await db
-      .select({ id: recognitionProcedures.id })
-      .from(recognitionProcedures)
-      .innerJoin(qualifications, eq(qualifications.id, recognitionProcedures.qualificationId))
-      .where(
-        and(
-          eq(recognitionProcedures.id, input.procedureId),
-          eq(qualifications.clientId, record.clientId),
-          eq(recognitionProcedures.organisationId, record.organisationId),
-        ),
-      );
-    if (!procedure) throw invalidField("procedureId", "case.procedure_unknown");
+    const known = await contributions().isClientProcedure(db, {
+      procedureId: input.procedureId,
+      clientId: record.clientId,
+      organisationId: record.organisationId,
+    });
+    if (!known) throw invalidField("procedureId", "case.procedure_unknown");
   }
 }
 

@@ -1,13 +1,12 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { z } from "zod";
-import type { CaseOutcome, CaseStatus } from "#shared/cases.ts";
 import type { Case, CaseCreate, CaseUpdate } from "#shared/contracts/cases.ts";
 import type { Tx } from "../../db/client.ts";
-import { cases, clients, memberships, users } from "../../db/schema.ts";
 import { audit } from "../../platform/audit.ts";
 import type { Ctx } from "../../platform/context.ts";
 import { AppError, invalidField, notFound } from "../../platform/errors.ts";
 import type { Actor } from "../../platform/session.ts";
+import { memberships, users } from "../../platform/tables.ts";
 import { caseScope, mayReadSpecial, ownOrganisation } from "../../platform/tenancy.ts";
 import { staleVersion } from "../../platform/versioning.ts";
 import { findDuplicates, insertClient, loadClient } from "./clients.ts";
@@ -20,13 +19,15 @@ import {
   type SpecialFields,
   specialNotesSql,
 } from "./special-data.ts";
+import { cases, clients } from "./tables.ts";
 
 type CaseCreateInput = z.output<typeof CaseCreate>;
 
 /** Roles a case can be assigned to: the people who document counselling. */
 export const ASSIGNABLE_ROLES = ["counsellor", "volunteer"] as const;
 
-const caseSelect = {
+/** The columns of a case as presented; a function, as the consent condition comes from consents. */
+const caseSelect = () => ({
   case: cases,
   client: {
     id: clients.id,
@@ -45,8 +46,8 @@ const caseSelect = {
     specialLegalBasis: clients.specialLegalBasis,
   },
   specialNotes: specialNotesSql,
-  documentationConsent: documentationConsentSql,
-};
+  documentationConsent: documentationConsentSql(),
+});
 type CaseRow = {
   case: typeof cases.$inferSelect;
   client: Case["client"];
@@ -63,8 +64,8 @@ export function presentCase(row: CaseRow, actor: Actor): Case {
     organisationId: c.organisationId,
     pseudonym: c.pseudonym,
     client: row.client,
-    status: c.status as CaseStatus,
-    outcome: c.outcome as CaseOutcome | null,
+    status: c.status,
+    outcome: c.outcome,
     phase: c.phase,
     goals: c.goals,
     assignee: c.assigneeUserId ? { id: c.assigneeUserId, name: row.assigneeName ?? "" } : null,
@@ -83,7 +84,7 @@ export function presentCase(row: CaseRow, actor: Actor): Case {
 /** A case the actor may see, with its client and assignee; anything else answers 404. */
 export async function loadCase(db: Tx, actor: Actor, id: string): Promise<CaseRow> {
   const [row] = await db
-    .select(caseSelect)
+    .select(caseSelect())
     .from(cases)
     .innerJoin(clients, eq(clients.id, cases.clientId))
     .leftJoin(users, eq(users.id, cases.assigneeUserId))

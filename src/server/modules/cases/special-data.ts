@@ -1,8 +1,9 @@
 import { type SQL, sql } from "drizzle-orm";
 import { ART9_FIELDS, type Art9Field, type SpecialLegalBasis } from "#shared/cases.ts";
 import type { SpecialDataStatus } from "#shared/contracts/cases.ts";
-import { caseNotes, cases, clients, consents } from "../../db/schema.ts";
 import { invalidField } from "../../platform/errors.ts";
+import { contributions } from "./extensions.ts";
+import { caseNotes, cases, clients } from "./tables.ts";
 
 /**
  * Special categories (Art. 9 DSGVO) behind a purpose. A client record may hold health, religion or
@@ -17,7 +18,7 @@ export type SpecialFields = {
   religion: string | null;
   ethnicOrigin: string | null;
   specialPurpose: string | null;
-  specialLegalBasis: string | null;
+  specialLegalBasis: SpecialLegalBasis | null;
 };
 
 const filled = (v: string | null | undefined) => typeof v === "string" && v.trim() !== "";
@@ -44,8 +45,8 @@ export function assertSpecialBasis(after: SpecialFields, prefix = ""): void {
 /** Whether the client record states why and on which basis special categories are recorded. */
 export const purposeRecorded = (c: SpecialFields) => filled(c.specialPurpose) && c.specialLegalBasis !== null;
 
-/** An active consent to counselling documentation that covers special categories, for `clients`. */
-export const documentationConsentSql = sql<boolean>`exists (select 1 from ${consents} where ${consents.clientId} = ${clients.id} and ${consents.purpose} = 'counselling_documentation' and ${consents.withdrawnAt} is null and 'special_categories' = any(${consents.dataCategories}))`;
+/** An active consent to counselling documentation that covers special categories, for `clients` (consents). */
+export const documentationConsentSql = () => contributions().documentationConsent(clients.id);
 
 /** Special-category notes of the case in `cases`. */
 export const specialNotesSql = sql<number>`(select count(*)::int from ${caseNotes} where ${caseNotes.caseId} = ${cases.id} and ${caseNotes.special})`;
@@ -55,7 +56,7 @@ export function uncoveredSpecialDataSql(): SQL {
   const art9 = ART9_FIELDS.map((f) => sql`coalesce(btrim(${clients[f]}), '') <> ''`);
   const holds = sql`(${sql.join(art9, sql` or `)} or ${specialNotesSql} > 0)`;
   const otherBasis = sql`(${clients.specialLegalBasis} in ('art9_2b', 'art9_2g', 'art9_2h') and coalesce(btrim(${clients.specialPurpose}), '') <> '')`;
-  return sql`(${holds} and not ${otherBasis} and not ${documentationConsentSql})`;
+  return sql`(${holds} and not ${otherBasis} and not ${documentationConsentSql()})`;
 }
 
 /** The status a counsellor sees on the case; the same rule as uncoveredSpecialDataSql. */
@@ -67,7 +68,7 @@ export function presentSpecialData(
   const fields = art9FieldsOf(client);
   const holds = fields.length > 0 || specialNotes > 0;
   const stated = purposeRecorded(client);
-  const basis = (client.specialLegalBasis as SpecialLegalBasis | null) ?? null;
+  const basis = client.specialLegalBasis ?? null;
   return {
     fields,
     specialNotes,

@@ -1,10 +1,10 @@
 import { and, asc, count, eq, inArray, type SQL, sql } from "drizzle-orm";
 import { HOME_ITEMS, type HomeItem, homeItem } from "#shared/contracts/home.ts";
-import { caseNextSteps, cases, clients } from "../../db/schema.ts";
 import type { Ctx } from "../../platform/context.ts";
 import { caseScope, mayReadSpecial } from "../../platform/tenancy.ts";
 import { berlinDay } from "../interfaces/working-days.ts";
 import { uncoveredSpecialDataSql } from "./special-data.ts";
+import { caseNextSteps, cases, clients } from "./tables.ts";
 
 /**
  * What the start pages show of cases: the cases assigned to the actor with their next step, those

@@ -1,10 +1,11 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { z } from "zod";
-import type { CaseEventKind, Timeline } from "#shared/contracts/cases.ts";
-import { caseEvents, users } from "../../db/schema.ts";
+import type { Timeline } from "#shared/contracts/cases.ts";
 import type { Ctx } from "../../platform/context.ts";
+import { users } from "../../platform/tables.ts";
 import { specialScope } from "../../platform/tenancy.ts";
 import { auditCaseRead, scopedCase } from "./documentation.ts";
+import { caseEvents } from "./tables.ts";
 
 /**
  * Everything that happened in a case, oldest first, with who did it. Events about special
@@ -32,7 +33,7 @@ export async function caseTimeline(ctx: Ctx & { caseId: string }): Promise<z.inf
     items: rows.map((r) => ({
       id: r.id,
       at: r.at.toISOString(),
-      kind: r.kind as CaseEventKind,
+      kind: r.kind,
       actor: r.actorUserId ? { id: r.actorUserId, name: r.actorName ?? "" } : null,
       subjectId: r.subjectId,
       details: r.details,

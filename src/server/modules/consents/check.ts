@@ -1,8 +1,9 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { ConsentPurpose } from "#shared/cases.ts";
 import type { Tx } from "../../db/client.ts";
-import { consents } from "../../db/schema.ts";
 import { AppError } from "../../platform/errors.ts";
+import { consents } from "./tables.ts";
 
 /**
  * What other modules use of consents: the check at the moment of use, and the hook point for
@@ -72,3 +73,10 @@ export function onConsentWithdrawn(listener: ConsentWithdrawnListener): () => vo
     if (at >= 0) consentWithdrawnListeners.splice(at, 1);
   };
 }
+
+/**
+ * SQL: the client whose id is in `clientId` has an active consent to counselling documentation
+ * that covers special categories — the cases module's special-data rule asks this (extensions.ts).
+ */
+export const documentationConsentSql = (clientId: AnyPgColumn) =>
+  sql<boolean>`exists (select 1 from ${consents} where ${consents.clientId} = ${clientId} and ${consents.purpose} = 'counselling_documentation' and ${consents.withdrawnAt} is null and 'special_categories' = any(${consents.dataCategories}))`;

@@ -1,10 +1,10 @@
 import { eq } from "drizzle-orm";
 import { CONSENT_DOCUMENT_TYPES } from "#shared/cases.ts";
-import { consentDocuments } from "../../db/schema.ts";
 import { audit } from "../../platform/audit.ts";
 import type { Ctx } from "../../platform/context.ts";
 import { AppError, notFound } from "../../platform/errors.ts";
 import { loadConsent, presentConsent } from "./service.ts";
+import { consentDocuments } from "./tables.ts";
 
 export type ConsentDocumentType = (typeof CONSENT_DOCUMENT_TYPES)[number];
 

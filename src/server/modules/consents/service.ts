@@ -1,24 +1,20 @@
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import {
-  type ConsentForm,
-  type ConsentPurpose,
-  type DataCategory,
-  type LegalBasis,
-  PURPOSES_WITH_RECIPIENT,
-} from "#shared/cases.ts";
+import { type DataCategory, PURPOSES_WITH_RECIPIENT } from "#shared/cases.ts";
 import type { Consent, ConsentCreate } from "#shared/contracts/consents.ts";
 import { can } from "#shared/permissions.ts";
 import type { Tx } from "../../db/client.ts";
-import { cases, consentDocuments, consents, organisations, users } from "../../db/schema.ts";
 import { audit } from "../../platform/audit.ts";
 import type { Ctx } from "../../platform/context.ts";
 import { AppError, invalidField, notFound } from "../../platform/errors.ts";
 import type { Actor } from "../../platform/session.ts";
+import { organisations, users } from "../../platform/tables.ts";
 import { clientScope } from "../../platform/tenancy.ts";
 import { loadClient } from "../cases/clients.ts";
 import { recordCaseEvent } from "../cases/events.ts";
+import { cases } from "../cases/tables.ts";
 import { activeConsent, type ConsentRow, consentWithdrawnListeners } from "./check.ts";
+import { consentDocuments, consents } from "./tables.ts";
 
 /** A consent may be recorded a little ahead of the server's clock (a browser's clock drifts). */
 const CLOCK_SKEW_MS = 60_000;
@@ -67,15 +63,15 @@ export function presentConsent(row: ConsentSelection, actor: Actor): Consent {
   return {
     id: c.id,
     clientId: c.clientId,
-    purpose: c.purpose as ConsentPurpose,
+    purpose: c.purpose,
     recipientOrganisation: c.recipientOrganisationId
       ? { id: c.recipientOrganisationId, name: row.recipientName ?? "" }
       : null,
-    legalBasis: c.legalBasis as LegalBasis,
+    legalBasis: c.legalBasis,
     dataCategories: c.dataCategories as DataCategory[],
     recipients: c.recipients,
     informedLanguage: c.informedLanguage,
-    form: c.form as ConsentForm,
+    form: c.form,
     fileNote: c.fileNote,
     givenAt: c.givenAt.toISOString(),
     withdrawnAt: c.withdrawnAt?.toISOString() ?? null,

@@ -1,11 +1,11 @@
 import { fileURLToPath } from "node:url";
 import { eq } from "drizzle-orm";
 import { CONSENT_PURPOSES, type ConsentPurpose, PURPOSES_WITH_RECIPIENT } from "#shared/cases.ts";
-import { organisations } from "../../db/schema.ts";
 import { audit } from "../../platform/audit.ts";
 import type { Ctx } from "../../platform/context.ts";
 import { notFound } from "../../platform/errors.ts";
 import { renderPdf } from "../../platform/pdf.ts";
+import { organisations } from "../../platform/tables.ts";
 import { loadClient } from "../cases/clients.ts";
 import ar from "./sheet-texts/ar.json" with { type: "json" };
 import de from "./sheet-texts/de.json" with { type: "json" };

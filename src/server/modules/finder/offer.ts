@@ -2,8 +2,9 @@ import { and, asc, eq } from "drizzle-orm";
 import type { FinderOffer, FinderSchedule } from "#shared/contracts/finder.ts";
 import type { FinderLocale } from "#shared/directory.ts";
 import type { Db } from "../../db/client.ts";
-import { locations, offerLocations, offers, organisations } from "../../db/schema.ts";
 import { notFound } from "../../platform/errors.ts";
+import { organisations } from "../../platform/tables.ts";
+import { locations, offerLocations, offers } from "../offers/tables.ts";
 import { labeller } from "./labels.ts";
 import { list, shorten, str } from "./texts.ts";
 

@@ -1,6 +1,7 @@
 import { asc, inArray } from "drizzle-orm";
 import type { Tx } from "../../db/client.ts";
-import { directoryChanges, locations, offerLocations, offers, organisations } from "../../db/schema.ts";
+import { organisations } from "../../platform/tables.ts";
+import { directoryChanges, locations, offerLocations, offers } from "../offers/tables.ts";
 import { byIds, offerSelection } from "./db-util.ts";
 import {
   type ChangeRow,

@@ -1,6 +1,7 @@
 import { and, asc, count, eq, gt } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
-import { offers, organisations } from "../../db/schema.ts";
+import { organisations } from "../../platform/tables.ts";
+import { offers } from "../offers/tables.ts";
 import { organizationsFor } from "./bundles.ts";
 
 const BATCH = 200;

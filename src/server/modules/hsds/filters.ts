@@ -1,5 +1,6 @@
 import { eq, type SQL, sql } from "drizzle-orm";
-import { offers, organisations } from "../../db/schema.ts";
+import { organisations } from "../../platform/tables.ts";
+import { offers } from "../offers/tables.ts";
 import { findLotseTerm, LOTSE_TAXONOMIES, lotseTaxonomyId } from "./lotse-taxonomies.ts";
 
 // Lotse's own attributes live in columns; a filter by one of its terms becomes a column condition,
@@ -10,13 +11,13 @@ function lotseTermCondition(taxonomy: string, code: string): SQL | undefined {
     case "lotse-iq-phase":
       return sql`${Number(code)}::smallint = any(${offers.phases})`;
     case "lotse-offer-type":
-      return eq(offers.offerType, code);
+      return sql`${offers.offerType} = ${code}`;
     case "lotse-target-group":
       return sql`${code} = any(${offers.targetGroups})`;
     case "lotse-min-german-level":
-      return eq(offers.minGermanLevel, code);
+      return sql`${offers.minGermanLevel} = ${code}`;
     case "lotse-funding-route":
-      return eq(offers.fundingRoute, code);
+      return sql`${offers.fundingRoute} = ${code}`;
     case "lotse-free-of-charge":
       return eq(offers.freeOfCharge, code === "true");
     case "lotse-district":
@@ -24,7 +25,7 @@ function lotseTermCondition(taxonomy: string, code: string): SQL | undefined {
     case "lotse-occupation-field":
       return sql`${code} = any(${offers.occupationFields})`;
     case "lotse-organisation-type":
-      return eq(organisations.type, code);
+      return sql`${organisations.type} = ${code}`;
     case "lotse-capacity":
       return code === "available"
         ? sql`${offers.capacityAvailable} is not null`

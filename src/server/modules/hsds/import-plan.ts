@@ -1,14 +1,8 @@
 import { eq, inArray } from "drizzle-orm";
 import type { ImportReportRecord } from "#shared/contracts/hsds.ts";
 import type { Tx } from "../../db/client.ts";
-import {
-  locations,
-  offerLocations,
-  offers,
-  organisations,
-  taxonomies,
-  taxonomyTerms,
-} from "../../db/schema.ts";
+import { organisations } from "../../platform/tables.ts";
+import { locations, offerLocations, offers } from "../offers/tables.ts";
 import { byIds, canonical, offerSelection } from "./db-util.ts";
 import { extractRecords, type ImportRecord } from "./import-extract.ts";
 import { isLotseTaxonomyId, stableId } from "./lotse-taxonomies.ts";
@@ -28,6 +22,7 @@ import {
   type TermRow,
 } from "./present.ts";
 import type { HsdsKind } from "./schemas.ts";
+import { taxonomies, taxonomyTerms } from "./tables.ts";
 import {
   locationToRow,
   organizationToRow,

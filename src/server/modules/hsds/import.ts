@@ -1,19 +1,13 @@
 import { sql } from "drizzle-orm";
 import type { ImportReport } from "#shared/contracts/hsds.ts";
 import type { Db, Tx } from "../../db/client.ts";
-import {
-  directoryChanges,
-  locations,
-  offerLocations,
-  offers,
-  organisations,
-  taxonomies,
-  taxonomyTerms,
-} from "../../db/schema.ts";
+import { organisations } from "../../platform/tables.ts";
+import { directoryChanges, locations, offerLocations, offers } from "../offers/tables.ts";
 import { upsertRows } from "./db-util.ts";
 import { type ImportProgress, type Planned, plan } from "./import-plan.ts";
 import { ensureLotseTaxonomies } from "./lotse-taxonomies.ts";
 import type { HsdsKind } from "./schemas.ts";
+import { taxonomies, taxonomyTerms } from "./tables.ts";
 
 export type { ImportProgress } from "./import-plan.ts";
 export { UNASSIGNED_ORGANISATION_ID } from "./import-plan.ts";

@@ -11,7 +11,7 @@ import {
 import { DISTRICTS, ORGANISATION_TYPES } from "#shared/domain.ts";
 import { OCCUPATION_FIELDS } from "#shared/occupations.ts";
 import type { Tx } from "../../db/client.ts";
-import { taxonomies, taxonomyTerms } from "../../db/schema.ts";
+import { taxonomies, taxonomyTerms } from "./tables.ts";
 
 /** Namespace of every id Lotse derives (UUID version 5); never change it, ids are shared between installations. */
 const NAMESPACE = Buffer.from("3b5c1f8e4a2d4e6b9c7a1d2e3f405162", "hex");

@@ -1,14 +1,8 @@
 import { DISTRICTS } from "#shared/domain.ts";
-import type {
-  directoryChanges,
-  locations,
-  offerLocations,
-  offers,
-  organisations,
-  taxonomies,
-  taxonomyTerms,
-} from "../../db/schema.ts";
+import type { organisations } from "../../platform/tables.ts";
+import type { directoryChanges, locations, offerLocations, offers } from "../offers/tables.ts";
 import { type LotseTaxonomyName, lotseTerm, stableId } from "./lotse-taxonomies.ts";
+import type { taxonomies, taxonomyTerms } from "./tables.ts";
 
 export type Json = Record<string, unknown>;
 export type OrgRow = typeof organisations.$inferSelect;

@@ -8,16 +8,10 @@ import type {
   HsdsTaxonomyTermQuery,
 } from "#shared/contracts/hsds.ts";
 import type { Tx } from "../../db/client.ts";
-import {
-  locations,
-  offerLocations,
-  offers,
-  organisations,
-  taxonomies,
-  taxonomyTerms,
-} from "../../db/schema.ts";
 import { notFound } from "../../platform/errors.ts";
 import { containsPattern } from "../../platform/like.ts";
+import { organisations } from "../../platform/tables.ts";
+import { locations, offerLocations, offers } from "../offers/tables.ts";
 import { changesFor, organizationsFor, servicesFor } from "./bundles.ts";
 import { offerSelection } from "./db-util.ts";
 import { searchCondition, taxonomyCondition, termCondition } from "./filters.ts";
@@ -29,6 +23,7 @@ import {
   presentTaxonomy,
   presentTerm,
 } from "./present.ts";
+import { taxonomies, taxonomyTerms } from "./tables.ts";
 
 // The public HSDS read API: the directory of every organisation that is active, with all its
 // offers whatever their status (HSDS consumers filter by status themselves).

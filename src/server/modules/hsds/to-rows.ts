@@ -1,5 +1,11 @@
-import { CEFR_LEVELS, FUNDING_ROUTES, OFFER_TYPES, TARGET_GROUPS } from "#shared/directory.ts";
-import { ORGANISATION_TYPES } from "#shared/domain.ts";
+import {
+  CEFR_LEVELS,
+  FUNDING_ROUTES,
+  OFFER_TYPES,
+  type OfferStatus,
+  TARGET_GROUPS,
+} from "#shared/directory.ts";
+import { ORGANISATION_TYPES, type OrganisationType } from "#shared/domain.ts";
 import { findLotseTerm, type LotseTerm, stableId } from "./lotse-taxonomies.ts";
 import {
   areaAgs,
@@ -119,7 +125,8 @@ export function serviceToRow(s: Json, organisationId: string): { row: Offer; err
     organisationId,
     name: String(s.name),
     description: str(s.description),
-    status: String(s.status),
+    // The HSDS schema (schemas.ts) admits only the HSDS service statuses, which are OFFER_STATUSES.
+    status: String(s.status) as OfferStatus,
     phases: unique(codes("lotse-iq-phase").map(Number)).sort(),
     offerType: first("lotse-offer-type", OFFER_TYPES),
     targetGroups: unique(
@@ -147,11 +154,10 @@ export function organizationToRow(o: Json, existing: OrgRow | undefined): Org {
   const id = String(o.id);
   const { lotse, foreign } = splitAttributes(o.attributes);
   const district = lotse.find((a) => a.term.taxonomy === "lotse-district")?.term.code ?? null;
-  const type = lotse.find(
-    (a) =>
-      a.term.taxonomy === "lotse-organisation-type" &&
-      (ORGANISATION_TYPES as readonly string[]).includes(a.term.code),
-  )?.term.code;
+  const type = lotse
+    .filter((a) => a.term.taxonomy === "lotse-organisation-type")
+    .map((a) => a.term.code)
+    .find((code): code is OrganisationType => (ORGANISATION_TYPES as readonly string[]).includes(code));
   const phones = asList(o.phones);
   const hsds = omit(o, ORGANIZATION_OWN_KEYS);
   setList(
@@ -194,7 +200,8 @@ export function locationToRow(l: Json, organisationId: string): Location {
   return {
     id,
     organisationId,
-    locationType: String(l.location_type),
+    // The HSDS schema (schemas.ts) admits only the HSDS location types, which are LOCATION_TYPES.
+    locationType: String(l.location_type) as Location["locationType"],
     name: str(l.name),
     description: str(l.description),
     districtAgs: lotse.find((a) => a.term.taxonomy === "lotse-district")?.term.code ?? null,

@@ -7,16 +7,16 @@ import type {
   InterfaceListQuery,
   InterfaceUpdate,
 } from "#shared/contracts/interfaces.ts";
-import type { HandoverChannel, InterfaceScope } from "#shared/referrals.ts";
 import type { Tx } from "../../db/client.ts";
-import { interfaces, organisations } from "../../db/schema.ts";
 import { audit } from "../../platform/audit.ts";
 import type { Ctx } from "../../platform/context.ts";
 import { AppError, invalidField, notFound } from "../../platform/errors.ts";
 import { containsPattern } from "../../platform/like.ts";
 import type { Actor } from "../../platform/session.ts";
+import { organisations } from "../../platform/tables.ts";
 import { staleVersion } from "../../platform/versioning.ts";
 import { maintainsInterface } from "./policy.ts";
+import { interfaces } from "./tables.ts";
 
 const fromOrg = alias(organisations, "from_org");
 const toOrg = alias(organisations, "to_org");
@@ -49,10 +49,10 @@ function present({ row, fromName, toName }: InterfaceRow, actor: Actor): Interfa
     to: { id: row.toOrganisationId, name: toName },
     fromUnit: row.fromUnit,
     toUnit: row.toUnit,
-    scope: row.scope as InterfaceScope,
+    scope: row.scope,
     agreementWhat: row.agreementWhat,
     agreementHow: row.agreementHow,
-    channel: row.channel as HandoverChannel | null,
+    channel: row.channel,
     fromContact: row.fromContact,
     toContact: row.toContact,
     answerWithinDays: row.answerWithinDays,

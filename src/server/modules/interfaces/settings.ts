@@ -1,10 +1,10 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { ReferralSettings } from "#shared/contracts/interfaces.ts";
 import type { Tx } from "../../db/client.ts";
-import { interfaces, referralSettings } from "../../db/schema.ts";
 import { audit } from "../../platform/audit.ts";
 import type { Ctx } from "../../platform/context.ts";
 import { invalidField } from "../../platform/errors.ts";
+import { interfaces, referralSettings } from "./tables.ts";
 
 /** The defaults of the migration, should the single settings row ever be missing. */
 const FALLBACK: ReferralSettings = {

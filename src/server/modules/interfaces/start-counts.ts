@@ -1,7 +1,7 @@
 import { and, count, eq } from "drizzle-orm";
-import { interfaces } from "../../db/schema.ts";
 import type { Ctx } from "../../platform/context.ts";
 import { eitherParty } from "../../platform/tenancy.ts";
+import { interfaces } from "./tables.ts";
 
 /** Active interfaces the actor's organisation stands on, on either side. */
 export async function countOwnInterfaces(ctx: Ctx): Promise<number> {

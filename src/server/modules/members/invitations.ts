@@ -3,7 +3,6 @@ import type { z } from "zod";
 import type { InvitationCreate } from "#shared/contracts/members.ts";
 import type { Locale, Role } from "#shared/domain.ts";
 import type { Db, Tx } from "../../db/client.ts";
-import { mailTokens, memberships, organisations, users } from "../../db/schema.ts";
 import { audit } from "../../platform/audit.ts";
 import type { Ctx } from "../../platform/context.ts";
 import { AppError, invalidField, notFound } from "../../platform/errors.ts";
@@ -12,9 +11,9 @@ import { enqueueMail, type Mailer } from "../../platform/mail.ts";
 import { hashPassword, verifyPassword } from "../../platform/passwords.ts";
 import { consume, refund } from "../../platform/rate-limit.ts";
 import { createSession } from "../../platform/session.ts";
+import { mailTokens, memberships, organisations, users } from "../../platform/tables.ts";
 import { scopedOrganisation } from "../../platform/tenancy.ts";
-import { newToken, tokenHash } from "../../platform/tokens.ts";
-import { takeToken } from "../auth/service.ts";
+import { newToken, takeToken, tokenHash } from "../../platform/tokens.ts";
 import { assertMayActFor, requiresSso } from "../sso/policy.ts";
 import { assertRoleFits } from "./policy.ts";
 
@@ -219,7 +218,7 @@ export async function acceptInvitation(p: {
 export async function activateInvitation(
   tx: Tx,
   p: {
-    invitation: { id: string; email: string; organisationId: string | null; role: string | null };
+    invitation: { id: string; email: string; organisationId: string | null; role: Role | null };
     existingUserId: string | undefined;
     name: string;
     passwordHash: string | null;

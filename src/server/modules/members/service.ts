@@ -3,12 +3,12 @@ import type { z } from "zod";
 import type { Member, MemberListQuery, MemberUpdate } from "#shared/contracts/members.ts";
 import type { Role } from "#shared/domain.ts";
 import type { Tx } from "../../db/client.ts";
-import { memberships, sessions, users } from "../../db/schema.ts";
 import { audit } from "../../platform/audit.ts";
 import type { Ctx } from "../../platform/context.ts";
 import { invalidField, notFound } from "../../platform/errors.ts";
 import { containsPattern } from "../../platform/like.ts";
 import type { Actor } from "../../platform/session.ts";
+import { memberships, sessions, users } from "../../platform/tables.ts";
 import {
   actsForNetwork,
   coversOrganisation,
@@ -34,7 +34,7 @@ type MemberRow = {
   organisationId: string;
   name: string;
   email: string;
-  role: string;
+  role: Role;
   status: string;
   lastLoginAt: Date | null;
   createdAt: Date;
@@ -43,7 +43,7 @@ type MemberRow = {
 function presentMember(row: MemberRow, actor: Actor): Member {
   return {
     ...row,
-    role: row.role as Role,
+    role: row.role,
     status: row.status as Member["status"],
     lastLoginAt: row.lastLoginAt?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),

@@ -1,8 +1,7 @@
 import { and, asc, count, eq, gt, isNull, sql } from "drizzle-orm";
 import { HOME_ITEMS, type HomeItem, homeItem } from "#shared/contracts/home.ts";
-import type { Role } from "#shared/domain.ts";
-import { mailTokens, memberships, users } from "../../db/schema.ts";
 import type { Ctx } from "../../platform/context.ts";
+import { mailTokens, memberships, users } from "../../platform/tables.ts";
 import { ownOrganisation } from "../../platform/tenancy.ts";
 
 /** What an organisation admin's start page counts of members: its people and open invitations. */
@@ -48,7 +47,7 @@ export async function openInvitations(ctx: Ctx): Promise<{ count: number; items:
   return {
     count: total?.n ?? 0,
     items: rows.map((r) =>
-      homeItem({ id: r.id, to: "/members", label: r.email, role: r.role as Role | null, date: r.expires }),
+      homeItem({ id: r.id, to: "/members", label: r.email, role: r.role, date: r.expires }),
     ),
   };
 }

@@ -2,9 +2,10 @@ import { and, eq, inArray } from "drizzle-orm";
 import { LOCALES, type Locale } from "#shared/domain.ts";
 import type { NotificationKind } from "#shared/referrals.ts";
 import type { Tx } from "../../db/client.ts";
-import { memberships, notifications, users } from "../../db/schema.ts";
 import { translator } from "../../platform/i18n.ts";
 import { enqueueMail, type Mailer } from "../../platform/mail.ts";
+import { memberships, users } from "../../platform/tables.ts";
+import { notifications } from "./tables.ts";
 
 /**
  * Roles that answer referrals for an organisation and so hear of them, in the app and by mail.

@@ -1,13 +1,12 @@
 import { and, count, desc, eq, isNull, or, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Notification as NotificationSchema } from "#shared/contracts/referrals.ts";
-import type { NotificationKind } from "#shared/referrals.ts";
-import { notificationReads, notifications } from "../../db/schema.ts";
 import { audit } from "../../platform/audit.ts";
 import type { Ctx } from "../../platform/context.ts";
 import { notFound } from "../../platform/errors.ts";
 import type { Actor } from "../../platform/session.ts";
 import { ownOrganisation } from "../../platform/tenancy.ts";
+import { notificationReads, notifications } from "./tables.ts";
 
 type Notification = z.infer<typeof NotificationSchema>;
 
@@ -35,7 +34,7 @@ const readBy = (actor: Actor) =>
 function present(row: typeof notifications.$inferSelect & { read: boolean }): Notification {
   return {
     id: row.id,
-    kind: row.kind as NotificationKind,
+    kind: row.kind,
     referralId: row.referralId,
     details: row.details,
     createdAt: row.createdAt.toISOString(),

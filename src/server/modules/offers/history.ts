@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, sql } from "drizzle-orm";
 import type { Tx } from "../../db/client.ts";
-import { directoryChanges, users } from "../../db/schema.ts";
+import { users } from "../../platform/tables.ts";
+import { directoryChanges } from "./tables.ts";
 
 /** A directory record as a flat map of field name → text, the form in which its history is kept. */
 export type FieldTexts = Record<string, string>;

@@ -7,7 +7,6 @@ import type {
   LocationUpdate,
 } from "#shared/contracts/offers.ts";
 import type { Tx } from "../../db/client.ts";
-import { locations, offerLocations } from "../../db/schema.ts";
 import { audit } from "../../platform/audit.ts";
 import type { Ctx } from "../../platform/context.ts";
 import { forbidden, notFound } from "../../platform/errors.ts";
@@ -16,6 +15,7 @@ import type { Actor } from "../../platform/session.ts";
 import { organisationScope, scopedOrganisation } from "../../platform/tenancy.ts";
 import { asText, changedFields, type FieldTexts, readHistory, recordChanges } from "./history.ts";
 import { directoryAbilities } from "./policy.ts";
+import { locations, offerLocations } from "./tables.ts";
 
 type LocationRow = typeof locations.$inferSelect & { offerCount: number };
 

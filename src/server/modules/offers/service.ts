@@ -19,18 +19,19 @@ import type {
   OfferTranslations,
   OfferUpdate,
 } from "#shared/contracts/offers.ts";
-import { CEFR_LEVELS, FUNDING_ROUTES, OFFER_TYPES, type OfferStatus } from "#shared/directory.ts";
+import { CEFR_LEVELS, FUNDING_ROUTES, OFFER_TYPES } from "#shared/directory.ts";
 import type { Tx } from "../../db/client.ts";
-import { locations, offerLocations, offers, organisations } from "../../db/schema.ts";
 import { audit } from "../../platform/audit.ts";
 import type { Ctx } from "../../platform/context.ts";
 import { AppError, forbidden, invalidField, notFound } from "../../platform/errors.ts";
 import { containsPattern } from "../../platform/like.ts";
 import type { Actor } from "../../platform/session.ts";
+import { organisations } from "../../platform/tables.ts";
 import { organisationScope, scopedOrganisation } from "../../platform/tenancy.ts";
 import { asText, changedFields, type FieldTexts, readHistory, recordChanges } from "./history.ts";
 import { contactFromHsds, contactToHsds, schedulesFromHsds, schedulesToHsds } from "./hsds-shape.ts";
 import { directoryAbilities, mayDeleteOffer } from "./policy.ts";
+import { locations, offerLocations, offers } from "./tables.ts";
 
 type OfferRow = Omit<typeof offers.$inferSelect, "search"> & { organisationName: string };
 type LocationSummary = Offer["locations"][number];
@@ -51,7 +52,7 @@ function presentOffer(row: OfferRow, locs: LocationSummary[], actor: Actor): Off
     organisationName: row.organisationName,
     name: row.name,
     description: row.description,
-    status: row.status as OfferStatus,
+    status: row.status,
     phases: [...row.phases].sort((a, b) => a - b),
     offerType: known(OFFER_TYPES, row.offerType),
     targetGroups: row.targetGroups,

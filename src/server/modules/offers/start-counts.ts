@@ -6,9 +6,10 @@ import {
   STALE_CAPACITY_DAYS,
   STALE_OFFER_MONTHS,
 } from "#shared/contracts/home.ts";
-import { offers, organisations } from "../../db/schema.ts";
 import type { Ctx } from "../../platform/context.ts";
+import { organisations } from "../../platform/tables.ts";
 import { actsForNetwork, organisationScope, ownOrganisation } from "../../platform/tenancy.ts";
+import { offers } from "./tables.ts";
 
 /**
  * Directory upkeep for the start pages: active offers whose entry nobody has touched for a year, and

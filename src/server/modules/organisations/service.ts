@@ -6,14 +6,13 @@ import type {
   OrganisationListQuery,
   OrganisationUpdate,
 } from "#shared/contracts/organisations.ts";
-import type { OrganisationType } from "#shared/domain.ts";
 import { can } from "#shared/permissions.ts";
-import { memberships, organisations } from "../../db/schema.ts";
 import { audit } from "../../platform/audit.ts";
 import type { Ctx } from "../../platform/context.ts";
 import { AppError } from "../../platform/errors.ts";
 import { containsPattern } from "../../platform/like.ts";
 import type { Actor } from "../../platform/session.ts";
+import { memberships, organisations } from "../../platform/tables.ts";
 import { actsForNetwork, coversOrganisation, scopedOrganisation } from "../../platform/tenancy.ts";
 
 // Drizzle renders columns of a single-table select without their table, so inside this subquery
@@ -26,7 +25,7 @@ function presentOrganisation(row: Row, actor: Actor): Organisation {
   const covered = coversOrganisation(actor, row.id);
   return {
     ...row,
-    type: row.type as OrganisationType,
+    type: row.type,
     status: row.status as Organisation["status"],
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),

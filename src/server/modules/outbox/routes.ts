@@ -3,7 +3,6 @@ import type { FastifyRequest } from "fastify";
 import type { z } from "zod";
 import type { OutboxMail, OutboxQuery } from "#shared/contracts/outbox.ts";
 import { outboxRoutes } from "#shared/contracts/routes/outbox.ts";
-import { outbox } from "../../db/schema.ts";
 import type { App, Deps } from "../../deps.ts";
 import { audit } from "../../platform/audit.ts";
 import type { Ctx } from "../../platform/context.ts";
@@ -11,6 +10,7 @@ import { ctxOf } from "../../platform/context.ts";
 import { notFound } from "../../platform/errors.ts";
 import { containsPattern } from "../../platform/like.ts";
 import { route } from "../../platform/route.ts";
+import { outbox } from "../../platform/tables.ts";
 
 type Row = typeof outbox.$inferSelect;
 function present(row: Row): z.infer<typeof OutboxMail> {

@@ -1,7 +1,7 @@
 import { and, count, desc, eq } from "drizzle-orm";
 import { HOME_ITEMS, type HomeItem, homeItem } from "#shared/contracts/home.ts";
-import { outbox } from "../../db/schema.ts";
 import type { Ctx } from "../../platform/context.ts";
+import { outbox } from "../../platform/tables.ts";
 import { actsForNetwork, organisationScope } from "../../platform/tenancy.ts";
 
 /**

@@ -4,8 +4,8 @@ import type { ClientExport } from "#shared/contracts/privacy.ts";
 import { DISTRICTS } from "#shared/domain.ts";
 import { resources } from "#shared/i18n/index.ts";
 import type { Tx } from "../../db/client.ts";
-import { organisations } from "../../db/schema.ts";
 import { renderPdf } from "../../platform/pdf.ts";
+import { organisations } from "../../platform/tables.ts";
 import labels from "./export-labels.json" with { type: "json" };
 import { CLIENT_HOLDINGS, type Row } from "./holdings.ts";
 

@@ -1,156 +1,24 @@
 import { asc, getTableColumns, getTableName, inArray } from "drizzle-orm";
 import type { AnyPgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { Tx } from "../../db/client.ts";
-import {
-  caseContacts,
-  caseEvents,
-  caseNextSteps,
-  caseNotes,
-  cases,
-  clients,
-  consentDocuments,
-  consents,
-  notificationReads,
-  notifications,
-  qualifications,
-  recognitionProcedures,
-  recognitionStateChanges,
-  referralMessages,
-  referrals,
-} from "../../db/schema.ts";
+import type { Holding } from "../../platform/personal-data.ts";
+import { CLIENT_ROOT } from "../cases/personal-data.ts";
+import { PERSONAL_DATA } from "./registry.ts";
+
+export type { Holding };
 
 /**
- * Everything Lotse holds on a client, as one tree: each holding names its table, the column that
- * points to its parent holding, and the column its own children point to. The Art. 15 export
- * reads this list; the erasure counts it and deletes the root (the foreign keys cascade down the
- * same tree). A module that adds a table with personal data adds one line here — a test fails
- * when a table hangs on the tree through a foreign key but is missing from this list.
+ * Everything Lotse holds on a client, as one tree: the holdings each module declares in its
+ * personal-data.ts, in the order of the registry (registry.ts), parents before children. The
+ * Art. 15 export reads this list; the erasure counts it and deletes the root (the foreign keys
+ * cascade down the same tree). A test fails when a table hangs on the tree through a foreign key
+ * but is missing from this list.
  */
-export type Holding = {
-  key: string;
-  table: PgTable;
-  /** The holding this one hangs on; "client" for the client row itself. */
-  parent: string;
-  /** The column of this table that holds the parent's id. */
-  via: AnyPgColumn;
-  /** The column children refer to (its primary key). */
-  id: AnyPgColumn;
-  /** Reading order within the holding. */
-  order: AnyPgColumn;
-};
-
-export const CLIENT_HOLDINGS: readonly Holding[] = [
-  { key: "cases", table: cases, parent: "client", via: cases.clientId, id: cases.id, order: cases.openedAt },
-  {
-    key: "caseContacts",
-    table: caseContacts,
-    parent: "cases",
-    via: caseContacts.caseId,
-    id: caseContacts.id,
-    order: caseContacts.date,
-  },
-  {
-    key: "caseNotes",
-    table: caseNotes,
-    parent: "cases",
-    via: caseNotes.caseId,
-    id: caseNotes.id,
-    order: caseNotes.createdAt,
-  },
-  {
-    key: "caseNextSteps",
-    table: caseNextSteps,
-    parent: "cases",
-    via: caseNextSteps.caseId,
-    id: caseNextSteps.id,
-    order: caseNextSteps.createdAt,
-  },
-  {
-    key: "caseEvents",
-    table: caseEvents,
-    parent: "cases",
-    via: caseEvents.caseId,
-    id: caseEvents.id,
-    order: caseEvents.id,
-  },
-  {
-    key: "consents",
-    table: consents,
-    parent: "client",
-    via: consents.clientId,
-    id: consents.id,
-    order: consents.givenAt,
-  },
-  {
-    key: "consentDocuments",
-    table: consentDocuments,
-    parent: "consents",
-    via: consentDocuments.consentId,
-    id: consentDocuments.consentId,
-    order: consentDocuments.uploadedAt,
-  },
-  {
-    key: "qualifications",
-    table: qualifications,
-    parent: "client",
-    via: qualifications.clientId,
-    id: qualifications.id,
-    order: qualifications.createdAt,
-  },
-  {
-    key: "recognitionProcedures",
-    table: recognitionProcedures,
-    parent: "qualifications",
-    via: recognitionProcedures.qualificationId,
-    id: recognitionProcedures.id,
-    order: recognitionProcedures.createdAt,
-  },
-  {
-    key: "recognitionStateChanges",
-    table: recognitionStateChanges,
-    parent: "recognitionProcedures",
-    via: recognitionStateChanges.procedureId,
-    id: recognitionStateChanges.id,
-    order: recognitionStateChanges.id,
-  },
-  {
-    key: "referrals",
-    table: referrals,
-    parent: "cases",
-    via: referrals.caseId,
-    id: referrals.id,
-    order: referrals.createdAt,
-  },
-  {
-    key: "referralMessages",
-    table: referralMessages,
-    parent: "referrals",
-    via: referralMessages.referralId,
-    id: referralMessages.id,
-    order: referralMessages.createdAt,
-  },
-  {
-    key: "notifications",
-    table: notifications,
-    parent: "referrals",
-    via: notifications.referralId,
-    id: notifications.id,
-    order: notifications.createdAt,
-  },
-  {
-    // Who of the staff has read such a notification; erased with it.
-    key: "notificationReads",
-    table: notificationReads,
-    parent: "notifications",
-    via: notificationReads.notificationId,
-    id: notificationReads.notificationId,
-    order: notificationReads.readAt,
-  },
-];
+export const CLIENT_HOLDINGS: readonly Holding[] = PERSONAL_DATA.flat();
 
 /** The database tables that hold a client's data: the root and every holding. */
 export const CLIENT_TABLES: string[] = [
-  getTableName(clients),
+  getTableName(CLIENT_ROOT),
   ...CLIENT_HOLDINGS.map((h) => getTableName(h.table)),
 ];
 

@@ -4,7 +4,7 @@
 
 import { sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.ts";
-import { erasureLedger } from "../../db/schema.ts";
+import { erasureLedger } from "../../platform/tables.ts";
 import { eraseClientRecord } from "./erase.ts";
 import { appendLedgerEntries, ensureLedgerFile, type LedgerEntry, readLedgerFile } from "./ledger-file.ts";
 

@@ -1,7 +1,7 @@
 import { and, asc, eq, ilike, sql } from "drizzle-orm";
 import type { Tx } from "../../db/client.ts";
-import { organisations } from "../../db/schema.ts";
 import { containsPattern, escapeLike } from "../../platform/like.ts";
+import { organisations } from "../../platform/tables.ts";
 
 const LIMIT = 20;
 

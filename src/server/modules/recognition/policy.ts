@@ -1,8 +1,8 @@
 import type { SQL } from "drizzle-orm";
 import { can } from "#shared/permissions.ts";
-import { qualifications } from "../../db/schema.ts";
 import type { Actor } from "../../platform/session.ts";
 import { clientScope } from "../../platform/tenancy.ts";
+import { qualifications } from "./tables.ts";
 
 /**
  * Recognition journeys are counselling data of one organisation: a qualification (and every

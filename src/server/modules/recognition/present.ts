@@ -1,26 +1,13 @@
 import { and, asc, eq, getTableColumns, inArray, type SQL } from "drizzle-orm";
 import type { Procedure, Qualification } from "#shared/contracts/recognition.ts";
-import {
-  type AnabinStatus,
-  type AppealResult,
-  type CompensationMeasure,
-  type DifferenceKind,
-  RECOGNITION_TRANSITIONS,
-  type RecognitionDecision,
-  type RecognitionLegalBasis,
-  type RecognitionState,
-} from "#shared/recognition.ts";
+import { type DifferenceKind, RECOGNITION_TRANSITIONS } from "#shared/recognition.ts";
 import type { Tx } from "../../db/client.ts";
-import {
-  organisations,
-  qualifications,
-  recognitionProcedures,
-  recognitionStateChanges,
-} from "../../db/schema.ts";
 import type { Actor } from "../../platform/session.ts";
+import { organisations } from "../../platform/tables.ts";
 import { decisionDueAt } from "./dates.ts";
 import { qualificationScope, recognitionAbilities } from "./policy.ts";
 import { recognitionFor } from "./recognition-sa.ts";
+import { qualifications, recognitionProcedures, recognitionStateChanges } from "./tables.ts";
 
 /** A procedure row with what its presentation needs from the tables around it. */
 export type ProcedureRow = typeof recognitionProcedures.$inferSelect & {
@@ -63,8 +50,8 @@ export async function historyOf(db: Tx, procedureIds: string[]): Promise<Map<str
     .orderBy(asc(recognitionStateChanges.at), asc(recognitionStateChanges.id));
   for (const r of rows) {
     const entry = {
-      fromState: r.fromState as RecognitionState | null,
-      toState: r.toState as RecognitionState,
+      fromState: r.fromState,
+      toState: r.toState,
       at: r.at.toISOString(),
     };
     byProcedure.set(r.procedureId, [...(byProcedure.get(r.procedureId) ?? []), entry]);
@@ -74,7 +61,7 @@ export async function historyOf(db: Tx, procedureIds: string[]): Promise<Map<str
 
 /** A procedure as the API shows it, with the moves it allows and the authority's decision deadline. */
 export function presentProcedure(row: ProcedureRow, history: HistoryEntry[], actor: Actor): Procedure {
-  const state = row.state as RecognitionState;
+  const state = row.state;
   return {
     id: row.id,
     qualificationId: row.qualificationId,
@@ -85,7 +72,7 @@ export function presentProcedure(row: ProcedureRow, history: HistoryEntry[], act
       field: row.referenceOccupationCode.slice(0, 2),
     },
     regulated: row.regulated,
-    legalBasis: row.legalBasis as RecognitionLegalBasis | null,
+    legalBasis: row.legalBasis,
     authority:
       row.authorityOrganisationId && row.authorityName
         ? { id: row.authorityOrganisationId, name: row.authorityName }
@@ -93,19 +80,19 @@ export function presentProcedure(row: ProcedureRow, history: HistoryEntry[], act
     recognition: recognitionFor(row.referenceOccupationCode),
     state,
     nextStates: [...RECOGNITION_TRANSITIONS[state]],
-    decision: row.decision as RecognitionDecision | null,
+    decision: row.decision,
     differences: row.differences.map((d) => ({
       id: d.id,
       kind: d.kind as DifferenceKind,
       description: d.description,
     })),
-    compensationMeasure: row.compensationMeasure as CompensationMeasure | null,
+    compensationMeasure: row.compensationMeasure,
     appliedAt: row.appliedAt,
     documentsCompleteAt: row.documentsCompleteAt,
     decisionDueAt: decisionDueAt(row.documentsCompleteAt),
     decidedAt: row.decidedAt,
     appealFiledAt: row.appealFiledAt,
-    appealResult: row.appealResult as AppealResult | null,
+    appealResult: row.appealResult,
     permit16dUntil: row.permit16dUntil,
     history,
     version: row.version,
@@ -142,7 +129,7 @@ export function presentQualification(
     year: row.year,
     dqrLevel: row.dqrLevel,
     iscedLevel: row.iscedLevel,
-    anabinStatus: row.anabinStatus as AnabinStatus,
+    anabinStatus: row.anabinStatus,
     procedures,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),

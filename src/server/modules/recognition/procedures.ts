@@ -2,24 +2,21 @@ import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Procedure, ProcedureCreate, ProcedureUpdate } from "#shared/contracts/recognition.ts";
+import type { RecognitionState } from "#shared/recognition.ts";
 import type { Tx } from "../../db/client.ts";
-import {
-  cases,
-  organisations,
-  qualifications,
-  recognitionProcedures,
-  recognitionStateChanges,
-} from "../../db/schema.ts";
 import { audit } from "../../platform/audit.ts";
 import type { Ctx } from "../../platform/context.ts";
 import { forbidden, invalidField, notFound } from "../../platform/errors.ts";
+import { organisations } from "../../platform/tables.ts";
 import { caseScope } from "../../platform/tenancy.ts";
 import { staleVersion } from "../../platform/versioning.ts";
 import { recordCaseEvent } from "../cases/events.ts";
+import { cases } from "../cases/tables.ts";
 import { occupationByCode } from "./kldb.ts";
 import { qualificationScope, recognitionAbilities } from "./policy.ts";
 import { historyOf, type ProcedureRow, presentProcedure, selectProcedures } from "./present.ts";
 import { applyChange } from "./rules.ts";
+import { qualifications, recognitionProcedures, recognitionStateChanges } from "./tables.ts";
 
 /** A procedure the actor may see, presented; else 404. */
 export async function loadProcedure(ctx: Ctx, id: string, opts: { lock?: boolean } = {}) {
@@ -50,8 +47,8 @@ async function recordStateChange(
   tx: Tx,
   ctx: Ctx,
   row: Pick<ProcedureRow, "id" | "caseId">,
-  from: string | null,
-  to: string,
+  from: RecognitionState | null,
+  to: RecognitionState,
 ) {
   await tx
     .insert(recognitionStateChanges)

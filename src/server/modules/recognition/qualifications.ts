@@ -2,12 +2,12 @@ import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { QualificationInput, QualificationUpdate } from "#shared/contracts/recognition.ts";
 import type { Tx } from "../../db/client.ts";
-import { cases, clients, qualifications, recognitionProcedures } from "../../db/schema.ts";
 import { audit } from "../../platform/audit.ts";
 import type { Ctx } from "../../platform/context.ts";
 import { forbidden, notFound } from "../../platform/errors.ts";
 import { clientScope } from "../../platform/tenancy.ts";
 import { recordCaseEvent } from "../cases/events.ts";
+import { cases, clients } from "../cases/tables.ts";
 import { qualificationScope, recognitionAbilities } from "./policy.ts";
 import {
   presentProcedures,
@@ -15,6 +15,7 @@ import {
   type QualificationRow,
   selectProcedures,
 } from "./present.ts";
+import { qualifications, recognitionProcedures } from "./tables.ts";
 
 /** The client if the actor may see them; else 404, so that an id cannot be probed. */
 async function scopedClient(ctx: Ctx, clientId: string) {

@@ -6,12 +6,11 @@ import {
   NON_REGULATED_DECISIONS,
   RECOGNITION_TRANSITIONS,
   REGULATED_DECISIONS,
-  type RecognitionDecision,
   type RecognitionState,
 } from "#shared/recognition.ts";
-import type { recognitionProcedures } from "../../db/schema.ts";
 import { invalidField } from "../../platform/errors.ts";
 import { berlinDay } from "../interfaces/working-days.ts";
+import type { recognitionProcedures } from "./tables.ts";
 
 type Row = typeof recognitionProcedures.$inferSelect;
 type Change = z.infer<typeof ProcedureUpdate>;
@@ -60,7 +59,7 @@ const DATE_OF_MOVE: Partial<Record<RecognitionState, DateField>> = {
  * differences; a compensation measure must be named when one is required.
  */
 function checkDecision(after: Row, movingToDecided: boolean) {
-  const decision = after.decision as RecognitionDecision | null;
+  const decision = after.decision;
   if (decision === null) {
     if (movingToDecided) throw invalidField("decision", "recognition.decision_required");
     return;
@@ -117,7 +116,7 @@ export function applyChange(row: Row, change: Change, occupationTitle: (code: st
   }
 
   let move: { from: RecognitionState; to: RecognitionState } | null = null;
-  const from = row.state as RecognitionState;
+  const from = row.state;
   if (change.state !== undefined && change.state !== from) {
     if (!RECOGNITION_TRANSITIONS[from].includes(change.state)) {
       throw invalidField("state", "recognition.transition_not_allowed");

@@ -9,9 +9,11 @@ import {
   type RecognitionDecision,
 } from "#shared/recognition.ts";
 import type { Tx } from "../../db/client.ts";
-import { clients, offers, organisations } from "../../db/schema.ts";
 import { audit } from "../../platform/audit.ts";
 import type { Ctx } from "../../platform/context.ts";
+import { organisations } from "../../platform/tables.ts";
+import { clients } from "../cases/tables.ts";
+import { offers } from "../offers/tables.ts";
 import { loadProcedure } from "./procedures.ts";
 
 /** How many offers are suggested for one difference at most. */

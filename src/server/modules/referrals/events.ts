@@ -1,10 +1,12 @@
 import { asc, eq } from "drizzle-orm";
 import type { ReferralState } from "#shared/referrals.ts";
 import type { Tx } from "../../db/client.ts";
-import { cases, offers, referralEvents, type referrals } from "../../db/schema.ts";
 import type { Ctx } from "../../platform/context.ts";
 import { recordReferralFact } from "../analytics/facts.ts";
+import { cases } from "../cases/tables.ts";
+import { offers } from "../offers/tables.ts";
 import { loadReferral } from "./read.ts";
+import { referralEvents, type referrals } from "./tables.ts";
 
 /**
  * The append-only event log of referrals: one row per transition, with pseudonym, organisations,
@@ -54,8 +56,8 @@ export async function listReferralEvents(ctx: Ctx & { referralId: string }) {
   return {
     items: rows.map((e) => ({
       id: e.id,
-      fromState: e.fromState as ReferralState | null,
-      toState: e.toState as ReferralState,
+      fromState: e.fromState,
+      toState: e.toState,
       actorRole: e.actorRole,
       reason: e.reason,
       at: e.at.toISOString(),

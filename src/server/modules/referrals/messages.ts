@@ -1,11 +1,12 @@
 import { asc, eq } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { organisations, referralMessages, users } from "../../db/schema.ts";
 import { audit } from "../../platform/audit.ts";
 import type { Ctx } from "../../platform/context.ts";
 import { AppError } from "../../platform/errors.ts";
+import { organisations, users } from "../../platform/tables.ts";
 import { shownSide } from "./policy.ts";
 import { loadReferral } from "./read.ts";
+import { referralMessages } from "./tables.ts";
 import { notifyOtherSide } from "./transitions.ts";
 
 /**

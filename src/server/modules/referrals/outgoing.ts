@@ -7,22 +7,18 @@ import type {
 } from "#shared/contracts/referrals.ts";
 import type { OfferType } from "#shared/directory.ts";
 import { can } from "#shared/permissions.ts";
-import {
-  type DeclineReason,
-  OPEN_REFERRAL_STATES,
-  type ReferralDataItem,
-  type ReferralOutcome,
-  type ReferralState,
-  type UnsuccessfulReason,
-} from "#shared/referrals.ts";
+import { OPEN_REFERRAL_STATES, type ReferralDataItem } from "#shared/referrals.ts";
 import type { Tx } from "../../db/client.ts";
-import { cases, offers, organisations, referrals, users } from "../../db/schema.ts";
 import { audit } from "../../platform/audit.ts";
 import type { Ctx } from "../../platform/context.ts";
 import type { Actor } from "../../platform/session.ts";
+import { organisations, users } from "../../platform/tables.ts";
 import { senderScope } from "../../platform/tenancy.ts";
+import { cases } from "../cases/tables.ts";
 import { berlinDay } from "../interfaces/working-days.ts";
+import { offers } from "../offers/tables.ts";
 import { isOverdue, relevantDue } from "./read.ts";
+import { referrals } from "./tables.ts";
 
 /**
  * The sending side's list of referrals ("Ausgang"): every referral the actor's organisation sent
@@ -88,23 +84,23 @@ type Row = {
   referral: typeof referrals.$inferSelect;
   casePseudonym: string;
   toName: string;
-  offerType: string | null;
+  offerType: OfferType | null;
   sentByName: string | null;
 };
 
 function present(row: Row, today: string): OutgoingReferral {
   const r = row.referral;
-  const state = r.state as ReferralState;
+  const state = r.state;
   return {
     id: r.id,
     caseId: r.caseId,
     casePseudonym: row.casePseudonym,
     to: { id: r.toOrganisationId, name: row.toName },
-    offer: { id: r.offerId, name: r.offerName, offerType: (row.offerType as OfferType | null) ?? null },
+    offer: { id: r.offerId, name: r.offerName, offerType: row.offerType ?? null },
     state,
-    outcome: r.outcome as ReferralOutcome | null,
-    outcomeReason: r.outcomeReason as UnsuccessfulReason | null,
-    declineReason: r.declineReason as DeclineReason | null,
+    outcome: r.outcome,
+    outcomeReason: r.outcomeReason,
+    declineReason: r.declineReason,
     sharedItems: r.sharedItems as ReferralDataItem[],
     sentBy: r.sentBy && row.sentByName !== null ? { id: r.sentBy, name: row.sentByName } : null,
     sentAt: r.sentAt?.toISOString() ?? null,

@@ -4,21 +4,17 @@ import type { z } from "zod";
 import type { InboxCounts, Referral } from "#shared/contracts/referrals.ts";
 import type { OfferType } from "#shared/directory.ts";
 import {
-  type DeclineReason,
   INBOX_BUCKETS,
   type InboxBucket,
   OPEN_REFERRAL_STATES,
   type ReferralDataItem,
-  type ReferralOutcome,
-  type ReferralState,
-  type UnsuccessfulReason,
 } from "#shared/referrals.ts";
 import type { Tx } from "../../db/client.ts";
-import { cases, offers, organisations, referrals } from "../../db/schema.ts";
 import { audit } from "../../platform/audit.ts";
 import type { Ctx } from "../../platform/context.ts";
 import { notFound } from "../../platform/errors.ts";
 import type { Actor } from "../../platform/session.ts";
+import { organisations } from "../../platform/tables.ts";
 import {
   assertSide,
   isReceiver,
@@ -28,9 +24,12 @@ import {
   sidesOf,
 } from "../../platform/tenancy.ts";
 import { scopedCase } from "../cases/documentation.ts";
+import { cases } from "../cases/tables.ts";
 import { loadReferralSettings } from "../interfaces/settings.ts";
 import { addWorkingDays, berlinDay } from "../interfaces/working-days.ts";
+import { offers } from "../offers/tables.ts";
 import { nextStatesFor, shownSide } from "./policy.ts";
+import { referrals } from "./tables.ts";
 
 /** Reading referrals: one referral from either side, a case's referrals, the receiver's inbox. */
 
@@ -49,7 +48,7 @@ export type ReferralRow = {
   casePseudonym: string;
   fromName: string;
   toName: string;
-  offerType: string | null;
+  offerType: OfferType | null;
 };
 
 export function selectReferrals(db: Tx) {
@@ -95,13 +94,13 @@ export function presentReferral(
     casePseudonym: row.casePseudonym,
     from: { id: r.fromOrganisationId, name: row.fromName },
     to: { id: r.toOrganisationId, name: row.toName },
-    offer: { id: r.offerId, name: r.offerName, offerType: (row.offerType as OfferType | null) ?? null },
+    offer: { id: r.offerId, name: r.offerName, offerType: row.offerType ?? null },
     interfaceId: r.interfaceId,
     withoutInterface: r.withoutInterface,
-    state: r.state as ReferralState,
-    outcome: r.outcome as ReferralOutcome | null,
-    outcomeReason: r.outcomeReason as UnsuccessfulReason | null,
-    declineReason: r.declineReason as DeclineReason | null,
+    state: r.state,
+    outcome: r.outcome,
+    outcomeReason: r.outcomeReason,
+    declineReason: r.declineReason,
     sharedItems: r.sharedItems as ReferralDataItem[],
     snapshot: opts.withSnapshot && sides.receiver ? (r.snapshot ?? null) : null,
     note: r.note,
@@ -112,7 +111,7 @@ export function presentReferral(
     overdue: isOverdue(r, berlinDay()),
     answeredAt: r.answeredAt?.toISOString() ?? null,
     closedAt: r.closedAt?.toISOString() ?? null,
-    nextStates: nextStatesFor(actor, sides, r.state as ReferralState),
+    nextStates: nextStatesFor(actor, sides, r.state),
     createdAt: r.createdAt.toISOString(),
     updatedAt: r.updatedAt.toISOString(),
   };

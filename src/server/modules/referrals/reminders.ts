@@ -1,11 +1,11 @@
 import { and, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
-import { referrals } from "../../db/schema.ts";
 import { audit } from "../../platform/audit.ts";
 import type { Job } from "../../platform/jobs.ts";
 import { loadReferralSettings } from "../interfaces/settings.ts";
 import { addWorkingDays, berlinDay } from "../interfaces/working-days.ts";
 import { notify } from "../notifications/notify.ts";
+import { referrals } from "./tables.ts";
 import { applyMove } from "./transitions.ts";
 
 /**

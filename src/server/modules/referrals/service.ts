@@ -5,10 +5,10 @@ import { can } from "#shared/permissions.ts";
 import { itemsCoveredBy } from "#shared/referral-check.ts";
 import { DATA_ITEM_CATEGORY, REFERRAL_DATA_ITEMS } from "#shared/referrals.ts";
 import type { Tx } from "../../db/client.ts";
-import { offers, organisations, referrals } from "../../db/schema.ts";
 import { audit } from "../../platform/audit.ts";
 import type { Ctx } from "../../platform/context.ts";
 import { AppError, invalidField } from "../../platform/errors.ts";
+import { organisations } from "../../platform/tables.ts";
 import { ownOrganisation } from "../../platform/tenancy.ts";
 import { documentableCase, scopedCase } from "../cases/documentation.ts";
 import { recordCaseEvent } from "../cases/events.ts";
@@ -16,9 +16,11 @@ import { activeConsent, type ConsentRow } from "../consents/check.ts";
 import { resolveInterface } from "../interfaces/settings.ts";
 import { addWorkingDays, berlinDay } from "../interfaces/working-days.ts";
 import { notify } from "../notifications/notify.ts";
+import { offers } from "../offers/tables.ts";
 import { recordReferralEvent } from "./events.ts";
 import { loadReferral, presentReferral } from "./read.ts";
 import { buildSnapshot } from "./snapshot.ts";
+import { referrals } from "./tables.ts";
 import { assertWarningsAcknowledged, noteSubject, ownContacts } from "./warnings.ts";
 
 /**

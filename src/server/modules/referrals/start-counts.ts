@@ -2,11 +2,13 @@ import { and, asc, count, desc, eq, inArray, lt, or, type SQL, sql } from "drizz
 import { alias } from "drizzle-orm/pg-core";
 import { HOME_ITEMS, type HomeItem, homeItem } from "#shared/contracts/home.ts";
 import { OPEN_REFERRAL_STATES } from "#shared/referrals.ts";
-import { cases, clients, organisations, referrals } from "../../db/schema.ts";
 import type { Ctx } from "../../platform/context.ts";
 import type { Actor } from "../../platform/session.ts";
+import { organisations } from "../../platform/tables.ts";
 import { mayReceive, receiverScope, senderScope } from "../../platform/tenancy.ts";
+import { cases, clients } from "../cases/tables.ts";
 import { berlinDay } from "../interfaces/working-days.ts";
+import { referrals } from "./tables.ts";
 
 /**
  * What the start pages count of referrals: the receiving organisation's new and overdue ones, the

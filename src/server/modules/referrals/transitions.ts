@@ -2,7 +2,6 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Referral, ReferralTransition } from "#shared/contracts/referrals.ts";
 import { REFERRAL_TRANSITIONS, type ReferralState } from "#shared/referrals.ts";
 import type { Tx } from "../../db/client.ts";
-import { referralMessages, referrals } from "../../db/schema.ts";
 import { audit } from "../../platform/audit.ts";
 import type { Ctx } from "../../platform/context.ts";
 import { AppError, forbidden, invalidField } from "../../platform/errors.ts";
@@ -12,6 +11,7 @@ import { notify } from "../notifications/notify.ts";
 import { recordReferralEvent } from "./events.ts";
 import { everMayMoveTo, nextStatesFor } from "./policy.ts";
 import { loadReferral, presentReferral } from "./read.ts";
+import { referralMessages, referrals } from "./tables.ts";
 
 /**
  * Moving a referral on. The row is locked FOR UPDATE first, so two people pressing "accept" at the
@@ -82,7 +82,7 @@ export async function applyMove(
     .returning();
   if (!updated) throw new AppError(409, "referral.transition_not_allowed");
   await recordReferralEvent(tx, updated, {
-    from: referral.state as ReferralState,
+    from: referral.state,
     to: move.to,
     actorRole: move.actorRole,
     reason: move.reason ?? null,
@@ -131,7 +131,7 @@ export async function transitionReferral(
   return ctx.db.transaction(async (tx) => {
     const { row, sides } = await loadReferral(tx, ctx.actor, ctx.referralId, { lock: true });
     const referral = row.referral;
-    const state = referral.state as ReferralState;
+    const state = referral.state;
     if (!everMayMoveTo(ctx.actor, sides, input.to)) throw forbidden();
     if (!nextStatesFor(ctx.actor, sides, state).includes(input.to)) {
       throw new AppError(409, "referral.transition_not_allowed");

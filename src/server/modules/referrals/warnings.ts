@@ -9,9 +9,10 @@ import {
   type ReferralWarningCode,
 } from "#shared/referral-check.ts";
 import type { Tx } from "../../db/client.ts";
-import { clients, organisations } from "../../db/schema.ts";
 import { AppError, type FieldProblem } from "../../platform/errors.ts";
 import type { Actor } from "../../platform/session.ts";
+import { organisations } from "../../platform/tables.ts";
+import { clients } from "../cases/tables.ts";
 
 /**
  * The server's half of the referral check (src/shared/referral-check.ts explains what it checks

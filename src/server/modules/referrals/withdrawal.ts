@@ -1,10 +1,11 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { OPEN_REFERRAL_STATES } from "#shared/referrals.ts";
 import type { Tx } from "../../db/client.ts";
-import { cases, referralMessages, referrals } from "../../db/schema.ts";
 import { audit } from "../../platform/audit.ts";
+import { cases } from "../cases/tables.ts";
 import { type ConsentWithdrawal, onConsentWithdrawn } from "../consents/check.ts";
 import { notify } from "../notifications/notify.ts";
+import { referralMessages, referrals } from "./tables.ts";
 import { applyMove } from "./transitions.ts";
 
 /**

@@ -1,16 +1,9 @@
 import { and, count, desc, eq, gt, isNull, lt, min, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.ts";
-import {
-  mailTokens,
-  memberships,
-  organisations,
-  ssoLoginStates,
-  ssoProviders,
-  users,
-} from "../../db/schema.ts";
 import { audit } from "../../platform/audit.ts";
 import { AppError } from "../../platform/errors.ts";
 import { createSession } from "../../platform/session.ts";
+import { mailTokens, memberships, organisations, users } from "../../platform/tables.ts";
 import { newToken, tokenHash } from "../../platform/tokens.ts";
 import { activateInvitation } from "../members/invitations.ts";
 import {
@@ -24,6 +17,7 @@ import {
   redeemCode,
   unreachable,
 } from "./oidc.ts";
+import { ssoLoginStates, ssoProviders } from "./tables.ts";
 
 /** A started login must come back within this time; the cookie lives as long. */
 export const LOGIN_MINUTES = 10;

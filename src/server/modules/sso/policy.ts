@@ -1,7 +1,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Tx } from "../../db/client.ts";
-import { ssoProviders } from "../../db/schema.ts";
 import { AppError } from "../../platform/errors.ts";
+import { ssoProviders } from "./tables.ts";
 
 /**
  * Of a person's memberships, the first one to act for after a password login: one whose

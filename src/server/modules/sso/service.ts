@@ -2,12 +2,13 @@ import { asc, eq, sql } from "drizzle-orm";
 import type { SsoProviderInput, SsoSettings } from "#shared/contracts/sso.ts";
 import { can } from "#shared/permissions.ts";
 import type { Db } from "../../db/client.ts";
-import { organisations, ssoProviders } from "../../db/schema.ts";
 import { audit } from "../../platform/audit.ts";
 import type { Ctx } from "../../platform/context.ts";
 import { AppError, invalidField, notFound } from "../../platform/errors.ts";
+import { organisations } from "../../platform/tables.ts";
 import { scopedOrganisation } from "../../platform/tenancy.ts";
 import { countSigningKeys, discover, isNetworkFailure, issuerAllowed, unreachable } from "./oidc.ts";
+import { ssoProviders } from "./tables.ts";
 
 /** The one redirect URI of Lotse; the coordinator registers it at each provider. */
 export function redirectUriOf(publicUrl: string): string {
