@@ -1,5 +1,5 @@
 /**
- * Builds src/server/reference/esco/occupations.tsv — the everyday occupation titles that the reference
+ * Builds reference/esco/occupations.tsv — the everyday occupation titles that the reference
  * occupation search knows, each resolved to a KldB 2010 level-5 code — from:
  *
  * - the ESCO v1.2.0 occupations with German labels (`../shared/data/esco/derived_occupations_de_en.csv`,
@@ -7,7 +7,7 @@
  * - `scripts/esco/curated-kldb.csv`: the curated mapping ESCO occupation → KldB code of the common
  *   titles, plus everyday titles that ESCO does not carry (Erzieherin, Altenpfleger …); a title of
  *   Lotse's own may lead to several codes ("Ingenieur": the main branches of engineering);
- * - the KldB 2010 of `src/server/reference/kldb2010/`, to check every code.
+ * - the KldB 2010 of `reference/kldb2010/`, to check every code.
  *
  * There is no ISCO↔KldB crosswalk in the data. An ESCO occupation that is not curated takes the code
  * of its nearest curated broader occupation in the ESCO hierarchy (its code extends the broader one's,
@@ -24,8 +24,8 @@ import { parse } from "csv-parse/sync";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const escoPath = process.argv[2] ?? path.resolve(root, "../shared/data/esco/derived_occupations_de_en.csv");
 const curatedPath = path.join(root, "scripts/esco/curated-kldb.csv");
-const kldbPath = path.join(root, "src/server/reference/kldb2010/kldb2010.csv");
-const outPath = path.join(root, "src/server/reference/esco/occupations.tsv");
+const kldbPath = path.join(root, "reference/kldb2010/kldb2010.csv");
+const outPath = path.join(root, "reference/esco/occupations.tsv");
 
 type EscoRow = {
   conceptUri: string;

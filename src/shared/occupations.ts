@@ -1,6 +1,6 @@
 /**
  * The occupation fields of the KldB 2010 (Berufshauptgruppen, level 2, two digits) that qualification
- * offers are tagged with. Copied from the reference data (src/server/reference/kldb2010, © Bundesagentur
+ * offers are tagged with. Copied from the reference data (reference/kldb2010, © Bundesagentur
  * für Arbeit); a unit test keeps both the same. Kept here so that contracts can validate the codes.
  */
 export const OCCUPATION_FIELDS = [

@@ -9,10 +9,7 @@ import { ClientInput } from "../../src/shared/contracts/clients.ts";
 import { createTestApp } from "../helpers/app.ts";
 
 const t = await createTestApp();
-const KLDB = fs.readFileSync(
-  new URL("../../src/server/reference/kldb2010/kldb2010.csv", import.meta.url),
-  "utf8",
-);
+const KLDB = fs.readFileSync(new URL("../../reference/kldb2010/kldb2010.csv", import.meta.url), "utf8");
 
 beforeAll(async () => {
   expect(await seedDemo(t.db)).toBe(true);

@@ -7,7 +7,7 @@ import { locations, offerLocations, offers } from "../../src/server/db/schema.ts
 
 // An Ajv of its own over the official HSDS 3.0 schema files (draft-07: the files declare no
 // $schema), so the tests do not trust the product's validator to judge the product.
-const SCHEMA_DIR = path.resolve("src/server/reference/hsds-3.0/schema");
+const SCHEMA_DIR = path.resolve("reference/hsds-3.0/schema");
 const FIXTURES = path.resolve("tests/fixtures/hsds-3.0");
 const ajv = new Ajv({ strict: false, allErrors: true });
 (addFormatsModule as unknown as (a: Ajv) => Ajv)(ajv);

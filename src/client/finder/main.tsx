@@ -1,4 +1,5 @@
 import "./finder.css";
+import "./finder-results.css";
 import { createRoot } from "react-dom/client";
 import { App } from "./App.tsx";
 import { applyLocale, initialLocale, loadTranslator } from "./i18n.ts";

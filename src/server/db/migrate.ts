@@ -1,11 +1,10 @@
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { drizzle } from "drizzle-orm/node-postgres";
 import { migrate } from "drizzle-orm/node-postgres/migrator";
 import type pg from "pg";
+import { MIGRATIONS_DIR } from "#server/paths.ts";
 
 /** The SQL migrations and drizzle's journal of them. */
-export const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), "migrations");
+export const migrationsFolder = MIGRATIONS_DIR;
 // Arbitrary constant shared by every instance: only one of them migrates at a time.
 export const MIGRATION_LOCK = 4_711_2026;
 

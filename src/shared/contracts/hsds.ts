@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 // The HSDS objects themselves are typed loosely: the official HSDS 3.0 JSON Schemas are their
-// contract (src/server/reference/hsds-3.0), and the tests validate every object against them.
+// contract (reference/hsds-3.0), and the tests validate every object against them.
 
 /** One HSDS 3.0 object (service, organization, …) as the official schema defines it. */
 export const HsdsObject = z

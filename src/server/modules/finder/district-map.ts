@@ -1,12 +1,8 @@
 import fs from "node:fs";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { referencePath } from "#server/paths.ts";
 import type { DistrictMap } from "#shared/contracts/finder.ts";
 
-const GEOJSON = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  "../../reference/geo/sachsen-anhalt_kreise_vg5000_2021.geojson",
-);
+const GEOJSON = referencePath("geo", "sachsen-anhalt_kreise_vg5000_2021.geojson");
 const WIDTH = 400;
 /** Points closer than this (in map units) to the simplified line are dropped. */
 const TOLERANCE = 0.35;

@@ -1,20 +1,16 @@
 import fs from "node:fs";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { referencePath } from "#server/paths.ts";
 import { editDistance } from "./engine/expand.ts";
 import { fold } from "./engine/normalize.ts";
 
 /**
  * Postcodes and places of Sachsen-Anhalt as points (GeoNames, CC BY 4.0; see
- * src/server/reference/geo/PROVENANCE.md), to measure the distance of offers from where a visitor
+ * reference/geo/PROVENANCE.md), to measure the distance of offers from where a visitor
  * lives. Read-only reference data, read once.
  */
 export type Point = { place: string; postcode: string | null; lat: number; lng: number };
 
-const CSV = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  "../../reference/geo/plz_sachsen-anhalt_geonames.csv",
-);
+const CSV = referencePath("geo", "plz_sachsen-anhalt_geonames.csv");
 
 type Places = { byPostcode: Map<string, Point>; byName: Map<string, Point>; names: string[] };
 let loaded: Places | undefined;

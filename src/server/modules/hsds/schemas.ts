@@ -1,8 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
 import addFormatsModule from "ajv-formats";
+import { referencePath } from "#server/paths.ts";
 
 /** The kinds of HSDS record Lotse exchanges, each validated against its official schema file. */
 export type HsdsKind =
@@ -13,10 +13,7 @@ export type HsdsKind =
   | "taxonomy"
   | "taxonomy_term";
 
-const SCHEMA_DIR = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  "../../reference/hsds-3.0/schema",
-);
+const SCHEMA_DIR = referencePath("hsds-3.0", "schema");
 
 let validators: Map<string, ValidateFunction> | undefined;
 

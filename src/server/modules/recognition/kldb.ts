@@ -1,16 +1,12 @@
 import fs from "node:fs";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { referencePath } from "#server/paths.ts";
 
 /**
  * The KldB 2010 (© Bundesagentur für Arbeit, see reference/kldb2010/PROVENANCE.md) in memory: read-only
  * reference data that is the same on every instance, read once on first use.
  */
 
-const CSV = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  "../../reference/kldb2010/kldb2010.csv",
-);
+const CSV = referencePath("kldb2010", "kldb2010.csv");
 
 export type KldbOccupation = { code: string; title: string; field: string; fieldTitle: string };
 type Indexed = KldbOccupation & { short: string };

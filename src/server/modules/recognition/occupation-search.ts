@@ -1,7 +1,6 @@
 import fs from "node:fs";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import type { z } from "zod";
+import { referencePath } from "#server/paths.ts";
 import type { Occupation } from "#shared/contracts/recognition.ts";
 import { level5Occupations, occupationByCode } from "./kldb.ts";
 import { recognitionFor } from "./recognition-sa.ts";
@@ -14,10 +13,7 @@ import { spell, stem, wordFit, wordsScore } from "./title-match.ts";
  * Read-only reference data, indexed in memory on first use like kldb.ts.
  */
 
-const TSV = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  "../../reference/esco/occupations.tsv",
-);
+const TSV = referencePath("esco", "occupations.tsv");
 const ESCO_OCCUPATION = "http://data.europa.eu/esco/occupation/";
 
 type Source = "kldb" | "esco" | "lotse";

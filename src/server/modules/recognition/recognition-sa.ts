@@ -1,6 +1,5 @@
 import fs from "node:fs";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { referencePath } from "#server/paths.ts";
 import type { OccupationRecognition } from "#shared/contracts/recognition.ts";
 import type {
   RecognitionLegalBasis,
@@ -17,10 +16,7 @@ import type {
  * occupations of industry and commerce, the ZAB's statement for academic degrees.
  */
 
-const FILE = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  "../../reference/recognition-sa/recognition-sa.json",
-);
+const FILE = referencePath("recognition-sa", "recognition-sa.json");
 
 type Authority = { name: string; url: string | null; certain: boolean };
 type Regulated = {

@@ -1,10 +1,9 @@
 import fs from "node:fs";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { referencePath } from "#server/paths.ts";
 import { tokens } from "./normalize.ts";
 
 /**
- * The network's vocabulary (src/server/reference/finder-vocabulary): what people type in any finder
+ * The network's vocabulary (reference/finder-vocabulary): what people type in any finder
  * language, mapped to the terms offers are called by. Read-only reference data, read once.
  */
 type VocabularyFile = {
@@ -21,10 +20,7 @@ export type Vocabulary = {
   occupationFields: Map<string, string[]>;
 };
 
-const FILE = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  "../../../reference/finder-vocabulary/vocabulary.json",
-);
+const FILE = referencePath("finder-vocabulary", "vocabulary.json");
 
 let loaded: Vocabulary | undefined;
 
