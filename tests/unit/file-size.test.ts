@@ -8,9 +8,6 @@ import { describe, expect, it } from "vitest";
 const MAX_LINES = 400;
 const SRC = fileURLToPath(new URL("../../src/", import.meta.url));
 
-// Files still waiting for their split within issue 13; each entry must go once its file is short.
-const PENDING = new Set(["server/db/schema.ts"]);
-
 function lineCount(file: string): number {
   const text = fs.readFileSync(file, "utf8");
   return text === "" ? 0 : text.replace(/\n$/, "").split("\n").length;
@@ -24,16 +21,8 @@ const files = (fs.readdirSync(SRC, { recursive: true, withFileTypes: true }) as 
 describe("file size", () => {
   it(`keeps every file under src/ at or below ${MAX_LINES} lines`, () => {
     const long = files
-      .filter((file) => !PENDING.has(file))
       .map((file) => ({ file, lines: lineCount(path.join(SRC, file)) }))
       .filter(({ lines }) => lines > MAX_LINES);
     expect(long).toEqual([]);
-  });
-
-  it("lists as pending only files that are still too long", () => {
-    const done = [...PENDING].filter(
-      (file) => !fs.existsSync(path.join(SRC, file)) || lineCount(path.join(SRC, file)) <= MAX_LINES,
-    );
-    expect(done).toEqual([]);
   });
 });
