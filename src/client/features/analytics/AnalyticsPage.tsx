@@ -12,12 +12,12 @@ import type {
 import { hasNetworkScope } from "../../../shared/permissions.ts";
 import { query } from "../../api/client.ts";
 import { useApiQuery } from "../../api/use-api.ts";
+import { formatDay } from "../../components/dates.ts";
 import { Forbidden } from "../../components/Forbidden.tsx";
 import { Loading } from "../../components/Loading.tsx";
 import { PageTitle } from "../../components/PageTitle.tsx";
 import { QueryView } from "../../components/QueryView.tsx";
 import { hasPermission, useRequiredSession } from "../../session/session-context.ts";
-import { formatDay } from "../cases/labels.ts";
 import { ANALYTICS_FILTER_KEYS, AnalyticsFilters, type AnalyticsFilterValues } from "./AnalyticsFilters.tsx";
 import { DistrictSection } from "./DistrictSection.tsx";
 import { InterfaceTable } from "./InterfaceTable.tsx";

@@ -9,7 +9,7 @@ import { orNull } from "../../components/format.ts";
 import { notifySuccess } from "../../components/notify.ts";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { isStaleVersion, StaleVersionAlert, type UnsavedItem } from "../../components/StaleVersionAlert.tsx";
-import { errorOf } from "./ClientForm.tsx";
+import { errorOf } from "../../forms/use-submit.ts";
 import { phaseLabel } from "./labels.ts";
 import { useAssignees } from "./use-assignees.ts";
 

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import type { Client } from "../../../shared/contracts/clients.ts";
 import { ApiError, api } from "../../api/client.ts";
 import { useApiQuery } from "../../api/use-api.ts";
+import { formatDay } from "../../components/dates.ts";
 import { formatDateTime } from "../../components/format.ts";
 import { notifySuccess } from "../../components/notify.ts";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
@@ -18,7 +19,7 @@ import { languageName } from "../offers/labels.ts";
 import { districtName } from "../organisations/OrganisationProfile.tsx";
 import { ClientForm } from "./ClientForm.tsx";
 import { clientBody, clientValues, unsavedClientInput } from "./client-values.ts";
-import { countryName, formatDay } from "./labels.ts";
+import { countryName } from "./labels.ts";
 import type { CasePanelProps } from "./panel.ts";
 
 function Row({ label, children }: { label: string; children: ReactNode }) {

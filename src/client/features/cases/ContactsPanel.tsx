@@ -22,13 +22,13 @@ import {
 import type { ContactCreate, ContactList } from "../../../shared/contracts/cases.ts";
 import { ApiError, api } from "../../api/client.ts";
 import { useApiQuery } from "../../api/use-api.ts";
+import { formatDay, today } from "../../components/dates.ts";
 import { orNull } from "../../components/format.ts";
 import { ListTable } from "../../components/ListTable.tsx";
 import { notifySuccess } from "../../components/notify.ts";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { QueryView } from "../../components/QueryView.tsx";
-import { errorOf } from "./ClientForm.tsx";
-import { formatDay, today } from "./labels.ts";
+import { errorOf } from "../../forms/use-submit.ts";
 import type { CasePanelProps } from "./panel.ts";
 
 type Contact = z.infer<typeof ContactList>["items"][number];

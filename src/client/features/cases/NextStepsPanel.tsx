@@ -22,8 +22,8 @@ import { notifyError, notifySuccess } from "../../components/notify.ts";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { QueryView } from "../../components/QueryView.tsx";
 import { RemoteSelect } from "../../components/RemoteSelect.tsx";
+import { errorOf } from "../../forms/use-submit.ts";
 import { DueDate } from "./CaseBadges.tsx";
-import { errorOf } from "./ClientForm.tsx";
 import type { CasePanelProps } from "./panel.ts";
 
 /** Open steps first, the earliest due on top; steps without a date after dated ones. */

@@ -10,7 +10,7 @@ import { notifySuccess } from "../../components/notify.ts";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { QueryView } from "../../components/QueryView.tsx";
 import { ToneBadge } from "../../components/ToneBadge.tsx";
-import { errorOf } from "./ClientForm.tsx";
+import { errorOf } from "../../forms/use-submit.ts";
 import type { CasePanelProps } from "./panel.ts";
 
 type Note = z.infer<typeof NoteList>["items"][number];

@@ -24,10 +24,11 @@ import {
 } from "../../../shared/cases.ts";
 import type { Consent, ConsentCreate } from "../../../shared/contracts/consents.ts";
 import { ApiError, api } from "../../api/client.ts";
+import { toLocalInput } from "../../components/dates.ts";
 import { orNull } from "../../components/format.ts";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
+import { errorOf } from "../../forms/use-submit.ts";
 import { languageOptions } from "../offers/labels.ts";
-import { errorOf, toLocalInput } from "./labels.ts";
 import { OrganisationSelect } from "./OrganisationSelect.tsx";
 
 type Props = {

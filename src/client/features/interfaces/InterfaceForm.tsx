@@ -18,8 +18,8 @@ import { orNull } from "../../components/format.ts";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { RemoteSelect } from "../../components/RemoteSelect.tsx";
 import { StaleVersionAlert, type UnsavedItem } from "../../components/StaleVersionAlert.tsx";
+import { errorOf, useSubmit } from "../../forms/use-submit.ts";
 import { useRequiredSession } from "../../session/session-context.ts";
-import { errorOf, useSubmit } from "../recognition/form.ts";
 import { type Authority, authorityOption, authorityPath } from "../recognition/ProcedureCreateModal.tsx";
 import { dayCount } from "./labels.ts";
 

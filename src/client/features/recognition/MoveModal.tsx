@@ -8,11 +8,11 @@ import {
   type RecognitionState,
 } from "../../../shared/recognition.ts";
 import { api } from "../../api/client.ts";
+import { today } from "../../components/dates.ts";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { StaleVersionAlert } from "../../components/StaleVersionAlert.tsx";
-import { today } from "../cases/labels.ts";
+import { errorOf, useSubmit } from "../../forms/use-submit.ts";
 import { DecisionFields, decisionBody, decisionValues } from "./DecisionFields.tsx";
-import { errorOf, useSubmit } from "./form.ts";
 
 /** Moves that need more than a click: the date they happened, or the decision. */
 export const MOVES_WITH_FORM: readonly RecognitionState[] = [

@@ -3,10 +3,10 @@ import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { NextStepCreate } from "../../../shared/contracts/cases.ts";
 import { api } from "../../api/client.ts";
+import { daysFromToday } from "../../components/dates.ts";
 import { notifySuccess } from "../../components/notify.ts";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
-import { errorOf, useSubmit } from "./form.ts";
-import { daysFromToday } from "./labels.ts";
+import { errorOf, useSubmit } from "../../forms/use-submit.ts";
 
 /** How many days ahead a next step taken from a suggestion is due unless the counsellor says otherwise. */
 const DUE_IN_DAYS = 14;

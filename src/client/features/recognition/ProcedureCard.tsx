@@ -8,13 +8,12 @@ import {
   type RecognitionState,
 } from "../../../shared/recognition.ts";
 import { api } from "../../api/client.ts";
+import { daysFromToday, formatDay, isOverdue } from "../../components/dates.ts";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { StaleVersionAlert } from "../../components/StaleVersionAlert.tsx";
 import { ToneBadge } from "../../components/ToneBadge.tsx";
-import { formatDay, isOverdue } from "../cases/labels.ts";
-import { useSubmit } from "./form.ts";
+import { useSubmit } from "../../forms/use-submit.ts";
 import { JourneyPath } from "./JourneyPath.tsx";
-import { daysFromToday } from "./labels.ts";
 import { MOVES_WITH_FORM, MoveModal } from "./MoveModal.tsx";
 import { RecognitionInfo } from "./OccupationRecognition.tsx";
 import { ProcedureEditModal } from "./ProcedureEditModal.tsx";

@@ -11,7 +11,7 @@ import { RECOGNITION_LEGAL_BASES } from "../../../shared/recognition.ts";
 import { api, query } from "../../api/client.ts";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { RemoteSelect } from "../../components/RemoteSelect.tsx";
-import { errorOf, useSubmit } from "./form.ts";
+import { errorOf, useSubmit } from "../../forms/use-submit.ts";
 import { bodiesLine, RecognitionInfo, RegulatedBadge } from "./OccupationRecognition.tsx";
 
 export type Occupation = z.infer<typeof OccupationList>["items"][number];

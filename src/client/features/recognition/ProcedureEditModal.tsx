@@ -4,12 +4,12 @@ import { useTranslation } from "react-i18next";
 import type { Procedure, ProcedureUpdate } from "../../../shared/contracts/recognition.ts";
 import { APPEAL_RESULTS, RECOGNITION_LEGAL_BASES } from "../../../shared/recognition.ts";
 import { api } from "../../api/client.ts";
+import { formatDay, today } from "../../components/dates.ts";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { RemoteSelect } from "../../components/RemoteSelect.tsx";
 import { DiscardedInput, StaleVersionAlert, type UnsavedItem } from "../../components/StaleVersionAlert.tsx";
-import { formatDay, today } from "../cases/labels.ts";
+import { errorOf, useSubmit } from "../../forms/use-submit.ts";
 import { DecisionFields, decisionBody, decisionValues } from "./DecisionFields.tsx";
-import { errorOf, useSubmit } from "./form.ts";
 import { type Authority, authorityOption, authorityPath } from "./ProcedureCreateModal.tsx";
 
 type Props = {

@@ -6,8 +6,8 @@ import { ANABIN_STATUSES, DQR_LEVELS, ISCED_LEVELS } from "../../../shared/recog
 import { api } from "../../api/client.ts";
 import { orNull } from "../../components/format.ts";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
+import { errorOf, optionalNumber, useSubmit } from "../../forms/use-submit.ts";
 import { countryOptions } from "../cases/labels.ts";
-import { errorOf, optionalNumber, useSubmit } from "./form.ts";
 
 type Props = {
   clientId: string;

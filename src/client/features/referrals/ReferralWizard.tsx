@@ -7,12 +7,12 @@ import { checkReferral, type NoteFinding, removeFindings } from "../../../shared
 import type { ReferralDataItem } from "../../../shared/referrals.ts";
 import { ApiError, api, query } from "../../api/client.ts";
 import { useApiQuery } from "../../api/use-api.ts";
+import { formatDay } from "../../components/dates.ts";
 import { orNull } from "../../components/format.ts";
 import { Loading } from "../../components/Loading.tsx";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { QueryView } from "../../components/QueryView.tsx";
 import { hasPermission, useSession } from "../../session/session-context.ts";
-import { formatDay } from "../cases/labels.ts";
 import { DataItemsStep } from "./DataItemsStep.tsx";
 import { newIdempotencyKey } from "./labels.tsx";
 import { OfferSearchStep } from "./OfferSearchStep.tsx";
