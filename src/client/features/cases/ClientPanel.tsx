@@ -2,7 +2,7 @@ import { Anchor, Button, DataList, Group, Stack, Title } from "@mantine/core";
 import { type FormEvent, type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Client } from "../../../shared/contracts/clients.ts";
-import { ApiError, api } from "../../api/client.ts";
+import { api } from "../../api/client.ts";
 import { useApiQuery } from "../../api/use-api.ts";
 import { formatDay } from "../../components/dates.ts";
 import { formatDateTime } from "../../components/format.ts";
@@ -15,6 +15,8 @@ import {
   StaleVersionAlert,
   type UnsavedItem,
 } from "../../components/StaleVersionAlert.tsx";
+import { FormActions } from "../../forms/FormActions.tsx";
+import { useSubmit } from "../../forms/use-submit.ts";
 import { languageName } from "../offers/labels.ts";
 import { districtName } from "../organisations/OrganisationProfile.tsx";
 import { ClientForm } from "./ClientForm.tsx";
@@ -156,25 +158,18 @@ function ClientEditForm({ client, onSaved, onCancel, onReload }: FormProps) {
   const { t } = useTranslation();
   const [before] = useState(() => clientValues(client));
   const [values, setValues] = useState(before);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { error, busy, run } = useSubmit();
   const special = client.abilities.readSpecial;
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await api<Client>("PATCH", `/api/clients/${client.id}`, clientBody(values, special), undefined, {
         ifMatch: client.version,
       });
       notifySuccess(t("clients.saved"));
       onSaved();
-    } catch (err) {
-      if (err instanceof ApiError) setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   const unsaved = () => unsavedClientInput(t, before, values);
 
@@ -189,14 +184,7 @@ function ClientEditForm({ client, onSaved, onCancel, onReload }: FormProps) {
           errors={error?.fieldErrors() ?? {}}
           showSpecial={special}
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>
-            {t("common.cancel")}
-          </Button>
-          <Button type="submit" loading={busy}>
-            {t("common.save")}
-          </Button>
-        </Group>
+        <FormActions busy={busy} onCancel={onCancel} />
       </Stack>
     </form>
   );

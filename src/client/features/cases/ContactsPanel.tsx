@@ -1,7 +1,5 @@
 import {
-  Button,
   Fieldset,
-  Group,
   NativeSelect,
   NumberInput,
   SimpleGrid,
@@ -20,7 +18,7 @@ import {
   COUNSELLING_TYPES,
 } from "../../../shared/cases.ts";
 import type { ContactCreate, ContactList } from "../../../shared/contracts/cases.ts";
-import { ApiError, api } from "../../api/client.ts";
+import { api } from "../../api/client.ts";
 import { useApiQuery } from "../../api/use-api.ts";
 import { formatDay, today } from "../../components/dates.ts";
 import { orNull } from "../../components/format.ts";
@@ -28,7 +26,8 @@ import { ListTable } from "../../components/ListTable.tsx";
 import { notifySuccess } from "../../components/notify.ts";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { QueryView } from "../../components/QueryView.tsx";
-import { errorOf } from "../../forms/use-submit.ts";
+import { FormActions } from "../../forms/FormActions.tsx";
+import { errorOf, useSubmit } from "../../forms/use-submit.ts";
 import type { CasePanelProps } from "./panel.ts";
 
 type Contact = z.infer<typeof ContactList>["items"][number];
@@ -114,9 +113,7 @@ function ContactsTable({ items, busy }: { items: Contact[]; busy: boolean }) {
 function ContactForm({ caseId, onAdded }: { caseId: string; onAdded: () => void }) {
   const { t } = useTranslation();
   const [values, setValues] = useState<Values>(fresh);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
-  const fields = error?.fieldErrors() ?? {};
+  const { error, busy, run, fields } = useSubmit();
   const bind = (key: keyof Values) => ({
     value: values[key] as string,
     error: errorOf(fields, key),
@@ -127,9 +124,7 @@ function ContactForm({ caseId, onAdded }: { caseId: string; onAdded: () => void 
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const body = {
         ...values,
         durationMinutes: Number(values.durationMinutes) || values.durationMinutes,
@@ -140,11 +135,7 @@ function ContactForm({ caseId, onAdded }: { caseId: string; onAdded: () => void 
       notifySuccess(t("cases.contacts.added"));
       setValues(fresh());
       onAdded();
-    } catch (err) {
-      if (err instanceof ApiError) setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -202,11 +193,7 @@ function ContactForm({ caseId, onAdded }: { caseId: string; onAdded: () => void 
             maxRows={10}
             {...bind("summary")}
           />
-          <Group justify="flex-end">
-            <Button type="submit" loading={busy}>
-              {t("cases.contacts.submit")}
-            </Button>
-          </Group>
+          <FormActions busy={busy} submitLabel={t("cases.contacts.submit")} />
         </Stack>
       </Fieldset>
     </form>

@@ -1,20 +1,10 @@
-import {
-  Anchor,
-  Button,
-  Checkbox,
-  Fieldset,
-  Group,
-  SimpleGrid,
-  Stack,
-  Table,
-  TextInput,
-} from "@mantine/core";
+import { Anchor, Checkbox, Fieldset, SimpleGrid, Stack, Table, TextInput } from "@mantine/core";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { NextStep } from "../../../shared/contracts/cases.ts";
 import type { FinderOfferSummary } from "../../../shared/contracts/finder.ts";
-import { ApiError, api, query } from "../../api/client.ts";
+import { api, query } from "../../api/client.ts";
 import { useApiQuery } from "../../api/use-api.ts";
 import { formatDateTime, orNull } from "../../components/format.ts";
 import { ListTable } from "../../components/ListTable.tsx";
@@ -22,7 +12,8 @@ import { notifyError, notifySuccess } from "../../components/notify.ts";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { QueryView } from "../../components/QueryView.tsx";
 import { RemoteSelect } from "../../components/RemoteSelect.tsx";
-import { errorOf } from "../../forms/use-submit.ts";
+import { FormActions } from "../../forms/FormActions.tsx";
+import { errorOf, useSubmit } from "../../forms/use-submit.ts";
 import { DueDate } from "./CaseBadges.tsx";
 import type { CasePanelProps } from "./panel.ts";
 
@@ -112,15 +103,11 @@ function StepForm({ caseId, onAdded }: { caseId: string; onAdded: () => void }) 
   const [title, setTitle] = useState("");
   const [dueDate, setDueDate] = useState("");
   const [offer, setOffer] = useState<FinderOfferSummary | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
-  const fields = error?.fieldErrors() ?? {};
+  const { error, busy, run, fields } = useSubmit();
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await api("POST", `/api/cases/${caseId}/next-steps`, {
         title: title.trim(),
         dueDate: orNull(dueDate),
@@ -131,11 +118,7 @@ function StepForm({ caseId, onAdded }: { caseId: string; onAdded: () => void }) 
       setDueDate("");
       setOffer(null);
       onAdded();
-    } catch (err) {
-      if (err instanceof ApiError) setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -168,11 +151,7 @@ function StepForm({ caseId, onAdded }: { caseId: string; onAdded: () => void }) 
             selected={offer ? { value: offer.id, label: `${offer.name} – ${offer.organisation}` } : null}
             onChange={setOffer}
           />
-          <Group justify="flex-end">
-            <Button type="submit" loading={busy}>
-              {t("cases.steps.submit")}
-            </Button>
-          </Group>
+          <FormActions busy={busy} submitLabel={t("cases.steps.submit")} />
         </Stack>
       </Fieldset>
     </form>

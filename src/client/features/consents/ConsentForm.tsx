@@ -1,5 +1,4 @@
 import {
-  Button,
   Checkbox,
   Group,
   Modal,
@@ -23,11 +22,12 @@ import {
   PURPOSES_WITH_RECIPIENT,
 } from "../../../shared/cases.ts";
 import type { Consent, ConsentCreate } from "../../../shared/contracts/consents.ts";
-import { ApiError, api } from "../../api/client.ts";
+import { api } from "../../api/client.ts";
 import { toLocalInput } from "../../components/dates.ts";
 import { orNull } from "../../components/format.ts";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
-import { errorOf } from "../../forms/use-submit.ts";
+import { FormActions } from "../../forms/FormActions.tsx";
+import { errorOf, useSubmit } from "../../forms/use-submit.ts";
 import { languageOptions } from "../offers/labels.ts";
 import { OrganisationSelect } from "./OrganisationSelect.tsx";
 
@@ -83,10 +83,8 @@ function ConsentForm({ clientId, defaultLanguage, onClose, onSaved }: Omit<Props
   }));
   // Once the counsellor chose a legal basis, the form no longer proposes one.
   const [basisChosen, setBasisChosen] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { error, busy, run, fields } = useSubmit();
   const languages = useMemo(() => languageOptions(), []);
-  const fields = error?.fieldErrors() ?? {};
   const set =
     <K extends keyof Values>(key: K) =>
     (value: Values[K]) =>
@@ -109,8 +107,6 @@ function ConsentForm({ clientId, defaultLanguage, onClose, onSaved }: Omit<Props
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
     const body = {
       purpose: values.purpose || undefined,
       recipientOrganisationId: withRecipient ? values.recipientOrganisationId : null,
@@ -122,13 +118,9 @@ function ConsentForm({ clientId, defaultLanguage, onClose, onSaved }: Omit<Props
       fileNote: orNull(values.fileNote),
       givenAt: values.givenAt ? new Date(values.givenAt).toISOString() : undefined,
     } as ConsentCreate;
-    try {
+    await run(async () => {
       onSaved(await api<Consent>("POST", `/api/clients/${clientId}/consents`, body));
-    } catch (err) {
-      if (err instanceof ApiError) setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const f = (k: string) => t(`consents.fields.${k}`);
@@ -241,14 +233,7 @@ function ConsentForm({ clientId, defaultLanguage, onClose, onSaved }: Omit<Props
         <Text size="sm" c="dimmed">
           {t("consents.form.withdrawalHint")}
         </Text>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t("common.cancel")}
-          </Button>
-          <Button type="submit" loading={busy}>
-            {t("consents.form.submit")}
-          </Button>
-        </Group>
+        <FormActions busy={busy} onCancel={onClose} submitLabel={t("consents.form.submit")} />
       </Stack>
     </form>
   );

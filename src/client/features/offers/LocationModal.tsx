@@ -1,12 +1,14 @@
-import { Button, Group, Modal, NativeSelect, SimpleGrid, Stack, Textarea, TextInput } from "@mantine/core";
+import { Group, Modal, NativeSelect, SimpleGrid, Stack, Textarea, TextInput } from "@mantine/core";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import { LOCATION_TYPES, type Location, type LocationCreate } from "../../../shared/contracts/offers.ts";
 import { DISTRICTS } from "../../../shared/domain.ts";
-import { ApiError, api } from "../../api/client.ts";
+import { api } from "../../api/client.ts";
 import { orNull } from "../../components/format.ts";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
+import { FormActions } from "../../forms/FormActions.tsx";
+import { useSubmit } from "../../forms/use-submit.ts";
 
 type Props = {
   organisationId: string;
@@ -70,9 +72,7 @@ function LocationForm({
         ]),
       ) as Values,
   );
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
-  const fields = error?.fieldErrors() ?? {};
+  const { error, busy, run, fields } = useSubmit();
   const bind = (key: keyof Values) => ({
     value: values[key],
     error: fields[key],
@@ -85,8 +85,6 @@ function LocationForm({
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
     const body: z.input<typeof LocationCreate> = {
       locationType: (values.locationType || "physical") as Location["locationType"],
       name: orNull(values.name),
@@ -99,17 +97,13 @@ function LocationForm({
       url: orNull(values.url),
       description: orNull(values.description),
     };
-    try {
+    await run(async () => {
       onSaved(
         location
           ? await api<Location>("PATCH", `/api/locations/${location.id}`, body)
           : await api<Location>("POST", `/api/organisations/${organisationId}/locations`, body),
       );
-    } catch (err) {
-      if (err instanceof ApiError) setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const f = (k: string) => t(`offers.locations.fields.${k}`);
@@ -155,14 +149,7 @@ function LocationForm({
           <TextInput label={f("longitude")} inputMode="decimal" dir="ltr" {...bind("longitude")} />
         </SimpleGrid>
         <Textarea label={f("description")} autosize minRows={2} maxRows={6} {...bind("description")} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t("common.cancel")}
-          </Button>
-          <Button type="submit" loading={busy}>
-            {t("common.save")}
-          </Button>
-        </Group>
+        <FormActions busy={busy} onCancel={onClose} />
       </Stack>
     </form>
   );

@@ -1,8 +1,6 @@
 import {
-  Button,
   Checkbox,
   Fieldset,
-  Group,
   MultiSelect,
   NativeSelect,
   SimpleGrid,
@@ -24,10 +22,11 @@ import {
   TARGET_GROUPS,
 } from "../../../shared/directory.ts";
 import { DISTRICTS } from "../../../shared/domain.ts";
-import { ApiError } from "../../api/client.ts";
 import { useApiQuery } from "../../api/use-api.ts";
 import { orNull } from "../../components/format.ts";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
+import { FormActions } from "../../forms/FormActions.tsx";
+import { useSubmit } from "../../forms/use-submit.ts";
 import { locationLabel } from "./LocationsPanel.tsx";
 import { languageOptions } from "./labels.ts";
 import { OccupationFieldsSelect } from "./OccupationFieldsSelect.tsx";
@@ -139,13 +138,11 @@ type Props = {
 export function OfferForm({ offer, organisationId, submitLabel, onSubmit, onCancel }: Props) {
   const { t } = useTranslation();
   const [values, setValues] = useState<Values>(() => initialValues(offer));
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { error, busy, run, fields } = useSubmit();
   const places = useApiQuery<{ items: Location[] }>(
     `/api/organisations/${organisationId}/locations?limit=200`,
   );
   const languages = useMemo(languageOptions, []);
-  const fields = error?.fieldErrors() ?? {};
   const set =
     <K extends keyof Values>(key: K) =>
     (value: Values[K]) =>
@@ -158,15 +155,9 @@ export function OfferForm({ offer, organisationId, submitLabel, onSubmit, onCanc
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await onSubmit(toBody(values));
-    } catch (err) {
-      if (err instanceof ApiError) setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const choose = { value: "", label: t("common.choose"), disabled: true };
@@ -366,14 +357,7 @@ export function OfferForm({ offer, organisationId, submitLabel, onSubmit, onCanc
           )}
         </Fieldset>
 
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>
-            {t("common.cancel")}
-          </Button>
-          <Button type="submit" loading={busy}>
-            {submitLabel}
-          </Button>
-        </Group>
+        <FormActions busy={busy} onCancel={onCancel} submitLabel={submitLabel} />
       </Stack>
     </form>
   );

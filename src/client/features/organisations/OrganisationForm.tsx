@@ -4,9 +4,9 @@ import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import type { Organisation, OrganisationUpdate } from "../../../shared/contracts/organisations.ts";
 import { DISTRICTS, ORGANISATION_TYPES } from "../../../shared/domain.ts";
-import { ApiError } from "../../api/client.ts";
 import { orNull } from "../../components/format.ts";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
+import { useSubmit } from "../../forms/use-submit.ts";
 
 export type OrganisationBody = z.infer<typeof OrganisationUpdate>;
 
@@ -54,9 +54,7 @@ type Props = {
 export function OrganisationForm({ organisation, withStatus, submitLabel, onSubmit, onCancel }: Props) {
   const { t } = useTranslation();
   const [values, setValues] = useState<Values>(() => initialValues(organisation));
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
-  const fields = error?.fieldErrors() ?? {};
+  const { error, busy, run, fields } = useSubmit();
 
   const bind = (key: keyof Values) => ({
     value: values[key],
@@ -69,8 +67,6 @@ export function OrganisationForm({ organisation, withStatus, submitLabel, onSubm
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
     const body: OrganisationBody = {
       name: values.name.trim(),
       type: values.type as OrganisationBody["type"],
@@ -84,13 +80,9 @@ export function OrganisationForm({ organisation, withStatus, submitLabel, onSubm
       description: orNull(values.description),
       ...(withStatus ? { status: values.status as "active" | "inactive" } : {}),
     };
-    try {
+    await run(async () => {
       await onSubmit(body);
-    } catch (err) {
-      if (err instanceof ApiError) setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const choose = { value: "", label: t("common.choose"), disabled: true };

@@ -1,4 +1,4 @@
-import { Button, Group, Modal, NativeSelect, Stack, Text, TextInput } from "@mantine/core";
+import { Modal, NativeSelect, Stack, Text, TextInput } from "@mantine/core";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Procedure, ProcedureUpdate } from "../../../shared/contracts/recognition.ts";
@@ -11,6 +11,7 @@ import { api } from "../../api/client.ts";
 import { today } from "../../components/dates.ts";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { StaleVersionAlert } from "../../components/StaleVersionAlert.tsx";
+import { FormActions } from "../../forms/FormActions.tsx";
 import { errorOf, useSubmit } from "../../forms/use-submit.ts";
 import { DecisionFields, decisionBody, decisionValues } from "./DecisionFields.tsx";
 
@@ -133,14 +134,7 @@ function MoveForm({
             {errorOf(fields, "state")}
           </Text>
         ) : null}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t("common.cancel")}
-          </Button>
-          <Button type="submit" loading={busy}>
-            {t("recognition.move.confirm")}
-          </Button>
-        </Group>
+        <FormActions busy={busy} onCancel={onClose} submitLabel={t("recognition.move.confirm")} />
       </Stack>
     </form>
   );

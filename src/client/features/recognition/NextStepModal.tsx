@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Stack, TextInput } from "@mantine/core";
+import { Modal, Stack, TextInput } from "@mantine/core";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { NextStepCreate } from "../../../shared/contracts/cases.ts";
@@ -6,6 +6,7 @@ import { api } from "../../api/client.ts";
 import { daysFromToday } from "../../components/dates.ts";
 import { notifySuccess } from "../../components/notify.ts";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
+import { FormActions } from "../../forms/FormActions.tsx";
 import { errorOf, useSubmit } from "../../forms/use-submit.ts";
 
 /** How many days ahead a next step taken from a suggestion is due unless the counsellor says otherwise. */
@@ -86,14 +87,7 @@ function NextStepForm({
           onChange={(e) => setDueDate(e.currentTarget.value)}
           error={errorOf(fields, "dueDate")}
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t("common.cancel")}
-          </Button>
-          <Button type="submit" loading={busy}>
-            {t("recognition.suggestions.takeOver")}
-          </Button>
-        </Group>
+        <FormActions busy={busy} onCancel={onClose} submitLabel={t("recognition.suggestions.takeOver")} />
       </Stack>
     </form>
   );

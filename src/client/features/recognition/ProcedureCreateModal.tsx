@@ -1,4 +1,4 @@
-import { Button, Group, Modal, NativeSelect, Paper, Radio, Stack, Text } from "@mantine/core";
+import { Group, Modal, NativeSelect, Paper, Radio, Stack, Text } from "@mantine/core";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
@@ -11,6 +11,7 @@ import { RECOGNITION_LEGAL_BASES } from "../../../shared/recognition.ts";
 import { api, query } from "../../api/client.ts";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { RemoteSelect } from "../../components/RemoteSelect.tsx";
+import { FormActions } from "../../forms/FormActions.tsx";
 import { errorOf, useSubmit } from "../../forms/use-submit.ts";
 import { bodiesLine, RecognitionInfo, RegulatedBadge } from "./OccupationRecognition.tsx";
 
@@ -188,14 +189,7 @@ function ProcedureCreateForm({
           selected={authority ? authorityOption(authority) : null}
           onChange={setAuthority}
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t("common.cancel")}
-          </Button>
-          <Button type="submit" loading={busy}>
-            {t("recognition.procedure.start")}
-          </Button>
-        </Group>
+        <FormActions busy={busy} onCancel={onClose} submitLabel={t("recognition.procedure.start")} />
       </Stack>
     </form>
   );

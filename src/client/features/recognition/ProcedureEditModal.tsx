@@ -1,4 +1,4 @@
-import { Button, Fieldset, Group, Modal, NativeSelect, SimpleGrid, Stack, TextInput } from "@mantine/core";
+import { Fieldset, Modal, NativeSelect, SimpleGrid, Stack, TextInput } from "@mantine/core";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Procedure, ProcedureUpdate } from "../../../shared/contracts/recognition.ts";
@@ -8,6 +8,7 @@ import { formatDay, today } from "../../components/dates.ts";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { RemoteSelect } from "../../components/RemoteSelect.tsx";
 import { DiscardedInput, StaleVersionAlert, type UnsavedItem } from "../../components/StaleVersionAlert.tsx";
+import { FormActions } from "../../forms/FormActions.tsx";
 import { errorOf, useSubmit } from "../../forms/use-submit.ts";
 import { DecisionFields, decisionBody, decisionValues } from "./DecisionFields.tsx";
 import { type Authority, authorityOption, authorityPath } from "./ProcedureCreateModal.tsx";
@@ -189,14 +190,7 @@ function EditForm({ procedure: p, onClose, onSaved, onReload }: FormProps) {
             <DecisionFields regulated={p.regulated} value={decision} onChange={setDecision} fields={fields} />
           </Fieldset>
         ) : null}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t("common.cancel")}
-          </Button>
-          <Button type="submit" loading={busy}>
-            {t("common.save")}
-          </Button>
-        </Group>
+        <FormActions busy={busy} onCancel={onClose} />
       </Stack>
     </form>
   );

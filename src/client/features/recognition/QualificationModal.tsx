@@ -1,4 +1,4 @@
-import { Button, Group, Modal, NativeSelect, Select, SimpleGrid, Stack, TextInput } from "@mantine/core";
+import { Modal, NativeSelect, Select, SimpleGrid, Stack, TextInput } from "@mantine/core";
 import { type FormEvent, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Qualification, QualificationInput } from "../../../shared/contracts/recognition.ts";
@@ -6,6 +6,7 @@ import { ANABIN_STATUSES, DQR_LEVELS, ISCED_LEVELS } from "../../../shared/recog
 import { api } from "../../api/client.ts";
 import { orNull } from "../../components/format.ts";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
+import { FormActions } from "../../forms/FormActions.tsx";
 import { errorOf, optionalNumber, useSubmit } from "../../forms/use-submit.ts";
 import { countryOptions } from "../cases/labels.ts";
 
@@ -149,14 +150,7 @@ function QualificationForm({
             {...bind("iscedLevel")}
           />
         </SimpleGrid>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t("common.cancel")}
-          </Button>
-          <Button type="submit" loading={busy}>
-            {t("common.save")}
-          </Button>
-        </Group>
+        <FormActions busy={busy} onCancel={onClose} />
       </Stack>
     </form>
   );
