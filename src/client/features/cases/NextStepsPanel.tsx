@@ -8,10 +8,11 @@ import { api, query } from "../../api/client.ts";
 import { useApiQuery } from "../../api/use-api.ts";
 import { formatDateTime, orNull } from "../../components/format.ts";
 import { ListTable } from "../../components/ListTable.tsx";
-import { notifyError, notifySuccess } from "../../components/notify.ts";
+import { notifySuccess } from "../../components/notify.ts";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { QueryView } from "../../components/QueryView.tsx";
 import { RemoteSelect } from "../../components/RemoteSelect.tsx";
+import { attempt } from "../../forms/actions.ts";
 import { FormActions } from "../../forms/FormActions.tsx";
 import { errorOf, useSubmit } from "../../forms/use-submit.ts";
 import { DueDate } from "./CaseBadges.tsx";
@@ -27,14 +28,11 @@ function byUrgency(a: NextStep, b: NextStep): number {
 export function NextStepsPanel({ caseRecord: c }: CasePanelProps) {
   const { t } = useTranslation();
   const steps = useApiQuery<{ items: NextStep[] }>(`/api/cases/${c.id}/next-steps`);
-  const toggle = async (step: NextStep, done: boolean) => {
-    try {
+  const toggle = (step: NextStep, done: boolean) =>
+    attempt(async () => {
       await api("PATCH", `/api/cases/${c.id}/next-steps/${step.id}`, { done });
       steps.reload();
-    } catch (err) {
-      notifyError(err);
-    }
-  };
+    });
   return (
     <Stack gap="lg">
       <section aria-labelledby="steps-heading">

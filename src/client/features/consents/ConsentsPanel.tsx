@@ -4,8 +4,9 @@ import { useTranslation } from "react-i18next";
 import type { Consent } from "../../../shared/contracts/consents.ts";
 import { api } from "../../api/client.ts";
 import { useApiQuery } from "../../api/use-api.ts";
-import { notifyError, notifySuccess } from "../../components/notify.ts";
+import { notifySuccess } from "../../components/notify.ts";
 import { QueryView } from "../../components/QueryView.tsx";
+import { useAction } from "../../forms/actions.ts";
 import type { CasePanelProps } from "../cases/panel.ts";
 import { ConsentFormModal } from "./ConsentForm.tsx";
 import { ConsentSheetModal } from "./ConsentSheetModal.tsx";
@@ -22,23 +23,19 @@ export function ConsentsPanel({ caseRecord, reload }: CasePanelProps) {
   const [printing, setPrinting] = useState(false);
   const [uploading, setUploading] = useState<Consent | null>(null);
   const [withdrawing, setWithdrawing] = useState<Consent | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, act } = useAction();
 
   // Withdrawal is as easy as giving: one confirmation, and it holds at once.
-  const withdraw = async (consent: Consent) => {
-    setBusy(true);
-    try {
-      await api<Consent>("POST", `/api/consents/${consent.id}/withdraw`);
-      notifySuccess(t("consents.withdraw.done", { purpose: t(`consents.purposes.${consent.purpose}`) }));
-      list.reload();
-      reload();
-    } catch (err) {
-      notifyError(err);
-    } finally {
-      setBusy(false);
-      setWithdrawing(null);
-    }
-  };
+  const withdraw = (consent: Consent) =>
+    act(
+      async () => {
+        await api<Consent>("POST", `/api/consents/${consent.id}/withdraw`);
+        notifySuccess(t("consents.withdraw.done", { purpose: t(`consents.purposes.${consent.purpose}`) }));
+        list.reload();
+        reload();
+      },
+      () => setWithdrawing(null),
+    );
 
   return (
     <Paper withBorder p="lg" radius="md" component="section" aria-labelledby="consents-heading">

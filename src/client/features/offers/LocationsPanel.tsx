@@ -5,9 +5,10 @@ import type { Location } from "../../../shared/contracts/offers.ts";
 import { api } from "../../api/client.ts";
 import { useApiQuery } from "../../api/use-api.ts";
 import { Loading } from "../../components/Loading.tsx";
-import { notifyError, notifySuccess } from "../../components/notify.ts";
+import { notifySuccess } from "../../components/notify.ts";
 import { Pager } from "../../components/Pager.tsx";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
+import { attempt } from "../../forms/actions.ts";
 import { districtName } from "../organisations/OrganisationProfile.tsx";
 import { LocationModal } from "./LocationModal.tsx";
 
@@ -29,17 +30,15 @@ export function LocationsPanel({ organisationId, manages }: { organisationId: st
   );
   const label = (l: Location) => locationLabel(l, t("offers.locations.unnamed"));
 
-  const remove = async (l: Location) => {
-    try {
-      await api("DELETE", `/api/locations/${l.id}`);
-      notifySuccess(t("offers.locations.deleted"));
-      list.reload();
-    } catch (err) {
-      notifyError(err);
-    } finally {
-      setDeleting(null);
-    }
-  };
+  const remove = (l: Location) =>
+    attempt(
+      async () => {
+        await api("DELETE", `/api/locations/${l.id}`);
+        notifySuccess(t("offers.locations.deleted"));
+        list.reload();
+      },
+      () => setDeleting(null),
+    );
 
   return (
     <Paper withBorder p="lg" radius="md" component="section" aria-labelledby="locations-heading">

@@ -5,13 +5,14 @@ import type { FinderOfferSummary } from "../../../shared/contracts/finder.ts";
 import type { Referral, ReferralCreate } from "../../../shared/contracts/referrals.ts";
 import { checkReferral, type NoteFinding, removeFindings } from "../../../shared/referral-check.ts";
 import type { ReferralDataItem } from "../../../shared/referrals.ts";
-import { ApiError, api, query } from "../../api/client.ts";
+import { api, query } from "../../api/client.ts";
 import { useApiQuery } from "../../api/use-api.ts";
 import { formatDay } from "../../components/dates.ts";
 import { orNull } from "../../components/format.ts";
 import { Loading } from "../../components/Loading.tsx";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { QueryView } from "../../components/QueryView.tsx";
+import { useSubmit } from "../../forms/use-submit.ts";
 import { hasPermission, useSession } from "../../session/session-context.ts";
 import { DataItemsStep } from "./DataItemsStep.tsx";
 import { newIdempotencyKey } from "./labels.tsx";
@@ -43,8 +44,7 @@ export function ReferralWizard({ caseId, onClose, onSent }: Props) {
   const [overrideReason, setOverrideReason] = useState("");
   const [reasonError, setReasonError] = useState<string>();
   const [note, setNote] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError>();
+  const { busy, error, run } = useSubmit();
   const [ack, setAck] = useState<Acknowledgements>(NO_ACKNOWLEDGEMENTS);
   const [showAckErrors, setShowAckErrors] = useState(false);
   const preview = useApiQuery<ReferralPreview>(
@@ -108,8 +108,6 @@ export function ReferralWizard({ caseId, onClose, onSent }: Props) {
       setShowAckErrors(true);
       return;
     }
-    setBusy(true);
-    setError(undefined);
     const body: ReferralCreate = {
       offerId: offer.id,
       items: sentItems,
@@ -117,15 +115,15 @@ export function ReferralWizard({ caseId, onClose, onSent }: Props) {
       consentOverrideReason: consent ? null : overrideReason.trim(),
       acknowledged,
     };
-    try {
-      const referral = await api<Referral>("POST", `/api/cases/${caseId}/referrals`, body, undefined, {
-        idempotencyKey,
-      });
-      onSent(referral);
-    } catch (err) {
-      setError(err instanceof ApiError ? err : undefined);
-      setBusy(false);
-    }
+    await run(
+      async () => {
+        const referral = await api<Referral>("POST", `/api/cases/${caseId}/referrals`, body, undefined, {
+          idempotencyKey,
+        });
+        onSent(referral);
+      },
+      { leaving: true },
+    );
   };
 
   return (
