@@ -1,5 +1,3 @@
-import { currentLocale } from "../i18n.ts";
-
 /** Today as a calendar date (YYYY-MM-DD) in the browser's time zone. */
 export function today(): string {
   return isoDay(new Date());
@@ -25,17 +23,6 @@ export function daysFromToday(days: number): string {
 /** The value of a datetime-local input for a moment, in the browser's time zone. */
 export function toLocalInput(date: Date): string {
   return `${isoDay(date)}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
-}
-
-/**
- * A calendar date (YYYY-MM-DD) in the interface language. Parsed as a local date: `new Date("2026-03-01")`
- * would be UTC midnight and show the day before west of Greenwich.
- */
-export function formatDay(day: string | null | undefined): string {
-  if (!day) return "–";
-  const [y, m, d] = day.split("-").map(Number);
-  if (!y || !m || !d) return day;
-  return new Intl.DateTimeFormat(currentLocale(), { dateStyle: "medium" }).format(new Date(y, m - 1, d));
 }
 
 /** Whether an open item due on that day is late. */

@@ -12,8 +12,8 @@ import type {
 import { hasNetworkScope } from "../../../shared/permissions.ts";
 import { query } from "../../api/client.ts";
 import { useApiQuery } from "../../api/use-api.ts";
-import { formatDay } from "../../components/dates.ts";
 import { Forbidden } from "../../components/Forbidden.tsx";
+import { formatDay } from "../../components/format.ts";
 import { Loading } from "../../components/Loading.tsx";
 import { PageTitle } from "../../components/PageTitle.tsx";
 import { QueryView } from "../../components/QueryView.tsx";

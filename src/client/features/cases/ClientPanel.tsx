@@ -4,18 +4,12 @@ import { useTranslation } from "react-i18next";
 import type { Client } from "../../../shared/contracts/clients.ts";
 import { api } from "../../api/client.ts";
 import { useApiQuery } from "../../api/use-api.ts";
-import { formatDay } from "../../components/dates.ts";
-import { formatDateTime } from "../../components/format.ts";
+import { formatDateTime, formatDay } from "../../components/format.ts";
 import { notifySuccess } from "../../components/notify.ts";
-import { ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { QueryView } from "../../components/QueryView.tsx";
-import {
-  DiscardedInput,
-  isStaleVersion,
-  StaleVersionAlert,
-  type UnsavedItem,
-} from "../../components/StaleVersionAlert.tsx";
+import { DiscardedInput, type UnsavedItem } from "../../components/StaleVersionAlert.tsx";
 import { FormActions } from "../../forms/FormActions.tsx";
+import { FormProblem } from "../../forms/FormProblem.tsx";
 import { useSubmit } from "../../forms/use-submit.ts";
 import { languageName } from "../offers/labels.ts";
 import { districtName } from "../organisations/OrganisationProfile.tsx";
@@ -175,8 +169,7 @@ function ClientEditForm({ client, onSaved, onCancel, onReload }: FormProps) {
 
   return (
     <form onSubmit={submit} noValidate aria-label={t("clients.edit")}>
-      <StaleVersionAlert error={error} unsaved={unsaved()} onReload={() => onReload(unsaved())} />
-      <ProblemAlert error={isStaleVersion(error) ? null : error} />
+      <FormProblem error={error} unsaved={unsaved} onReload={onReload} />
       <Stack gap="lg">
         <ClientForm
           value={values}

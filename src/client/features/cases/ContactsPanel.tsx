@@ -20,8 +20,8 @@ import {
 import type { ContactCreate, ContactList } from "../../../shared/contracts/cases.ts";
 import { api } from "../../api/client.ts";
 import { useApiQuery } from "../../api/use-api.ts";
-import { formatDay, today } from "../../components/dates.ts";
-import { orNull } from "../../components/format.ts";
+import { today } from "../../components/dates.ts";
+import { formatDay, orNull } from "../../components/format.ts";
 import { ListTable } from "../../components/ListTable.tsx";
 import { notifySuccess } from "../../components/notify.ts";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";

@@ -1,7 +1,6 @@
 import type { TFunction } from "i18next";
 import type { Client, ClientInput } from "../../../shared/contracts/clients.ts";
-import { formatDay } from "../../components/dates.ts";
-import { orNull } from "../../components/format.ts";
+import { formatDay, orNull } from "../../components/format.ts";
 import type { UnsavedItem } from "../../components/StaleVersionAlert.tsx";
 import { languageName } from "../offers/labels.ts";
 import { districtName } from "../organisations/OrganisationProfile.tsx";

@@ -1,6 +1,6 @@
 import type { TFunction } from "i18next";
 import type { TimelineEvent } from "../../../shared/contracts/cases.ts";
-import { formatDay } from "../../components/dates.ts";
+import { formatDay } from "../../components/format.ts";
 import { i18n } from "../../i18n.ts";
 
 type Names = (userId: unknown) => string;

@@ -5,10 +5,10 @@ import type { Interface, InterfaceInput, InterfaceUpdate } from "../../../shared
 import { HANDOVER_CHANNELS, INTERFACE_SCOPES, type InterfaceScope } from "../../../shared/referrals.ts";
 import { api } from "../../api/client.ts";
 import { orNull } from "../../components/format.ts";
-import { ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { RemoteSelect } from "../../components/RemoteSelect.tsx";
-import { StaleVersionAlert, type UnsavedItem } from "../../components/StaleVersionAlert.tsx";
+import type { UnsavedItem } from "../../components/StaleVersionAlert.tsx";
 import { FormActions } from "../../forms/FormActions.tsx";
+import { FormProblem } from "../../forms/FormProblem.tsx";
 import { errorOf, useSubmit } from "../../forms/use-submit.ts";
 import { useRequiredSession } from "../../session/session-context.ts";
 import { type Authority, authorityOption, authorityPath } from "../recognition/ProcedureCreateModal.tsx";
@@ -59,7 +59,7 @@ export function InterfaceForm({ item, onClose, onSaved, onReload }: Props) {
   const [values, setValues] = useState<Values>(() => initialValues(item));
   // Until the person picks a scope, it follows the chosen organisations.
   const [scopeChosen, setScopeChosen] = useState(item !== null);
-  const { error, busy, run, fields, stale } = useSubmit();
+  const { error, busy, run, fields } = useSubmit();
   const f = (k: string) => t(`interfaces.fields.${k}`);
 
   const chooseOrg = (side: "from" | "to", org: Org | null) => {
@@ -150,11 +150,11 @@ export function InterfaceForm({ item, onClose, onSaved, onReload }: Props) {
 
   return (
     <form onSubmit={submit} noValidate>
-      {stale && item ? (
-        <StaleVersionAlert error={error} unsaved={unsaved()} onReload={() => onReload(item.id, unsaved())} />
-      ) : (
-        <ProblemAlert error={error} />
-      )}
+      <FormProblem
+        error={error}
+        unsaved={unsaved}
+        onReload={item ? (u) => onReload(item.id, u) : undefined}
+      />
       <Stack>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <Fieldset legend={t("interfaces.sending")}>

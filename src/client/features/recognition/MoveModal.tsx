@@ -9,9 +9,8 @@ import {
 } from "../../../shared/recognition.ts";
 import { api } from "../../api/client.ts";
 import { today } from "../../components/dates.ts";
-import { ProblemAlert } from "../../components/ProblemAlert.tsx";
-import { StaleVersionAlert } from "../../components/StaleVersionAlert.tsx";
 import { FormActions } from "../../forms/FormActions.tsx";
+import { FormProblem } from "../../forms/FormProblem.tsx";
 import { errorOf, useSubmit } from "../../forms/use-submit.ts";
 import { DecisionFields, decisionBody, decisionValues } from "./DecisionFields.tsx";
 
@@ -77,7 +76,7 @@ function MoveForm({
   // A decision after an appeal is a new one: its date starts at today, not at the first decision's.
   const [decision, setDecision] = useState(() => ({ ...decisionValues(p, today()), decidedAt: today() }));
   const [appealResult, setAppealResult] = useState(p.appealResult ?? "");
-  const { error, busy, run, fields, stale } = useSubmit();
+  const { error, busy, run, fields } = useSubmit();
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -98,7 +97,7 @@ function MoveForm({
 
   return (
     <form onSubmit={submit} noValidate>
-      {stale ? <StaleVersionAlert error={error} onReload={onReload} /> : <ProblemAlert error={error} />}
+      <FormProblem error={error} onReload={onReload} />
       <Stack>
         {dateField ? (
           <TextInput

@@ -8,7 +8,8 @@ import {
   type RecognitionState,
 } from "../../../shared/recognition.ts";
 import { api } from "../../api/client.ts";
-import { daysFromToday, formatDay, isOverdue } from "../../components/dates.ts";
+import { daysFromToday, isOverdue } from "../../components/dates.ts";
+import { formatDay } from "../../components/format.ts";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { StaleVersionAlert } from "../../components/StaleVersionAlert.tsx";
 import { ToneBadge } from "../../components/ToneBadge.tsx";

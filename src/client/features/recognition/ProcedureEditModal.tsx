@@ -4,11 +4,12 @@ import { useTranslation } from "react-i18next";
 import type { Procedure, ProcedureUpdate } from "../../../shared/contracts/recognition.ts";
 import { APPEAL_RESULTS, RECOGNITION_LEGAL_BASES } from "../../../shared/recognition.ts";
 import { api } from "../../api/client.ts";
-import { formatDay, today } from "../../components/dates.ts";
-import { ProblemAlert } from "../../components/ProblemAlert.tsx";
+import { today } from "../../components/dates.ts";
+import { formatDay } from "../../components/format.ts";
 import { RemoteSelect } from "../../components/RemoteSelect.tsx";
-import { DiscardedInput, StaleVersionAlert, type UnsavedItem } from "../../components/StaleVersionAlert.tsx";
+import { DiscardedInput, type UnsavedItem } from "../../components/StaleVersionAlert.tsx";
 import { FormActions } from "../../forms/FormActions.tsx";
+import { FormProblem } from "../../forms/FormProblem.tsx";
 import { errorOf, useSubmit } from "../../forms/use-submit.ts";
 import { DecisionFields, decisionBody, decisionValues } from "./DecisionFields.tsx";
 import { type Authority, authorityOption, authorityPath } from "./ProcedureCreateModal.tsx";
@@ -84,7 +85,7 @@ function EditForm({ procedure: p, onClose, onSaved, onReload }: FormProps) {
   const [appealResult, setAppealResult] = useState<string>(p.appealResult ?? "");
   const [authority, setAuthority] = useState<Pick<Authority, "id" | "name"> | null>(p.authority);
   const [decision, setDecision] = useState(() => decisionValues(p, today()));
-  const { error, busy, run, fields, stale } = useSubmit();
+  const { error, busy, run, fields } = useSubmit();
   const f = (k: string) => t(`recognition.procedure.fields.${k}`);
   const dateInput = (key: DateKey) => (
     <TextInput
@@ -141,11 +142,7 @@ function EditForm({ procedure: p, onClose, onSaved, onReload }: FormProps) {
 
   return (
     <form onSubmit={submit} noValidate>
-      {stale ? (
-        <StaleVersionAlert error={error} onReload={() => onReload(unsaved())} unsaved={unsaved()} />
-      ) : (
-        <ProblemAlert error={error} />
-      )}
+      <FormProblem error={error} unsaved={unsaved} onReload={onReload} />
       <Stack>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <NativeSelect

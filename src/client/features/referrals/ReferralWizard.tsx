@@ -7,8 +7,7 @@ import { checkReferral, type NoteFinding, removeFindings } from "../../../shared
 import type { ReferralDataItem } from "../../../shared/referrals.ts";
 import { api, query } from "../../api/client.ts";
 import { useApiQuery } from "../../api/use-api.ts";
-import { formatDay } from "../../components/dates.ts";
-import { orNull } from "../../components/format.ts";
+import { formatDay, orNull } from "../../components/format.ts";
 import { Loading } from "../../components/Loading.tsx";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { QueryView } from "../../components/QueryView.tsx";

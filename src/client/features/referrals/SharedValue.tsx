@@ -3,7 +3,7 @@ import type { TFunction } from "i18next";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { ReferralDataItem } from "../../../shared/referrals.ts";
-import { formatDay } from "../../components/dates.ts";
+import { formatDay } from "../../components/format.ts";
 import { countryName, phaseLabel } from "../cases/labels.ts";
 import { languageName } from "../offers/labels.ts";
 
