@@ -1,5 +1,5 @@
 import { Alert, Button, DataList, Group, Modal, Stepper, Text, Textarea } from "@mantine/core";
-import { type ReactNode, useEffect, useState } from "react";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { FinderOfferSummary } from "../../../shared/contracts/finder.ts";
 import type { Referral, ReferralCreate } from "../../../shared/contracts/referrals.ts";
@@ -7,6 +7,7 @@ import { checkReferral, type NoteFinding, removeFindings } from "../../../shared
 import type { ReferralDataItem } from "../../../shared/referrals.ts";
 import { api, query } from "../../api/client.ts";
 import { useApiQuery } from "../../api/use-api.ts";
+import { DataRow } from "../../components/DataRow.tsx";
 import { formatDay, orNull } from "../../components/format.ts";
 import { Loading } from "../../components/Loading.tsx";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
@@ -208,15 +209,6 @@ export function ReferralWizard({ caseId, onClose, onSent }: Props) {
   );
 }
 
-function Row({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <DataList.Item>
-      <DataList.ItemLabel>{label}</DataList.ItemLabel>
-      <DataList.ItemValue>{children}</DataList.ItemValue>
-    </DataList.Item>
-  );
-}
-
 /** Step 3: what will be sent, to whom, and by when the answer is due under the interface. */
 function Summary({
   preview,
@@ -237,33 +229,37 @@ function Summary({
         </Alert>
       )}
       <DataList withDivider labelWidth="200px">
-        <Row label={t("referrals.fields.offer")}>
+        <DataRow preLine={false} label={t("referrals.fields.offer")}>
           <bdi>{preview.offer.name}</bdi>
-        </Row>
-        <Row label={t("referrals.fields.to")}>
+        </DataRow>
+        <DataRow preLine={false} label={t("referrals.fields.to")}>
           <bdi>{preview.offer.organisation.name}</bdi>
-        </Row>
-        <Row label={t("referrals.fields.interface")}>
+        </DataRow>
+        <DataRow preLine={false} label={t("referrals.fields.interface")}>
           {i
             ? t("referrals.wizard.interfaceTerms", {
                 answer: i.answerWithinDays,
                 complete: i.completeWithinDays,
               })
             : t("referrals.wizard.networkDefaults")}
-        </Row>
-        <Row label={t("referrals.fields.answerDue")}>{formatDay(preview.answerDue)}</Row>
-        <Row label={t("referrals.fields.completeDue")}>{formatDay(preview.completeDue)}</Row>
-        <Row label={t("referrals.fields.sharedItems")}>
+        </DataRow>
+        <DataRow preLine={false} label={t("referrals.fields.answerDue")}>
+          {formatDay(preview.answerDue)}
+        </DataRow>
+        <DataRow preLine={false} label={t("referrals.fields.completeDue")}>
+          {formatDay(preview.completeDue)}
+        </DataRow>
+        <DataRow preLine={false} label={t("referrals.fields.sharedItems")}>
           {items.length > 0
             ? items.map((item) => t(`referrals.dataItems.${item}`)).join(", ")
             : t("referrals.wizard.noItems")}
-        </Row>
+        </DataRow>
         {overrideReason !== null ? (
-          <Row label={t("referrals.fields.overrideReason")}>
+          <DataRow preLine={false} label={t("referrals.fields.overrideReason")}>
             <Text size="sm" dir="auto">
               {overrideReason}
             </Text>
-          </Row>
+          </DataRow>
         ) : null}
       </DataList>
     </>
