@@ -14,10 +14,12 @@ type Props = {
   disabled?: boolean;
   /** Further buttons, before cancel. */
   children?: ReactNode;
+  /** A button of its own in place of the submit button (e.g. a red confirmation that is no form). */
+  submit?: ReactNode;
 };
 
 /** The buttons that end a form, at its end: cancel (if any), then submit. */
-export function FormActions({ busy, submitLabel, onCancel, cancelLabel, disabled, children }: Props) {
+export function FormActions({ busy, submitLabel, onCancel, cancelLabel, disabled, children, submit }: Props) {
   const { t } = useTranslation();
   return (
     <Group justify="flex-end">
@@ -27,9 +29,11 @@ export function FormActions({ busy, submitLabel, onCancel, cancelLabel, disabled
           {cancelLabel ?? t("common.cancel")}
         </Button>
       ) : null}
-      <Button type="submit" loading={busy} disabled={disabled}>
-        {submitLabel ?? t("common.save")}
-      </Button>
+      {submit ?? (
+        <Button type="submit" loading={busy} disabled={disabled}>
+          {submitLabel ?? t("common.save")}
+        </Button>
+      )}
     </Group>
   );
 }

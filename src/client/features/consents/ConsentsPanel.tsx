@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Paper, Text, Title } from "@mantine/core";
+import { Button, Group, Paper, Text, Title } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Consent } from "../../../shared/contracts/consents.ts";
@@ -7,6 +7,7 @@ import { useApiQuery } from "../../api/use-api.ts";
 import { notifySuccess } from "../../components/notify.ts";
 import { QueryView } from "../../components/QueryView.tsx";
 import { useAction } from "../../forms/actions.ts";
+import { ConfirmModal } from "../../forms/ConfirmModal.tsx";
 import type { CasePanelProps } from "../cases/panel.ts";
 import { ConsentFormModal } from "./ConsentForm.tsx";
 import { ConsentSheetModal } from "./ConsentSheetModal.tsx";
@@ -95,32 +96,22 @@ export function ConsentsPanel({ caseRecord, reload }: CasePanelProps) {
           list.reload();
         }}
       />
-      <Modal
-        opened={withdrawing !== null}
+      <ConfirmModal
+        item={withdrawing}
         onClose={() => setWithdrawing(null)}
         title={t("consents.withdraw.title")}
-        closeButtonProps={{ "aria-label": t("common.close") }}
-      >
-        {withdrawing ? (
-          <>
-            <Text mb="md">
-              {t("consents.withdraw.confirm", {
-                purpose: t(`consents.purposes.${withdrawing.purpose}`),
-                recipient: withdrawing.recipientOrganisation?.name ?? "",
-                context: withdrawing.recipientOrganisation ? "recipient" : undefined,
-              })}
-            </Text>
-            <Group justify="flex-end">
-              <Button variant="default" onClick={() => setWithdrawing(null)}>
-                {t("common.cancel")}
-              </Button>
-              <Button color="red.9" loading={busy} onClick={() => void withdraw(withdrawing)}>
-                {t("consents.withdraw.submit")}
-              </Button>
-            </Group>
-          </>
-        ) : null}
-      </Modal>
+        message={(c) =>
+          t("consents.withdraw.confirm", {
+            purpose: t(`consents.purposes.${c.purpose}`),
+            recipient: c.recipientOrganisation?.name ?? "",
+            context: c.recipientOrganisation ? "recipient" : undefined,
+          })
+        }
+        confirmLabel={t("consents.withdraw.submit")}
+        color="red.9"
+        busy={busy}
+        onConfirm={(c) => void withdraw(c)}
+      />
     </Paper>
   );
 }

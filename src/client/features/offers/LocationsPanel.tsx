@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Paper, Table, Text, Title, VisuallyHidden } from "@mantine/core";
+import { Button, Group, Paper, Table, Text, Title, VisuallyHidden } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Location } from "../../../shared/contracts/offers.ts";
@@ -9,6 +9,7 @@ import { notifySuccess } from "../../components/notify.ts";
 import { Pager } from "../../components/Pager.tsx";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { attempt } from "../../forms/actions.ts";
+import { ConfirmModal } from "../../forms/ConfirmModal.tsx";
 import { districtName } from "../organisations/OrganisationProfile.tsx";
 import { LocationModal } from "./LocationModal.tsx";
 
@@ -135,26 +136,14 @@ export function LocationsPanel({ organisationId, manages }: { organisationId: st
           list.reload();
         }}
       />
-      <Modal
-        opened={deleting !== null}
+      <ConfirmModal
+        item={deleting}
         onClose={() => setDeleting(null)}
         title={t("offers.locations.deleteTitle")}
-        closeButtonProps={{ "aria-label": t("common.close") }}
-      >
-        {deleting ? (
-          <>
-            <Text mb="md">{t("offers.locations.confirmDelete", { name: label(deleting) })}</Text>
-            <Group justify="flex-end">
-              <Button variant="default" onClick={() => setDeleting(null)}>
-                {t("common.cancel")}
-              </Button>
-              <Button color="red" onClick={() => remove(deleting)}>
-                {t("offers.locations.delete")}
-              </Button>
-            </Group>
-          </>
-        ) : null}
-      </Modal>
+        message={(l) => t("offers.locations.confirmDelete", { name: label(l) })}
+        confirmLabel={t("offers.locations.delete")}
+        onConfirm={remove}
+      />
     </Paper>
   );
 }

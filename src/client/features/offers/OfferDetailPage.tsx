@@ -1,4 +1,4 @@
-import { Anchor, Button, DataList, Group, Modal, Paper, Stack, Text, Title } from "@mantine/core";
+import { Anchor, Button, DataList, Group, Paper, Stack, Title } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router";
@@ -11,6 +11,7 @@ import { Loading } from "../../components/Loading.tsx";
 import { notifyError, notifySuccess } from "../../components/notify.ts";
 import { PageTitle } from "../../components/PageTitle.tsx";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
+import { ConfirmModal } from "../../forms/ConfirmModal.tsx";
 import { districtName } from "../organisations/OrganisationProfile.tsx";
 import { languageName } from "./labels.ts";
 import { OfferHistory } from "./OfferHistory.tsx";
@@ -158,22 +159,14 @@ export function OfferDetailPage() {
           </Paper>
         ) : null}
       </Stack>
-      <Modal
-        opened={confirming}
+      <ConfirmModal
+        item={confirming ? o : null}
         onClose={() => setConfirming(false)}
         title={t("offers.delete.title")}
-        closeButtonProps={{ "aria-label": t("common.close") }}
-      >
-        <Text mb="md">{t("offers.delete.confirm", { name: o.name })}</Text>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={() => setConfirming(false)}>
-            {t("common.cancel")}
-          </Button>
-          <Button color="red" onClick={remove}>
-            {t("offers.delete.button")}
-          </Button>
-        </Group>
-      </Modal>
+        message={(offer) => t("offers.delete.confirm", { name: offer.name })}
+        confirmLabel={t("offers.delete.button")}
+        onConfirm={remove}
+      />
     </>
   );
 }

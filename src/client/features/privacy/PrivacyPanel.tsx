@@ -1,10 +1,11 @@
-import { Button, Group, List, Modal, Paper, Stack, Text, TextInput, Title } from "@mantine/core";
+import { Button, Group, List, Paper, Stack, Text, TextInput, Title } from "@mantine/core";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import { api } from "../../api/client.ts";
 import { notifySuccess } from "../../components/notify.ts";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
+import { FormModal } from "../../forms/FormModal.tsx";
 import { useSubmit } from "../../forms/use-submit.ts";
 import type { CasePanelProps } from "../cases/panel.ts";
 
@@ -74,16 +75,13 @@ function EraseSection({ clientId, pseudonym }: { clientId: string; pseudonym: st
       <Button color="red.9" onClick={() => setConfirming(true)}>
         {t("privacy.erase.button")}
       </Button>
-      <Modal
-        opened={confirming}
+      <FormModal
+        item={confirming || null}
         onClose={() => setConfirming(false)}
         title={t("privacy.erase.confirmTitle")}
-        closeButtonProps={{ "aria-label": t("common.close") }}
       >
-        {confirming ? (
-          <EraseConfirm clientId={clientId} pseudonym={pseudonym} onCancel={() => setConfirming(false)} />
-        ) : null}
-      </Modal>
+        <EraseConfirm clientId={clientId} pseudonym={pseudonym} onCancel={() => setConfirming(false)} />
+      </FormModal>
     </Paper>
   );
 }
