@@ -1,7 +1,6 @@
 import {
   Checkbox,
   Group,
-  Modal,
   NativeSelect,
   Radio,
   Select,
@@ -27,6 +26,7 @@ import { toLocalInput } from "../../components/dates.ts";
 import { orNull } from "../../components/format.ts";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { FormActions } from "../../forms/FormActions.tsx";
+import { FormModal } from "../../forms/FormModal.tsx";
 import { errorOf, useSubmit } from "../../forms/use-submit.ts";
 import { languageOptions } from "../offers/labels.ts";
 import { OrganisationSelect } from "./OrganisationSelect.tsx";
@@ -44,15 +44,9 @@ type Props = {
 export function ConsentFormModal({ opened, onClose, ...rest }: Props) {
   const { t } = useTranslation();
   return (
-    <Modal
-      opened={opened}
-      onClose={onClose}
-      size="lg"
-      title={t("consents.form.title")}
-      closeButtonProps={{ "aria-label": t("common.close") }}
-    >
+    <FormModal item={opened || null} onClose={onClose} size="lg" title={t("consents.form.title")}>
       {opened ? <ConsentForm onClose={onClose} {...rest} /> : null}
-    </Modal>
+    </FormModal>
   );
 }
 

@@ -1,4 +1,4 @@
-import { Alert, FileInput, Modal, Stack, Text } from "@mantine/core";
+import { Alert, FileInput, Stack, Text } from "@mantine/core";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { CONSENT_DOCUMENT_MAX_BYTES, CONSENT_DOCUMENT_TYPES } from "../../../shared/cases.ts";
@@ -6,6 +6,7 @@ import type { Problem } from "../../../shared/contracts/common.ts";
 import type { Consent } from "../../../shared/contracts/consents.ts";
 import { writeHeaders } from "../../api/client.ts";
 import { FormActions } from "../../forms/FormActions.tsx";
+import { FormModal } from "../../forms/FormModal.tsx";
 import { i18n } from "../../i18n.ts";
 
 type Props = {
@@ -21,16 +22,11 @@ const MAX_MB = CONSENT_DOCUMENT_MAX_BYTES / 1024 / 1024;
 export function DocumentUploadModal({ consent, onClose, onUploaded }: Props) {
   const { t } = useTranslation();
   return (
-    <Modal
-      opened={consent !== null}
-      onClose={onClose}
-      title={t("consents.upload.title")}
-      closeButtonProps={{ "aria-label": t("common.close") }}
-    >
+    <FormModal item={consent} onClose={onClose} title={t("consents.upload.title")}>
       {consent ? (
         <UploadForm key={consent.id} consent={consent} onClose={onClose} onUploaded={onUploaded} />
       ) : null}
-    </Modal>
+    </FormModal>
   );
 }
 

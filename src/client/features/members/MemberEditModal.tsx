@@ -1,4 +1,4 @@
-import { Modal, NativeSelect, Stack, Text } from "@mantine/core";
+import { NativeSelect, Stack, Text } from "@mantine/core";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Member } from "../../../shared/contracts/members.ts";
@@ -6,6 +6,7 @@ import type { Role } from "../../../shared/domain.ts";
 import { api } from "../../api/client.ts";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { FormActions } from "../../forms/FormActions.tsx";
+import { FormModal } from "../../forms/FormModal.tsx";
 import { useSubmit } from "../../forms/use-submit.ts";
 
 type Props = {
@@ -19,12 +20,7 @@ type Props = {
 export function MemberEditModal({ member, roles, onClose, onSaved }: Props) {
   const { t } = useTranslation();
   return (
-    <Modal
-      opened={member !== null}
-      onClose={onClose}
-      title={t("members.editTitle")}
-      closeButtonProps={{ "aria-label": t("common.close") }}
-    >
+    <FormModal item={member} onClose={onClose} title={t("members.editTitle")}>
       {member ? (
         <EditForm
           key={member.membershipId}
@@ -34,7 +30,7 @@ export function MemberEditModal({ member, roles, onClose, onSaved }: Props) {
           onSaved={onSaved}
         />
       ) : null}
-    </Modal>
+    </FormModal>
   );
 }
 

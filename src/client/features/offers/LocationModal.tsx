@@ -1,4 +1,4 @@
-import { Group, Modal, NativeSelect, SimpleGrid, Stack, Textarea, TextInput } from "@mantine/core";
+import { Group, NativeSelect, SimpleGrid, Stack, Textarea, TextInput } from "@mantine/core";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
@@ -8,6 +8,7 @@ import { api } from "../../api/client.ts";
 import { orNull } from "../../components/format.ts";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { FormActions } from "../../forms/FormActions.tsx";
+import { FormModal } from "../../forms/FormModal.tsx";
 import { useSubmit } from "../../forms/use-submit.ts";
 
 type Props = {
@@ -22,12 +23,11 @@ type Props = {
 export function LocationModal({ organisationId, location, onClose, onSaved }: Props) {
   const { t } = useTranslation();
   return (
-    <Modal
-      opened={location !== null}
+    <FormModal
+      item={location}
       onClose={onClose}
       size="lg"
       title={location === "new" ? t("offers.locations.addTitle") : t("offers.locations.editTitle")}
-      closeButtonProps={{ "aria-label": t("common.close") }}
     >
       {location !== null ? (
         <LocationForm
@@ -38,7 +38,7 @@ export function LocationModal({ organisationId, location, onClose, onSaved }: Pr
           onSaved={onSaved}
         />
       ) : null}
-    </Modal>
+    </FormModal>
   );
 }
 

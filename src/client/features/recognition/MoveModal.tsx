@@ -1,4 +1,4 @@
-import { Modal, NativeSelect, Stack, Text, TextInput } from "@mantine/core";
+import { NativeSelect, Stack, Text, TextInput } from "@mantine/core";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Procedure, ProcedureUpdate } from "../../../shared/contracts/recognition.ts";
@@ -10,6 +10,7 @@ import {
 import { api } from "../../api/client.ts";
 import { today } from "../../components/dates.ts";
 import { FormActions } from "../../forms/FormActions.tsx";
+import { FormModal } from "../../forms/FormModal.tsx";
 import { FormProblem } from "../../forms/FormProblem.tsx";
 import { errorOf, useSubmit } from "../../forms/use-submit.ts";
 import { DecisionFields, decisionBody, decisionValues } from "./DecisionFields.tsx";
@@ -42,12 +43,11 @@ type Props = {
 export function MoveModal({ procedure, target, onClose, onSaved, onReload }: Props) {
   const { t } = useTranslation();
   return (
-    <Modal
-      opened={target !== null}
+    <FormModal
+      item={target}
       onClose={onClose}
       size="lg"
       title={target ? t("recognition.move.title", { state: t(`recognition.states.${target}`) }) : ""}
-      closeButtonProps={{ "aria-label": t("common.close") }}
     >
       {target !== null ? (
         <MoveForm
@@ -59,7 +59,7 @@ export function MoveModal({ procedure, target, onClose, onSaved, onReload }: Pro
           onReload={onReload}
         />
       ) : null}
-    </Modal>
+    </FormModal>
   );
 }
 

@@ -1,4 +1,4 @@
-import { Modal, Stack, TextInput } from "@mantine/core";
+import { Stack, TextInput } from "@mantine/core";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { NextStepCreate } from "../../../shared/contracts/cases.ts";
@@ -7,6 +7,7 @@ import { daysFromToday } from "../../components/dates.ts";
 import { notifySuccess } from "../../components/notify.ts";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { FormActions } from "../../forms/FormActions.tsx";
+import { FormModal } from "../../forms/FormModal.tsx";
 import { errorOf, useSubmit } from "../../forms/use-submit.ts";
 
 /** How many days ahead a next step taken from a suggestion is due unless the counsellor says otherwise. */
@@ -24,12 +25,7 @@ type Props = {
 export function NextStepModal({ caseId, procedureId, offer, onClose }: Props) {
   const { t } = useTranslation();
   return (
-    <Modal
-      opened={offer !== null}
-      onClose={onClose}
-      title={t("recognition.suggestions.takeOverTitle")}
-      closeButtonProps={{ "aria-label": t("common.close") }}
-    >
+    <FormModal item={offer} onClose={onClose} title={t("recognition.suggestions.takeOverTitle")}>
       {offer !== null ? (
         <NextStepForm
           key={offer.id}
@@ -39,7 +35,7 @@ export function NextStepModal({ caseId, procedureId, offer, onClose }: Props) {
           onClose={onClose}
         />
       ) : null}
-    </Modal>
+    </FormModal>
   );
 }
 

@@ -1,4 +1,4 @@
-import { Group, Modal, NativeSelect, Paper, Radio, Stack, Text } from "@mantine/core";
+import { Group, NativeSelect, Paper, Radio, Stack, Text } from "@mantine/core";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
@@ -12,6 +12,7 @@ import { api, query } from "../../api/client.ts";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { RemoteSelect } from "../../components/RemoteSelect.tsx";
 import { FormActions } from "../../forms/FormActions.tsx";
+import { FormModal } from "../../forms/FormModal.tsx";
 import { errorOf, useSubmit } from "../../forms/use-submit.ts";
 import { bodiesLine, RecognitionInfo, RegulatedBadge } from "./OccupationRecognition.tsx";
 
@@ -74,12 +75,11 @@ type Props = {
 export function ProcedureCreateModal({ caseId, qualificationId, onClose, onSaved }: Props) {
   const { t } = useTranslation();
   return (
-    <Modal
-      opened={qualificationId !== null}
+    <FormModal
+      item={qualificationId}
       onClose={onClose}
       size="lg"
       title={t("recognition.procedure.startTitle")}
-      closeButtonProps={{ "aria-label": t("common.close") }}
     >
       {qualificationId !== null ? (
         <ProcedureCreateForm
@@ -90,7 +90,7 @@ export function ProcedureCreateModal({ caseId, qualificationId, onClose, onSaved
           onSaved={onSaved}
         />
       ) : null}
-    </Modal>
+    </FormModal>
   );
 }
 

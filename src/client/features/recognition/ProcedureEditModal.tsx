@@ -1,4 +1,4 @@
-import { Fieldset, Modal, NativeSelect, SimpleGrid, Stack, TextInput } from "@mantine/core";
+import { Fieldset, NativeSelect, SimpleGrid, Stack, TextInput } from "@mantine/core";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Procedure, ProcedureUpdate } from "../../../shared/contracts/recognition.ts";
@@ -9,6 +9,7 @@ import { formatDay } from "../../components/format.ts";
 import { RemoteSelect } from "../../components/RemoteSelect.tsx";
 import { DiscardedInput, type UnsavedItem } from "../../components/StaleVersionAlert.tsx";
 import { FormActions } from "../../forms/FormActions.tsx";
+import { FormModal } from "../../forms/FormModal.tsx";
 import { FormProblem } from "../../forms/FormProblem.tsx";
 import { errorOf, useSubmit } from "../../forms/use-submit.ts";
 import { DecisionFields, decisionBody, decisionValues } from "./DecisionFields.tsx";
@@ -36,13 +37,7 @@ export function ProcedureEditModal({ procedure, onClose, onSaved, onReload }: Pr
     onClose();
   };
   return (
-    <Modal
-      opened={procedure !== null}
-      onClose={close}
-      size="lg"
-      title={t("recognition.procedure.editTitle")}
-      closeButtonProps={{ "aria-label": t("common.close") }}
-    >
+    <FormModal item={procedure} onClose={close} size="lg" title={t("recognition.procedure.editTitle")}>
       {procedure !== null ? (
         <>
           <DiscardedInput items={discarded} onDismiss={() => setDiscarded([])} />
@@ -62,7 +57,7 @@ export function ProcedureEditModal({ procedure, onClose, onSaved, onReload }: Pr
           />
         </>
       ) : null}
-    </Modal>
+    </FormModal>
   );
 }
 

@@ -1,4 +1,4 @@
-import { Modal, NativeSelect, Select, SimpleGrid, Stack, TextInput } from "@mantine/core";
+import { NativeSelect, Select, SimpleGrid, Stack, TextInput } from "@mantine/core";
 import { type FormEvent, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Qualification, QualificationInput } from "../../../shared/contracts/recognition.ts";
@@ -7,6 +7,7 @@ import { api } from "../../api/client.ts";
 import { orNull } from "../../components/format.ts";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { FormActions } from "../../forms/FormActions.tsx";
+import { FormModal } from "../../forms/FormModal.tsx";
 import { errorOf, optionalNumber, useSubmit } from "../../forms/use-submit.ts";
 import { countryOptions } from "../cases/labels.ts";
 
@@ -22,8 +23,8 @@ type Props = {
 export function QualificationModal({ clientId, qualification, onClose, onSaved }: Props) {
   const { t } = useTranslation();
   return (
-    <Modal
-      opened={qualification !== null}
+    <FormModal
+      item={qualification}
       onClose={onClose}
       size="lg"
       title={
@@ -31,7 +32,6 @@ export function QualificationModal({ clientId, qualification, onClose, onSaved }
           ? t("recognition.qualification.addTitle")
           : t("recognition.qualification.editTitle")
       }
-      closeButtonProps={{ "aria-label": t("common.close") }}
     >
       {qualification !== null ? (
         <QualificationForm
@@ -42,7 +42,7 @@ export function QualificationModal({ clientId, qualification, onClose, onSaved }
           onSaved={onSaved}
         />
       ) : null}
-    </Modal>
+    </FormModal>
   );
 }
 

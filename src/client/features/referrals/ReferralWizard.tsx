@@ -1,4 +1,4 @@
-import { Alert, Button, DataList, Group, Modal, Stepper, Text, Textarea } from "@mantine/core";
+import { Alert, Button, DataList, Group, Stepper, Text, Textarea } from "@mantine/core";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { FinderOfferSummary } from "../../../shared/contracts/finder.ts";
@@ -12,6 +12,7 @@ import { formatDay, orNull } from "../../components/format.ts";
 import { Loading } from "../../components/Loading.tsx";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { QueryView } from "../../components/QueryView.tsx";
+import { FormModal } from "../../forms/FormModal.tsx";
 import { useSubmit } from "../../forms/use-submit.ts";
 import { hasPermission, useSession } from "../../session/session-context.ts";
 import { DataItemsStep } from "./DataItemsStep.tsx";
@@ -127,13 +128,7 @@ export function ReferralWizard({ caseId, onClose, onSent }: Props) {
   };
 
   return (
-    <Modal
-      opened
-      onClose={onClose}
-      size="xl"
-      title={t("referrals.wizard.title")}
-      closeButtonProps={{ "aria-label": t("common.close") }}
-    >
+    <FormModal item onClose={onClose} size="xl" title={t("referrals.wizard.title")}>
       <Stepper active={step} onStepClick={goTo} allowNextStepsSelect={false} size="sm" mb="md">
         <Stepper.Step label={t("referrals.wizard.stepOffer")}>
           <OfferSearchStep chosen={offer} onChoose={choose} />
@@ -205,7 +200,7 @@ export function ReferralWizard({ caseId, onClose, onSent }: Props) {
           </Button>
         )}
       </Group>
-    </Modal>
+    </FormModal>
   );
 }
 
