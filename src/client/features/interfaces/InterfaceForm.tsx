@@ -5,13 +5,12 @@ import type { Interface, InterfaceInput, InterfaceUpdate } from "../../../shared
 import { HANDOVER_CHANNELS, INTERFACE_SCOPES, type InterfaceScope } from "../../../shared/referrals.ts";
 import { api } from "../../api/client.ts";
 import { orNull } from "../../components/format.ts";
-import { RemoteSelect } from "../../components/RemoteSelect.tsx";
 import type { UnsavedItem } from "../../components/StaleVersionAlert.tsx";
 import { FormActions } from "../../forms/FormActions.tsx";
 import { FormProblem } from "../../forms/FormProblem.tsx";
 import { errorOf, useSubmit } from "../../forms/use-submit.ts";
 import { useRequiredSession } from "../../session/session-context.ts";
-import { type Authority, authorityOption, authorityPath } from "../recognition/ProcedureCreateModal.tsx";
+import { type Authority, AuthoritySelect } from "../recognition/ProcedureFields.tsx";
 import { dayCount } from "./labels.ts";
 
 type Org = Pick<Authority, "id" | "name">;
@@ -136,14 +135,12 @@ export function InterfaceForm({ item, onClose, onSaved, onReload }: Props) {
       );
     }
     return (
-      <RemoteSelect<Authority>
+      <AuthoritySelect
         label={f(`${side}Organisation`)}
         required
-        error={errorOf(fields, `${side}OrganisationId`)}
-        path={authorityPath}
-        toOption={authorityOption}
-        selected={org ? authorityOption(org) : null}
+        value={org}
         onChange={(o) => chooseOrg(side, o)}
+        error={errorOf(fields, `${side}OrganisationId`)}
       />
     );
   };

@@ -2,18 +2,17 @@ import { Fieldset, NativeSelect, SimpleGrid, Stack, TextInput } from "@mantine/c
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Procedure, ProcedureUpdate } from "../../../shared/contracts/recognition.ts";
-import { APPEAL_RESULTS, RECOGNITION_LEGAL_BASES } from "../../../shared/recognition.ts";
+import { APPEAL_RESULTS } from "../../../shared/recognition.ts";
 import { api } from "../../api/client.ts";
 import { today } from "../../components/dates.ts";
 import { formatDay } from "../../components/format.ts";
-import { RemoteSelect } from "../../components/RemoteSelect.tsx";
 import { DiscardedInput, type UnsavedItem } from "../../components/StaleVersionAlert.tsx";
 import { FormActions } from "../../forms/FormActions.tsx";
 import { FormModal } from "../../forms/FormModal.tsx";
 import { FormProblem } from "../../forms/FormProblem.tsx";
 import { errorOf, useSubmit } from "../../forms/use-submit.ts";
 import { DecisionFields, decisionBody, decisionValues } from "./DecisionFields.tsx";
-import { type Authority, authorityOption, authorityPath } from "./ProcedureCreateModal.tsx";
+import { type Authority, AuthoritySelect, LegalBasisSelect } from "./ProcedureFields.tsx";
 
 type Props = {
   /** The procedure to edit; null closes the dialog. */
@@ -140,23 +139,17 @@ function EditForm({ procedure: p, onClose, onSaved, onReload }: FormProps) {
       <FormProblem error={error} unsaved={unsaved} onReload={onReload} />
       <Stack>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <NativeSelect
+          <LegalBasisSelect
             label={f("legalBasis")}
-            data={[
-              { value: "", label: t("recognition.notGiven") },
-              ...RECOGNITION_LEGAL_BASES.map((b) => ({ value: b, label: t(`recognition.legalBases.${b}`) })),
-            ]}
             value={legalBasis}
-            onChange={(e) => setLegalBasis(e.currentTarget.value)}
+            onChange={setLegalBasis}
             error={errorOf(fields, "legalBasis")}
           />
-          <RemoteSelect<Authority>
+          <AuthoritySelect
             label={f("authority")}
-            error={errorOf(fields, "authorityOrganisationId")}
-            path={authorityPath}
-            toOption={authorityOption}
-            selected={authority ? authorityOption(authority) : null}
+            value={authority}
             onChange={setAuthority}
+            error={errorOf(fields, "authorityOrganisationId")}
           />
           {dateInput("appliedAt")}
           {dateInput("documentsCompleteAt")}
