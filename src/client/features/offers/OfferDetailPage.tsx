@@ -7,11 +7,10 @@ import { api } from "../../api/client.ts";
 import { useApiQuery } from "../../api/use-api.ts";
 import { DataRow } from "../../components/DataRow.tsx";
 import { formatDateTime } from "../../components/format.ts";
-import { Loading } from "../../components/Loading.tsx";
 import { notifyError, notifySuccess } from "../../components/notify.ts";
 import { PageTitle } from "../../components/PageTitle.tsx";
-import { ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { ConfirmModal } from "../../forms/ConfirmModal.tsx";
+import { RecordPending } from "../../forms/RecordPending.tsx";
 import { districtName } from "../organisations/OrganisationProfile.tsx";
 import { languageName } from "./labels.ts";
 import { OfferHistory } from "./OfferHistory.tsx";
@@ -31,16 +30,8 @@ export function OfferDetailPage() {
       {t("offers.backToList")}
     </Anchor>
   );
-  if (offer.error) {
-    return (
-      <>
-        {back}
-        <PageTitle>{t("offers.title")}</PageTitle>
-        <ProblemAlert error={offer.error} />
-      </>
-    );
-  }
-  if (!offer.data) return <Loading />;
+  if (offer.error || !offer.data)
+    return <RecordPending query={offer} title={t("offers.title")} back={back} />;
   const o = offer.data;
   const list = (items: string[]) => (items.length > 0 ? items.join(", ") : "–");
   const remove = async () => {

@@ -6,9 +6,8 @@ import { useApiQuery } from "../../api/use-api.ts";
 import { DataRow } from "../../components/DataRow.tsx";
 import { Forbidden } from "../../components/Forbidden.tsx";
 import { formatDateTime } from "../../components/format.ts";
-import { Loading } from "../../components/Loading.tsx";
 import { PageTitle } from "../../components/PageTitle.tsx";
-import { ProblemAlert } from "../../components/ProblemAlert.tsx";
+import { RecordPending } from "../../forms/RecordPending.tsx";
 import { hasPermission, useRequiredSession } from "../../session/session-context.ts";
 import { MailStatusBadge } from "./MailStatusBadge.tsx";
 import { type Mail, templateLabel } from "./OutboxPage.tsx";
@@ -29,16 +28,8 @@ function MailView() {
       {t("outbox.back")}
     </Anchor>
   );
-  if (mail.error) {
-    return (
-      <>
-        {back}
-        <PageTitle>{t("outbox.mailTitle")}</PageTitle>
-        <ProblemAlert error={mail.error} />
-      </>
-    );
-  }
-  if (!mail.data) return <Loading />;
+  if (mail.error || !mail.data)
+    return <RecordPending query={mail} title={t("outbox.mailTitle")} back={back} />;
   const m = mail.data;
   return (
     <Stack gap="lg">
