@@ -6,9 +6,9 @@ import { useApiQuery } from "../../api/use-api.ts";
 import { DataRow } from "../../components/DataRow.tsx";
 import { Forbidden } from "../../components/Forbidden.tsx";
 import { formatDateTime } from "../../components/format.ts";
-import { Loading } from "../../components/Loading.tsx";
 import { PageTitle } from "../../components/PageTitle.tsx";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
+import { RecordPending } from "../../forms/RecordPending.tsx";
 import { hasPermission, useRequiredSession } from "../../session/session-context.ts";
 import { outcomeText, ReferralDue, ReferralStateBadge } from "./labels.tsx";
 import { ReferralHistory, ReferralThread } from "./ReferralActivity.tsx";
@@ -37,16 +37,7 @@ function ReferralView() {
         {t("referrals.backToInbox")}
       </Anchor>
     );
-  if (referral.error && !r) {
-    return (
-      <>
-        {back}
-        <PageTitle>{t("referrals.detail.title")}</PageTitle>
-        <ProblemAlert error={referral.error} />
-      </>
-    );
-  }
-  if (!r) return <Loading />;
+  if (!r) return <RecordPending query={referral} title={t("referrals.detail.title")} back={back} />;
 
   return (
     <>
