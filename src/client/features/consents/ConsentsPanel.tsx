@@ -1,10 +1,11 @@
-import { Button, Group, Paper, Text, Title } from "@mantine/core";
+import { Button, Group, Text } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Consent } from "../../../shared/contracts/consents.ts";
 import { api } from "../../api/client.ts";
 import { useApiQuery } from "../../api/use-api.ts";
 import { notifySuccess } from "../../components/notify.ts";
+import { Panel } from "../../components/Panel.tsx";
 import { QueryView } from "../../components/QueryView.tsx";
 import { useAction } from "../../forms/actions.ts";
 import { ConfirmModal } from "../../forms/ConfirmModal.tsx";
@@ -39,18 +40,18 @@ export function ConsentsPanel({ caseRecord, reload }: CasePanelProps) {
     );
 
   return (
-    <Paper withBorder p="lg" radius="md" component="section" aria-labelledby="consents-heading">
-      <Group justify="space-between" mb="md">
-        <Title order={2} size="h3" id="consents-heading">
-          {t("consents.title")}
-        </Title>
+    <Panel
+      headingId="consents-heading"
+      title={t("consents.title")}
+      action={
         <Group gap="xs">
           <Button variant="default" onClick={() => setPrinting(true)}>
             {t("consents.sheet.button")}
           </Button>
           {manages ? <Button onClick={() => setRecording(true)}>{t("consents.record")}</Button> : null}
         </Group>
-      </Group>
+      }
+    >
       <Text size="sm" mb="md" maw="60rem">
         {t("consents.intro")}
       </Text>
@@ -112,6 +113,6 @@ export function ConsentsPanel({ caseRecord, reload }: CasePanelProps) {
         busy={busy}
         onConfirm={(c) => void withdraw(c)}
       />
-    </Paper>
+    </Panel>
   );
 }

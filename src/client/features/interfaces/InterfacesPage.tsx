@@ -1,6 +1,6 @@
-import { Button, Group, Paper, Stack, Text, Title } from "@mantine/core";
+import { Button, Stack, Text } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
-import { useId, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Interface } from "../../../shared/contracts/interfaces.ts";
 import { query } from "../../api/client.ts";
@@ -8,6 +8,7 @@ import { useApiQuery } from "../../api/use-api.ts";
 import { Forbidden } from "../../components/Forbidden.tsx";
 import { notifySuccess } from "../../components/notify.ts";
 import { PageTitle } from "../../components/PageTitle.tsx";
+import { Panel } from "../../components/Panel.tsx";
 import {
   FilterBar,
   optionsOf,
@@ -44,7 +45,6 @@ export function InterfacesPage() {
 
 function Register({ manages }: { manages: boolean }) {
   const { t } = useTranslation();
-  const headingId = useId();
   const { filters, filter, offset, setOffset } = useListFilters({ q: "", status: "" });
   const [debouncedQ] = useDebouncedValue(filters.q, 300);
   const [editing, setEditing] = useState<Interface | "new" | null>(null);
@@ -52,13 +52,10 @@ function Register({ manages }: { manages: boolean }) {
     `/api/interfaces${query({ q: debouncedQ.trim(), status: filters.status, limit: LIMIT, offset })}`,
   );
   return (
-    <Paper withBorder p="lg" radius="md" component="section" aria-labelledby={headingId}>
-      <Group justify="space-between" mb="md">
-        <Title order={2} size="h3" id={headingId}>
-          {t("interfaces.listTitle")}
-        </Title>
-        {manages ? <Button onClick={() => setEditing("new")}>{t("interfaces.add")}</Button> : null}
-      </Group>
+    <Panel
+      title={t("interfaces.listTitle")}
+      action={manages ? <Button onClick={() => setEditing("new")}>{t("interfaces.add")}</Button> : null}
+    >
       <FilterBar cols={{ base: 1, sm: 2 }} label={t("interfaces.filters")}>
         <SearchFilter label={t("interfaces.search")} {...filter("q")} />
         <SelectFilter
@@ -86,6 +83,6 @@ function Register({ manages }: { manages: boolean }) {
           list.reload();
         }}
       />
-    </Paper>
+    </Panel>
   );
 }

@@ -1,4 +1,4 @@
-import { Button, Group, Paper, Table, Text, Title, VisuallyHidden } from "@mantine/core";
+import { Button, Group, Table, Text, VisuallyHidden } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Location } from "../../../shared/contracts/offers.ts";
@@ -7,6 +7,7 @@ import { useApiQuery } from "../../api/use-api.ts";
 import { Loading } from "../../components/Loading.tsx";
 import { notifySuccess } from "../../components/notify.ts";
 import { Pager } from "../../components/Pager.tsx";
+import { Panel } from "../../components/Panel.tsx";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { attempt } from "../../forms/actions.ts";
 import { ConfirmModal } from "../../forms/ConfirmModal.tsx";
@@ -42,13 +43,11 @@ export function LocationsPanel({ organisationId, manages }: { organisationId: st
     );
 
   return (
-    <Paper withBorder p="lg" radius="md" component="section" aria-labelledby="locations-heading">
-      <Group justify="space-between" mb="md">
-        <Title order={2} size="h3" id="locations-heading">
-          {t("offers.locations.title")}
-        </Title>
-        {manages ? <Button onClick={() => setEditing("new")}>{t("offers.locations.add")}</Button> : null}
-      </Group>
+    <Panel
+      headingId="locations-heading"
+      title={t("offers.locations.title")}
+      action={manages ? <Button onClick={() => setEditing("new")}>{t("offers.locations.add")}</Button> : null}
+    >
       <ProblemAlert error={list.error} />
       {!list.data ? (
         list.error ? null : (
@@ -144,6 +143,6 @@ export function LocationsPanel({ organisationId, manages }: { organisationId: st
         confirmLabel={t("offers.locations.delete")}
         onConfirm={remove}
       />
-    </Paper>
+    </Panel>
   );
 }
