@@ -126,21 +126,22 @@ export function DateFilter({ label, value, onChange }: FilterProps) {
   );
 }
 
-/** A select filter whose first choice, "all" (or `allLabel`), is the empty value. */
+/** A select filter whose first choice, "all" (or `allLabel`), is the empty value; `withAll={false}` for a choice that always holds (a sort order). */
 export function SelectFilter({
   label,
   value,
   onChange,
   options,
   allLabel,
-}: FilterProps & { options: Option[]; allLabel?: string }) {
+  withAll = true,
+}: FilterProps & { options: Option[]; allLabel?: string; withAll?: boolean }) {
   const { t } = useTranslation();
   return (
     <NativeSelect
       label={label}
       value={value}
       onChange={(e) => onChange(e.currentTarget.value)}
-      data={[{ value: "", label: allLabel ?? t("common.all") }, ...options]}
+      data={withAll ? [{ value: "", label: allLabel ?? t("common.all") }, ...options] : options}
     />
   );
 }
