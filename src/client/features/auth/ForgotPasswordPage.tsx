@@ -1,9 +1,10 @@
-import { Alert, Anchor, Button, Stack, TextInput } from "@mantine/core";
+import { Alert, Anchor, Button, Stack } from "@mantine/core";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { api } from "../../api/client.ts";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
+import { EmailField } from "../../forms/EmailField.tsx";
 import { useSubmit } from "../../forms/use-submit.ts";
 import { AuthCard } from "./AuthCard.tsx";
 
@@ -32,14 +33,11 @@ export function ForgotPasswordPage() {
         <form onSubmit={onSubmit} noValidate>
           <ProblemAlert error={error} />
           <Stack>
-            <TextInput
+            <EmailField
               label={t("auth.email")}
-              type="email"
-              dir="ltr"
               autoComplete="email"
-              required
               value={email}
-              onChange={(e) => setEmail(e.currentTarget.value)}
+              onChange={setEmail}
               error={error?.fieldErrors().email}
             />
             <Button type="submit" loading={busy} fullWidth>

@@ -1,4 +1,4 @@
-import { Anchor, Button, Stack, TextInput } from "@mantine/core";
+import { Anchor, Button, Stack } from "@mantine/core";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, Navigate, useNavigate, useSearchParams } from "react-router";
@@ -6,6 +6,7 @@ import type { SessionInfo } from "../../../shared/contracts/auth.ts";
 import { api } from "../../api/client.ts";
 import { PasswordField } from "../../components/PasswordField.tsx";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
+import { EmailField } from "../../forms/EmailField.tsx";
 import { useSubmit } from "../../forms/use-submit.ts";
 import { useSession } from "../../session/session-context.ts";
 import { safeNext } from "../../shell/RequireSession.tsx";
@@ -46,14 +47,11 @@ export function LoginPage() {
       <ProblemAlert error={error} title={t("auth.login.failed")} />
       <form onSubmit={onSubmit} noValidate>
         <Stack>
-          <TextInput
+          <EmailField
             label={t("auth.email")}
-            type="email"
-            dir="ltr"
             autoComplete="username"
-            required
             value={email}
-            onChange={(e) => setEmail(e.currentTarget.value)}
+            onChange={setEmail}
             error={fields.email}
           />
           <PasswordField

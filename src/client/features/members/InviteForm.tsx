@@ -1,10 +1,11 @@
-import { Button, Group, NativeSelect, TextInput } from "@mantine/core";
+import { Button, Group, NativeSelect } from "@mantine/core";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Role } from "../../../shared/domain.ts";
 import { api } from "../../api/client.ts";
 import { notifySuccess } from "../../components/notify.ts";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
+import { EmailField } from "../../forms/EmailField.tsx";
 import { useSubmit } from "../../forms/use-submit.ts";
 
 type Props = { organisationId: string; roles: readonly Role[]; onInvited: () => void };
@@ -30,14 +31,11 @@ export function InviteForm({ organisationId, roles, onInvited }: Props) {
     <form onSubmit={submit} noValidate>
       <ProblemAlert error={fields.email || fields.role ? null : error} />
       <Group align="flex-start" wrap="wrap">
-        <TextInput
+        <EmailField
           label={t("members.fields.email")}
-          type="email"
-          dir="ltr"
           autoComplete="off"
-          required
           value={email}
-          onChange={(e) => setEmail(e.currentTarget.value)}
+          onChange={setEmail}
           error={fields.email}
           style={{ flex: "1 1 260px" }}
         />
