@@ -8,7 +8,7 @@ import {
   Textarea,
   TextInput,
 } from "@mantine/core";
-import { type FormEvent, useState } from "react";
+import type { FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import {
@@ -27,7 +27,8 @@ import { notifySuccess } from "../../components/notify.ts";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { QueryView } from "../../components/QueryView.tsx";
 import { FormActions } from "../../forms/FormActions.tsx";
-import { errorOf, useSubmit } from "../../forms/use-submit.ts";
+import { useForm } from "../../forms/use-form.ts";
+import { errorOf } from "../../forms/use-submit.ts";
 import type { CasePanelProps } from "./panel.ts";
 
 type Contact = z.infer<typeof ContactList>["items"][number];
@@ -112,14 +113,7 @@ function ContactsTable({ items, busy }: { items: Contact[]; busy: boolean }) {
 
 function ContactForm({ caseId, onAdded }: { caseId: string; onAdded: () => void }) {
   const { t } = useTranslation();
-  const [values, setValues] = useState<Values>(fresh);
-  const { error, busy, run, fields } = useSubmit();
-  const bind = (key: keyof Values) => ({
-    value: values[key] as string,
-    error: errorOf(fields, key),
-    onChange: (e: { currentTarget: { value: string } }) =>
-      setValues({ ...values, [key]: e.currentTarget.value }),
-  });
+  const { values, setValues, bind, error, busy, run, fields } = useForm<Values>(fresh);
   const choose = { value: "", label: t("common.choose"), disabled: true };
 
   const submit = async (e: FormEvent) => {

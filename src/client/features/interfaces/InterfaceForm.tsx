@@ -8,7 +8,8 @@ import { orNull } from "../../components/format.ts";
 import type { UnsavedItem } from "../../components/StaleVersionAlert.tsx";
 import { FormActions } from "../../forms/FormActions.tsx";
 import { FormProblem } from "../../forms/FormProblem.tsx";
-import { errorOf, useSubmit } from "../../forms/use-submit.ts";
+import { useForm } from "../../forms/use-form.ts";
+import { errorOf } from "../../forms/use-submit.ts";
 import { useRequiredSession } from "../../session/session-context.ts";
 import { type Authority, AuthoritySelect } from "../recognition/ProcedureFields.tsx";
 import { dayCount } from "./labels.ts";
@@ -55,10 +56,9 @@ export function InterfaceForm({ item, onClose, onSaved, onReload }: Props) {
       : null;
   const [from, setFrom] = useState<Org | null>(item ? item.from : own);
   const [to, setTo] = useState<Org | null>(item ? item.to : null);
-  const [values, setValues] = useState<Values>(() => initialValues(item));
+  const { values, setValues, bind, error, busy, run, fields } = useForm<Values>(() => initialValues(item));
   // Until the person picks a scope, it follows the chosen organisations.
   const [scopeChosen, setScopeChosen] = useState(item !== null);
-  const { error, busy, run, fields } = useSubmit();
   const f = (k: string) => t(`interfaces.fields.${k}`);
 
   const chooseOrg = (side: "from" | "to", org: Org | null) => {
@@ -67,14 +67,6 @@ export function InterfaceForm({ item, onClose, onSaved, onReload }: Props) {
     else setTo(org);
     if (!scopeChosen) setValues((v) => ({ ...v, scope: suggestedScope(next.from, next.to) }));
   };
-  const bind = (key: Exclude<keyof Values, "scope">) => ({
-    value: values[key],
-    error: errorOf(fields, key),
-    onChange: (e: { currentTarget: { value: string } }) => {
-      const value = e.currentTarget.value;
-      setValues((v) => ({ ...v, [key]: value }));
-    },
-  });
 
   const shown = (k: keyof Values, v: string) => {
     if (v === "") return "–";

@@ -1,5 +1,5 @@
 import { Group, NativeSelect, SimpleGrid, Stack, Textarea, TextInput } from "@mantine/core";
-import { type FormEvent, useState } from "react";
+import type { FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import { LOCATION_TYPES, type Location, type LocationCreate } from "../../../shared/contracts/offers.ts";
@@ -9,7 +9,7 @@ import { orNull } from "../../components/format.ts";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { FormActions } from "../../forms/FormActions.tsx";
 import { FormModal } from "../../forms/FormModal.tsx";
-import { useSubmit } from "../../forms/use-submit.ts";
+import { useForm } from "../../forms/use-form.ts";
 
 type Props = {
   organisationId: string;
@@ -63,7 +63,7 @@ function LocationForm({
   onSaved,
 }: Omit<Props, "location"> & { location: Location | null }) {
   const { t } = useTranslation();
-  const [values, setValues] = useState<Values>(
+  const { values, bind, error, busy, run } = useForm<Values>(
     () =>
       Object.fromEntries(
         KEYS.map((k) => [
@@ -72,15 +72,6 @@ function LocationForm({
         ]),
       ) as Values,
   );
-  const { error, busy, run, fields } = useSubmit();
-  const bind = (key: keyof Values) => ({
-    value: values[key],
-    error: fields[key],
-    onChange: (e: { currentTarget: { value: string } }) => {
-      const value = e.currentTarget.value;
-      setValues((v) => ({ ...v, [key]: value }));
-    },
-  });
   const number = (v: string) => (v.trim() === "" ? null : Number(v.replace(",", ".")));
 
   const submit = async (e: FormEvent) => {

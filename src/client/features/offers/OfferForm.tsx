@@ -9,7 +9,7 @@ import {
   Textarea,
   TextInput,
 } from "@mantine/core";
-import { type FormEvent, useMemo, useState } from "react";
+import { type FormEvent, useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import type { Location, Offer, OfferCreate } from "../../../shared/contracts/offers.ts";
@@ -26,7 +26,8 @@ import { useApiQuery } from "../../api/use-api.ts";
 import { orNull } from "../../components/format.ts";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { FormActions } from "../../forms/FormActions.tsx";
-import { useSubmit } from "../../forms/use-submit.ts";
+import { useForm } from "../../forms/use-form.ts";
+import { errorOf } from "../../forms/use-submit.ts";
 import { locationLabel } from "./LocationsPanel.tsx";
 import { languageOptions } from "./labels.ts";
 import { OccupationFieldsSelect } from "./OccupationFieldsSelect.tsx";
@@ -112,11 +113,6 @@ function toBody(v: Values): OfferBody {
   };
 }
 
-/** The server's message for a field or anything below it ("languages" also for "languages.1"). */
-function errorOf(fields: Record<string, string>, name: string): string | undefined {
-  return fields[name] ?? Object.entries(fields).find(([k]) => k.startsWith(`${name}.`))?.[1];
-}
-
 /** Errors below a prefix, keyed by the rest of their path ("schedules.0.closesAt" → "0.closesAt"). */
 function errorsBelow(fields: Record<string, string>, prefix: string): Record<string, string> {
   return Object.fromEntries(
@@ -137,8 +133,7 @@ type Props = {
 /** Create and edit form of an offer with all of Lotse's attributes; shows the server's messages per field. */
 export function OfferForm({ offer, organisationId, submitLabel, onSubmit, onCancel }: Props) {
   const { t } = useTranslation();
-  const [values, setValues] = useState<Values>(() => initialValues(offer));
-  const { error, busy, run, fields } = useSubmit();
+  const { values, setValues, bind, error, busy, run, fields } = useForm<Values>(() => initialValues(offer));
   const places = useApiQuery<{ items: Location[] }>(
     `/api/organisations/${organisationId}/locations?limit=200`,
   );
@@ -147,11 +142,6 @@ export function OfferForm({ offer, organisationId, submitLabel, onSubmit, onCanc
     <K extends keyof Values>(key: K) =>
     (value: Values[K]) =>
       setValues((v) => ({ ...v, [key]: value }));
-  const bind = (key: keyof Values) => ({
-    value: values[key] as string,
-    error: errorOf(fields, key),
-    onChange: (e: { currentTarget: { value: string } }) => set(key)(e.currentTarget.value as never),
-  });
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();

@@ -1,12 +1,12 @@
 import { Button, Group, NativeSelect, SimpleGrid, Stack, Textarea, TextInput } from "@mantine/core";
-import { type FormEvent, useState } from "react";
+import type { FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import type { Organisation, OrganisationUpdate } from "../../../shared/contracts/organisations.ts";
 import { DISTRICTS, ORGANISATION_TYPES } from "../../../shared/domain.ts";
 import { orNull } from "../../components/format.ts";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
-import { useSubmit } from "../../forms/use-submit.ts";
+import { useForm } from "../../forms/use-form.ts";
 
 export type OrganisationBody = z.infer<typeof OrganisationUpdate>;
 
@@ -53,17 +53,7 @@ type Props = {
 /** Create and edit form of an organisation's profile; shows the server's messages per field. */
 export function OrganisationForm({ organisation, withStatus, submitLabel, onSubmit, onCancel }: Props) {
   const { t } = useTranslation();
-  const [values, setValues] = useState<Values>(() => initialValues(organisation));
-  const { error, busy, run, fields } = useSubmit();
-
-  const bind = (key: keyof Values) => ({
-    value: values[key],
-    error: fields[key],
-    onChange: (e: { currentTarget: { value: string } }) => {
-      const value = e.currentTarget.value;
-      setValues((v) => ({ ...v, [key]: value }));
-    },
-  });
+  const { values, bind, error, busy, run } = useForm<Values>(() => initialValues(organisation));
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();

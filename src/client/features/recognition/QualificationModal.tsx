@@ -1,5 +1,5 @@
 import { NativeSelect, Select, SimpleGrid, Stack, TextInput } from "@mantine/core";
-import { type FormEvent, useMemo, useState } from "react";
+import { type FormEvent, useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import type { Qualification, QualificationInput } from "../../../shared/contracts/recognition.ts";
 import { ANABIN_STATUSES, DQR_LEVELS, ISCED_LEVELS } from "../../../shared/recognition.ts";
@@ -8,7 +8,8 @@ import { orNull } from "../../components/format.ts";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { FormActions } from "../../forms/FormActions.tsx";
 import { FormModal } from "../../forms/FormModal.tsx";
-import { errorOf, optionalNumber, useSubmit } from "../../forms/use-submit.ts";
+import { useForm } from "../../forms/use-form.ts";
+import { errorOf, optionalNumber } from "../../forms/use-submit.ts";
 import { countryOptions } from "../cases/labels.ts";
 
 type Props = {
@@ -65,7 +66,7 @@ function QualificationForm({
 }: Omit<Props, "qualification"> & { qualification: Qualification | null }) {
   const { t } = useTranslation();
   const countries = useMemo(countryOptions, []);
-  const [values, setValues] = useState<Values>({
+  const { values, setValues, bind, error, busy, run, fields } = useForm<Values>({
     originalTitle: q?.originalTitle ?? "",
     germanTitle: q?.germanTitle ?? "",
     country: q?.country ?? null,
@@ -74,15 +75,6 @@ function QualificationForm({
     dqrLevel: q?.dqrLevel === null || q?.dqrLevel === undefined ? "" : String(q.dqrLevel),
     iscedLevel: q?.iscedLevel === null || q?.iscedLevel === undefined ? "" : String(q.iscedLevel),
     anabinStatus: q?.anabinStatus ?? "unknown",
-  });
-  const { error, busy, run, fields } = useSubmit();
-  const bind = (key: Exclude<keyof Values, "country">) => ({
-    value: values[key],
-    error: errorOf(fields, key),
-    onChange: (e: { currentTarget: { value: string } }) => {
-      const value = e.currentTarget.value;
-      setValues((v) => ({ ...v, [key]: value }));
-    },
   });
   const f = (k: string) => t(`recognition.qualification.fields.${k}`);
   const notGiven = { value: "", label: t("recognition.notGiven") };
