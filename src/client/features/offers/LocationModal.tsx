@@ -1,4 +1,4 @@
-import { Group, NativeSelect, SimpleGrid, Stack, Textarea, TextInput } from "@mantine/core";
+import { NativeSelect, SimpleGrid, Stack, Textarea, TextInput } from "@mantine/core";
 import type { FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
@@ -7,6 +7,7 @@ import { DISTRICTS } from "../../../shared/domain.ts";
 import { api } from "../../api/client.ts";
 import { orNull } from "../../components/format.ts";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
+import { AddressFields } from "../../forms/AddressFields.tsx";
 import { FormActions } from "../../forms/FormActions.tsx";
 import { FormModal } from "../../forms/FormModal.tsx";
 import { useForm } from "../../forms/use-form.ts";
@@ -109,18 +110,7 @@ function LocationForm({
             {...bind("locationType")}
           />
           <TextInput label={f("name")} {...bind("name")} />
-          <TextInput label={f("street")} autoComplete="street-address" {...bind("street")} />
-          <Group grow align="flex-start">
-            <TextInput
-              label={f("postcode")}
-              autoComplete="postal-code"
-              inputMode="numeric"
-              maxLength={5}
-              dir="ltr"
-              {...bind("postcode")}
-            />
-            <TextInput label={f("city")} autoComplete="address-level2" {...bind("city")} />
-          </Group>
+          <AddressFields label={f} bind={bind} />
           <NativeSelect
             label={f("district")}
             data={[

@@ -6,6 +6,7 @@ import type { Organisation, OrganisationUpdate } from "../../../shared/contracts
 import { DISTRICTS, ORGANISATION_TYPES } from "../../../shared/domain.ts";
 import { orNull } from "../../components/format.ts";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
+import { AddressFields } from "../../forms/AddressFields.tsx";
 import { useForm } from "../../forms/use-form.ts";
 
 export type OrganisationBody = z.infer<typeof OrganisationUpdate>;
@@ -102,26 +103,7 @@ export function OrganisationForm({ organisation, withStatus, submitLabel, onSubm
             data={[choose, ...DISTRICTS.map((d) => ({ value: d.ags, label: d.name }))]}
             {...bind("districtAgs")}
           />
-          <TextInput
-            label={t("organisation.fields.street")}
-            autoComplete="street-address"
-            {...bind("street")}
-          />
-          <Group grow align="flex-start">
-            <TextInput
-              label={t("organisation.fields.postcode")}
-              autoComplete="postal-code"
-              inputMode="numeric"
-              maxLength={5}
-              dir="ltr"
-              {...bind("postcode")}
-            />
-            <TextInput
-              label={t("organisation.fields.city")}
-              autoComplete="address-level2"
-              {...bind("city")}
-            />
-          </Group>
+          <AddressFields label={(k) => t(`organisation.fields.${k}`)} bind={bind} />
           <TextInput
             label={t("organisation.fields.email")}
             type="email"
