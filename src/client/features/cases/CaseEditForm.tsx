@@ -1,4 +1,4 @@
-import { NativeSelect, SimpleGrid, Stack, Textarea } from "@mantine/core";
+import { NativeSelect, SimpleGrid, Stack } from "@mantine/core";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { CASE_OUTCOMES, CASE_STATUSES } from "../../../shared/cases.ts";
@@ -11,6 +11,7 @@ import type { UnsavedItem } from "../../components/StaleVersionAlert.tsx";
 import { FormActions } from "../../forms/FormActions.tsx";
 import { FormProblem } from "../../forms/FormProblem.tsx";
 import { useForm } from "../../forms/use-form.ts";
+import { GoalsField } from "./GoalsField.tsx";
 import { phaseLabel } from "./labels.ts";
 import { useAssignees } from "./use-assignees.ts";
 
@@ -124,14 +125,7 @@ export function CaseEditForm({ caseRecord: c, onSaved, onCancel, onReload }: Pro
             />
           ) : null}
         </SimpleGrid>
-        <Textarea
-          label={t("cases.fields.goals")}
-          description={t("cases.hints.goals")}
-          autosize
-          minRows={3}
-          maxRows={10}
-          {...bind("goals")}
-        />
+        <GoalsField {...bind("goals")} />
         <FormActions busy={busy} onCancel={onCancel} />
       </Stack>
     </form>

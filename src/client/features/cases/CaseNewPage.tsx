@@ -1,4 +1,4 @@
-import { Anchor, Fieldset, NativeSelect, Paper, SimpleGrid, Stack, Textarea } from "@mantine/core";
+import { Anchor, Fieldset, NativeSelect, Paper, SimpleGrid, Stack } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { type FormEvent, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -18,6 +18,7 @@ import { hasPermission, useRequiredSession } from "../../session/session-context
 import { ClientForm } from "./ClientForm.tsx";
 import { type ClientValues, clientBody, EMPTY_CLIENT } from "./client-values.ts";
 import { DuplicateWarning } from "./DuplicateWarning.tsx";
+import { GoalsField } from "./GoalsField.tsx";
 import { phaseLabel } from "./labels.ts";
 import { useAssignees } from "./use-assignees.ts";
 
@@ -139,12 +140,7 @@ function NewCaseForm({ me }: { me: { id: string; name: string } }) {
                     ]}
                   />
                 </SimpleGrid>
-                <Textarea
-                  label={t("cases.fields.goals")}
-                  description={t("cases.hints.goals")}
-                  autosize
-                  minRows={3}
-                  maxRows={10}
+                <GoalsField
                   value={goals}
                   onChange={(e) => setGoals(e.currentTarget.value)}
                   error={errorOf(fields, "goals")}
