@@ -1,7 +1,8 @@
 import { Menu, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
-import { notifyError, notifySuccess } from "../components/notify.ts";
+import { notifySuccess } from "../components/notify.ts";
+import { attempt } from "../forms/actions.ts";
 import { useRequiredSession, useSession } from "../session/session-context.ts";
 import { HeaderMenu } from "./HeaderMenu.tsx";
 import { Blank, BuildingIcon, CheckIcon } from "./icons.tsx";
@@ -16,14 +17,12 @@ export function OrganisationSwitcher() {
 
   const choose = async (organisationId: string) => {
     if (organisationId === session.active.organisationId) return;
-    try {
+    await attempt(async () => {
       await switchOrganisation(organisationId);
       // Permissions may differ in the other organisation, so start from the start page.
       navigate("/");
       notifySuccess(t("shell.switched"));
-    } catch (err) {
-      notifyError(err);
-    }
+    });
   };
 
   return (

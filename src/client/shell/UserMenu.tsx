@@ -1,7 +1,7 @@
 import { Menu, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
-import { notifyError } from "../components/notify.ts";
+import { attempt } from "../forms/actions.ts";
 import { useRequiredSession, useSession } from "../session/session-context.ts";
 import { HeaderMenu } from "./HeaderMenu.tsx";
 import { UserIcon } from "./icons.tsx";
@@ -13,14 +13,11 @@ export function UserMenu() {
   const { logout } = useSession();
   const navigate = useNavigate();
 
-  const onLogout = async () => {
-    try {
+  const onLogout = () =>
+    attempt(async () => {
       await logout();
       navigate("/login", { replace: true });
-    } catch (err) {
-      notifyError(err);
-    }
-  };
+    });
 
   return (
     <HeaderMenu

@@ -2,8 +2,8 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Interface } from "../../../shared/contracts/interfaces.ts";
 import { api } from "../../api/client.ts";
-import { notifyError } from "../../components/notify.ts";
 import { DiscardedInput, type UnsavedItem } from "../../components/StaleVersionAlert.tsx";
+import { attempt } from "../../forms/actions.ts";
 import { FormModal } from "../../forms/FormModal.tsx";
 import { InterfaceForm } from "./InterfaceForm.tsx";
 
@@ -29,14 +29,11 @@ export function InterfaceModal({ item, onClose, onSaved }: Props) {
     setReloaded(null);
     onClose();
   };
-  const reload = async (id: string, unsaved: UnsavedItem[]) => {
-    try {
+  const reload = (id: string, unsaved: UnsavedItem[]) =>
+    attempt(async () => {
       setReloaded(await api<Interface>("GET", `/api/interfaces/${id}`));
       setDiscarded(unsaved);
-    } catch (err) {
-      notifyError(err);
-    }
-  };
+    });
   return (
     <FormModal
       item={current}

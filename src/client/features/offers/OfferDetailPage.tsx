@@ -7,8 +7,9 @@ import { api } from "../../api/client.ts";
 import { useApiQuery } from "../../api/use-api.ts";
 import { DataRow } from "../../components/DataRow.tsx";
 import { formatDateTime } from "../../components/format.ts";
-import { notifyError, notifySuccess } from "../../components/notify.ts";
+import { notifySuccess } from "../../components/notify.ts";
 import { PageTitle } from "../../components/PageTitle.tsx";
+import { attempt } from "../../forms/actions.ts";
 import { ConfirmModal } from "../../forms/ConfirmModal.tsx";
 import { RecordPending } from "../../forms/RecordPending.tsx";
 import { districtName } from "../organisations/OrganisationProfile.tsx";
@@ -35,14 +36,12 @@ export function OfferDetailPage() {
   const o = offer.data;
   const list = (items: string[]) => (items.length > 0 ? items.join(", ") : "–");
   const remove = async () => {
-    try {
+    const deleted = await attempt(async () => {
       await api("DELETE", `/api/offers/${o.id}`);
       notifySuccess(t("offers.delete.done"));
       navigate("/offers");
-    } catch (err) {
-      notifyError(err);
-      setConfirming(false);
-    }
+    });
+    if (!deleted) setConfirming(false);
   };
 
   return (
