@@ -1,10 +1,11 @@
-import { Button, Menu } from "@mantine/core";
+import { Menu } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { LOCALES } from "../../shared/domain.ts";
 import { notifyError } from "../components/notify.ts";
 import { currentLocale, LOCALE_NAMES } from "../i18n.ts";
 import { useSession } from "../session/session-context.ts";
-import { Blank, CheckIcon, ChevronIcon, GlobeIcon } from "./icons.tsx";
+import { HeaderMenu } from "./HeaderMenu.tsx";
+import { Blank, CheckIcon, GlobeIcon } from "./icons.tsx";
 
 /** Switches the interface language; each language is named in its own script and tagged with `lang`. */
 export function LanguageSwitcher() {
@@ -19,35 +20,25 @@ export function LanguageSwitcher() {
   };
 
   return (
-    <Menu position="bottom-end" withinPortal withInitialFocusPlaceholder={false}>
-      <Menu.Target>
-        <Button
-          variant="subtle"
-          color="dark"
-          px="xs"
-          leftSection={<GlobeIcon />}
-          rightSection={<ChevronIcon />}
-          aria-label={`${t("language.label")}: ${LOCALE_NAMES[locale]}`}
+    <HeaderMenu
+      icon={<GlobeIcon />}
+      label={`${t("language.label")}: ${LOCALE_NAMES[locale]}`}
+      shown={<span lang={locale}>{LOCALE_NAMES[locale]}</span>}
+    >
+      <Menu.Label>{t("language.label")}</Menu.Label>
+      {LOCALES.map((l, i) => (
+        <Menu.Item
+          key={l}
+          data-autofocus={i === 0 || undefined}
+          aria-current={l === locale ? "true" : undefined}
+          leftSection={l === locale ? <CheckIcon /> : <Blank />}
+          lang={l}
+          fw={l === locale ? 700 : undefined}
+          onClick={() => choose(l)}
         >
-          <span lang={locale}>{LOCALE_NAMES[locale]}</span>
-        </Button>
-      </Menu.Target>
-      <Menu.Dropdown>
-        <Menu.Label>{t("language.label")}</Menu.Label>
-        {LOCALES.map((l, i) => (
-          <Menu.Item
-            key={l}
-            data-autofocus={i === 0 || undefined}
-            aria-current={l === locale ? "true" : undefined}
-            leftSection={l === locale ? <CheckIcon /> : <Blank />}
-            lang={l}
-            fw={l === locale ? 700 : undefined}
-            onClick={() => choose(l)}
-          >
-            {LOCALE_NAMES[l]}
-          </Menu.Item>
-        ))}
-      </Menu.Dropdown>
-    </Menu>
+          {LOCALE_NAMES[l]}
+        </Menu.Item>
+      ))}
+    </HeaderMenu>
   );
 }

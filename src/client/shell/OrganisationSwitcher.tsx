@@ -1,9 +1,11 @@
-import { Button, Menu, Text } from "@mantine/core";
+import { Menu, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
-import { notifyError, notifySuccess } from "../components/notify.ts";
+import { notifySuccess } from "../components/notify.ts";
+import { attempt } from "../forms/actions.ts";
 import { useRequiredSession, useSession } from "../session/session-context.ts";
-import { Blank, BuildingIcon, CheckIcon, ChevronIcon } from "./icons.tsx";
+import { HeaderMenu } from "./HeaderMenu.tsx";
+import { Blank, BuildingIcon, CheckIcon } from "./icons.tsx";
 
 /** Lets a person with several memberships choose the organisation they act for. */
 export function OrganisationSwitcher() {
@@ -15,50 +17,42 @@ export function OrganisationSwitcher() {
 
   const choose = async (organisationId: string) => {
     if (organisationId === session.active.organisationId) return;
-    try {
+    await attempt(async () => {
       await switchOrganisation(organisationId);
       // Permissions may differ in the other organisation, so start from the start page.
       navigate("/");
       notifySuccess(t("shell.switched"));
-    } catch (err) {
-      notifyError(err);
-    }
+    });
   };
 
   return (
-    <Menu position="bottom-end" withinPortal withInitialFocusPlaceholder={false}>
-      <Menu.Target>
-        <Button
-          variant="default"
-          leftSection={<BuildingIcon />}
-          rightSection={<ChevronIcon />}
-          aria-label={`${t("shell.switchOrganisation")}: ${session.active.organisationName}`}
-          maw={{ base: 180, md: 320 }}
+    <HeaderMenu
+      icon={<BuildingIcon />}
+      label={`${t("shell.switchOrganisation")}: ${session.active.organisationName}`}
+      shown={
+        <Text span truncate inherit>
+          {session.active.organisationName}
+        </Text>
+      }
+      button={{ variant: "default", maw: { base: 180, md: 320 } }}
+    >
+      <Menu.Label>{t("shell.switchOrganisation")}</Menu.Label>
+      {session.memberships.map((m, i) => (
+        <Menu.Item
+          key={m.membershipId}
+          data-autofocus={i === 0 || undefined}
+          aria-current={m.organisationId === session.active.organisationId ? "true" : undefined}
+          leftSection={m.organisationId === session.active.organisationId ? <CheckIcon /> : <Blank />}
+          onClick={() => void choose(m.organisationId)}
         >
-          <Text span truncate inherit>
-            {session.active.organisationName}
+          <Text size="sm" fw={m.organisationId === session.active.organisationId ? 700 : 500}>
+            {m.organisationName}
           </Text>
-        </Button>
-      </Menu.Target>
-      <Menu.Dropdown>
-        <Menu.Label>{t("shell.switchOrganisation")}</Menu.Label>
-        {session.memberships.map((m, i) => (
-          <Menu.Item
-            key={m.membershipId}
-            data-autofocus={i === 0 || undefined}
-            aria-current={m.organisationId === session.active.organisationId ? "true" : undefined}
-            leftSection={m.organisationId === session.active.organisationId ? <CheckIcon /> : <Blank />}
-            onClick={() => void choose(m.organisationId)}
-          >
-            <Text size="sm" fw={m.organisationId === session.active.organisationId ? 700 : 500}>
-              {m.organisationName}
-            </Text>
-            <Text size="xs" c="dimmed">
-              {t(`roles.${m.role}`)}
-            </Text>
-          </Menu.Item>
-        ))}
-      </Menu.Dropdown>
-    </Menu>
+          <Text size="xs" c="dimmed">
+            {t(`roles.${m.role}`)}
+          </Text>
+        </Menu.Item>
+      ))}
+    </HeaderMenu>
   );
 }

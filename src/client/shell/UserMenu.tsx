@@ -1,9 +1,10 @@
-import { Button, Menu, Text } from "@mantine/core";
+import { Menu, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
-import { notifyError } from "../components/notify.ts";
+import { attempt } from "../forms/actions.ts";
 import { useRequiredSession, useSession } from "../session/session-context.ts";
-import { ChevronIcon, UserIcon } from "./icons.tsx";
+import { HeaderMenu } from "./HeaderMenu.tsx";
+import { UserIcon } from "./icons.tsx";
 
 /** The logged-in person, their role, and logout. */
 export function UserMenu() {
@@ -12,48 +13,37 @@ export function UserMenu() {
   const { logout } = useSession();
   const navigate = useNavigate();
 
-  const onLogout = async () => {
-    try {
+  const onLogout = () =>
+    attempt(async () => {
       await logout();
       navigate("/login", { replace: true });
-    } catch (err) {
-      notifyError(err);
-    }
-  };
+    });
 
   return (
-    <Menu position="bottom-end" withinPortal withInitialFocusPlaceholder={false}>
-      <Menu.Target>
-        <Button
-          variant="subtle"
-          color="dark"
-          px="xs"
-          leftSection={<UserIcon />}
-          rightSection={<ChevronIcon />}
-          aria-label={`${t("shell.userMenu")}: ${session.user.name}`}
-        >
-          <Text span visibleFrom="sm" inherit>
-            {session.user.name}
-          </Text>
-        </Button>
-      </Menu.Target>
-      <Menu.Dropdown>
-        <Menu.Label>
-          <Text size="sm" fw={600} c="dark">
-            {session.user.name}
-          </Text>
-          <Text size="xs" c="dimmed">
-            {session.user.email}
-          </Text>
-          <Text size="xs" c="dimmed">
-            {t(`roles.${session.active.role}`)} · {session.active.organisationName}
-          </Text>
-        </Menu.Label>
-        <Menu.Divider />
-        <Menu.Item data-autofocus onClick={() => void onLogout()}>
-          {t("shell.logout")}
-        </Menu.Item>
-      </Menu.Dropdown>
-    </Menu>
+    <HeaderMenu
+      icon={<UserIcon />}
+      label={`${t("shell.userMenu")}: ${session.user.name}`}
+      shown={
+        <Text span visibleFrom="sm" inherit>
+          {session.user.name}
+        </Text>
+      }
+    >
+      <Menu.Label>
+        <Text size="sm" fw={600} c="dark">
+          {session.user.name}
+        </Text>
+        <Text size="xs" c="dimmed">
+          {session.user.email}
+        </Text>
+        <Text size="xs" c="dimmed">
+          {t(`roles.${session.active.role}`)} · {session.active.organisationName}
+        </Text>
+      </Menu.Label>
+      <Menu.Divider />
+      <Menu.Item data-autofocus onClick={() => void onLogout()}>
+        {t("shell.logout")}
+      </Menu.Item>
+    </HeaderMenu>
   );
 }

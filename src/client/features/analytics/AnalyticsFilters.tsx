@@ -1,7 +1,7 @@
-import { NativeSelect, SimpleGrid, TextInput } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { IQ_PHASES, OFFER_TYPES } from "../../../shared/directory.ts";
 import { DISTRICTS } from "../../../shared/domain.ts";
+import { DateFilter, FilterBar, optionsOf, SelectFilter } from "../../forms/list.tsx";
 import { phaseLabel } from "../cases/labels.ts";
 
 export type AnalyticsFilterValues = {
@@ -19,36 +19,29 @@ type Props = { value: AnalyticsFilterValues; onChange: (change: Partial<Analytic
 /** Period, phase, offer type and district: every figure on the page follows them. */
 export function AnalyticsFilters({ value, onChange }: Props) {
   const { t } = useTranslation();
-  const all = { value: "", label: t("common.all") };
-  const set = (key: keyof AnalyticsFilterValues) => (e: { currentTarget: { value: string } }) =>
-    onChange({ [key]: e.currentTarget.value });
+  const bind = (key: keyof AnalyticsFilterValues) => ({
+    value: value[key],
+    onChange: (v: string) => onChange({ [key]: v }),
+  });
   return (
-    <SimpleGrid
-      cols={{ base: 1, sm: 2, lg: 5 }}
-      mb="lg"
-      role="search"
-      aria-label={t("analytics.filters.label")}
-    >
-      <TextInput type="date" label={t("analytics.filters.from")} value={value.from} onChange={set("from")} />
-      <TextInput type="date" label={t("analytics.filters.to")} value={value.to} onChange={set("to")} />
-      <NativeSelect
+    <FilterBar cols={{ base: 1, sm: 2, lg: 5 }} mb="lg" label={t("analytics.filters.label")}>
+      <DateFilter label={t("analytics.filters.from")} {...bind("from")} />
+      <DateFilter label={t("analytics.filters.to")} {...bind("to")} />
+      <SelectFilter
         label={t("analytics.filters.phase")}
-        value={value.phase}
-        onChange={set("phase")}
-        data={[all, ...IQ_PHASES.map((p) => ({ value: String(p), label: phaseLabel(t, p) }))]}
+        {...bind("phase")}
+        options={optionsOf(IQ_PHASES, (p) => phaseLabel(t, p))}
       />
-      <NativeSelect
+      <SelectFilter
         label={t("analytics.filters.offerType")}
-        value={value.offerType}
-        onChange={set("offerType")}
-        data={[all, ...OFFER_TYPES.map((o) => ({ value: o, label: t(`directory.offerTypes.${o}`) }))]}
+        {...bind("offerType")}
+        options={optionsOf(OFFER_TYPES, (o) => t(`directory.offerTypes.${o}`))}
       />
-      <NativeSelect
+      <SelectFilter
         label={t("analytics.filters.district")}
-        value={value.district}
-        onChange={set("district")}
-        data={[all, ...DISTRICTS.map((d) => ({ value: d.ags, label: d.name }))]}
+        {...bind("district")}
+        options={DISTRICTS.map((d) => ({ value: d.ags, label: d.name }))}
       />
-    </SimpleGrid>
+    </FilterBar>
   );
 }

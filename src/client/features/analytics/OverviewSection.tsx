@@ -5,7 +5,7 @@ import { Link } from "react-router";
 import type { InterfaceRow, InterfaceTable } from "../../../shared/contracts/analytics.ts";
 import type { Interface } from "../../../shared/contracts/interfaces.ts";
 import { useApiQuery } from "../../api/use-api.ts";
-import { formatDay } from "../cases/labels.ts";
+import { formatDay } from "../../components/format.ts";
 import { duration, number, percent } from "./format.ts";
 import { HelpTerm } from "./HelpTerm.tsx";
 import { pairKey } from "./InterfaceTable.tsx";

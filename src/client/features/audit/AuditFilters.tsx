@@ -1,7 +1,7 @@
-import { NativeSelect, SimpleGrid, TextInput } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { Organisation } from "../../../shared/contracts/organisations.ts";
 import { useApiQuery } from "../../api/use-api.ts";
+import { DateFilter, FilterBar, filterBinder, optionsOf, SelectFilter } from "../../forms/list.tsx";
 
 /** The areas a reader can narrow the log to; each is a resource prefix of the actions. */
 export const AUDIT_AREAS = [
@@ -45,52 +45,38 @@ type Props = {
 /** Filters of the audit log, in words; dates are whole days in local time. */
 export function AuditFilters({ value, onChange, networkWide }: Props) {
   const { t } = useTranslation();
-  const set = (key: keyof AuditFilterValues) => (e: { currentTarget: { value: string } }) =>
-    onChange({ ...value, [key]: e.currentTarget.value });
+  const bind = filterBinder(value, onChange);
   return (
-    <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} mb="md" role="search" aria-label={t("audit.filters")}>
-      {networkWide ? (
-        <OrganisationSelect value={value.organisationId} onChange={set("organisationId")} />
-      ) : null}
-      <NativeSelect
+    <FilterBar cols={{ base: 1, sm: 2, md: 3 }} label={t("audit.filters")}>
+      {networkWide ? <OrganisationSelect {...bind("organisationId")} /> : null}
+      <SelectFilter
         label={t("audit.fields.kind")}
-        value={value.kind}
-        onChange={set("kind")}
-        data={[
-          { value: "", label: t("audit.kinds.all") },
-          { value: "write", label: t("audit.kinds.write") },
-          { value: "read", label: t("audit.kinds.read") },
-        ]}
+        {...bind("kind")}
+        allLabel={t("audit.kinds.all")}
+        options={optionsOf(["write", "read"], (k) => t(`audit.kinds.${k}`))}
       />
-      <NativeSelect
+      <SelectFilter
         label={t("audit.fields.area")}
-        value={value.area}
-        onChange={set("area")}
-        data={[
-          { value: "", label: t("audit.areas.all") },
-          ...AUDIT_AREAS.map((a) => ({ value: a, label: t(`audit.areas.${a}`) })),
-        ]}
+        {...bind("area")}
+        allLabel={t("audit.areas.all")}
+        options={optionsOf(AUDIT_AREAS, (a) => t(`audit.areas.${a}`))}
       />
-      <TextInput type="date" label={t("audit.fields.from")} value={value.from} onChange={set("from")} />
-      <TextInput type="date" label={t("audit.fields.to")} value={value.to} onChange={set("to")} />
-    </SimpleGrid>
+      <DateFilter label={t("audit.fields.from")} {...bind("from")} />
+      <DateFilter label={t("audit.fields.to")} {...bind("to")} />
+    </FilterBar>
   );
 }
 
-function OrganisationSelect({
-  value,
-  onChange,
-}: {
-  value: string;
-  onChange: (e: { currentTarget: { value: string } }) => void;
-}) {
+function OrganisationSelect({ value, onChange }: { value: string; onChange: (value: string) => void }) {
   const { t } = useTranslation();
   const orgs = useApiQuery<{ items: Organisation[] }>("/api/organisations?limit=200");
-  const data = [
-    { value: "", label: t("audit.allOrganisations") },
-    ...(orgs.data?.items ?? []).map((o) => ({ value: o.id, label: o.name })),
-  ];
   return (
-    <NativeSelect label={t("audit.fields.organisation")} value={value} onChange={onChange} data={data} />
+    <SelectFilter
+      label={t("audit.fields.organisation")}
+      value={value}
+      onChange={onChange}
+      allLabel={t("audit.allOrganisations")}
+      options={(orgs.data?.items ?? []).map((o) => ({ value: o.id, label: o.name }))}
+    />
   );
 }

@@ -1,6 +1,5 @@
-import { Paper, Stack, Table, Text } from "@mantine/core";
+import { Stack, Table, Text } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { AuditEntry } from "../../../shared/contracts/audit.ts";
 import { query } from "../../api/client.ts";
@@ -9,8 +8,8 @@ import { Forbidden } from "../../components/Forbidden.tsx";
 import { formatDateTime } from "../../components/format.ts";
 import { Loading } from "../../components/Loading.tsx";
 import { Pager } from "../../components/Pager.tsx";
-import { PageTitle } from "../../components/PageTitle.tsx";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
+import { ListPage, useListFilters } from "../../forms/list.tsx";
 import { hasPermission, useRequiredSession } from "../../session/session-context.ts";
 import { AuditFilters, type AuditFilterValues, NO_AUDIT_FILTER } from "./AuditFilters.tsx";
 import { auditSentence, auditWhy, changedFields } from "./sentence.ts";
@@ -32,9 +31,8 @@ export function AuditPage() {
 
 function AuditLog({ networkWide }: { networkWide: boolean }) {
   const { t } = useTranslation();
-  const [filters, setFilters] = useState<AuditFilterValues>(NO_AUDIT_FILTER);
+  const { filters, setFilters, offset, setOffset } = useListFilters<AuditFilterValues>(NO_AUDIT_FILTER);
   const [debounced] = useDebouncedValue(filters, 300);
-  const [offset, setOffset] = useState(0);
   const path = `/api/audit${query({
     organisationId: debounced.organisationId,
     kind: debounced.kind,
@@ -47,54 +45,39 @@ function AuditLog({ networkWide }: { networkWide: boolean }) {
   const log = useApiQuery<{ items: AuditEntry[]; total: number }>(path);
 
   return (
-    <>
-      <PageTitle>{t("audit.title")}</PageTitle>
-      <Text c="dimmed" mb="lg">
-        {networkWide ? t("audit.introNetwork") : t("audit.intro")}
-      </Text>
-      <Paper withBorder p="lg" radius="md">
-        <AuditFilters
-          value={filters}
-          networkWide={networkWide}
-          onChange={(v) => {
-            setFilters(v);
-            setOffset(0);
-          }}
-        />
-        <ProblemAlert error={log.error} />
-        {!log.data ? (
-          log.error ? null : (
-            <Loading />
-          )
-        ) : log.data.items.length === 0 ? (
-          <Text py="md">{t("audit.empty")}</Text>
-        ) : (
-          <Table.ScrollContainer minWidth={760}>
-            <Table striped aria-busy={log.loading} fz="sm" verticalSpacing="sm">
-              <Table.Caption className="visually-hidden">
-                {t("audit.caption", { n: log.data.total })}
-              </Table.Caption>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t("audit.fields.at")}</Table.Th>
-                  <Table.Th>{t("audit.fields.actor")}</Table.Th>
-                  <Table.Th>{t("audit.fields.what")}</Table.Th>
-                  {networkWide ? <Table.Th>{t("audit.fields.organisation")}</Table.Th> : null}
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {log.data.items.map((e) => (
-                  <AuditRow key={e.id} entry={e} networkWide={networkWide} />
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
-        {log.data ? (
-          <Pager total={log.data.total} limit={LIMIT} offset={offset} onChange={setOffset} />
-        ) : null}
-      </Paper>
-    </>
+    <ListPage title={t("audit.title")} intro={networkWide ? t("audit.introNetwork") : t("audit.intro")}>
+      <AuditFilters value={filters} networkWide={networkWide} onChange={setFilters} />
+      <ProblemAlert error={log.error} />
+      {!log.data ? (
+        log.error ? null : (
+          <Loading />
+        )
+      ) : log.data.items.length === 0 ? (
+        <Text py="md">{t("audit.empty")}</Text>
+      ) : (
+        <Table.ScrollContainer minWidth={760}>
+          <Table striped aria-busy={log.loading} fz="sm" verticalSpacing="sm">
+            <Table.Caption className="visually-hidden">
+              {t("audit.caption", { n: log.data.total })}
+            </Table.Caption>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t("audit.fields.at")}</Table.Th>
+                <Table.Th>{t("audit.fields.actor")}</Table.Th>
+                <Table.Th>{t("audit.fields.what")}</Table.Th>
+                {networkWide ? <Table.Th>{t("audit.fields.organisation")}</Table.Th> : null}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {log.data.items.map((e) => (
+                <AuditRow key={e.id} entry={e} networkWide={networkWide} />
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      {log.data ? <Pager total={log.data.total} limit={LIMIT} offset={offset} onChange={setOffset} /> : null}
+    </ListPage>
   );
 }
 

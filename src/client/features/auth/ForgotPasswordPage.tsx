@@ -1,31 +1,26 @@
-import { Alert, Anchor, Button, Stack, TextInput } from "@mantine/core";
+import { Alert, Anchor, Button, Stack } from "@mantine/core";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { ApiError, api } from "../../api/client.ts";
+import { api } from "../../api/client.ts";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
+import { EmailField } from "../../forms/EmailField.tsx";
+import { useSubmit } from "../../forms/use-submit.ts";
 import { AuthCard } from "./AuthCard.tsx";
 
 /** Asks for a reset link; the answer is the same whether the address is known or not. */
 export function ForgotPasswordPage() {
   const { t } = useTranslation();
   const [email, setEmail] = useState("");
-  const [error, setError] = useState<ApiError | null>(null);
+  const { error, busy, run } = useSubmit();
   const [sent, setSent] = useState(false);
-  const [busy, setBusy] = useState(false);
 
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await api("POST", "/api/auth/password-reset/request", { email });
       setSent(true);
-    } catch (err) {
-      if (err instanceof ApiError) setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -38,14 +33,11 @@ export function ForgotPasswordPage() {
         <form onSubmit={onSubmit} noValidate>
           <ProblemAlert error={error} />
           <Stack>
-            <TextInput
+            <EmailField
               label={t("auth.email")}
-              type="email"
-              dir="ltr"
               autoComplete="email"
-              required
               value={email}
-              onChange={(e) => setEmail(e.currentTarget.value)}
+              onChange={setEmail}
               error={error?.fieldErrors().email}
             />
             <Button type="submit" loading={busy} fullWidth>

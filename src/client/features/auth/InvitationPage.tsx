@@ -4,11 +4,12 @@ import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useSearchParams } from "react-router";
 import type { z } from "zod";
 import type { InvitationInfo, SessionInfo } from "../../../shared/contracts/auth.ts";
-import { ApiError, api } from "../../api/client.ts";
+import { api } from "../../api/client.ts";
 import { useApiQuery } from "../../api/use-api.ts";
 import { Loading } from "../../components/Loading.tsx";
 import { PasswordField } from "../../components/PasswordField.tsx";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
+import { useSubmit } from "../../forms/use-submit.ts";
 import { useSession } from "../../session/session-context.ts";
 import { AuthCard } from "./AuthCard.tsx";
 
@@ -57,25 +58,21 @@ function AcceptForm({ token, info }: { token: string; info: Info }) {
   const navigate = useNavigate();
   const [name, setName] = useState("");
   const [password, setPassword] = useState("");
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { error, busy, run, fields } = useSubmit();
 
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const body = info.existingAccount ? { token, password } : { token, name, password };
-      const session = await api<SessionInfo>("POST", "/api/auth/invitations/accept", body);
-      await startSession(session);
-      navigate("/", { replace: true });
-    } catch (err) {
-      if (err instanceof ApiError) setError(err);
-      setBusy(false);
-    }
+    await run(
+      async () => {
+        const body = info.existingAccount ? { token, password } : { token, name, password };
+        const session = await api<SessionInfo>("POST", "/api/auth/invitations/accept", body);
+        await startSession(session);
+        navigate("/", { replace: true });
+      },
+      { leaving: true },
+    );
   };
 
-  const fields = error?.fieldErrors() ?? {};
   const intro = t("auth.invitation.intro", {
     organisation: info.organisationName,
     role: t(`roles.${info.role}`),

@@ -1,11 +1,13 @@
-import { Anchor, Button, Stack, TextInput } from "@mantine/core";
+import { Anchor, Button, Stack } from "@mantine/core";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, Navigate, useNavigate, useSearchParams } from "react-router";
 import type { SessionInfo } from "../../../shared/contracts/auth.ts";
-import { ApiError, api } from "../../api/client.ts";
+import { api } from "../../api/client.ts";
 import { PasswordField } from "../../components/PasswordField.tsx";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
+import { EmailField } from "../../forms/EmailField.tsx";
+import { useSubmit } from "../../forms/use-submit.ts";
 import { useSession } from "../../session/session-context.ts";
 import { safeNext } from "../../shell/RequireSession.tsx";
 import { SsoLogin, SsoLoginFailure } from "../sso/SsoLogin.tsx";
@@ -23,40 +25,33 @@ export function LoginPage() {
   const next = safeNext(params.get("next"));
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { error, busy, run, fields } = useSubmit();
 
   if (session && !busy) return <Navigate to={next} replace />;
 
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const s = await api<SessionInfo>("POST", "/api/auth/login", { email, password });
-      await startSession(s);
-      navigate(next, { replace: true });
-    } catch (err) {
-      if (err instanceof ApiError) setError(err);
-      setBusy(false);
-    }
+    await run(
+      async () => {
+        const s = await api<SessionInfo>("POST", "/api/auth/login", { email, password });
+        await startSession(s);
+        navigate(next, { replace: true });
+      },
+      { leaving: true },
+    );
   };
 
-  const fields = error?.fieldErrors() ?? {};
   return (
     <AuthCard title={t("auth.login.title")} intro={t("auth.login.intro")}>
       {error ? null : <SsoLoginFailure reason={params.get("sso_error")} />}
       <ProblemAlert error={error} title={t("auth.login.failed")} />
       <form onSubmit={onSubmit} noValidate>
         <Stack>
-          <TextInput
+          <EmailField
             label={t("auth.email")}
-            type="email"
-            dir="ltr"
             autoComplete="username"
-            required
             value={email}
-            onChange={(e) => setEmail(e.currentTarget.value)}
+            onChange={setEmail}
             error={fields.email}
           />
           <PasswordField

@@ -2,9 +2,10 @@ import { Alert, Anchor, Button, Stack } from "@mantine/core";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
-import { ApiError, api } from "../../api/client.ts";
+import { api } from "../../api/client.ts";
 import { PasswordField } from "../../components/PasswordField.tsx";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
+import { useSubmit } from "../../forms/use-submit.ts";
 import { AuthCard } from "./AuthCard.tsx";
 
 const MIN_LENGTH = 10;
@@ -17,24 +18,17 @@ export function ResetPasswordPage() {
   const [password, setPassword] = useState("");
   const [repeat, setRepeat] = useState("");
   const [mismatch, setMismatch] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { error, busy, run } = useSubmit();
   const [done, setDone] = useState(false);
-  const [busy, setBusy] = useState(false);
 
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
     setMismatch(password !== repeat);
     if (password !== repeat) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await api("POST", "/api/auth/password-reset/confirm", { token, password });
       setDone(true);
-    } catch (err) {
-      if (err instanceof ApiError) setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   if (!token) {

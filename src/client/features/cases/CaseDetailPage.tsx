@@ -6,9 +6,9 @@ import type { SessionInfo } from "../../../shared/contracts/auth.ts";
 import type { Case } from "../../../shared/contracts/cases.ts";
 import { useApiQuery } from "../../api/use-api.ts";
 import { Forbidden } from "../../components/Forbidden.tsx";
-import { Loading } from "../../components/Loading.tsx";
 import { PageTitle } from "../../components/PageTitle.tsx";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
+import { RecordPending } from "../../forms/RecordPending.tsx";
 import { hasPermission, useRequiredSession } from "../../session/session-context.ts";
 import { ConsentsPanel } from "../consents/ConsentsPanel.tsx";
 import { PrivacyPanel } from "../privacy/PrivacyPanel.tsx";
@@ -67,16 +67,8 @@ function CaseView() {
       {t("cases.backToList")}
     </Anchor>
   );
-  if (query.error && !query.data) {
-    return (
-      <>
-        {back}
-        <PageTitle>{t("cases.title")}</PageTitle>
-        <ProblemAlert error={query.error} />
-      </>
-    );
-  }
-  if (!query.data) return <Loading />;
+  // A failed reload keeps the case shown: only a case never loaded gives way to the problem.
+  if (!query.data) return <RecordPending query={query} title={t("cases.title")} back={back} />;
   const c = query.data;
   const tabs = TABS.filter((tab) => tab.shown?.(c, session) ?? true);
   const requested = search.get("tab");

@@ -1,15 +1,17 @@
-import { Button, Group, NativeSelect, SimpleGrid, Stack, Textarea } from "@mantine/core";
+import { NativeSelect, SimpleGrid, Stack } from "@mantine/core";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { CASE_OUTCOMES, CASE_STATUSES } from "../../../shared/cases.ts";
 import type { Case, CaseUpdate } from "../../../shared/contracts/cases.ts";
 import { IQ_PHASES } from "../../../shared/directory.ts";
-import { ApiError, api } from "../../api/client.ts";
+import { api } from "../../api/client.ts";
 import { orNull } from "../../components/format.ts";
 import { notifySuccess } from "../../components/notify.ts";
-import { ProblemAlert } from "../../components/ProblemAlert.tsx";
-import { isStaleVersion, StaleVersionAlert, type UnsavedItem } from "../../components/StaleVersionAlert.tsx";
-import { errorOf } from "./ClientForm.tsx";
+import type { UnsavedItem } from "../../components/StaleVersionAlert.tsx";
+import { FormActions } from "../../forms/FormActions.tsx";
+import { FormProblem } from "../../forms/FormProblem.tsx";
+import { useForm } from "../../forms/use-form.ts";
+import { GoalsField } from "./GoalsField.tsx";
 import { phaseLabel } from "./labels.ts";
 import { useAssignees } from "./use-assignees.ts";
 
@@ -51,17 +53,7 @@ export function CaseEditForm({ caseRecord: c, onSaved, onCancel, onReload }: Pro
   const { t } = useTranslation();
   const people = useAssignees();
   const [before] = useState(() => initial(c));
-  const [values, setValues] = useState(before);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
-  const fields = error?.fieldErrors() ?? {};
-  const bind = (key: keyof Values, errorKey: string = key) => ({
-    value: values[key],
-    error: errorOf(fields, errorKey),
-    onChange: (e: { currentTarget: { value: string } }) =>
-      setValues({ ...values, [key]: e.currentTarget.value }),
-  });
-
+  const { values, bind, busy, error, run } = useForm(before);
   const unsaved = (): UnsavedItem[] => {
     const body = changes(before, values);
     const items: UnsavedItem[] = [];
@@ -83,17 +75,12 @@ export function CaseEditForm({ caseRecord: c, onSaved, onCancel, onReload }: Pro
     e.preventDefault();
     const body = changes(before, values);
     if (Object.keys(body).length === 0) return onCancel();
-    setBusy(true);
-    setError(null);
-    try {
-      await api<Case>("PATCH", `/api/cases/${c.id}`, body, undefined, { ifMatch: c.version });
-      notifySuccess(t("cases.saved"));
-      onSaved();
-    } catch (err) {
-      if (err instanceof ApiError) setError(err);
-    } finally {
-      setBusy(false);
-    }
+    const sent = await run(() =>
+      api<Case>("PATCH", `/api/cases/${c.id}`, body, undefined, { ifMatch: c.version }),
+    );
+    if (!sent) return;
+    notifySuccess(t("cases.saved"));
+    onSaved();
   };
 
   // The person and the current assignee are offered even when they are no longer assignable.
@@ -102,8 +89,7 @@ export function CaseEditForm({ caseRecord: c, onSaved, onCancel, onReload }: Pro
     options.unshift({ ...c.assignee, role: "counsellor" });
   return (
     <form onSubmit={submit} noValidate aria-label={t("cases.editTitle")}>
-      <StaleVersionAlert error={error} unsaved={unsaved()} onReload={() => onReload(unsaved())} />
-      <ProblemAlert error={isStaleVersion(error) ? null : error} />
+      <FormProblem error={error} unsaved={unsaved} onReload={onReload} />
       <Stack>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <NativeSelect
@@ -139,22 +125,8 @@ export function CaseEditForm({ caseRecord: c, onSaved, onCancel, onReload }: Pro
             />
           ) : null}
         </SimpleGrid>
-        <Textarea
-          label={t("cases.fields.goals")}
-          description={t("cases.hints.goals")}
-          autosize
-          minRows={3}
-          maxRows={10}
-          {...bind("goals")}
-        />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>
-            {t("common.cancel")}
-          </Button>
-          <Button type="submit" loading={busy}>
-            {t("common.save")}
-          </Button>
-        </Group>
+        <GoalsField {...bind("goals")} />
+        <FormActions busy={busy} onCancel={onCancel} />
       </Stack>
     </form>
   );

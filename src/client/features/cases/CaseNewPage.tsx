@@ -1,14 +1,4 @@
-import {
-  Anchor,
-  Button,
-  Fieldset,
-  Group,
-  NativeSelect,
-  Paper,
-  SimpleGrid,
-  Stack,
-  Textarea,
-} from "@mantine/core";
+import { Anchor, Fieldset, NativeSelect, Paper, SimpleGrid, Stack } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { type FormEvent, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -22,10 +12,13 @@ import { orNull } from "../../components/format.ts";
 import { notifySuccess } from "../../components/notify.ts";
 import { PageTitle } from "../../components/PageTitle.tsx";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
+import { FormActions } from "../../forms/FormActions.tsx";
+import { errorOf, useSubmit } from "../../forms/use-submit.ts";
 import { hasPermission, useRequiredSession } from "../../session/session-context.ts";
-import { ClientForm, errorOf } from "./ClientForm.tsx";
+import { ClientForm } from "./ClientForm.tsx";
 import { type ClientValues, clientBody, EMPTY_CLIENT } from "./client-values.ts";
 import { DuplicateWarning } from "./DuplicateWarning.tsx";
+import { GoalsField } from "./GoalsField.tsx";
 import { phaseLabel } from "./labels.ts";
 import { useAssignees } from "./use-assignees.ts";
 
@@ -64,9 +57,7 @@ function NewCaseForm({ me }: { me: { id: string; name: string } }) {
   const [assignee, setAssignee] = useState(me.id);
   const [candidates, setCandidates] = useState<Candidates>([]);
   const [confirmed, setConfirmed] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
-  const fields = error?.fieldErrors() ?? {};
+  const { error, busy, run, fields } = useSubmit();
 
   // Checks as soon as name and date of birth are both there, so the warning comes before the work.
   const [person] = useDebouncedValue(JSON.stringify([client.name.trim(), client.dateOfBirth]), 500);
@@ -85,31 +76,29 @@ function NewCaseForm({ me }: { me: { id: string; name: string } }) {
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      if (!confirmed && client.name.trim()) {
-        const found = await checkDuplicates(client);
-        setCandidates(found);
-        if (found.length > 0) return;
+    await run(async () => {
+      try {
+        if (!confirmed && client.name.trim()) {
+          const found = await checkDuplicates(client);
+          setCandidates(found);
+          if (found.length > 0) return;
+        }
+        const created = await api<Case>("POST", "/api/cases", {
+          client: { ...clientBody(client, true), confirmNotDuplicate: confirmed },
+          phase: Number(phase),
+          goals: orNull(goals),
+          assigneeUserId: assignee === NOBODY ? null : assignee,
+        });
+        notifySuccess(t("cases.created", { name: created.client.name }));
+        navigate(`/cases/${created.id}`);
+      } catch (err) {
+        if (err instanceof ApiError && err.problem.code === "client.possible_duplicate") {
+          setCandidates(await checkDuplicates(client).catch(() => []));
+          setConfirmed(false);
+        }
+        throw err;
       }
-      const created = await api<Case>("POST", "/api/cases", {
-        client: { ...clientBody(client, true), confirmNotDuplicate: confirmed },
-        phase: Number(phase),
-        goals: orNull(goals),
-        assigneeUserId: assignee === NOBODY ? null : assignee,
-      });
-      notifySuccess(t("cases.created", { name: created.client.name }));
-      navigate(`/cases/${created.id}`);
-    } catch (err) {
-      if (err instanceof ApiError && err.problem.code === "client.possible_duplicate") {
-        setCandidates(await checkDuplicates(client).catch(() => []));
-        setConfirmed(false);
-      }
-      if (err instanceof ApiError) setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const options = people.some((p) => p.id === me.id) ? people : [{ ...me, role: "counsellor" }, ...people];
@@ -151,12 +140,7 @@ function NewCaseForm({ me }: { me: { id: string; name: string } }) {
                     ]}
                   />
                 </SimpleGrid>
-                <Textarea
-                  label={t("cases.fields.goals")}
-                  description={t("cases.hints.goals")}
-                  autosize
-                  minRows={3}
-                  maxRows={10}
+                <GoalsField
                   value={goals}
                   onChange={(e) => setGoals(e.currentTarget.value)}
                   error={errorOf(fields, "goals")}
@@ -165,14 +149,7 @@ function NewCaseForm({ me }: { me: { id: string; name: string } }) {
             </Fieldset>
             {/* Beside the button that it holds back. */}
             <DuplicateWarning candidates={candidates} confirmed={confirmed} onConfirm={setConfirmed} />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={() => navigate("/cases")}>
-                {t("common.cancel")}
-              </Button>
-              <Button type="submit" loading={busy}>
-                {t("cases.create")}
-              </Button>
-            </Group>
+            <FormActions busy={busy} onCancel={() => navigate("/cases")} submitLabel={t("cases.create")} />
           </Stack>
         </form>
       </Paper>

@@ -1,4 +1,4 @@
-import { Button, Group, Paper, Text } from "@mantine/core";
+import { Button } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -7,9 +7,7 @@ import type { CaseList } from "../../../shared/contracts/cases.ts";
 import { query } from "../../api/client.ts";
 import { useApiQuery } from "../../api/use-api.ts";
 import { Forbidden } from "../../components/Forbidden.tsx";
-import { Pager } from "../../components/Pager.tsx";
-import { PageTitle } from "../../components/PageTitle.tsx";
-import { QueryView } from "../../components/QueryView.tsx";
+import { ListPage, PagedList } from "../../forms/list.tsx";
 import { hasPermission, useRequiredSession } from "../../session/session-context.ts";
 import { CASE_FILTER_KEYS, CaseFilters, type CaseFilterValues } from "./CaseFilters.tsx";
 import { CasesTable } from "./CasesTable.tsx";
@@ -55,37 +53,29 @@ function CaseListView({ creates }: { creates: boolean }) {
 
   const cases = useApiQuery<CaseList>(`/api/cases${query({ ...filters, limit: LIMIT, offset })}`);
   return (
-    <>
-      <Group justify="space-between" align="flex-start">
-        <PageTitle>{t("cases.title")}</PageTitle>
-        {creates ? (
+    <ListPage
+      title={t("cases.title")}
+      action={
+        creates ? (
           <Button component={Link} to="/cases/new">
             {t("cases.new")}
           </Button>
-        ) : null}
-      </Group>
-      <Text c="dimmed" mb="lg">
-        {creates ? t("cases.intro") : t("cases.introAssigned")}
-      </Text>
-      <Paper withBorder p="lg" radius="md">
-        <CaseFilters
-          value={{ ...filters, q }}
-          people={people}
-          onChange={(v) => {
-            setQ(v.q);
-            const { q: _q, ...rest } = v;
-            update(rest);
-          }}
-        />
-        <QueryView query={cases}>
-          {(data) => (
-            <>
-              <CasesTable cases={data.items} total={data.total} busy={cases.loading} />
-              <Pager total={data.total} limit={LIMIT} offset={offset} onChange={(o) => update({}, o)} />
-            </>
-          )}
-        </QueryView>
-      </Paper>
-    </>
+        ) : null
+      }
+      intro={creates ? t("cases.intro") : t("cases.introAssigned")}
+    >
+      <CaseFilters
+        value={{ ...filters, q }}
+        people={people}
+        onChange={(v) => {
+          setQ(v.q);
+          const { q: _q, ...rest } = v;
+          update(rest);
+        }}
+      />
+      <PagedList query={cases} limit={LIMIT} offset={offset} onPage={(o) => update({}, o)}>
+        {(data) => <CasesTable cases={data.items} total={data.total} busy={cases.loading} />}
+      </PagedList>
+    </ListPage>
   );
 }

@@ -19,6 +19,7 @@ import {
   SPECIAL_LEGAL_BASES,
 } from "../../../shared/cases.ts";
 import { DISTRICTS } from "../../../shared/domain.ts";
+import { errorOf } from "../../forms/use-submit.ts";
 import { languageOptions } from "../offers/labels.ts";
 import type { ClientValues } from "./client-values.ts";
 import { countryOptions } from "./labels.ts";
@@ -31,11 +32,6 @@ type Props = {
   /** Whether the special categories (Art. 9 DSGVO) are shown and sent; only counsellors see them. */
   showSpecial: boolean;
 };
-
-/** The server's message for a field or anything below it ("preferredLanguages" also for ".1"). */
-export function errorOf(fields: Record<string, string>, name: string): string | undefined {
-  return fields[name] ?? Object.entries(fields).find(([k]) => k.startsWith(`${name}.`))?.[1];
-}
 
 /**
  * The fields of a client record, grouped; used inside the caller's form when a case is opened and

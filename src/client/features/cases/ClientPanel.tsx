@@ -1,34 +1,23 @@
 import { Anchor, Button, DataList, Group, Stack, Title } from "@mantine/core";
-import { type FormEvent, type ReactNode, useState } from "react";
+import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Client } from "../../../shared/contracts/clients.ts";
-import { ApiError, api } from "../../api/client.ts";
+import { api } from "../../api/client.ts";
 import { useApiQuery } from "../../api/use-api.ts";
-import { formatDateTime } from "../../components/format.ts";
+import { DataRow } from "../../components/DataRow.tsx";
+import { formatDateTime, formatDay } from "../../components/format.ts";
 import { notifySuccess } from "../../components/notify.ts";
-import { ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { QueryView } from "../../components/QueryView.tsx";
-import {
-  DiscardedInput,
-  isStaleVersion,
-  StaleVersionAlert,
-  type UnsavedItem,
-} from "../../components/StaleVersionAlert.tsx";
+import { DiscardedInput, type UnsavedItem } from "../../components/StaleVersionAlert.tsx";
+import { FormActions } from "../../forms/FormActions.tsx";
+import { FormProblem } from "../../forms/FormProblem.tsx";
+import { useSubmit } from "../../forms/use-submit.ts";
 import { languageName } from "../offers/labels.ts";
 import { districtName } from "../organisations/OrganisationProfile.tsx";
 import { ClientForm } from "./ClientForm.tsx";
 import { clientBody, clientValues, unsavedClientInput } from "./client-values.ts";
-import { countryName, formatDay } from "./labels.ts";
+import { countryName } from "./labels.ts";
 import type { CasePanelProps } from "./panel.ts";
-
-function Row({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <DataList.Item>
-      <DataList.ItemLabel>{label}</DataList.ItemLabel>
-      <DataList.ItemValue style={{ whiteSpace: "pre-line" }}>{children}</DataList.ItemValue>
-    </DataList.Item>
-  );
-}
 
 /** The person the case is about: their record, and for counsellors the means to correct it. */
 export function ClientPanel({ caseRecord, reload }: CasePanelProps) {
@@ -83,17 +72,21 @@ function ClientView({ client: c }: { client: Client }) {
   return (
     <Stack gap="lg">
       <DataList withDivider labelWidth="240px">
-        <Row label={t("clients.fields.name")}>
+        <DataRow label={t("clients.fields.name")}>
           <bdi>{c.name}</bdi>
           {c.isPseudonym ? ` (${t("clients.pseudonymName")})` : ""}
-        </Row>
-        <Row label={t("clients.fields.pseudonymCode")}>
+        </DataRow>
+        <DataRow label={t("clients.fields.pseudonymCode")}>
           <span dir="ltr">{c.pseudonym}</span>
-        </Row>
-        <Row label={t("clients.fields.dateOfBirth")}>{formatDay(c.dateOfBirth)}</Row>
-        <Row label={t("clients.fields.ageBand")}>{c.ageBand ? t(`clients.ageBands.${c.ageBand}`) : "–"}</Row>
-        <Row label={t("clients.fields.gender")}>{c.gender ? t(`clients.genders.${c.gender}`) : "–"}</Row>
-        <Row label={t("clients.fields.email")}>
+        </DataRow>
+        <DataRow label={t("clients.fields.dateOfBirth")}>{formatDay(c.dateOfBirth)}</DataRow>
+        <DataRow label={t("clients.fields.ageBand")}>
+          {c.ageBand ? t(`clients.ageBands.${c.ageBand}`) : "–"}
+        </DataRow>
+        <DataRow label={t("clients.fields.gender")}>
+          {c.gender ? t(`clients.genders.${c.gender}`) : "–"}
+        </DataRow>
+        <DataRow label={t("clients.fields.email")}>
           {c.email ? (
             <Anchor href={`mailto:${c.email}`} dir="ltr">
               {c.email}
@@ -101,16 +94,20 @@ function ClientView({ client: c }: { client: Client }) {
           ) : (
             "–"
           )}
-        </Row>
-        <Row label={t("clients.fields.phone")}>{c.phone ? <span dir="ltr">{c.phone}</span> : "–"}</Row>
-        <Row label={t("clients.fields.districtAgs")}>{districtName(c.districtAgs)}</Row>
-        <Row label={t("clients.fields.preferredLanguages")}>
+        </DataRow>
+        <DataRow label={t("clients.fields.phone")}>
+          {c.phone ? <span dir="ltr">{c.phone}</span> : "–"}
+        </DataRow>
+        <DataRow label={t("clients.fields.districtAgs")}>{districtName(c.districtAgs)}</DataRow>
+        <DataRow label={t("clients.fields.preferredLanguages")}>
           {c.preferredLanguages.map(languageName).join(", ") || "–"}
-        </Row>
-        <Row label={t("clients.fields.countryOfOrigin")}>{countryName(c.countryOfOrigin)}</Row>
-        <Row label={t("clients.fields.entryYear")}>{c.entryYear ?? "–"}</Row>
-        <Row label={t("clients.fields.qualificationCountry")}>{countryName(c.qualificationCountry)}</Row>
-        <Row label={t("clients.fields.updatedAt")}>{formatDateTime(c.updatedAt)}</Row>
+        </DataRow>
+        <DataRow label={t("clients.fields.countryOfOrigin")}>{countryName(c.countryOfOrigin)}</DataRow>
+        <DataRow label={t("clients.fields.entryYear")}>{c.entryYear ?? "–"}</DataRow>
+        <DataRow label={t("clients.fields.qualificationCountry")}>
+          {countryName(c.qualificationCountry)}
+        </DataRow>
+        <DataRow label={t("clients.fields.updatedAt")}>{formatDateTime(c.updatedAt)}</DataRow>
       </DataList>
       {c.abilities.readSpecial && s ? (
         <section
@@ -121,22 +118,24 @@ function ClientView({ client: c }: { client: Client }) {
             {t("clients.sections.special")}
           </Title>
           <DataList withDivider labelWidth="240px">
-            <Row label={t("clients.fields.residenceStatus")}>
+            <DataRow label={t("clients.fields.residenceStatus")}>
               {s.residenceStatus ? t(`clients.residenceStatuses.${s.residenceStatus}`) : "–"}
-            </Row>
-            <Row label={t("clients.fields.healthNote")}>
+            </DataRow>
+            <DataRow label={t("clients.fields.healthNote")}>
               {s.healthNote ? <div dir="auto">{s.healthNote}</div> : "–"}
-            </Row>
-            <Row label={t("clients.fields.religion")}>{s.religion ? <bdi>{s.religion}</bdi> : "–"}</Row>
-            <Row label={t("clients.fields.ethnicOrigin")}>
+            </DataRow>
+            <DataRow label={t("clients.fields.religion")}>
+              {s.religion ? <bdi>{s.religion}</bdi> : "–"}
+            </DataRow>
+            <DataRow label={t("clients.fields.ethnicOrigin")}>
               {s.ethnicOrigin ? <bdi>{s.ethnicOrigin}</bdi> : "–"}
-            </Row>
-            <Row label={t("clients.fields.specialPurpose")}>
+            </DataRow>
+            <DataRow label={t("clients.fields.specialPurpose")}>
               {s.purpose ? <div dir="auto">{s.purpose}</div> : "–"}
-            </Row>
-            <Row label={t("clients.fields.specialLegalBasis")}>
+            </DataRow>
+            <DataRow label={t("clients.fields.specialLegalBasis")}>
               {s.legalBasis ? t(`specialData.legalBases.${s.legalBasis}`) : "–"}
-            </Row>
+            </DataRow>
           </DataList>
         </section>
       ) : null}
@@ -155,32 +154,24 @@ function ClientEditForm({ client, onSaved, onCancel, onReload }: FormProps) {
   const { t } = useTranslation();
   const [before] = useState(() => clientValues(client));
   const [values, setValues] = useState(before);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { error, busy, run } = useSubmit();
   const special = client.abilities.readSpecial;
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await api<Client>("PATCH", `/api/clients/${client.id}`, clientBody(values, special), undefined, {
         ifMatch: client.version,
       });
       notifySuccess(t("clients.saved"));
       onSaved();
-    } catch (err) {
-      if (err instanceof ApiError) setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   const unsaved = () => unsavedClientInput(t, before, values);
 
   return (
     <form onSubmit={submit} noValidate aria-label={t("clients.edit")}>
-      <StaleVersionAlert error={error} unsaved={unsaved()} onReload={() => onReload(unsaved())} />
-      <ProblemAlert error={isStaleVersion(error) ? null : error} />
+      <FormProblem error={error} unsaved={unsaved} onReload={onReload} />
       <Stack gap="lg">
         <ClientForm
           value={values}
@@ -188,14 +179,7 @@ function ClientEditForm({ client, onSaved, onCancel, onReload }: FormProps) {
           errors={error?.fieldErrors() ?? {}}
           showSpecial={special}
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>
-            {t("common.cancel")}
-          </Button>
-          <Button type="submit" loading={busy}>
-            {t("common.save")}
-          </Button>
-        </Group>
+        <FormActions busy={busy} onCancel={onCancel} />
       </Stack>
     </form>
   );

@@ -1,7 +1,5 @@
 import {
-  Button,
   Fieldset,
-  Group,
   NativeSelect,
   NumberInput,
   SimpleGrid,
@@ -10,7 +8,7 @@ import {
   Textarea,
   TextInput,
 } from "@mantine/core";
-import { type FormEvent, useState } from "react";
+import type { FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import {
@@ -20,15 +18,17 @@ import {
   COUNSELLING_TYPES,
 } from "../../../shared/cases.ts";
 import type { ContactCreate, ContactList } from "../../../shared/contracts/cases.ts";
-import { ApiError, api } from "../../api/client.ts";
+import { api } from "../../api/client.ts";
 import { useApiQuery } from "../../api/use-api.ts";
-import { orNull } from "../../components/format.ts";
+import { today } from "../../components/dates.ts";
+import { formatDay, orNull } from "../../components/format.ts";
 import { ListTable } from "../../components/ListTable.tsx";
 import { notifySuccess } from "../../components/notify.ts";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { QueryView } from "../../components/QueryView.tsx";
-import { errorOf } from "./ClientForm.tsx";
-import { formatDay, today } from "./labels.ts";
+import { FormActions } from "../../forms/FormActions.tsx";
+import { useForm } from "../../forms/use-form.ts";
+import { errorOf } from "../../forms/use-submit.ts";
 import type { CasePanelProps } from "./panel.ts";
 
 type Contact = z.infer<typeof ContactList>["items"][number];
@@ -113,23 +113,12 @@ function ContactsTable({ items, busy }: { items: Contact[]; busy: boolean }) {
 
 function ContactForm({ caseId, onAdded }: { caseId: string; onAdded: () => void }) {
   const { t } = useTranslation();
-  const [values, setValues] = useState<Values>(fresh);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
-  const fields = error?.fieldErrors() ?? {};
-  const bind = (key: keyof Values) => ({
-    value: values[key] as string,
-    error: errorOf(fields, key),
-    onChange: (e: { currentTarget: { value: string } }) =>
-      setValues({ ...values, [key]: e.currentTarget.value }),
-  });
+  const { values, setValues, bind, error, busy, run, fields } = useForm<Values>(fresh);
   const choose = { value: "", label: t("common.choose"), disabled: true };
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const body = {
         ...values,
         durationMinutes: Number(values.durationMinutes) || values.durationMinutes,
@@ -140,11 +129,7 @@ function ContactForm({ caseId, onAdded }: { caseId: string; onAdded: () => void 
       notifySuccess(t("cases.contacts.added"));
       setValues(fresh());
       onAdded();
-    } catch (err) {
-      if (err instanceof ApiError) setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -202,11 +187,7 @@ function ContactForm({ caseId, onAdded }: { caseId: string; onAdded: () => void 
             maxRows={10}
             {...bind("summary")}
           />
-          <Group justify="flex-end">
-            <Button type="submit" loading={busy}>
-              {t("cases.contacts.submit")}
-            </Button>
-          </Group>
+          <FormActions busy={busy} submitLabel={t("cases.contacts.submit")} />
         </Stack>
       </Fieldset>
     </form>

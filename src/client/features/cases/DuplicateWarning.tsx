@@ -2,7 +2,7 @@ import { Alert, Anchor, Checkbox, List, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { DuplicateCandidates } from "../../../shared/contracts/clients.ts";
-import { formatDay } from "./labels.ts";
+import { formatDay } from "../../components/format.ts";
 
 type Props = {
   candidates: DuplicateCandidates["candidates"];

@@ -1,29 +1,21 @@
-import {
-  Anchor,
-  Button,
-  Checkbox,
-  Fieldset,
-  Group,
-  SimpleGrid,
-  Stack,
-  Table,
-  TextInput,
-} from "@mantine/core";
+import { Anchor, Checkbox, Fieldset, SimpleGrid, Stack, Table, TextInput } from "@mantine/core";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { NextStep } from "../../../shared/contracts/cases.ts";
 import type { FinderOfferSummary } from "../../../shared/contracts/finder.ts";
-import { ApiError, api, query } from "../../api/client.ts";
+import { api, query } from "../../api/client.ts";
 import { useApiQuery } from "../../api/use-api.ts";
 import { formatDateTime, orNull } from "../../components/format.ts";
 import { ListTable } from "../../components/ListTable.tsx";
-import { notifyError, notifySuccess } from "../../components/notify.ts";
+import { notifySuccess } from "../../components/notify.ts";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { QueryView } from "../../components/QueryView.tsx";
 import { RemoteSelect } from "../../components/RemoteSelect.tsx";
+import { attempt } from "../../forms/actions.ts";
+import { FormActions } from "../../forms/FormActions.tsx";
+import { errorOf, useSubmit } from "../../forms/use-submit.ts";
 import { DueDate } from "./CaseBadges.tsx";
-import { errorOf } from "./ClientForm.tsx";
 import type { CasePanelProps } from "./panel.ts";
 
 /** Open steps first, the earliest due on top; steps without a date after dated ones. */
@@ -36,14 +28,11 @@ function byUrgency(a: NextStep, b: NextStep): number {
 export function NextStepsPanel({ caseRecord: c }: CasePanelProps) {
   const { t } = useTranslation();
   const steps = useApiQuery<{ items: NextStep[] }>(`/api/cases/${c.id}/next-steps`);
-  const toggle = async (step: NextStep, done: boolean) => {
-    try {
+  const toggle = (step: NextStep, done: boolean) =>
+    attempt(async () => {
       await api("PATCH", `/api/cases/${c.id}/next-steps/${step.id}`, { done });
       steps.reload();
-    } catch (err) {
-      notifyError(err);
-    }
-  };
+    });
   return (
     <Stack gap="lg">
       <section aria-labelledby="steps-heading">
@@ -112,15 +101,11 @@ function StepForm({ caseId, onAdded }: { caseId: string; onAdded: () => void }) 
   const [title, setTitle] = useState("");
   const [dueDate, setDueDate] = useState("");
   const [offer, setOffer] = useState<FinderOfferSummary | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
-  const fields = error?.fieldErrors() ?? {};
+  const { error, busy, run, fields } = useSubmit();
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await api("POST", `/api/cases/${caseId}/next-steps`, {
         title: title.trim(),
         dueDate: orNull(dueDate),
@@ -131,11 +116,7 @@ function StepForm({ caseId, onAdded }: { caseId: string; onAdded: () => void }) 
       setDueDate("");
       setOffer(null);
       onAdded();
-    } catch (err) {
-      if (err instanceof ApiError) setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -168,11 +149,7 @@ function StepForm({ caseId, onAdded }: { caseId: string; onAdded: () => void }) 
             selected={offer ? { value: offer.id, label: `${offer.name} – ${offer.organisation}` } : null}
             onChange={setOffer}
           />
-          <Group justify="flex-end">
-            <Button type="submit" loading={busy}>
-              {t("cases.steps.submit")}
-            </Button>
-          </Group>
+          <FormActions busy={busy} submitLabel={t("cases.steps.submit")} />
         </Stack>
       </Fieldset>
     </form>

@@ -1,16 +1,17 @@
-import { Button, Checkbox, Fieldset, Group, Paper, Stack, Text, Textarea } from "@mantine/core";
+import { Checkbox, Fieldset, Group, Paper, Stack, Text, Textarea } from "@mantine/core";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import type { NoteList } from "../../../shared/contracts/cases.ts";
-import { ApiError, api } from "../../api/client.ts";
+import { api } from "../../api/client.ts";
 import { useApiQuery } from "../../api/use-api.ts";
 import { formatDateTime } from "../../components/format.ts";
 import { notifySuccess } from "../../components/notify.ts";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { QueryView } from "../../components/QueryView.tsx";
 import { ToneBadge } from "../../components/ToneBadge.tsx";
-import { errorOf } from "./ClientForm.tsx";
+import { FormActions } from "../../forms/FormActions.tsx";
+import { errorOf, useSubmit } from "../../forms/use-submit.ts";
 import type { CasePanelProps } from "./panel.ts";
 
 type Note = z.infer<typeof NoteList>["items"][number];
@@ -94,25 +95,17 @@ function NoteForm({
   const { t } = useTranslation();
   const [body, setBody] = useState("");
   const [special, setSpecial] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
-  const fields = error?.fieldErrors() ?? {};
+  const { error, busy, run, fields } = useSubmit();
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await api("POST", `/api/cases/${caseId}/notes`, { body: body.trim(), special });
       notifySuccess(t("cases.notes.added"));
       setBody("");
       setSpecial(false);
       onAdded();
-    } catch (err) {
-      if (err instanceof ApiError) setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -143,11 +136,7 @@ function NoteForm({
               {t("specialData.noteWithoutBasis")}
             </Text>
           ) : null}
-          <Group justify="flex-end">
-            <Button type="submit" loading={busy}>
-              {t("cases.notes.submit")}
-            </Button>
-          </Group>
+          <FormActions busy={busy} submitLabel={t("cases.notes.submit")} />
         </Stack>
       </Fieldset>
     </form>

@@ -1,21 +1,13 @@
 import { Button, DataList, Group, Stack, Title } from "@mantine/core";
-import { type ReactNode, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { DataRow } from "../../components/DataRow.tsx";
 import { formatDateTime } from "../../components/format.ts";
 import { DiscardedInput, type UnsavedItem } from "../../components/StaleVersionAlert.tsx";
 import { CaseStatusBadge } from "./CaseBadges.tsx";
 import { CaseEditForm } from "./CaseEditForm.tsx";
 import { PhasePicture } from "./PhasePicture.tsx";
 import type { CasePanelProps } from "./panel.ts";
-
-function Row({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <DataList.Item>
-      <DataList.ItemLabel>{label}</DataList.ItemLabel>
-      <DataList.ItemValue style={{ whiteSpace: "pre-line" }}>{children}</DataList.ItemValue>
-    </DataList.Item>
-  );
-}
 
 /** Where the case stands: status, phase in the IQ process chain, goals, who looks after it. */
 export function OverviewPanel({ caseRecord: c, reload }: CasePanelProps) {
@@ -60,17 +52,21 @@ export function OverviewPanel({ caseRecord: c, reload }: CasePanelProps) {
           />
         ) : (
           <DataList withDivider labelWidth="200px">
-            <Row label={t("cases.fields.status")}>
+            <DataRow label={t("cases.fields.status")}>
               <CaseStatusBadge status={c.status} />
-            </Row>
-            <Row label={t("cases.fields.outcome")}>{c.outcome ? t(`cases.outcomes.${c.outcome}`) : "–"}</Row>
-            <Row label={t("cases.fields.goals")}>{c.goals ? <div dir="auto">{c.goals}</div> : "–"}</Row>
-            <Row label={t("cases.fields.assignee")}>
+            </DataRow>
+            <DataRow label={t("cases.fields.outcome")}>
+              {c.outcome ? t(`cases.outcomes.${c.outcome}`) : "–"}
+            </DataRow>
+            <DataRow label={t("cases.fields.goals")}>
+              {c.goals ? <div dir="auto">{c.goals}</div> : "–"}
+            </DataRow>
+            <DataRow label={t("cases.fields.assignee")}>
               <bdi>{c.assignee?.name ?? t("cases.unassigned")}</bdi>
-            </Row>
-            <Row label={t("cases.fields.openedAt")}>{formatDateTime(c.openedAt)}</Row>
-            <Row label={t("cases.fields.closedAt")}>{formatDateTime(c.closedAt)}</Row>
-            <Row label={t("cases.fields.updatedAt")}>{formatDateTime(c.updatedAt)}</Row>
+            </DataRow>
+            <DataRow label={t("cases.fields.openedAt")}>{formatDateTime(c.openedAt)}</DataRow>
+            <DataRow label={t("cases.fields.closedAt")}>{formatDateTime(c.closedAt)}</DataRow>
+            <DataRow label={t("cases.fields.updatedAt")}>{formatDateTime(c.updatedAt)}</DataRow>
           </DataList>
         )}
       </section>

@@ -1,10 +1,10 @@
 import type { TFunction } from "i18next";
 import type { Client, ClientInput } from "../../../shared/contracts/clients.ts";
-import { orNull } from "../../components/format.ts";
+import { formatDay, orNull } from "../../components/format.ts";
 import type { UnsavedItem } from "../../components/StaleVersionAlert.tsx";
 import { languageName } from "../offers/labels.ts";
 import { districtName } from "../organisations/OrganisationProfile.tsx";
-import { countryName, formatDay } from "./labels.ts";
+import { countryName } from "./labels.ts";
 
 /** What the client form holds while it is edited: text for every field, as the inputs give it. */
 export type ClientValues = {

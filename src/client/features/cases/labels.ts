@@ -24,30 +24,3 @@ export function countryOptions(): { value: string; label: string }[] {
 export function phaseLabel(t: TFunction, phase: number): string {
   return `${t("directory.phaseNumber", { n: phase })}: ${t(`directory.phases.${phase}`)}`;
 }
-
-/** Today as a calendar date (YYYY-MM-DD) in the browser's time zone. */
-export function today(): string {
-  return isoDay(new Date());
-}
-
-/** A local date as YYYY-MM-DD. */
-export function isoDay(d: Date): string {
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
-
-/**
- * A calendar date (YYYY-MM-DD) in the interface language. Parsed as a local date: `new Date("2026-03-01")`
- * would be UTC midnight and show the day before west of Greenwich.
- */
-export function formatDay(day: string | null | undefined): string {
-  if (!day) return "–";
-  const [y, m, d] = day.split("-").map(Number);
-  if (!y || !m || !d) return day;
-  return new Intl.DateTimeFormat(currentLocale(), { dateStyle: "medium" }).format(new Date(y, m - 1, d));
-}
-
-/** Whether an open item due on that day is late. */
-export function isOverdue(day: string | null | undefined): boolean {
-  return !!day && day < today();
-}

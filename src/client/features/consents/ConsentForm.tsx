@@ -1,8 +1,6 @@
 import {
-  Button,
   Checkbox,
   Group,
-  Modal,
   NativeSelect,
   Radio,
   Select,
@@ -23,11 +21,14 @@ import {
   PURPOSES_WITH_RECIPIENT,
 } from "../../../shared/cases.ts";
 import type { Consent, ConsentCreate } from "../../../shared/contracts/consents.ts";
-import { ApiError, api } from "../../api/client.ts";
+import { api } from "../../api/client.ts";
+import { toLocalInput } from "../../components/dates.ts";
 import { orNull } from "../../components/format.ts";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
+import { FormActions } from "../../forms/FormActions.tsx";
+import { FormModal } from "../../forms/FormModal.tsx";
+import { errorOf, useSubmit } from "../../forms/use-submit.ts";
 import { languageOptions } from "../offers/labels.ts";
-import { errorOf, toLocalInput } from "./labels.ts";
 import { OrganisationSelect } from "./OrganisationSelect.tsx";
 
 type Props = {
@@ -43,15 +44,9 @@ type Props = {
 export function ConsentFormModal({ opened, onClose, ...rest }: Props) {
   const { t } = useTranslation();
   return (
-    <Modal
-      opened={opened}
-      onClose={onClose}
-      size="lg"
-      title={t("consents.form.title")}
-      closeButtonProps={{ "aria-label": t("common.close") }}
-    >
+    <FormModal item={opened || null} onClose={onClose} size="lg" title={t("consents.form.title")}>
       {opened ? <ConsentForm onClose={onClose} {...rest} /> : null}
-    </Modal>
+    </FormModal>
   );
 }
 
@@ -82,10 +77,8 @@ function ConsentForm({ clientId, defaultLanguage, onClose, onSaved }: Omit<Props
   }));
   // Once the counsellor chose a legal basis, the form no longer proposes one.
   const [basisChosen, setBasisChosen] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { error, busy, run, fields } = useSubmit();
   const languages = useMemo(() => languageOptions(), []);
-  const fields = error?.fieldErrors() ?? {};
   const set =
     <K extends keyof Values>(key: K) =>
     (value: Values[K]) =>
@@ -108,8 +101,6 @@ function ConsentForm({ clientId, defaultLanguage, onClose, onSaved }: Omit<Props
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
     const body = {
       purpose: values.purpose || undefined,
       recipientOrganisationId: withRecipient ? values.recipientOrganisationId : null,
@@ -121,13 +112,9 @@ function ConsentForm({ clientId, defaultLanguage, onClose, onSaved }: Omit<Props
       fileNote: orNull(values.fileNote),
       givenAt: values.givenAt ? new Date(values.givenAt).toISOString() : undefined,
     } as ConsentCreate;
-    try {
+    await run(async () => {
       onSaved(await api<Consent>("POST", `/api/clients/${clientId}/consents`, body));
-    } catch (err) {
-      if (err instanceof ApiError) setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const f = (k: string) => t(`consents.fields.${k}`);
@@ -240,14 +227,7 @@ function ConsentForm({ clientId, defaultLanguage, onClose, onSaved }: Omit<Props
         <Text size="sm" c="dimmed">
           {t("consents.form.withdrawalHint")}
         </Text>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t("common.cancel")}
-          </Button>
-          <Button type="submit" loading={busy}>
-            {t("consents.form.submit")}
-          </Button>
-        </Group>
+        <FormActions busy={busy} onCancel={onClose} submitLabel={t("consents.form.submit")} />
       </Stack>
     </form>
   );

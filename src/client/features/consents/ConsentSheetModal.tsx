@@ -1,7 +1,8 @@
-import { Alert, Button, Checkbox, Group, Modal, NativeSelect, Stack, Text } from "@mantine/core";
+import { Alert, Button, Checkbox, Group, NativeSelect, Stack, Text } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { CONSENT_PURPOSES } from "../../../shared/cases.ts";
+import { FormModal } from "../../forms/FormModal.tsx";
 import { languageName } from "../offers/labels.ts";
 import { consentSheetUrl, SHEET_LANGUAGES } from "./labels.ts";
 
@@ -17,14 +18,9 @@ type Props = {
 export function ConsentSheetModal({ opened, onClose, ...rest }: Props) {
   const { t } = useTranslation();
   return (
-    <Modal
-      opened={opened}
-      onClose={onClose}
-      title={t("consents.sheet.title")}
-      closeButtonProps={{ "aria-label": t("common.close") }}
-    >
+    <FormModal item={opened || null} onClose={onClose} title={t("consents.sheet.title")}>
       {opened ? <SheetForm onClose={onClose} {...rest} /> : null}
-    </Modal>
+    </FormModal>
   );
 }
 

@@ -76,16 +76,8 @@ function ConsentRow({
           <Text fw={600} size="sm">
             {purpose}
           </Text>
-          {c.recipientOrganisation ? (
-            <Text size="sm">
-              {t("consents.cell.recipient")} <bdi>{c.recipientOrganisation.name}</bdi>
-            </Text>
-          ) : null}
-          {c.recipients ? (
-            <Text size="sm">
-              {t("consents.cell.recipients")} <bdi>{c.recipients}</bdi>
-            </Text>
-          ) : null}
+          <Labelled label={t("consents.cell.recipient")} value={c.recipientOrganisation?.name} />
+          <Labelled label={t("consents.cell.recipients")} value={c.recipients} />
         </Stack>
       </Table.Td>
       <Table.Td>
@@ -104,11 +96,7 @@ function ConsentRow({
             {t("consents.cell.informedIn", { language: languageName(c.informedLanguage) })}
           </Text>
           <Text size="sm">{t(`consents.forms.${c.form}`)}</Text>
-          {c.fileNote ? (
-            <Text size="sm">
-              {t("consents.cell.fileNote")} <bdi>{c.fileNote}</bdi>
-            </Text>
-          ) : null}
+          <Labelled label={t("consents.cell.fileNote")} value={c.fileNote} />
         </Stack>
       </Table.Td>
       <Table.Td>
@@ -172,5 +160,15 @@ function ConsentRow({
         </Table.Td>
       ) : null}
     </Table.Tr>
+  );
+}
+
+/** A labelled value of a consent, when there is one; the value may be in any script. */
+function Labelled({ label, value }: { label: string; value: string | null | undefined }) {
+  if (!value) return null;
+  return (
+    <Text size="sm">
+      {label} <bdi>{value}</bdi>
+    </Text>
   );
 }

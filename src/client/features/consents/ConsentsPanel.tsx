@@ -1,11 +1,14 @@
-import { Button, Group, Modal, Paper, Text, Title } from "@mantine/core";
+import { Button, Group, Text } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Consent } from "../../../shared/contracts/consents.ts";
 import { api } from "../../api/client.ts";
 import { useApiQuery } from "../../api/use-api.ts";
-import { notifyError, notifySuccess } from "../../components/notify.ts";
+import { notifySuccess } from "../../components/notify.ts";
+import { Panel } from "../../components/Panel.tsx";
 import { QueryView } from "../../components/QueryView.tsx";
+import { useAction } from "../../forms/actions.ts";
+import { ConfirmModal } from "../../forms/ConfirmModal.tsx";
 import type { CasePanelProps } from "../cases/panel.ts";
 import { ConsentFormModal } from "./ConsentForm.tsx";
 import { ConsentSheetModal } from "./ConsentSheetModal.tsx";
@@ -22,37 +25,33 @@ export function ConsentsPanel({ caseRecord, reload }: CasePanelProps) {
   const [printing, setPrinting] = useState(false);
   const [uploading, setUploading] = useState<Consent | null>(null);
   const [withdrawing, setWithdrawing] = useState<Consent | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, act } = useAction();
 
   // Withdrawal is as easy as giving: one confirmation, and it holds at once.
-  const withdraw = async (consent: Consent) => {
-    setBusy(true);
-    try {
-      await api<Consent>("POST", `/api/consents/${consent.id}/withdraw`);
-      notifySuccess(t("consents.withdraw.done", { purpose: t(`consents.purposes.${consent.purpose}`) }));
-      list.reload();
-      reload();
-    } catch (err) {
-      notifyError(err);
-    } finally {
-      setBusy(false);
-      setWithdrawing(null);
-    }
-  };
+  const withdraw = (consent: Consent) =>
+    act(
+      async () => {
+        await api<Consent>("POST", `/api/consents/${consent.id}/withdraw`);
+        notifySuccess(t("consents.withdraw.done", { purpose: t(`consents.purposes.${consent.purpose}`) }));
+        list.reload();
+        reload();
+      },
+      () => setWithdrawing(null),
+    );
 
   return (
-    <Paper withBorder p="lg" radius="md" component="section" aria-labelledby="consents-heading">
-      <Group justify="space-between" mb="md">
-        <Title order={2} size="h3" id="consents-heading">
-          {t("consents.title")}
-        </Title>
+    <Panel
+      headingId="consents-heading"
+      title={t("consents.title")}
+      action={
         <Group gap="xs">
           <Button variant="default" onClick={() => setPrinting(true)}>
             {t("consents.sheet.button")}
           </Button>
           {manages ? <Button onClick={() => setRecording(true)}>{t("consents.record")}</Button> : null}
         </Group>
-      </Group>
+      }
+    >
       <Text size="sm" mb="md" maw="60rem">
         {t("consents.intro")}
       </Text>
@@ -98,32 +97,22 @@ export function ConsentsPanel({ caseRecord, reload }: CasePanelProps) {
           list.reload();
         }}
       />
-      <Modal
-        opened={withdrawing !== null}
+      <ConfirmModal
+        item={withdrawing}
         onClose={() => setWithdrawing(null)}
         title={t("consents.withdraw.title")}
-        closeButtonProps={{ "aria-label": t("common.close") }}
-      >
-        {withdrawing ? (
-          <>
-            <Text mb="md">
-              {t("consents.withdraw.confirm", {
-                purpose: t(`consents.purposes.${withdrawing.purpose}`),
-                recipient: withdrawing.recipientOrganisation?.name ?? "",
-                context: withdrawing.recipientOrganisation ? "recipient" : undefined,
-              })}
-            </Text>
-            <Group justify="flex-end">
-              <Button variant="default" onClick={() => setWithdrawing(null)}>
-                {t("common.cancel")}
-              </Button>
-              <Button color="red.9" loading={busy} onClick={() => void withdraw(withdrawing)}>
-                {t("consents.withdraw.submit")}
-              </Button>
-            </Group>
-          </>
-        ) : null}
-      </Modal>
-    </Paper>
+        message={(c) =>
+          t("consents.withdraw.confirm", {
+            purpose: t(`consents.purposes.${c.purpose}`),
+            recipient: c.recipientOrganisation?.name ?? "",
+            context: c.recipientOrganisation ? "recipient" : undefined,
+          })
+        }
+        confirmLabel={t("consents.withdraw.submit")}
+        color="red.9"
+        busy={busy}
+        onConfirm={(c) => void withdraw(c)}
+      />
+    </Panel>
   );
 }

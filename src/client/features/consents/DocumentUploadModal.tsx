@@ -1,10 +1,12 @@
-import { Alert, Button, FileInput, Group, Modal, Stack, Text } from "@mantine/core";
+import { Alert, FileInput, Stack, Text } from "@mantine/core";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { CONSENT_DOCUMENT_MAX_BYTES, CONSENT_DOCUMENT_TYPES } from "../../../shared/cases.ts";
 import type { Problem } from "../../../shared/contracts/common.ts";
 import type { Consent } from "../../../shared/contracts/consents.ts";
 import { writeHeaders } from "../../api/client.ts";
+import { FormActions } from "../../forms/FormActions.tsx";
+import { FormModal } from "../../forms/FormModal.tsx";
 import { i18n } from "../../i18n.ts";
 
 type Props = {
@@ -20,16 +22,11 @@ const MAX_MB = CONSENT_DOCUMENT_MAX_BYTES / 1024 / 1024;
 export function DocumentUploadModal({ consent, onClose, onUploaded }: Props) {
   const { t } = useTranslation();
   return (
-    <Modal
-      opened={consent !== null}
-      onClose={onClose}
-      title={t("consents.upload.title")}
-      closeButtonProps={{ "aria-label": t("common.close") }}
-    >
+    <FormModal item={consent} onClose={onClose} title={t("consents.upload.title")}>
       {consent ? (
         <UploadForm key={consent.id} consent={consent} onClose={onClose} onUploaded={onUploaded} />
       ) : null}
-    </Modal>
+    </FormModal>
   );
 }
 
@@ -89,14 +86,7 @@ function UploadForm({ consent, onClose, onUploaded }: { consent: Consent } & Omi
             {error}
           </Alert>
         ) : null}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t("common.cancel")}
-          </Button>
-          <Button type="submit" loading={busy}>
-            {t("consents.upload.submit")}
-          </Button>
-        </Group>
+        <FormActions busy={busy} onCancel={onClose} submitLabel={t("consents.upload.submit")} />
       </Stack>
     </form>
   );

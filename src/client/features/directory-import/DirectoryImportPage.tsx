@@ -2,13 +2,14 @@ import { Alert, Button, FileInput, Group, Paper, Table, Text, Title } from "@man
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { ImportReport } from "../../../shared/contracts/hsds.ts";
-import { type ApiError, api } from "../../api/client.ts";
+import { api } from "../../api/client.ts";
 import { Forbidden } from "../../components/Forbidden.tsx";
 import { Loading } from "../../components/Loading.tsx";
 import { notifySuccess } from "../../components/notify.ts";
 import { PageTitle } from "../../components/PageTitle.tsx";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { type Tone, ToneBadge } from "../../components/ToneBadge.tsx";
+import { useSubmit } from "../../forms/use-submit.ts";
 import { hasPermission, useRequiredSession } from "../../session/session-context.ts";
 
 type Action = ImportReport["records"][number]["action"];
@@ -30,13 +31,11 @@ function DirectoryImport() {
   const [document, setDocument] = useState<unknown>(undefined);
   const [parseError, setParseError] = useState<string | null>(null);
   const [report, setReport] = useState<ImportReport | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const submit = useSubmit();
+  const { busy, error } = submit;
 
-  const run = async (doc: unknown, dryRun: boolean) => {
-    setBusy(true);
-    setError(null);
-    try {
+  const run = (doc: unknown, dryRun: boolean) =>
+    submit.run(async () => {
       const result = await api<ImportReport>("POST", `/api/hsds/import?dryRun=${dryRun}`, doc);
       setReport(result);
       if (!dryRun && result.committed) {
@@ -44,12 +43,7 @@ function DirectoryImport() {
           t("directoryImport.done", { create: result.counts.create, update: result.counts.update }),
         );
       }
-    } catch (err) {
-      setError(err as ApiError);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   const choose = async (f: File | null) => {
     setFile(f);

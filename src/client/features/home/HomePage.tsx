@@ -16,10 +16,10 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { Home, HomeItem, HomeSection } from "../../../shared/contracts/home.ts";
 import { useApiQuery } from "../../api/use-api.ts";
+import { formatDay } from "../../components/format.ts";
 import { PageTitle } from "../../components/PageTitle.tsx";
 import { QueryView } from "../../components/QueryView.tsx";
 import { hasPermission, useRequiredSession } from "../../session/session-context.ts";
-import { formatDay } from "../cases/labels.ts";
 import { DeadlinesCard } from "./DeadlinesCard.tsx";
 import { HOME_CARDS, itemDetail } from "./home-content.ts";
 

@@ -1,26 +1,17 @@
-import {
-  Button,
-  Fieldset,
-  Group,
-  NativeSelect,
-  SimpleGrid,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-} from "@mantine/core";
+import { Fieldset, NativeSelect, SimpleGrid, Stack, Text, Textarea, TextInput } from "@mantine/core";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Interface, InterfaceInput, InterfaceUpdate } from "../../../shared/contracts/interfaces.ts";
 import { HANDOVER_CHANNELS, INTERFACE_SCOPES, type InterfaceScope } from "../../../shared/referrals.ts";
 import { api } from "../../api/client.ts";
 import { orNull } from "../../components/format.ts";
-import { ProblemAlert } from "../../components/ProblemAlert.tsx";
-import { RemoteSelect } from "../../components/RemoteSelect.tsx";
-import { StaleVersionAlert, type UnsavedItem } from "../../components/StaleVersionAlert.tsx";
+import type { UnsavedItem } from "../../components/StaleVersionAlert.tsx";
+import { FormActions } from "../../forms/FormActions.tsx";
+import { FormProblem } from "../../forms/FormProblem.tsx";
+import { useForm } from "../../forms/use-form.ts";
+import { errorOf } from "../../forms/use-submit.ts";
 import { useRequiredSession } from "../../session/session-context.ts";
-import { errorOf, useSubmit } from "../recognition/form.ts";
-import { type Authority, authorityOption, authorityPath } from "../recognition/ProcedureCreateModal.tsx";
+import { type Authority, AuthoritySelect } from "../recognition/ProcedureFields.tsx";
 import { dayCount } from "./labels.ts";
 
 type Org = Pick<Authority, "id" | "name">;
@@ -65,10 +56,9 @@ export function InterfaceForm({ item, onClose, onSaved, onReload }: Props) {
       : null;
   const [from, setFrom] = useState<Org | null>(item ? item.from : own);
   const [to, setTo] = useState<Org | null>(item ? item.to : null);
-  const [values, setValues] = useState<Values>(() => initialValues(item));
+  const { values, setValues, bind, error, busy, run, fields } = useForm<Values>(() => initialValues(item));
   // Until the person picks a scope, it follows the chosen organisations.
   const [scopeChosen, setScopeChosen] = useState(item !== null);
-  const { error, busy, run, fields, stale } = useSubmit();
   const f = (k: string) => t(`interfaces.fields.${k}`);
 
   const chooseOrg = (side: "from" | "to", org: Org | null) => {
@@ -77,14 +67,6 @@ export function InterfaceForm({ item, onClose, onSaved, onReload }: Props) {
     else setTo(org);
     if (!scopeChosen) setValues((v) => ({ ...v, scope: suggestedScope(next.from, next.to) }));
   };
-  const bind = (key: Exclude<keyof Values, "scope">) => ({
-    value: values[key],
-    error: errorOf(fields, key),
-    onChange: (e: { currentTarget: { value: string } }) => {
-      const value = e.currentTarget.value;
-      setValues((v) => ({ ...v, [key]: value }));
-    },
-  });
 
   const shown = (k: keyof Values, v: string) => {
     if (v === "") return "–";
@@ -145,25 +127,23 @@ export function InterfaceForm({ item, onClose, onSaved, onReload }: Props) {
       );
     }
     return (
-      <RemoteSelect<Authority>
+      <AuthoritySelect
         label={f(`${side}Organisation`)}
         required
-        error={errorOf(fields, `${side}OrganisationId`)}
-        path={authorityPath}
-        toOption={authorityOption}
-        selected={org ? authorityOption(org) : null}
+        value={org}
         onChange={(o) => chooseOrg(side, o)}
+        error={errorOf(fields, `${side}OrganisationId`)}
       />
     );
   };
 
   return (
     <form onSubmit={submit} noValidate>
-      {stale && item ? (
-        <StaleVersionAlert error={error} unsaved={unsaved()} onReload={() => onReload(item.id, unsaved())} />
-      ) : (
-        <ProblemAlert error={error} />
-      )}
+      <FormProblem
+        error={error}
+        unsaved={unsaved}
+        onReload={item ? (u) => onReload(item.id, u) : undefined}
+      />
       <Stack>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <Fieldset legend={t("interfaces.sending")}>
@@ -233,14 +213,7 @@ export function InterfaceForm({ item, onClose, onSaved, onReload }: Props) {
             />
           </SimpleGrid>
         </Fieldset>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t("common.cancel")}
-          </Button>
-          <Button type="submit" loading={busy}>
-            {t("common.save")}
-          </Button>
-        </Group>
+        <FormActions busy={busy} onCancel={onClose} />
       </Stack>
     </form>
   );

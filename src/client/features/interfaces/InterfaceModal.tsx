@@ -1,10 +1,10 @@
-import { Modal } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Interface } from "../../../shared/contracts/interfaces.ts";
 import { api } from "../../api/client.ts";
-import { notifyError } from "../../components/notify.ts";
 import { DiscardedInput, type UnsavedItem } from "../../components/StaleVersionAlert.tsx";
+import { attempt } from "../../forms/actions.ts";
+import { FormModal } from "../../forms/FormModal.tsx";
 import { InterfaceForm } from "./InterfaceForm.tsx";
 
 type Props = {
@@ -29,21 +29,17 @@ export function InterfaceModal({ item, onClose, onSaved }: Props) {
     setReloaded(null);
     onClose();
   };
-  const reload = async (id: string, unsaved: UnsavedItem[]) => {
-    try {
+  const reload = (id: string, unsaved: UnsavedItem[]) =>
+    attempt(async () => {
       setReloaded(await api<Interface>("GET", `/api/interfaces/${id}`));
       setDiscarded(unsaved);
-    } catch (err) {
-      notifyError(err);
-    }
-  };
+    });
   return (
-    <Modal
-      opened={current !== null}
+    <FormModal
+      item={current}
       onClose={close}
       size="xl"
       title={current === "new" ? t("interfaces.addTitle") : t("interfaces.editTitle")}
-      closeButtonProps={{ "aria-label": t("common.close") }}
     >
       {current !== null ? (
         <>
@@ -62,6 +58,6 @@ export function InterfaceModal({ item, onClose, onSaved }: Props) {
           />
         </>
       ) : null}
-    </Modal>
+    </FormModal>
   );
 }

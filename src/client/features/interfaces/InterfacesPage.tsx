@@ -1,15 +1,22 @@
-import { Button, Group, NativeSelect, Paper, SimpleGrid, Stack, Text, TextInput, Title } from "@mantine/core";
+import { Button, Stack, Text } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
-import { useId, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Interface } from "../../../shared/contracts/interfaces.ts";
 import { query } from "../../api/client.ts";
 import { useApiQuery } from "../../api/use-api.ts";
 import { Forbidden } from "../../components/Forbidden.tsx";
 import { notifySuccess } from "../../components/notify.ts";
-import { Pager } from "../../components/Pager.tsx";
 import { PageTitle } from "../../components/PageTitle.tsx";
-import { QueryView } from "../../components/QueryView.tsx";
+import { Panel } from "../../components/Panel.tsx";
+import {
+  FilterBar,
+  optionsOf,
+  PagedList,
+  SearchFilter,
+  SelectFilter,
+  useListFilters,
+} from "../../forms/list.tsx";
 import { hasPermission, useRequiredSession } from "../../session/session-context.ts";
 import { InterfaceModal } from "./InterfaceModal.tsx";
 import { InterfacesTable } from "./InterfacesTable.tsx";
@@ -38,62 +45,35 @@ export function InterfacesPage() {
 
 function Register({ manages }: { manages: boolean }) {
   const { t } = useTranslation();
-  const headingId = useId();
-  const [q, setQ] = useState("");
-  const [debouncedQ] = useDebouncedValue(q, 300);
-  const [status, setStatus] = useState("");
-  const [offset, setOffset] = useState(0);
+  const { filters, filter, offset, setOffset } = useListFilters({ q: "", status: "" });
+  const [debouncedQ] = useDebouncedValue(filters.q, 300);
   const [editing, setEditing] = useState<Interface | "new" | null>(null);
   const list = useApiQuery<{ items: Interface[]; total: number }>(
-    `/api/interfaces${query({ q: debouncedQ.trim(), status, limit: LIMIT, offset })}`,
+    `/api/interfaces${query({ q: debouncedQ.trim(), status: filters.status, limit: LIMIT, offset })}`,
   );
   return (
-    <Paper withBorder p="lg" radius="md" component="section" aria-labelledby={headingId}>
-      <Group justify="space-between" mb="md">
-        <Title order={2} size="h3" id={headingId}>
-          {t("interfaces.listTitle")}
-        </Title>
-        {manages ? <Button onClick={() => setEditing("new")}>{t("interfaces.add")}</Button> : null}
-      </Group>
-      <SimpleGrid cols={{ base: 1, sm: 2 }} mb="md" role="search" aria-label={t("interfaces.filters")}>
-        <TextInput
-          type="search"
-          label={t("interfaces.search")}
-          value={q}
-          onChange={(e) => {
-            setQ(e.currentTarget.value);
-            setOffset(0);
-          }}
-        />
-        <NativeSelect
+    <Panel
+      title={t("interfaces.listTitle")}
+      action={manages ? <Button onClick={() => setEditing("new")}>{t("interfaces.add")}</Button> : null}
+    >
+      <FilterBar cols={{ base: 1, sm: 2 }} label={t("interfaces.filters")}>
+        <SearchFilter label={t("interfaces.search")} {...filter("q")} />
+        <SelectFilter
           label={t("interfaces.fields.status")}
-          value={status}
-          onChange={(e) => {
-            setStatus(e.currentTarget.value);
-            setOffset(0);
-          }}
-          data={[
-            { value: "", label: t("common.all") },
-            ...(["active", "inactive"] as const).map((s) => ({
-              value: s,
-              label: t(`interfaces.statuses.${s}`),
-            })),
-          ]}
+          {...filter("status")}
+          options={optionsOf(["active", "inactive"], (s) => t(`interfaces.statuses.${s}`))}
         />
-      </SimpleGrid>
-      <QueryView query={list}>
+      </FilterBar>
+      <PagedList query={list} limit={LIMIT} offset={offset} onPage={setOffset}>
         {(data) => (
-          <>
-            <InterfacesTable
-              interfaces={data.items}
-              total={data.total}
-              busy={list.loading}
-              onEdit={setEditing}
-            />
-            <Pager total={data.total} limit={LIMIT} offset={offset} onChange={setOffset} />
-          </>
+          <InterfacesTable
+            interfaces={data.items}
+            total={data.total}
+            busy={list.loading}
+            onEdit={setEditing}
+          />
         )}
-      </QueryView>
+      </PagedList>
       <InterfaceModal
         item={editing}
         onClose={() => setEditing(null)}
@@ -103,6 +83,6 @@ function Register({ manages }: { manages: boolean }) {
           list.reload();
         }}
       />
-    </Paper>
+    </Panel>
   );
 }

@@ -7,7 +7,7 @@ import { useApiQuery } from "../../api/use-api.ts";
 import { notifySuccess } from "../../components/notify.ts";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { QueryView } from "../../components/QueryView.tsx";
-import { errorOf, useSubmit } from "../recognition/form.ts";
+import { errorOf, useSubmit } from "../../forms/use-submit.ts";
 import { dayCount } from "./labels.ts";
 
 const KEYS = ["answerWithinDays", "completeWithinDays", "expireAfterDays", "dueSoonDays"] as const;

@@ -1,4 +1,4 @@
-import { Anchor, Modal, Table } from "@mantine/core";
+import { Anchor, Table } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
@@ -9,6 +9,7 @@ import { useApiQuery } from "../../api/use-api.ts";
 import { ListTable } from "../../components/ListTable.tsx";
 import { Pager } from "../../components/Pager.tsx";
 import { QueryView } from "../../components/QueryView.tsx";
+import { FormModal } from "../../forms/FormModal.tsx";
 
 /** A cell of the matrix, or a whole row when the district is null. */
 export type Cell = { key: string; row: string; ags: string | null; district: string | null };
@@ -32,12 +33,11 @@ export function CellOffersModal({
     `/api/directory/matrix/offers${query({ [by]: cell.key, district: cell.ags, limit: LIMIT, offset })}`,
   );
   return (
-    <Modal
-      opened
+    <FormModal
+      item
       onClose={onClose}
       size="xl"
       title={t("matrix.offersTitle", { row: cell.row, district: cell.district ?? t("matrix.allDistricts") })}
-      closeButtonProps={{ "aria-label": t("common.close") }}
     >
       <QueryView query={list}>
         {(data) => (
@@ -70,6 +70,6 @@ export function CellOffersModal({
       {list.data ? (
         <Pager total={list.data.total} limit={LIMIT} offset={offset} onChange={setOffset} />
       ) : null}
-    </Modal>
+    </FormModal>
   );
 }

@@ -5,8 +5,9 @@ import type { Invitation } from "../../../shared/contracts/members.ts";
 import { api } from "../../api/client.ts";
 import { formatDateTime } from "../../components/format.ts";
 import { ListTable } from "../../components/ListTable.tsx";
-import { notifyError, notifySuccess } from "../../components/notify.ts";
+import { notifySuccess } from "../../components/notify.ts";
 import { ToneBadge } from "../../components/ToneBadge.tsx";
+import { attempt } from "../../forms/actions.ts";
 
 type InvitationItem = z.infer<typeof Invitation>;
 type Props = { organisationId: string; invitations: InvitationItem[]; onChanged: () => void };
@@ -16,15 +17,12 @@ export function InvitationsTable({ organisationId, invitations, onChanged }: Pro
   const { t } = useTranslation();
   const open = invitations.filter((i) => i.usedAt === null);
 
-  const revoke = async (inv: InvitationItem) => {
-    try {
+  const revoke = (inv: InvitationItem) =>
+    attempt(async () => {
       await api("DELETE", `/api/organisations/${organisationId}/invitations/${inv.id}`);
       notifySuccess(t("members.invitations.revoked", { email: inv.email }));
       onChanged();
-    } catch (err) {
-      notifyError(err);
-    }
-  };
+    });
 
   const now = Date.now();
   return (

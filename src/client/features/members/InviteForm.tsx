@@ -1,10 +1,12 @@
-import { Button, Group, NativeSelect, TextInput } from "@mantine/core";
+import { Button, Group, NativeSelect } from "@mantine/core";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Role } from "../../../shared/domain.ts";
-import { ApiError, api } from "../../api/client.ts";
+import { api } from "../../api/client.ts";
 import { notifySuccess } from "../../components/notify.ts";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
+import { EmailField } from "../../forms/EmailField.tsx";
+import { useSubmit } from "../../forms/use-submit.ts";
 
 type Props = { organisationId: string; roles: readonly Role[]; onInvited: () => void };
 
@@ -13,38 +15,27 @@ export function InviteForm({ organisationId, roles, onInvited }: Props) {
   const { t } = useTranslation();
   const [email, setEmail] = useState("");
   const [role, setRole] = useState<string>("counsellor");
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
-  const fields = error?.fieldErrors() ?? {};
+  const { error, busy, run, fields } = useSubmit();
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await api("POST", `/api/organisations/${organisationId}/invitations`, { email, role });
       notifySuccess(t("members.invite.sent", { email }));
       setEmail("");
       onInvited();
-    } catch (err) {
-      if (err instanceof ApiError) setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
     <form onSubmit={submit} noValidate>
       <ProblemAlert error={fields.email || fields.role ? null : error} />
       <Group align="flex-start" wrap="wrap">
-        <TextInput
+        <EmailField
           label={t("members.fields.email")}
-          type="email"
-          dir="ltr"
           autoComplete="off"
-          required
           value={email}
-          onChange={(e) => setEmail(e.currentTarget.value)}
+          onChange={setEmail}
           error={fields.email}
           style={{ flex: "1 1 260px" }}
         />

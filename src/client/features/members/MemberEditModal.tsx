@@ -1,10 +1,13 @@
-import { Button, Group, Modal, NativeSelect, Stack, Text } from "@mantine/core";
+import { NativeSelect, Stack, Text } from "@mantine/core";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Member } from "../../../shared/contracts/members.ts";
 import type { Role } from "../../../shared/domain.ts";
-import { ApiError, api } from "../../api/client.ts";
+import { api } from "../../api/client.ts";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
+import { FormActions } from "../../forms/FormActions.tsx";
+import { FormModal } from "../../forms/FormModal.tsx";
+import { useSubmit } from "../../forms/use-submit.ts";
 
 type Props = {
   member: Member | null;
@@ -17,12 +20,7 @@ type Props = {
 export function MemberEditModal({ member, roles, onClose, onSaved }: Props) {
   const { t } = useTranslation();
   return (
-    <Modal
-      opened={member !== null}
-      onClose={onClose}
-      title={t("members.editTitle")}
-      closeButtonProps={{ "aria-label": t("common.close") }}
-    >
+    <FormModal item={member} onClose={onClose} title={t("members.editTitle")}>
       {member ? (
         <EditForm
           key={member.membershipId}
@@ -32,7 +30,7 @@ export function MemberEditModal({ member, roles, onClose, onSaved }: Props) {
           onSaved={onSaved}
         />
       ) : null}
-    </Modal>
+    </FormModal>
   );
 }
 
@@ -40,9 +38,7 @@ function EditForm({ member, roles, onClose, onSaved }: Props & { member: Member 
   const { t } = useTranslation();
   const [role, setRole] = useState<string>(member.role);
   const [status, setStatus] = useState<string>(member.status);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
-  const fields = error?.fieldErrors() ?? {};
+  const { error, busy, run, fields } = useSubmit();
   // A member may already hold a role the actor cannot give (a coordinator seen by an admin): keep it listed.
   const roleOptions = roles.includes(member.role) ? roles : [member.role, ...roles];
 
@@ -56,9 +52,7 @@ function EditForm({ member, roles, onClose, onSaved }: Props & { member: Member 
       onClose();
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       onSaved(
         await api<Member>(
           "PATCH",
@@ -66,11 +60,7 @@ function EditForm({ member, roles, onClose, onSaved }: Props & { member: Member 
           body,
         ),
       );
-    } catch (err) {
-      if (err instanceof ApiError) setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -101,14 +91,7 @@ function EditForm({ member, roles, onClose, onSaved }: Props & { member: Member 
             label: t(`members.status.${s}`),
           }))}
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t("common.cancel")}
-          </Button>
-          <Button type="submit" loading={busy}>
-            {t("common.save")}
-          </Button>
-        </Group>
+        <FormActions busy={busy} onCancel={onClose} />
       </Stack>
     </form>
   );

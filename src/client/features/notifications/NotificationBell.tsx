@@ -11,13 +11,14 @@ import {
   Title,
 } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
-import { useId, useState } from "react";
+import { useId } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { type ApiError, api } from "../../api/client.ts";
 import { formatDateTime } from "../../components/format.ts";
 import { notifyError } from "../../components/notify.ts";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
+import { useAction } from "../../forms/actions.ts";
 import { BellIcon } from "../../shell/icons.tsx";
 import { notificationText } from "./notification-text.ts";
 import { type Notifications, useNotifications } from "./use-notifications.ts";
@@ -33,7 +34,7 @@ export function NotificationBell() {
   const headingId = useId();
   const [opened, { toggle, close }] = useDisclosure(false);
   const list = useNotifications();
-  const [busy, setBusy] = useState(false);
+  const { busy, act } = useAction();
   const unread = list.data?.unread ?? 0;
   const label = unread > 0 ? t("notifications.bellUnread", { n: unread }) : t("notifications.title");
 
@@ -43,17 +44,11 @@ export function NotificationBell() {
     // Following the link must not wait for the server; the count catches up after the answer.
     api("POST", `/api/notifications/${n.id}/read`).then(list.reload, (err: ApiError) => notifyError(err));
   };
-  const markAll = async () => {
-    setBusy(true);
-    try {
+  const markAll = () =>
+    act(async () => {
       await api("POST", "/api/notifications/read-all");
       list.reload();
-    } catch (err) {
-      notifyError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <Popover

@@ -1,12 +1,16 @@
-import { Button, Group, Modal, NativeSelect, SimpleGrid, Stack, Textarea, TextInput } from "@mantine/core";
-import { type FormEvent, useState } from "react";
+import { NativeSelect, SimpleGrid, Stack, Textarea, TextInput } from "@mantine/core";
+import type { FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import { LOCATION_TYPES, type Location, type LocationCreate } from "../../../shared/contracts/offers.ts";
 import { DISTRICTS } from "../../../shared/domain.ts";
-import { ApiError, api } from "../../api/client.ts";
+import { api } from "../../api/client.ts";
 import { orNull } from "../../components/format.ts";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
+import { AddressFields } from "../../forms/AddressFields.tsx";
+import { FormActions } from "../../forms/FormActions.tsx";
+import { FormModal } from "../../forms/FormModal.tsx";
+import { useForm } from "../../forms/use-form.ts";
 
 type Props = {
   organisationId: string;
@@ -20,12 +24,11 @@ type Props = {
 export function LocationModal({ organisationId, location, onClose, onSaved }: Props) {
   const { t } = useTranslation();
   return (
-    <Modal
-      opened={location !== null}
+    <FormModal
+      item={location}
       onClose={onClose}
       size="lg"
       title={location === "new" ? t("offers.locations.addTitle") : t("offers.locations.editTitle")}
-      closeButtonProps={{ "aria-label": t("common.close") }}
     >
       {location !== null ? (
         <LocationForm
@@ -36,7 +39,7 @@ export function LocationModal({ organisationId, location, onClose, onSaved }: Pr
           onSaved={onSaved}
         />
       ) : null}
-    </Modal>
+    </FormModal>
   );
 }
 
@@ -61,7 +64,7 @@ function LocationForm({
   onSaved,
 }: Omit<Props, "location"> & { location: Location | null }) {
   const { t } = useTranslation();
-  const [values, setValues] = useState<Values>(
+  const { values, bind, error, busy, run } = useForm<Values>(
     () =>
       Object.fromEntries(
         KEYS.map((k) => [
@@ -70,23 +73,10 @@ function LocationForm({
         ]),
       ) as Values,
   );
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
-  const fields = error?.fieldErrors() ?? {};
-  const bind = (key: keyof Values) => ({
-    value: values[key],
-    error: fields[key],
-    onChange: (e: { currentTarget: { value: string } }) => {
-      const value = e.currentTarget.value;
-      setValues((v) => ({ ...v, [key]: value }));
-    },
-  });
   const number = (v: string) => (v.trim() === "" ? null : Number(v.replace(",", ".")));
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
     const body: z.input<typeof LocationCreate> = {
       locationType: (values.locationType || "physical") as Location["locationType"],
       name: orNull(values.name),
@@ -99,17 +89,13 @@ function LocationForm({
       url: orNull(values.url),
       description: orNull(values.description),
     };
-    try {
+    await run(async () => {
       onSaved(
         location
           ? await api<Location>("PATCH", `/api/locations/${location.id}`, body)
           : await api<Location>("POST", `/api/organisations/${organisationId}/locations`, body),
       );
-    } catch (err) {
-      if (err instanceof ApiError) setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const f = (k: string) => t(`offers.locations.fields.${k}`);
@@ -124,18 +110,7 @@ function LocationForm({
             {...bind("locationType")}
           />
           <TextInput label={f("name")} {...bind("name")} />
-          <TextInput label={f("street")} autoComplete="street-address" {...bind("street")} />
-          <Group grow align="flex-start">
-            <TextInput
-              label={f("postcode")}
-              autoComplete="postal-code"
-              inputMode="numeric"
-              maxLength={5}
-              dir="ltr"
-              {...bind("postcode")}
-            />
-            <TextInput label={f("city")} autoComplete="address-level2" {...bind("city")} />
-          </Group>
+          <AddressFields label={f} bind={bind} />
           <NativeSelect
             label={f("district")}
             data={[
@@ -155,14 +130,7 @@ function LocationForm({
           <TextInput label={f("longitude")} inputMode="decimal" dir="ltr" {...bind("longitude")} />
         </SimpleGrid>
         <Textarea label={f("description")} autosize minRows={2} maxRows={6} {...bind("description")} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t("common.cancel")}
-          </Button>
-          <Button type="submit" loading={busy}>
-            {t("common.save")}
-          </Button>
-        </Group>
+        <FormActions busy={busy} onCancel={onClose} />
       </Stack>
     </form>
   );

@@ -1,13 +1,16 @@
-import { Button, Group, Modal, Paper, Table, Text, Title, VisuallyHidden } from "@mantine/core";
+import { Button, Group, Table, Text, VisuallyHidden } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Location } from "../../../shared/contracts/offers.ts";
 import { api } from "../../api/client.ts";
 import { useApiQuery } from "../../api/use-api.ts";
 import { Loading } from "../../components/Loading.tsx";
-import { notifyError, notifySuccess } from "../../components/notify.ts";
+import { notifySuccess } from "../../components/notify.ts";
 import { Pager } from "../../components/Pager.tsx";
+import { Panel } from "../../components/Panel.tsx";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
+import { attempt } from "../../forms/actions.ts";
+import { ConfirmModal } from "../../forms/ConfirmModal.tsx";
 import { districtName } from "../organisations/OrganisationProfile.tsx";
 import { LocationModal } from "./LocationModal.tsx";
 
@@ -29,26 +32,22 @@ export function LocationsPanel({ organisationId, manages }: { organisationId: st
   );
   const label = (l: Location) => locationLabel(l, t("offers.locations.unnamed"));
 
-  const remove = async (l: Location) => {
-    try {
-      await api("DELETE", `/api/locations/${l.id}`);
-      notifySuccess(t("offers.locations.deleted"));
-      list.reload();
-    } catch (err) {
-      notifyError(err);
-    } finally {
-      setDeleting(null);
-    }
-  };
+  const remove = (l: Location) =>
+    attempt(
+      async () => {
+        await api("DELETE", `/api/locations/${l.id}`);
+        notifySuccess(t("offers.locations.deleted"));
+        list.reload();
+      },
+      () => setDeleting(null),
+    );
 
   return (
-    <Paper withBorder p="lg" radius="md" component="section" aria-labelledby="locations-heading">
-      <Group justify="space-between" mb="md">
-        <Title order={2} size="h3" id="locations-heading">
-          {t("offers.locations.title")}
-        </Title>
-        {manages ? <Button onClick={() => setEditing("new")}>{t("offers.locations.add")}</Button> : null}
-      </Group>
+    <Panel
+      headingId="locations-heading"
+      title={t("offers.locations.title")}
+      action={manages ? <Button onClick={() => setEditing("new")}>{t("offers.locations.add")}</Button> : null}
+    >
       <ProblemAlert error={list.error} />
       {!list.data ? (
         list.error ? null : (
@@ -136,26 +135,14 @@ export function LocationsPanel({ organisationId, manages }: { organisationId: st
           list.reload();
         }}
       />
-      <Modal
-        opened={deleting !== null}
+      <ConfirmModal
+        item={deleting}
         onClose={() => setDeleting(null)}
         title={t("offers.locations.deleteTitle")}
-        closeButtonProps={{ "aria-label": t("common.close") }}
-      >
-        {deleting ? (
-          <>
-            <Text mb="md">{t("offers.locations.confirmDelete", { name: label(deleting) })}</Text>
-            <Group justify="flex-end">
-              <Button variant="default" onClick={() => setDeleting(null)}>
-                {t("common.cancel")}
-              </Button>
-              <Button color="red" onClick={() => remove(deleting)}>
-                {t("offers.locations.delete")}
-              </Button>
-            </Group>
-          </>
-        ) : null}
-      </Modal>
-    </Paper>
+        message={(l) => t("offers.locations.confirmDelete", { name: label(l) })}
+        confirmLabel={t("offers.locations.delete")}
+        onConfirm={remove}
+      />
+    </Panel>
   );
 }

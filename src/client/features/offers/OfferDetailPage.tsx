@@ -1,29 +1,22 @@
-import { Anchor, Button, DataList, Group, Modal, Paper, Stack, Text, Title } from "@mantine/core";
-import { type ReactNode, useState } from "react";
+import { Anchor, Button, DataList, Group, Paper, Stack, Title } from "@mantine/core";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router";
 import type { Offer } from "../../../shared/contracts/offers.ts";
 import { api } from "../../api/client.ts";
 import { useApiQuery } from "../../api/use-api.ts";
+import { DataRow } from "../../components/DataRow.tsx";
 import { formatDateTime } from "../../components/format.ts";
-import { Loading } from "../../components/Loading.tsx";
-import { notifyError, notifySuccess } from "../../components/notify.ts";
+import { notifySuccess } from "../../components/notify.ts";
 import { PageTitle } from "../../components/PageTitle.tsx";
-import { ProblemAlert } from "../../components/ProblemAlert.tsx";
+import { attempt } from "../../forms/actions.ts";
+import { ConfirmModal } from "../../forms/ConfirmModal.tsx";
+import { RecordPending } from "../../forms/RecordPending.tsx";
 import { districtName } from "../organisations/OrganisationProfile.tsx";
 import { languageName } from "./labels.ts";
 import { OfferHistory } from "./OfferHistory.tsx";
 import { OfferStatusBadge } from "./OfferStatusBadge.tsx";
 import { TranslationList } from "./TranslationList.tsx";
-
-function Row({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <DataList.Item>
-      <DataList.ItemLabel>{label}</DataList.ItemLabel>
-      <DataList.ItemValue style={{ whiteSpace: "pre-line" }}>{children}</DataList.ItemValue>
-    </DataList.Item>
-  );
-}
 
 /** One offer with all its attributes and its change history. */
 export function OfferDetailPage() {
@@ -38,27 +31,17 @@ export function OfferDetailPage() {
       {t("offers.backToList")}
     </Anchor>
   );
-  if (offer.error) {
-    return (
-      <>
-        {back}
-        <PageTitle>{t("offers.title")}</PageTitle>
-        <ProblemAlert error={offer.error} />
-      </>
-    );
-  }
-  if (!offer.data) return <Loading />;
+  if (offer.error || !offer.data)
+    return <RecordPending query={offer} title={t("offers.title")} back={back} />;
   const o = offer.data;
   const list = (items: string[]) => (items.length > 0 ? items.join(", ") : "–");
   const remove = async () => {
-    try {
+    const deleted = await attempt(async () => {
       await api("DELETE", `/api/offers/${o.id}`);
       notifySuccess(t("offers.delete.done"));
       navigate("/offers");
-    } catch (err) {
-      notifyError(err);
-      setConfirming(false);
-    }
+    });
+    if (!deleted) setConfirming(false);
   };
 
   return (
@@ -85,40 +68,40 @@ export function OfferDetailPage() {
             </Group>
           </Group>
           <DataList withDivider labelWidth="220px">
-            <Row label={t("offers.fields.status")}>
+            <DataRow label={t("offers.fields.status")}>
               <OfferStatusBadge status={o.status} />
-            </Row>
-            <Row label={t("offers.fields.offerType")}>
+            </DataRow>
+            <DataRow label={t("offers.fields.offerType")}>
               {o.offerType ? t(`directory.offerTypes.${o.offerType}`) : "–"}
-            </Row>
-            <Row label={t("offers.fields.phases")}>
+            </DataRow>
+            <DataRow label={t("offers.fields.phases")}>
               {list(
                 o.phases.map((p) => `${t("directory.phaseNumber", { n: p })}: ${t(`directory.phases.${p}`)}`),
               )}
-            </Row>
-            <Row label={t("offers.fields.description")}>
+            </DataRow>
+            <DataRow label={t("offers.fields.description")}>
               {o.description ? <div dir="auto">{o.description}</div> : "–"}
-            </Row>
-            <Row label={t("offerTranslations.detail")}>
+            </DataRow>
+            <DataRow label={t("offerTranslations.detail")}>
               <TranslationList translations={o.translations} />
-            </Row>
-            <Row label={t("offers.fields.languages")}>{list(o.languages.map(languageName))}</Row>
-            <Row label={t("offers.fields.targetGroups")}>
+            </DataRow>
+            <DataRow label={t("offers.fields.languages")}>{list(o.languages.map(languageName))}</DataRow>
+            <DataRow label={t("offers.fields.targetGroups")}>
               {list(o.targetGroups.map((g) => t(`directory.targetGroups.${g}`)))}
-            </Row>
-            <Row label={t("offers.fields.districts")}>{list(o.districts.map(districtName))}</Row>
-            <Row label={t("offers.fields.minGermanLevel")}>
+            </DataRow>
+            <DataRow label={t("offers.fields.districts")}>{list(o.districts.map(districtName))}</DataRow>
+            <DataRow label={t("offers.fields.minGermanLevel")}>
               {o.minGermanLevel ? t(`directory.cefr.${o.minGermanLevel}`) : t("offers.noLevel")}
-            </Row>
-            <Row label={t("offers.fields.fundingRoute")}>
+            </DataRow>
+            <DataRow label={t("offers.fields.fundingRoute")}>
               {o.fundingRoute ? t(`directory.fundingRoutes.${o.fundingRoute}`) : t("offers.notGiven")}
-            </Row>
-            <Row label={t("offers.fields.freeOfCharge")}>
+            </DataRow>
+            <DataRow label={t("offers.fields.freeOfCharge")}>
               {t(
                 `directory.freeOfCharge.${o.freeOfCharge === null ? "unknown" : o.freeOfCharge ? "yes" : "no"}`,
               )}
-            </Row>
-            <Row label={t("offers.fields.schedules")}>
+            </DataRow>
+            <DataRow label={t("offers.fields.schedules")}>
               {o.schedules.length === 0
                 ? t("offers.schedule.none")
                 : o.schedules
@@ -127,12 +110,12 @@ export function OfferDetailPage() {
                         `${s.weekdays.map((d) => t(`directory.weekdaysShort.${d}`)).join(", ")}: ${t("offers.schedule.hours", { from: s.opensAt, to: s.closesAt })}${s.description ? ` (${s.description})` : ""}`,
                     )
                     .join("\n")}
-            </Row>
-            <Row label={t("offers.fields.contactPerson")}>{o.contact.person ?? "–"}</Row>
-            <Row label={t("offers.fields.contactPhone")}>
+            </DataRow>
+            <DataRow label={t("offers.fields.contactPerson")}>{o.contact.person ?? "–"}</DataRow>
+            <DataRow label={t("offers.fields.contactPhone")}>
               {o.contact.phone ? <span dir="ltr">{o.contact.phone}</span> : "–"}
-            </Row>
-            <Row label={t("offers.fields.contactEmail")}>
+            </DataRow>
+            <DataRow label={t("offers.fields.contactEmail")}>
               {o.contact.email ? (
                 <Anchor href={`mailto:${o.contact.email}`} dir="ltr">
                   {o.contact.email}
@@ -140,8 +123,8 @@ export function OfferDetailPage() {
               ) : (
                 "–"
               )}
-            </Row>
-            <Row label={t("offers.fields.website")}>
+            </DataRow>
+            <DataRow label={t("offers.fields.website")}>
               {o.website ? (
                 <Anchor href={o.website} target="_blank" rel="noopener noreferrer" dir="ltr">
                   {o.website}
@@ -149,11 +132,11 @@ export function OfferDetailPage() {
               ) : (
                 "–"
               )}
-            </Row>
-            <Row label={t("offers.fields.locations")}>
+            </DataRow>
+            <DataRow label={t("offers.fields.locations")}>
               {list(o.locations.map((l) => [l.name, l.city].filter(Boolean).join(", ")))}
-            </Row>
-            <Row label={t("offers.fields.updatedAt")}>{formatDateTime(o.updatedAt)}</Row>
+            </DataRow>
+            <DataRow label={t("offers.fields.updatedAt")}>{formatDateTime(o.updatedAt)}</DataRow>
           </DataList>
         </Paper>
         {o.abilities.history ? (
@@ -166,22 +149,14 @@ export function OfferDetailPage() {
           </Paper>
         ) : null}
       </Stack>
-      <Modal
-        opened={confirming}
+      <ConfirmModal
+        item={confirming ? o : null}
         onClose={() => setConfirming(false)}
         title={t("offers.delete.title")}
-        closeButtonProps={{ "aria-label": t("common.close") }}
-      >
-        <Text mb="md">{t("offers.delete.confirm", { name: o.name })}</Text>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={() => setConfirming(false)}>
-            {t("common.cancel")}
-          </Button>
-          <Button color="red" onClick={remove}>
-            {t("offers.delete.button")}
-          </Button>
-        </Group>
-      </Modal>
+        message={(offer) => t("offers.delete.confirm", { name: offer.name })}
+        confirmLabel={t("offers.delete.button")}
+        onConfirm={remove}
+      />
     </>
   );
 }

@@ -1,6 +1,6 @@
-import { NativeSelect, SimpleGrid, TextInput } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { IQ_PHASES, OFFER_STATUSES } from "../../../shared/directory.ts";
+import { FilterBar, filterBinder, optionsOf, SearchFilter, SelectFilter } from "../../forms/list.tsx";
 
 export type OfferFilterValues = { q: string; status: string; phase: string };
 export const NO_OFFER_FILTER: OfferFilterValues = { q: "", status: "", phase: "" };
@@ -10,30 +10,23 @@ type Props = { value: OfferFilterValues; onChange: (v: OfferFilterValues) => voi
 /** Search by name, and filters by status and phase of the IQ process chain. */
 export function OfferFilters({ value, onChange }: Props) {
   const { t } = useTranslation();
-  const all = { value: "", label: t("common.all") };
-  const set = (key: keyof OfferFilterValues) => (e: { currentTarget: { value: string } }) =>
-    onChange({ ...value, [key]: e.currentTarget.value });
+  const bind = filterBinder(value, onChange);
   return (
-    <SimpleGrid cols={{ base: 1, sm: 3 }} mb="md" role="search" aria-label={t("offers.filters")}>
-      <TextInput type="search" label={t("offers.search")} value={value.q} onChange={set("q")} />
-      <NativeSelect
+    <FilterBar cols={{ base: 1, sm: 3 }} label={t("offers.filters")}>
+      <SearchFilter label={t("offers.search")} {...bind("q")} />
+      <SelectFilter
         label={t("offers.fields.status")}
-        value={value.status}
-        onChange={set("status")}
-        data={[all, ...OFFER_STATUSES.map((s) => ({ value: s, label: t(`directory.statuses.${s}`) }))]}
+        {...bind("status")}
+        options={optionsOf(OFFER_STATUSES, (s) => t(`directory.statuses.${s}`))}
       />
-      <NativeSelect
+      <SelectFilter
         label={t("offers.fields.phases")}
-        value={value.phase}
-        onChange={set("phase")}
-        data={[
-          all,
-          ...IQ_PHASES.map((p) => ({
-            value: String(p),
-            label: `${t("directory.phaseNumber", { n: p })}: ${t(`directory.phases.${p}`)}`,
-          })),
-        ]}
+        {...bind("phase")}
+        options={optionsOf(
+          IQ_PHASES,
+          (p) => `${t("directory.phaseNumber", { n: p })}: ${t(`directory.phases.${p}`)}`,
+        )}
       />
-    </SimpleGrid>
+    </FilterBar>
   );
 }

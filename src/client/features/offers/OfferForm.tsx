@@ -1,8 +1,6 @@
 import {
-  Button,
   Checkbox,
   Fieldset,
-  Group,
   MultiSelect,
   NativeSelect,
   SimpleGrid,
@@ -11,7 +9,7 @@ import {
   Textarea,
   TextInput,
 } from "@mantine/core";
-import { type FormEvent, useMemo, useState } from "react";
+import { type FormEvent, useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import type { Location, Offer, OfferCreate } from "../../../shared/contracts/offers.ts";
@@ -24,10 +22,12 @@ import {
   TARGET_GROUPS,
 } from "../../../shared/directory.ts";
 import { DISTRICTS } from "../../../shared/domain.ts";
-import { ApiError } from "../../api/client.ts";
 import { useApiQuery } from "../../api/use-api.ts";
 import { orNull } from "../../components/format.ts";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
+import { FormActions } from "../../forms/FormActions.tsx";
+import { useForm } from "../../forms/use-form.ts";
+import { errorOf } from "../../forms/use-submit.ts";
 import { locationLabel } from "./LocationsPanel.tsx";
 import { languageOptions } from "./labels.ts";
 import { OccupationFieldsSelect } from "./OccupationFieldsSelect.tsx";
@@ -113,11 +113,6 @@ function toBody(v: Values): OfferBody {
   };
 }
 
-/** The server's message for a field or anything below it ("languages" also for "languages.1"). */
-function errorOf(fields: Record<string, string>, name: string): string | undefined {
-  return fields[name] ?? Object.entries(fields).find(([k]) => k.startsWith(`${name}.`))?.[1];
-}
-
 /** Errors below a prefix, keyed by the rest of their path ("schedules.0.closesAt" → "0.closesAt"). */
 function errorsBelow(fields: Record<string, string>, prefix: string): Record<string, string> {
   return Object.fromEntries(
@@ -138,35 +133,21 @@ type Props = {
 /** Create and edit form of an offer with all of Lotse's attributes; shows the server's messages per field. */
 export function OfferForm({ offer, organisationId, submitLabel, onSubmit, onCancel }: Props) {
   const { t } = useTranslation();
-  const [values, setValues] = useState<Values>(() => initialValues(offer));
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { values, setValues, bind, error, busy, run, fields } = useForm<Values>(() => initialValues(offer));
   const places = useApiQuery<{ items: Location[] }>(
     `/api/organisations/${organisationId}/locations?limit=200`,
   );
   const languages = useMemo(languageOptions, []);
-  const fields = error?.fieldErrors() ?? {};
   const set =
     <K extends keyof Values>(key: K) =>
     (value: Values[K]) =>
       setValues((v) => ({ ...v, [key]: value }));
-  const bind = (key: keyof Values) => ({
-    value: values[key] as string,
-    error: errorOf(fields, key),
-    onChange: (e: { currentTarget: { value: string } }) => set(key)(e.currentTarget.value as never),
-  });
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await onSubmit(toBody(values));
-    } catch (err) {
-      if (err instanceof ApiError) setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const choose = { value: "", label: t("common.choose"), disabled: true };
@@ -366,14 +347,7 @@ export function OfferForm({ offer, organisationId, submitLabel, onSubmit, onCanc
           )}
         </Fieldset>
 
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>
-            {t("common.cancel")}
-          </Button>
-          <Button type="submit" loading={busy}>
-            {submitLabel}
-          </Button>
-        </Group>
+        <FormActions busy={busy} onCancel={onCancel} submitLabel={submitLabel} />
       </Stack>
     </form>
   );

@@ -1,14 +1,12 @@
-import { Button, Group, Paper, Title } from "@mantine/core";
+import { Button } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
-import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { Offer } from "../../../shared/contracts/offers.ts";
 import { query } from "../../api/client.ts";
 import { useApiQuery } from "../../api/use-api.ts";
-import { Loading } from "../../components/Loading.tsx";
-import { Pager } from "../../components/Pager.tsx";
-import { ProblemAlert } from "../../components/ProblemAlert.tsx";
+import { Panel } from "../../components/Panel.tsx";
+import { PagedList, useListFilters } from "../../forms/list.tsx";
 import { NO_OFFER_FILTER, OfferFilters, type OfferFilterValues } from "./OfferFilters.tsx";
 import { OffersTable } from "./OffersTable.tsx";
 
@@ -17,41 +15,26 @@ const LIMIT = 25;
 /** The offers of one organisation with filters: on the own offers page, and for the coordination on an organisation's page. */
 export function OffersPanel({ organisationId, manages }: { organisationId: string; manages: boolean }) {
   const { t } = useTranslation();
-  const headingId = useId();
-  const [filters, setFilters] = useState<OfferFilterValues>(NO_OFFER_FILTER);
+  const { filters, setFilters, offset, setOffset } = useListFilters<OfferFilterValues>(NO_OFFER_FILTER);
   const [q] = useDebouncedValue(filters.q, 300);
-  const [offset, setOffset] = useState(0);
   const offers = useApiQuery<{ items: Offer[]; total: number }>(
     `/api/organisations/${organisationId}/offers${query({ ...filters, q, limit: LIMIT, offset })}`,
   );
   return (
-    <Paper withBorder p="lg" radius="md" component="section" aria-labelledby={headingId}>
-      <Group justify="space-between" mb="md">
-        <Title order={2} size="h3" id={headingId}>
-          {t("offers.listTitle")}
-        </Title>
-        {manages ? (
+    <Panel
+      title={t("offers.listTitle")}
+      action={
+        manages ? (
           <Button component={Link} to={`/offers/new?organisation=${organisationId}`}>
             {t("offers.add")}
           </Button>
-        ) : null}
-      </Group>
-      <OfferFilters
-        value={filters}
-        onChange={(v) => {
-          setFilters(v);
-          setOffset(0);
-        }}
-      />
-      <ProblemAlert error={offers.error} />
-      {offers.data ? (
-        <>
-          <OffersTable offers={offers.data.items} total={offers.data.total} busy={offers.loading} />
-          <Pager total={offers.data.total} limit={LIMIT} offset={offset} onChange={setOffset} />
-        </>
-      ) : offers.error ? null : (
-        <Loading />
-      )}
-    </Paper>
+        ) : null
+      }
+    >
+      <OfferFilters value={filters} onChange={setFilters} />
+      <PagedList query={offers} limit={LIMIT} offset={offset} onPage={setOffset}>
+        {(data) => <OffersTable offers={data.items} total={data.total} busy={offers.loading} />}
+      </PagedList>
+    </Panel>
   );
 }

@@ -3,10 +3,9 @@ import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import type { Organisation } from "../../../shared/contracts/organisations.ts";
 import { useApiQuery } from "../../api/use-api.ts";
-import { Loading } from "../../components/Loading.tsx";
 import { PageTitle } from "../../components/PageTitle.tsx";
-import { ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { StatusBadge } from "../../components/StatusBadge.tsx";
+import { RecordPending } from "../../forms/RecordPending.tsx";
 import { hasPermission, useRequiredSession } from "../../session/session-context.ts";
 import { MembersPanel } from "../members/MembersPanel.tsx";
 import { OffersPanel } from "../offers/OffersPanel.tsx";
@@ -25,16 +24,8 @@ export function OrganisationDetailPage() {
       {t("organisations.back")}
     </Anchor>
   );
-  if (org.error) {
-    return (
-      <>
-        {back}
-        <PageTitle>{t("organisation.title")}</PageTitle>
-        <ProblemAlert error={org.error} />
-      </>
-    );
-  }
-  if (!org.data) return <Loading />;
+  if (org.error || !org.data)
+    return <RecordPending query={org} title={t("organisation.title")} back={back} />;
   const o = org.data;
 
   return (

@@ -1,12 +1,13 @@
 import { Button, Group, NativeSelect, SimpleGrid, Stack, Textarea, TextInput } from "@mantine/core";
-import { type FormEvent, useState } from "react";
+import type { FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import type { Organisation, OrganisationUpdate } from "../../../shared/contracts/organisations.ts";
 import { DISTRICTS, ORGANISATION_TYPES } from "../../../shared/domain.ts";
-import { ApiError } from "../../api/client.ts";
 import { orNull } from "../../components/format.ts";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
+import { AddressFields } from "../../forms/AddressFields.tsx";
+import { useForm } from "../../forms/use-form.ts";
 
 export type OrganisationBody = z.infer<typeof OrganisationUpdate>;
 
@@ -53,24 +54,10 @@ type Props = {
 /** Create and edit form of an organisation's profile; shows the server's messages per field. */
 export function OrganisationForm({ organisation, withStatus, submitLabel, onSubmit, onCancel }: Props) {
   const { t } = useTranslation();
-  const [values, setValues] = useState<Values>(() => initialValues(organisation));
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
-  const fields = error?.fieldErrors() ?? {};
-
-  const bind = (key: keyof Values) => ({
-    value: values[key],
-    error: fields[key],
-    onChange: (e: { currentTarget: { value: string } }) => {
-      const value = e.currentTarget.value;
-      setValues((v) => ({ ...v, [key]: value }));
-    },
-  });
+  const { values, bind, error, busy, run } = useForm<Values>(() => initialValues(organisation));
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
     const body: OrganisationBody = {
       name: values.name.trim(),
       type: values.type as OrganisationBody["type"],
@@ -84,13 +71,9 @@ export function OrganisationForm({ organisation, withStatus, submitLabel, onSubm
       description: orNull(values.description),
       ...(withStatus ? { status: values.status as "active" | "inactive" } : {}),
     };
-    try {
+    await run(async () => {
       await onSubmit(body);
-    } catch (err) {
-      if (err instanceof ApiError) setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const choose = { value: "", label: t("common.choose"), disabled: true };
@@ -120,26 +103,7 @@ export function OrganisationForm({ organisation, withStatus, submitLabel, onSubm
             data={[choose, ...DISTRICTS.map((d) => ({ value: d.ags, label: d.name }))]}
             {...bind("districtAgs")}
           />
-          <TextInput
-            label={t("organisation.fields.street")}
-            autoComplete="street-address"
-            {...bind("street")}
-          />
-          <Group grow align="flex-start">
-            <TextInput
-              label={t("organisation.fields.postcode")}
-              autoComplete="postal-code"
-              inputMode="numeric"
-              maxLength={5}
-              dir="ltr"
-              {...bind("postcode")}
-            />
-            <TextInput
-              label={t("organisation.fields.city")}
-              autoComplete="address-level2"
-              {...bind("city")}
-            />
-          </Group>
+          <AddressFields label={(k) => t(`organisation.fields.${k}`)} bind={bind} />
           <TextInput
             label={t("organisation.fields.email")}
             type="email"

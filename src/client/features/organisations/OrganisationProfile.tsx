@@ -1,8 +1,8 @@
 import { Anchor, DataList } from "@mantine/core";
-import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { Organisation } from "../../../shared/contracts/organisations.ts";
 import { DISTRICTS } from "../../../shared/domain.ts";
+import { DataRow } from "../../components/DataRow.tsx";
 import { formatDateTime } from "../../components/format.ts";
 
 /** The district's proper name for an AGS key. */
@@ -11,25 +11,16 @@ export function districtName(ags: string | null): string {
   return DISTRICTS.find((d) => d.ags === ags)?.name ?? ags;
 }
 
-function Row({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <DataList.Item>
-      <DataList.ItemLabel>{label}</DataList.ItemLabel>
-      <DataList.ItemValue style={{ whiteSpace: "pre-line" }}>{children}</DataList.ItemValue>
-    </DataList.Item>
-  );
-}
-
 /** An organisation's profile as a description list, for reading. */
 export function OrganisationProfile({ organisation: o }: { organisation: Organisation }) {
   const { t } = useTranslation();
   const address = [o.street, [o.postcode, o.city].filter(Boolean).join(" ")].filter(Boolean).join(", ");
   return (
     <DataList withDivider labelWidth="200px">
-      <Row label={t("organisation.fields.type")}>{t(`organisationTypes.${o.type}`)}</Row>
-      <Row label={t("organisation.fields.district")}>{districtName(o.districtAgs)}</Row>
-      <Row label={t("organisation.fields.address")}>{address ? <bdi>{address}</bdi> : "–"}</Row>
-      <Row label={t("organisation.fields.email")}>
+      <DataRow label={t("organisation.fields.type")}>{t(`organisationTypes.${o.type}`)}</DataRow>
+      <DataRow label={t("organisation.fields.district")}>{districtName(o.districtAgs)}</DataRow>
+      <DataRow label={t("organisation.fields.address")}>{address ? <bdi>{address}</bdi> : "–"}</DataRow>
+      <DataRow label={t("organisation.fields.email")}>
         {o.email ? (
           <Anchor href={`mailto:${o.email}`} dir="ltr">
             {o.email}
@@ -37,9 +28,11 @@ export function OrganisationProfile({ organisation: o }: { organisation: Organis
         ) : (
           "–"
         )}
-      </Row>
-      <Row label={t("organisation.fields.phone")}>{o.phone ? <span dir="ltr">{o.phone}</span> : "–"}</Row>
-      <Row label={t("organisation.fields.website")}>
+      </DataRow>
+      <DataRow label={t("organisation.fields.phone")}>
+        {o.phone ? <span dir="ltr">{o.phone}</span> : "–"}
+      </DataRow>
+      <DataRow label={t("organisation.fields.website")}>
         {o.website ? (
           <Anchor href={o.website} target="_blank" rel="noopener noreferrer" dir="ltr">
             {o.website}
@@ -47,13 +40,13 @@ export function OrganisationProfile({ organisation: o }: { organisation: Organis
         ) : (
           "–"
         )}
-      </Row>
-      <Row label={t("organisation.fields.status")}>{t(`organisation.status.${o.status}`)}</Row>
-      <Row label={t("organisation.fields.memberCount")}>{String(o.memberCount)}</Row>
-      <Row label={t("organisation.fields.description")}>
+      </DataRow>
+      <DataRow label={t("organisation.fields.status")}>{t(`organisation.status.${o.status}`)}</DataRow>
+      <DataRow label={t("organisation.fields.memberCount")}>{String(o.memberCount)}</DataRow>
+      <DataRow label={t("organisation.fields.description")}>
         {o.description ? <div dir="auto">{o.description}</div> : "–"}
-      </Row>
-      <Row label={t("organisation.fields.updatedAt")}>{formatDateTime(o.updatedAt)}</Row>
+      </DataRow>
+      <DataRow label={t("organisation.fields.updatedAt")}>{formatDateTime(o.updatedAt)}</DataRow>
     </DataList>
   );
 }

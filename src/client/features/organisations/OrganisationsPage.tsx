@@ -1,6 +1,5 @@
-import { Anchor, Button, Group, Modal, Paper, Table } from "@mantine/core";
+import { Anchor, Button, Table } from "@mantine/core";
 import { useDebouncedValue, useDisclosure } from "@mantine/hooks";
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
 import type { Organisation } from "../../../shared/contracts/organisations.ts";
@@ -9,10 +8,9 @@ import { useApiQuery } from "../../api/use-api.ts";
 import { Forbidden } from "../../components/Forbidden.tsx";
 import { ListTable } from "../../components/ListTable.tsx";
 import { notifySuccess } from "../../components/notify.ts";
-import { Pager } from "../../components/Pager.tsx";
-import { PageTitle } from "../../components/PageTitle.tsx";
-import { QueryView } from "../../components/QueryView.tsx";
 import { StatusBadge } from "../../components/StatusBadge.tsx";
+import { FormModal } from "../../forms/FormModal.tsx";
+import { ListPage, PagedList, useListFilters } from "../../forms/list.tsx";
 import { hasPermission, useRequiredSession } from "../../session/session-context.ts";
 import {
   NO_ORGANISATION_FILTER,
@@ -34,85 +32,70 @@ export function OrganisationsPage() {
 function OrganisationsDirectory({ canCreate }: { canCreate: boolean }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const [filters, setFilters] = useState<OrganisationFilterValues>(NO_ORGANISATION_FILTER);
+  const { filters, setFilters, offset, setOffset } =
+    useListFilters<OrganisationFilterValues>(NO_ORGANISATION_FILTER);
   const [q] = useDebouncedValue(filters.q, 300);
-  const [offset, setOffset] = useState(0);
   const [creating, { open, close }] = useDisclosure(false);
   const list = useApiQuery<{ items: Organisation[]; total: number }>(
     `/api/organisations${query({ ...filters, q, limit: LIMIT, offset })}`,
   );
 
-  const changeFilters = (v: OrganisationFilterValues) => {
-    setFilters(v);
-    setOffset(0);
-  };
-
   return (
-    <>
-      <Group justify="space-between" align="flex-start">
-        <PageTitle>{t("organisations.title")}</PageTitle>
-        {canCreate ? <Button onClick={open}>{t("organisations.create")}</Button> : null}
-      </Group>
-      <Paper withBorder p="lg" radius="md">
-        <OrganisationFilters value={filters} onChange={changeFilters} />
-        <QueryView query={list}>
-          {(data) => (
-            <ListTable
-              headers={[
-                t("organisation.fields.name"),
-                t("organisation.fields.type"),
-                t("organisation.fields.district"),
-                t("organisation.fields.memberCount"),
-                t("organisation.fields.status"),
-              ]}
-              count={data.items.length}
-              empty={t("organisations.empty")}
-              caption={t("organisations.caption", { n: data.total })}
-              minWidth={720}
-              busy={list.loading}
-            >
-              {data.items.map((o) => (
-                <Table.Tr key={o.id}>
-                  <Table.Td>
-                    <Anchor component={Link} to={`/organisations/${o.id}`} fw={600}>
-                      {o.name}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td>{t(`organisationTypes.${o.type}`)}</Table.Td>
-                  <Table.Td>{districtName(o.districtAgs)}</Table.Td>
-                  <Table.Td>{o.memberCount}</Table.Td>
-                  <Table.Td>
-                    <StatusBadge kind="organisation" status={o.status} />
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </ListTable>
-          )}
-        </QueryView>
-        {list.data ? (
-          <Pager total={list.data.total} limit={LIMIT} offset={offset} onChange={setOffset} />
-        ) : null}
-      </Paper>
-      <Modal
-        opened={creating}
-        onClose={close}
-        title={t("organisations.createTitle")}
-        size="lg"
-        closeButtonProps={{ "aria-label": t("common.close") }}
-      >
-        <OrganisationForm
-          organisation={null}
-          withStatus={false}
-          submitLabel={t("organisations.createSubmit")}
-          onCancel={close}
-          onSubmit={async (body) => {
-            const created = await api<Organisation>("POST", "/api/organisations", body);
-            notifySuccess(t("organisations.created", { name: created.name }));
-            close();
-            navigate(`/organisations/${created.id}`);
-          }}
-        />
-      </Modal>
-    </>
+    <ListPage
+      title={t("organisations.title")}
+      action={canCreate ? <Button onClick={open}>{t("organisations.create")}</Button> : null}
+      after={
+        <FormModal item={creating || null} onClose={close} title={t("organisations.createTitle")} size="lg">
+          <OrganisationForm
+            organisation={null}
+            withStatus={false}
+            submitLabel={t("organisations.createSubmit")}
+            onCancel={close}
+            onSubmit={async (body) => {
+              const created = await api<Organisation>("POST", "/api/organisations", body);
+              notifySuccess(t("organisations.created", { name: created.name }));
+              close();
+              navigate(`/organisations/${created.id}`);
+            }}
+          />
+        </FormModal>
+      }
+    >
+      <OrganisationFilters value={filters} onChange={setFilters} />
+      <PagedList query={list} limit={LIMIT} offset={offset} onPage={setOffset}>
+        {(data) => (
+          <ListTable
+            headers={[
+              t("organisation.fields.name"),
+              t("organisation.fields.type"),
+              t("organisation.fields.district"),
+              t("organisation.fields.memberCount"),
+              t("organisation.fields.status"),
+            ]}
+            count={data.items.length}
+            empty={t("organisations.empty")}
+            caption={t("organisations.caption", { n: data.total })}
+            minWidth={720}
+            busy={list.loading}
+          >
+            {data.items.map((o) => (
+              <Table.Tr key={o.id}>
+                <Table.Td>
+                  <Anchor component={Link} to={`/organisations/${o.id}`} fw={600}>
+                    {o.name}
+                  </Anchor>
+                </Table.Td>
+                <Table.Td>{t(`organisationTypes.${o.type}`)}</Table.Td>
+                <Table.Td>{districtName(o.districtAgs)}</Table.Td>
+                <Table.Td>{o.memberCount}</Table.Td>
+                <Table.Td>
+                  <StatusBadge kind="organisation" status={o.status} />
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </ListTable>
+        )}
+      </PagedList>
+    </ListPage>
   );
 }

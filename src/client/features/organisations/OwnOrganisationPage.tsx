@@ -2,9 +2,8 @@ import { Box } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { Organisation } from "../../../shared/contracts/organisations.ts";
 import { useApiQuery } from "../../api/use-api.ts";
-import { Loading } from "../../components/Loading.tsx";
 import { PageTitle } from "../../components/PageTitle.tsx";
-import { ProblemAlert } from "../../components/ProblemAlert.tsx";
+import { RecordPending } from "../../forms/RecordPending.tsx";
 import { hasPermission, useRequiredSession } from "../../session/session-context.ts";
 import { SsoPanel } from "../sso/SsoPanel.tsx";
 import { ProfilePanel } from "./ProfilePanel.tsx";
@@ -16,15 +15,7 @@ export function OwnOrganisationPage() {
   const id = session.active.organisationId;
   const org = useApiQuery<Organisation>(`/api/organisations/${id}`);
 
-  if (org.error) {
-    return (
-      <>
-        <PageTitle>{t("organisation.title")}</PageTitle>
-        <ProblemAlert error={org.error} />
-      </>
-    );
-  }
-  if (!org.data) return <Loading />;
+  if (org.error || !org.data) return <RecordPending query={org} title={t("organisation.title")} />;
   const o = org.data;
 
   return (

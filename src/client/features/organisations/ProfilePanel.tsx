@@ -1,9 +1,10 @@
-import { Button, Group, Paper, Title } from "@mantine/core";
+import { Button } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Organisation } from "../../../shared/contracts/organisations.ts";
 import { api } from "../../api/client.ts";
 import { notifySuccess } from "../../components/notify.ts";
+import { Panel } from "../../components/Panel.tsx";
 import { OrganisationForm } from "./OrganisationForm.tsx";
 import { OrganisationProfile } from "./OrganisationProfile.tsx";
 
@@ -18,17 +19,17 @@ export function ProfilePanel({
   const { t } = useTranslation();
   const [editing, setEditing] = useState(false);
   return (
-    <Paper withBorder p="lg" radius="md" component="section" aria-labelledby="profile-heading">
-      <Group justify="space-between" mb="md">
-        <Title order={2} size="h3" id="profile-heading">
-          {editing ? t("organisation.editTitle") : t("organisation.profileTitle")}
-        </Title>
-        {o.abilities.update && !editing ? (
+    <Panel
+      headingId="profile-heading"
+      title={editing ? t("organisation.editTitle") : t("organisation.profileTitle")}
+      action={
+        o.abilities.update && !editing ? (
           <Button variant="light" onClick={() => setEditing(true)}>
             {t("organisation.edit")}
           </Button>
-        ) : null}
-      </Group>
+        ) : null
+      }
+    >
       {editing ? (
         <OrganisationForm
           organisation={o}
@@ -45,6 +46,6 @@ export function ProfilePanel({
       ) : (
         <OrganisationProfile organisation={o} />
       )}
-    </Paper>
+    </Panel>
   );
 }

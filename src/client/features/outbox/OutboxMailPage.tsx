@@ -1,13 +1,13 @@
 import { Anchor, DataList, Paper, Stack, Title } from "@mantine/core";
-import { Fragment, type ReactNode } from "react";
+import { Fragment } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { useApiQuery } from "../../api/use-api.ts";
+import { DataRow } from "../../components/DataRow.tsx";
 import { Forbidden } from "../../components/Forbidden.tsx";
 import { formatDateTime } from "../../components/format.ts";
-import { Loading } from "../../components/Loading.tsx";
 import { PageTitle } from "../../components/PageTitle.tsx";
-import { ProblemAlert } from "../../components/ProblemAlert.tsx";
+import { RecordPending } from "../../forms/RecordPending.tsx";
 import { hasPermission, useRequiredSession } from "../../session/session-context.ts";
 import { MailStatusBadge } from "./MailStatusBadge.tsx";
 import { type Mail, templateLabel } from "./OutboxPage.tsx";
@@ -28,16 +28,8 @@ function MailView() {
       {t("outbox.back")}
     </Anchor>
   );
-  if (mail.error) {
-    return (
-      <>
-        {back}
-        <PageTitle>{t("outbox.mailTitle")}</PageTitle>
-        <ProblemAlert error={mail.error} />
-      </>
-    );
-  }
-  if (!mail.data) return <Loading />;
+  if (mail.error || !mail.data)
+    return <RecordPending query={mail} title={t("outbox.mailTitle")} back={back} />;
   const m = mail.data;
   return (
     <Stack gap="lg">
@@ -47,15 +39,29 @@ function MailView() {
       </div>
       <Paper withBorder p="lg" radius="md">
         <DataList labelWidth="160px">
-          <Row label={t("outbox.fields.to")}>{m.toAddress}</Row>
-          <Row label={t("outbox.fields.template")}>{templateLabel(t, m.template)}</Row>
-          <Row label={t("outbox.fields.status")}>
+          <DataRow preLine={false} label={t("outbox.fields.to")}>
+            {m.toAddress}
+          </DataRow>
+          <DataRow preLine={false} label={t("outbox.fields.template")}>
+            {templateLabel(t, m.template)}
+          </DataRow>
+          <DataRow preLine={false} label={t("outbox.fields.status")}>
             <MailStatusBadge status={m.status} />
-          </Row>
-          <Row label={t("outbox.fields.createdAt")}>{formatDateTime(m.createdAt)}</Row>
-          <Row label={t("outbox.fields.sentAt")}>{formatDateTime(m.sentAt)}</Row>
-          <Row label={t("outbox.fields.attempts")}>{String(m.attempts)}</Row>
-          {m.lastError ? <Row label={t("outbox.fields.lastError")}>{m.lastError}</Row> : null}
+          </DataRow>
+          <DataRow preLine={false} label={t("outbox.fields.createdAt")}>
+            {formatDateTime(m.createdAt)}
+          </DataRow>
+          <DataRow preLine={false} label={t("outbox.fields.sentAt")}>
+            {formatDateTime(m.sentAt)}
+          </DataRow>
+          <DataRow preLine={false} label={t("outbox.fields.attempts")}>
+            {String(m.attempts)}
+          </DataRow>
+          {m.lastError ? (
+            <DataRow preLine={false} label={t("outbox.fields.lastError")}>
+              {m.lastError}
+            </DataRow>
+          ) : null}
         </DataList>
       </Paper>
       <Paper withBorder p="lg" radius="md" component="section" aria-labelledby="mail-text-heading">
@@ -67,15 +73,6 @@ function MailView() {
         </pre>
       </Paper>
     </Stack>
-  );
-}
-
-function Row({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <DataList.Item>
-      <DataList.ItemLabel>{label}</DataList.ItemLabel>
-      <DataList.ItemValue>{children}</DataList.ItemValue>
-    </DataList.Item>
   );
 }
 

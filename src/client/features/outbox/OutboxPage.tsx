@@ -1,6 +1,5 @@
-import { Anchor, NativeSelect, Paper, SimpleGrid, Table, Text, TextInput } from "@mantine/core";
+import { Anchor, Table } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { z } from "zod";
@@ -10,9 +9,15 @@ import { useApiQuery } from "../../api/use-api.ts";
 import { Forbidden } from "../../components/Forbidden.tsx";
 import { formatDateTime } from "../../components/format.ts";
 import { ListTable } from "../../components/ListTable.tsx";
-import { Pager } from "../../components/Pager.tsx";
-import { PageTitle } from "../../components/PageTitle.tsx";
-import { QueryView } from "../../components/QueryView.tsx";
+import {
+  FilterBar,
+  ListPage,
+  optionsOf,
+  PagedList,
+  SearchFilter,
+  SelectFilter,
+  useListFilters,
+} from "../../forms/list.tsx";
 import { hasPermission, useRequiredSession } from "../../session/session-context.ts";
 import { MailStatusBadge } from "./MailStatusBadge.tsx";
 
@@ -29,83 +34,57 @@ export function OutboxPage() {
 
 function Outbox() {
   const { t } = useTranslation();
-  const [status, setStatus] = useState("");
-  const [to, setTo] = useState("");
-  const [debouncedTo] = useDebouncedValue(to, 300);
-  const [offset, setOffset] = useState(0);
+  const { filters, filter, offset, setOffset } = useListFilters({ to: "", status: "" });
+  const [debouncedTo] = useDebouncedValue(filters.to, 300);
   const list = useApiQuery<{ items: Mail[]; total: number }>(
-    `/api/outbox${query({ status, to: debouncedTo.trim(), limit: LIMIT, offset })}`,
+    `/api/outbox${query({ status: filters.status, to: debouncedTo.trim(), limit: LIMIT, offset })}`,
   );
 
   return (
-    <>
-      <PageTitle>{t("outbox.title")}</PageTitle>
-      <Text c="dimmed" mb="lg">
-        {t("outbox.intro")}
-      </Text>
-      <Paper withBorder p="lg" radius="md">
-        <SimpleGrid cols={{ base: 1, sm: 2 }} mb="md" role="search" aria-label={t("outbox.filters")}>
-          <TextInput
-            type="search"
-            label={t("outbox.fields.to")}
-            value={to}
-            onChange={(e) => {
-              setTo(e.currentTarget.value);
-              setOffset(0);
-            }}
-          />
-          <NativeSelect
-            label={t("outbox.fields.status")}
-            value={status}
-            onChange={(e) => {
-              setStatus(e.currentTarget.value);
-              setOffset(0);
-            }}
-            data={[
-              { value: "", label: t("common.all") },
-              ...STATUSES.map((s) => ({ value: s, label: t(`outbox.status.${s}`) })),
+    <ListPage title={t("outbox.title")} intro={t("outbox.intro")}>
+      <FilterBar cols={{ base: 1, sm: 2 }} label={t("outbox.filters")}>
+        <SearchFilter label={t("outbox.fields.to")} {...filter("to")} />
+        <SelectFilter
+          label={t("outbox.fields.status")}
+          {...filter("status")}
+          options={optionsOf(STATUSES, (s) => t(`outbox.status.${s}`))}
+        />
+      </FilterBar>
+      <PagedList query={list} limit={LIMIT} offset={offset} onPage={setOffset}>
+        {(data) => (
+          <ListTable
+            headers={[
+              t("outbox.fields.createdAt"),
+              t("outbox.fields.to"),
+              t("outbox.fields.subject"),
+              t("outbox.fields.template"),
+              t("outbox.fields.status"),
             ]}
-          />
-        </SimpleGrid>
-        <QueryView query={list}>
-          {(data) => (
-            <ListTable
-              headers={[
-                t("outbox.fields.createdAt"),
-                t("outbox.fields.to"),
-                t("outbox.fields.subject"),
-                t("outbox.fields.template"),
-                t("outbox.fields.status"),
-              ]}
-              count={data.items.length}
-              empty={t("outbox.empty")}
-              caption={t("outbox.caption", { n: data.total })}
-              minWidth={760}
-              busy={list.loading}
-            >
-              {data.items.map((m) => (
-                <Table.Tr key={m.id}>
-                  <Table.Td style={{ whiteSpace: "nowrap" }}>{formatDateTime(m.createdAt)}</Table.Td>
-                  <Table.Td>{m.toAddress}</Table.Td>
-                  <Table.Td>
-                    <Anchor component={Link} to={`/outbox/${m.id}`}>
-                      {m.subject}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td>{templateLabel(t, m.template)}</Table.Td>
-                  <Table.Td>
-                    <MailStatusBadge status={m.status} />
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </ListTable>
-          )}
-        </QueryView>
-        {list.data ? (
-          <Pager total={list.data.total} limit={LIMIT} offset={offset} onChange={setOffset} />
-        ) : null}
-      </Paper>
-    </>
+            count={data.items.length}
+            empty={t("outbox.empty")}
+            caption={t("outbox.caption", { n: data.total })}
+            minWidth={760}
+            busy={list.loading}
+          >
+            {data.items.map((m) => (
+              <Table.Tr key={m.id}>
+                <Table.Td style={{ whiteSpace: "nowrap" }}>{formatDateTime(m.createdAt)}</Table.Td>
+                <Table.Td>{m.toAddress}</Table.Td>
+                <Table.Td>
+                  <Anchor component={Link} to={`/outbox/${m.id}`}>
+                    {m.subject}
+                  </Anchor>
+                </Table.Td>
+                <Table.Td>{templateLabel(t, m.template)}</Table.Td>
+                <Table.Td>
+                  <MailStatusBadge status={m.status} />
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </ListTable>
+        )}
+      </PagedList>
+    </ListPage>
   );
 }
 

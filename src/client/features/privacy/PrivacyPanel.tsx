@@ -1,10 +1,12 @@
-import { Button, Group, List, Modal, Paper, Stack, Text, TextInput, Title } from "@mantine/core";
+import { Button, Group, List, Paper, Stack, Text, TextInput, Title } from "@mantine/core";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
-import { type ApiError, api } from "../../api/client.ts";
+import { api } from "../../api/client.ts";
 import { notifySuccess } from "../../components/notify.ts";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
+import { FormModal } from "../../forms/FormModal.tsx";
+import { useSubmit } from "../../forms/use-submit.ts";
 import type { CasePanelProps } from "../cases/panel.ts";
 
 /** The person's rights under the DSGVO: access to all their data (Art. 15) and erasure (Art. 17). */
@@ -73,16 +75,13 @@ function EraseSection({ clientId, pseudonym }: { clientId: string; pseudonym: st
       <Button color="red.9" onClick={() => setConfirming(true)}>
         {t("privacy.erase.button")}
       </Button>
-      <Modal
-        opened={confirming}
+      <FormModal
+        item={confirming || null}
         onClose={() => setConfirming(false)}
         title={t("privacy.erase.confirmTitle")}
-        closeButtonProps={{ "aria-label": t("common.close") }}
       >
-        {confirming ? (
-          <EraseConfirm clientId={clientId} pseudonym={pseudonym} onCancel={() => setConfirming(false)} />
-        ) : null}
-      </Modal>
+        <EraseConfirm clientId={clientId} pseudonym={pseudonym} onCancel={() => setConfirming(false)} />
+      </FormModal>
     </Paper>
   );
 }
@@ -99,24 +98,21 @@ function EraseConfirm({
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [typed, setTyped] = useState("");
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { error, busy, run } = useSubmit();
   // Typing the pseudonym makes an erasure a decision, not a slip of the mouse.
   const matches = typed.trim() === pseudonym;
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (!matches) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await api("DELETE", `/api/clients/${clientId}`);
-      notifySuccess(t("privacy.erase.done", { pseudonym }));
-      navigate("/cases");
-    } catch (err) {
-      setError(err as ApiError);
-      setBusy(false);
-    }
+    await run(
+      async () => {
+        await api("DELETE", `/api/clients/${clientId}`);
+        notifySuccess(t("privacy.erase.done", { pseudonym }));
+        navigate("/cases");
+      },
+      { leaving: true },
+    );
   };
 
   return (

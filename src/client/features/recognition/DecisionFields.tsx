@@ -19,7 +19,7 @@ import {
   REGULATED_DECISIONS,
   type RecognitionDecision,
 } from "../../../shared/recognition.ts";
-import { errorOf } from "./form.ts";
+import { errorOf } from "../../forms/use-submit.ts";
 
 type DifferenceValues = { id?: string; kind: string; description: string };
 export type DecisionValues = {

@@ -1,4 +1,4 @@
-import { Button, Group, Modal, NativeSelect, Stack, Text, TextInput } from "@mantine/core";
+import { NativeSelect, Stack, Text, TextInput } from "@mantine/core";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Procedure, ProcedureUpdate } from "../../../shared/contracts/recognition.ts";
@@ -8,11 +8,12 @@ import {
   type RecognitionState,
 } from "../../../shared/recognition.ts";
 import { api } from "../../api/client.ts";
-import { ProblemAlert } from "../../components/ProblemAlert.tsx";
-import { StaleVersionAlert } from "../../components/StaleVersionAlert.tsx";
-import { today } from "../cases/labels.ts";
+import { today } from "../../components/dates.ts";
+import { FormActions } from "../../forms/FormActions.tsx";
+import { FormModal } from "../../forms/FormModal.tsx";
+import { FormProblem } from "../../forms/FormProblem.tsx";
+import { errorOf, useSubmit } from "../../forms/use-submit.ts";
 import { DecisionFields, decisionBody, decisionValues } from "./DecisionFields.tsx";
-import { errorOf, useSubmit } from "./form.ts";
 
 /** Moves that need more than a click: the date they happened, or the decision. */
 export const MOVES_WITH_FORM: readonly RecognitionState[] = [
@@ -42,12 +43,11 @@ type Props = {
 export function MoveModal({ procedure, target, onClose, onSaved, onReload }: Props) {
   const { t } = useTranslation();
   return (
-    <Modal
-      opened={target !== null}
+    <FormModal
+      item={target}
       onClose={onClose}
       size="lg"
       title={target ? t("recognition.move.title", { state: t(`recognition.states.${target}`) }) : ""}
-      closeButtonProps={{ "aria-label": t("common.close") }}
     >
       {target !== null ? (
         <MoveForm
@@ -59,7 +59,7 @@ export function MoveModal({ procedure, target, onClose, onSaved, onReload }: Pro
           onReload={onReload}
         />
       ) : null}
-    </Modal>
+    </FormModal>
   );
 }
 
@@ -76,7 +76,7 @@ function MoveForm({
   // A decision after an appeal is a new one: its date starts at today, not at the first decision's.
   const [decision, setDecision] = useState(() => ({ ...decisionValues(p, today()), decidedAt: today() }));
   const [appealResult, setAppealResult] = useState(p.appealResult ?? "");
-  const { error, busy, run, fields, stale } = useSubmit();
+  const { error, busy, run, fields } = useSubmit();
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -97,7 +97,7 @@ function MoveForm({
 
   return (
     <form onSubmit={submit} noValidate>
-      {stale ? <StaleVersionAlert error={error} onReload={onReload} /> : <ProblemAlert error={error} />}
+      <FormProblem error={error} onReload={onReload} />
       <Stack>
         {dateField ? (
           <TextInput
@@ -133,14 +133,7 @@ function MoveForm({
             {errorOf(fields, "state")}
           </Text>
         ) : null}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t("common.cancel")}
-          </Button>
-          <Button type="submit" loading={busy}>
-            {t("recognition.move.confirm")}
-          </Button>
-        </Group>
+        <FormActions busy={busy} onCancel={onClose} submitLabel={t("recognition.move.confirm")} />
       </Stack>
     </form>
   );

@@ -1,12 +1,14 @@
-import { Button, Group, Modal, Stack, TextInput } from "@mantine/core";
+import { Stack, TextInput } from "@mantine/core";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { NextStepCreate } from "../../../shared/contracts/cases.ts";
 import { api } from "../../api/client.ts";
+import { daysFromToday } from "../../components/dates.ts";
 import { notifySuccess } from "../../components/notify.ts";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
-import { errorOf, useSubmit } from "./form.ts";
-import { daysFromToday } from "./labels.ts";
+import { FormActions } from "../../forms/FormActions.tsx";
+import { FormModal } from "../../forms/FormModal.tsx";
+import { errorOf, useSubmit } from "../../forms/use-submit.ts";
 
 /** How many days ahead a next step taken from a suggestion is due unless the counsellor says otherwise. */
 const DUE_IN_DAYS = 14;
@@ -23,12 +25,7 @@ type Props = {
 export function NextStepModal({ caseId, procedureId, offer, onClose }: Props) {
   const { t } = useTranslation();
   return (
-    <Modal
-      opened={offer !== null}
-      onClose={onClose}
-      title={t("recognition.suggestions.takeOverTitle")}
-      closeButtonProps={{ "aria-label": t("common.close") }}
-    >
+    <FormModal item={offer} onClose={onClose} title={t("recognition.suggestions.takeOverTitle")}>
       {offer !== null ? (
         <NextStepForm
           key={offer.id}
@@ -38,7 +35,7 @@ export function NextStepModal({ caseId, procedureId, offer, onClose }: Props) {
           onClose={onClose}
         />
       ) : null}
-    </Modal>
+    </FormModal>
   );
 }
 
@@ -86,14 +83,7 @@ function NextStepForm({
           onChange={(e) => setDueDate(e.currentTarget.value)}
           error={errorOf(fields, "dueDate")}
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t("common.cancel")}
-          </Button>
-          <Button type="submit" loading={busy}>
-            {t("recognition.suggestions.takeOver")}
-          </Button>
-        </Group>
+        <FormActions busy={busy} onCancel={onClose} submitLabel={t("recognition.suggestions.takeOver")} />
       </Stack>
     </form>
   );

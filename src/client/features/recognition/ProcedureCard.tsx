@@ -1,5 +1,5 @@
 import { Button, DataList, Fieldset, Group, Paper, Stack, Text, Title, useMatches } from "@mantine/core";
-import { type ReactNode, useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Procedure, ProcedureUpdate } from "../../../shared/contracts/recognition.ts";
 import {
@@ -8,26 +8,18 @@ import {
   type RecognitionState,
 } from "../../../shared/recognition.ts";
 import { api } from "../../api/client.ts";
+import { DataRow } from "../../components/DataRow.tsx";
+import { daysFromToday, isOverdue } from "../../components/dates.ts";
+import { formatDay } from "../../components/format.ts";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { StaleVersionAlert } from "../../components/StaleVersionAlert.tsx";
 import { ToneBadge } from "../../components/ToneBadge.tsx";
-import { formatDay, isOverdue } from "../cases/labels.ts";
-import { useSubmit } from "./form.ts";
+import { useSubmit } from "../../forms/use-submit.ts";
 import { JourneyPath } from "./JourneyPath.tsx";
-import { daysFromToday } from "./labels.ts";
 import { MOVES_WITH_FORM, MoveModal } from "./MoveModal.tsx";
 import { RecognitionInfo } from "./OccupationRecognition.tsx";
 import { ProcedureEditModal } from "./ProcedureEditModal.tsx";
 import { Suggestions } from "./Suggestions.tsx";
-
-function Row({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <DataList.Item>
-      <DataList.ItemLabel>{label}</DataList.ItemLabel>
-      <DataList.ItemValue>{children}</DataList.ItemValue>
-    </DataList.Item>
-  );
-}
 
 type Props = {
   procedure: Procedure;
@@ -134,40 +126,44 @@ export function ProcedureCard({ procedure: p, caseId, canAddSteps, reload }: Pro
         ) : null}
 
         <DataList withDivider labelWidth="240px" orientation={orientation}>
-          <Row label={t("recognition.procedure.fields.legalBasis")}>
+          <DataRow preLine={false} label={t("recognition.procedure.fields.legalBasis")}>
             {p.legalBasis ? t(`recognition.legalBases.${p.legalBasis}`) : "–"}
-          </Row>
-          <Row label={t("recognition.procedure.fields.authority")}>{p.authority?.name ?? "–"}</Row>
-          <Row label={t("occupations.inSaxonyAnhalt")}>
+          </DataRow>
+          <DataRow preLine={false} label={t("recognition.procedure.fields.authority")}>
+            {p.authority?.name ?? "–"}
+          </DataRow>
+          <DataRow preLine={false} label={t("occupations.inSaxonyAnhalt")}>
             <RecognitionInfo recognition={p.recognition} />
-          </Row>
-          <Row label={t("recognition.procedure.fields.appliedAt")}>{formatDay(p.appliedAt)}</Row>
-          <Row label={t("recognition.procedure.fields.documentsCompleteAt")}>
+          </DataRow>
+          <DataRow preLine={false} label={t("recognition.procedure.fields.appliedAt")}>
+            {formatDay(p.appliedAt)}
+          </DataRow>
+          <DataRow preLine={false} label={t("recognition.procedure.fields.documentsCompleteAt")}>
             {formatDay(p.documentsCompleteAt)}
-          </Row>
-          <Row label={t("recognition.procedure.fields.decisionDueAt")}>
+          </DataRow>
+          <DataRow preLine={false} label={t("recognition.procedure.fields.decisionDueAt")}>
             <Group gap="xs">
               <span>{formatDay(p.decisionDueAt)}</span>
               {deadlineOpen && isOverdue(p.decisionDueAt) ? (
                 <ToneBadge tone="red">{t("recognition.procedure.overdue")}</ToneBadge>
               ) : null}
             </Group>
-          </Row>
-          <Row label={t("recognition.procedure.fields.decision")}>
+          </DataRow>
+          <DataRow preLine={false} label={t("recognition.procedure.fields.decision")}>
             {p.decision
               ? t("recognition.procedure.decisionOn", {
                   decision: t(`recognition.decisions.${p.decision}`),
                   date: formatDay(p.decidedAt),
                 })
               : "–"}
-          </Row>
+          </DataRow>
           {p.compensationMeasure ? (
-            <Row label={t("recognition.procedure.fields.compensationMeasure")}>
+            <DataRow preLine={false} label={t("recognition.procedure.fields.compensationMeasure")}>
               {t(`recognition.compensationMeasures.${p.compensationMeasure}`)}
-            </Row>
+            </DataRow>
           ) : null}
           {p.differences.length > 0 ? (
-            <Row label={t("recognition.procedure.fields.differences")}>
+            <DataRow preLine={false} label={t("recognition.procedure.fields.differences")}>
               <Stack gap={4} component="ul" p={0} m={0} style={{ listStyle: "none" }}>
                 {p.differences.map((d) => (
                   <li key={d.id}>
@@ -180,17 +176,17 @@ export function ProcedureCard({ procedure: p, caseId, canAddSteps, reload }: Pro
                   </li>
                 ))}
               </Stack>
-            </Row>
+            </DataRow>
           ) : null}
-          <Row label={t("recognition.procedure.appeal")}>
+          <DataRow preLine={false} label={t("recognition.procedure.appeal")}>
             {p.appealFiledAt
               ? t("recognition.procedure.appealOn", {
                   date: formatDay(p.appealFiledAt),
                   result: p.appealResult ? t(`recognition.appealResults.${p.appealResult}`) : "–",
                 })
               : "–"}
-          </Row>
-          <Row label={t("recognition.procedure.fields.permit16dUntil")}>
+          </DataRow>
+          <DataRow preLine={false} label={t("recognition.procedure.fields.permit16dUntil")}>
             <Group gap="xs">
               <span>{formatDay(p.permit16dUntil)}</span>
               {p.permit16dUntil !== null && isOverdue(p.permit16dUntil) ? (
@@ -199,7 +195,7 @@ export function ProcedureCard({ procedure: p, caseId, canAddSteps, reload }: Pro
                 <ToneBadge tone="yellow">{t("recognition.procedure.permitEndsSoon")}</ToneBadge>
               ) : null}
             </Group>
-          </Row>
+          </DataRow>
         </DataList>
 
         {showSuggestions ? (

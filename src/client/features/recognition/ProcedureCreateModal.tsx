@@ -1,28 +1,24 @@
-import { Button, Group, Modal, NativeSelect, Paper, Radio, Stack, Text } from "@mantine/core";
+import { Group, Paper, Radio, Stack, Text } from "@mantine/core";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
-import type {
-  AuthorityList,
-  OccupationList,
-  ProcedureCreate,
-} from "../../../shared/contracts/recognition.ts";
-import { RECOGNITION_LEGAL_BASES } from "../../../shared/recognition.ts";
+import type { OccupationList, ProcedureCreate } from "../../../shared/contracts/recognition.ts";
 import { api, query } from "../../api/client.ts";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { RemoteSelect } from "../../components/RemoteSelect.tsx";
-import { errorOf, useSubmit } from "./form.ts";
+import { FormActions } from "../../forms/FormActions.tsx";
+import { FormModal } from "../../forms/FormModal.tsx";
+import { errorOf, useSubmit } from "../../forms/use-submit.ts";
 import { bodiesLine, RecognitionInfo, RegulatedBadge } from "./OccupationRecognition.tsx";
+import { type Authority, AuthoritySelect, LegalBasisSelect } from "./ProcedureFields.tsx";
 
 export type Occupation = z.infer<typeof OccupationList>["items"][number];
-export type Authority = z.infer<typeof AuthorityList>["items"][number];
 
 /** An occupation as an option: the KldB code first, so that counsellors who know it can type it. */
 export const occupationOption = (o: { code: string; title: string }) => ({
   value: o.code,
   label: `${o.code} – ${o.title}`,
 });
-export const authorityOption = (a: { id: string; name: string }) => ({ value: a.id, label: a.name });
 export const occupationPath = (q: string) => (q.length >= 2 ? `/api/occupations${query({ q })}` : null);
 
 /**
@@ -59,7 +55,6 @@ export function OccupationOption({ o }: { o: Occupation }) {
     </Stack>
   );
 }
-export const authorityPath = (q: string) => `/api/directory/organisations${query({ q })}`;
 
 type Props = {
   caseId: string;
@@ -73,12 +68,11 @@ type Props = {
 export function ProcedureCreateModal({ caseId, qualificationId, onClose, onSaved }: Props) {
   const { t } = useTranslation();
   return (
-    <Modal
-      opened={qualificationId !== null}
+    <FormModal
+      item={qualificationId}
       onClose={onClose}
       size="lg"
       title={t("recognition.procedure.startTitle")}
-      closeButtonProps={{ "aria-label": t("common.close") }}
     >
       {qualificationId !== null ? (
         <ProcedureCreateForm
@@ -89,7 +83,7 @@ export function ProcedureCreateModal({ caseId, qualificationId, onClose, onSaved
           onSaved={onSaved}
         />
       ) : null}
-    </Modal>
+    </FormModal>
   );
 }
 
@@ -169,33 +163,20 @@ function ProcedureCreateForm({
             <Radio value="no" label={t("recognition.no")} />
           </Group>
         </Radio.Group>
-        <NativeSelect
+        <LegalBasisSelect
           label={f("legalBasis")}
-          data={[
-            { value: "", label: t("recognition.notGiven") },
-            ...RECOGNITION_LEGAL_BASES.map((b) => ({ value: b, label: t(`recognition.legalBases.${b}`) })),
-          ]}
           value={legalBasis}
-          onChange={(e) => setLegalBasis(e.currentTarget.value)}
+          onChange={setLegalBasis}
           error={errorOf(fields, "legalBasis")}
         />
-        <RemoteSelect<Authority>
+        <AuthoritySelect
           label={f("authority")}
           description={t("recognition.procedure.authorityHint")}
-          error={errorOf(fields, "authorityOrganisationId")}
-          path={authorityPath}
-          toOption={authorityOption}
-          selected={authority ? authorityOption(authority) : null}
+          value={authority}
           onChange={setAuthority}
+          error={errorOf(fields, "authorityOrganisationId")}
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t("common.cancel")}
-          </Button>
-          <Button type="submit" loading={busy}>
-            {t("recognition.procedure.start")}
-          </Button>
-        </Group>
+        <FormActions busy={busy} onCancel={onClose} submitLabel={t("recognition.procedure.start")} />
       </Stack>
     </form>
   );

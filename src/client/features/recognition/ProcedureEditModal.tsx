@@ -1,16 +1,18 @@
-import { Button, Fieldset, Group, Modal, NativeSelect, SimpleGrid, Stack, TextInput } from "@mantine/core";
+import { Fieldset, NativeSelect, SimpleGrid, Stack, TextInput } from "@mantine/core";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Procedure, ProcedureUpdate } from "../../../shared/contracts/recognition.ts";
-import { APPEAL_RESULTS, RECOGNITION_LEGAL_BASES } from "../../../shared/recognition.ts";
+import { APPEAL_RESULTS } from "../../../shared/recognition.ts";
 import { api } from "../../api/client.ts";
-import { ProblemAlert } from "../../components/ProblemAlert.tsx";
-import { RemoteSelect } from "../../components/RemoteSelect.tsx";
-import { DiscardedInput, StaleVersionAlert, type UnsavedItem } from "../../components/StaleVersionAlert.tsx";
-import { formatDay, today } from "../cases/labels.ts";
+import { today } from "../../components/dates.ts";
+import { formatDay } from "../../components/format.ts";
+import { DiscardedInput, type UnsavedItem } from "../../components/StaleVersionAlert.tsx";
+import { FormActions } from "../../forms/FormActions.tsx";
+import { FormModal } from "../../forms/FormModal.tsx";
+import { FormProblem } from "../../forms/FormProblem.tsx";
+import { errorOf, useSubmit } from "../../forms/use-submit.ts";
 import { DecisionFields, decisionBody, decisionValues } from "./DecisionFields.tsx";
-import { errorOf, useSubmit } from "./form.ts";
-import { type Authority, authorityOption, authorityPath } from "./ProcedureCreateModal.tsx";
+import { type Authority, AuthoritySelect, LegalBasisSelect } from "./ProcedureFields.tsx";
 
 type Props = {
   /** The procedure to edit; null closes the dialog. */
@@ -34,13 +36,7 @@ export function ProcedureEditModal({ procedure, onClose, onSaved, onReload }: Pr
     onClose();
   };
   return (
-    <Modal
-      opened={procedure !== null}
-      onClose={close}
-      size="lg"
-      title={t("recognition.procedure.editTitle")}
-      closeButtonProps={{ "aria-label": t("common.close") }}
-    >
+    <FormModal item={procedure} onClose={close} size="lg" title={t("recognition.procedure.editTitle")}>
       {procedure !== null ? (
         <>
           <DiscardedInput items={discarded} onDismiss={() => setDiscarded([])} />
@@ -60,7 +56,7 @@ export function ProcedureEditModal({ procedure, onClose, onSaved, onReload }: Pr
           />
         </>
       ) : null}
-    </Modal>
+    </FormModal>
   );
 }
 
@@ -83,7 +79,7 @@ function EditForm({ procedure: p, onClose, onSaved, onReload }: FormProps) {
   const [appealResult, setAppealResult] = useState<string>(p.appealResult ?? "");
   const [authority, setAuthority] = useState<Pick<Authority, "id" | "name"> | null>(p.authority);
   const [decision, setDecision] = useState(() => decisionValues(p, today()));
-  const { error, busy, run, fields, stale } = useSubmit();
+  const { error, busy, run, fields } = useSubmit();
   const f = (k: string) => t(`recognition.procedure.fields.${k}`);
   const dateInput = (key: DateKey) => (
     <TextInput
@@ -140,30 +136,20 @@ function EditForm({ procedure: p, onClose, onSaved, onReload }: FormProps) {
 
   return (
     <form onSubmit={submit} noValidate>
-      {stale ? (
-        <StaleVersionAlert error={error} onReload={() => onReload(unsaved())} unsaved={unsaved()} />
-      ) : (
-        <ProblemAlert error={error} />
-      )}
+      <FormProblem error={error} unsaved={unsaved} onReload={onReload} />
       <Stack>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <NativeSelect
+          <LegalBasisSelect
             label={f("legalBasis")}
-            data={[
-              { value: "", label: t("recognition.notGiven") },
-              ...RECOGNITION_LEGAL_BASES.map((b) => ({ value: b, label: t(`recognition.legalBases.${b}`) })),
-            ]}
             value={legalBasis}
-            onChange={(e) => setLegalBasis(e.currentTarget.value)}
+            onChange={setLegalBasis}
             error={errorOf(fields, "legalBasis")}
           />
-          <RemoteSelect<Authority>
+          <AuthoritySelect
             label={f("authority")}
-            error={errorOf(fields, "authorityOrganisationId")}
-            path={authorityPath}
-            toOption={authorityOption}
-            selected={authority ? authorityOption(authority) : null}
+            value={authority}
             onChange={setAuthority}
+            error={errorOf(fields, "authorityOrganisationId")}
           />
           {dateInput("appliedAt")}
           {dateInput("documentsCompleteAt")}
@@ -189,14 +175,7 @@ function EditForm({ procedure: p, onClose, onSaved, onReload }: FormProps) {
             <DecisionFields regulated={p.regulated} value={decision} onChange={setDecision} fields={fields} />
           </Fieldset>
         ) : null}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t("common.cancel")}
-          </Button>
-          <Button type="submit" loading={busy}>
-            {t("common.save")}
-          </Button>
-        </Group>
+        <FormActions busy={busy} onCancel={onClose} />
       </Stack>
     </form>
   );

@@ -1,13 +1,16 @@
-import { Button, Group, Modal, NativeSelect, Select, SimpleGrid, Stack, TextInput } from "@mantine/core";
-import { type FormEvent, useMemo, useState } from "react";
+import { NativeSelect, Select, SimpleGrid, Stack, TextInput } from "@mantine/core";
+import { type FormEvent, useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import type { Qualification, QualificationInput } from "../../../shared/contracts/recognition.ts";
 import { ANABIN_STATUSES, DQR_LEVELS, ISCED_LEVELS } from "../../../shared/recognition.ts";
 import { api } from "../../api/client.ts";
 import { orNull } from "../../components/format.ts";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
+import { FormActions } from "../../forms/FormActions.tsx";
+import { FormModal } from "../../forms/FormModal.tsx";
+import { useForm } from "../../forms/use-form.ts";
+import { errorOf, optionalNumber } from "../../forms/use-submit.ts";
 import { countryOptions } from "../cases/labels.ts";
-import { errorOf, optionalNumber, useSubmit } from "./form.ts";
 
 type Props = {
   clientId: string;
@@ -21,8 +24,8 @@ type Props = {
 export function QualificationModal({ clientId, qualification, onClose, onSaved }: Props) {
   const { t } = useTranslation();
   return (
-    <Modal
-      opened={qualification !== null}
+    <FormModal
+      item={qualification}
       onClose={onClose}
       size="lg"
       title={
@@ -30,7 +33,6 @@ export function QualificationModal({ clientId, qualification, onClose, onSaved }
           ? t("recognition.qualification.addTitle")
           : t("recognition.qualification.editTitle")
       }
-      closeButtonProps={{ "aria-label": t("common.close") }}
     >
       {qualification !== null ? (
         <QualificationForm
@@ -41,7 +43,7 @@ export function QualificationModal({ clientId, qualification, onClose, onSaved }
           onSaved={onSaved}
         />
       ) : null}
-    </Modal>
+    </FormModal>
   );
 }
 
@@ -64,7 +66,7 @@ function QualificationForm({
 }: Omit<Props, "qualification"> & { qualification: Qualification | null }) {
   const { t } = useTranslation();
   const countries = useMemo(countryOptions, []);
-  const [values, setValues] = useState<Values>({
+  const { values, setValues, bind, error, busy, run, fields } = useForm<Values>({
     originalTitle: q?.originalTitle ?? "",
     germanTitle: q?.germanTitle ?? "",
     country: q?.country ?? null,
@@ -73,15 +75,6 @@ function QualificationForm({
     dqrLevel: q?.dqrLevel === null || q?.dqrLevel === undefined ? "" : String(q.dqrLevel),
     iscedLevel: q?.iscedLevel === null || q?.iscedLevel === undefined ? "" : String(q.iscedLevel),
     anabinStatus: q?.anabinStatus ?? "unknown",
-  });
-  const { error, busy, run, fields } = useSubmit();
-  const bind = (key: Exclude<keyof Values, "country">) => ({
-    value: values[key],
-    error: errorOf(fields, key),
-    onChange: (e: { currentTarget: { value: string } }) => {
-      const value = e.currentTarget.value;
-      setValues((v) => ({ ...v, [key]: value }));
-    },
   });
   const f = (k: string) => t(`recognition.qualification.fields.${k}`);
   const notGiven = { value: "", label: t("recognition.notGiven") };
@@ -149,14 +142,7 @@ function QualificationForm({
             {...bind("iscedLevel")}
           />
         </SimpleGrid>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t("common.cancel")}
-          </Button>
-          <Button type="submit" loading={busy}>
-            {t("common.save")}
-          </Button>
-        </Group>
+        <FormActions busy={busy} onCancel={onClose} />
       </Stack>
     </form>
   );

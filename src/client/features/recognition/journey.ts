@@ -1,5 +1,6 @@
 import type { Procedure } from "../../../shared/contracts/recognition.ts";
 import type { RecognitionState } from "../../../shared/recognition.ts";
+import { dayOf } from "../../components/dates.ts";
 
 /** The stages on the main path of the picture, in the order of the journey. */
 export const MAIN_PATH: readonly RecognitionState[] = [
@@ -45,13 +46,6 @@ const position = (s: RecognitionState): number =>
     : END_STATES.includes(s)
       ? MAIN_PATH.length
       : MAIN_PATH.indexOf(s);
-
-/** The calendar day of a timestamp in the browser's time zone, YYYY-MM-DD. */
-function dayOf(timestamp: string): string {
-  const d = new Date(timestamp);
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
 
 /** The day a stage was reached: the date the counsellor entered, else the last move into it. */
 function reachedOn(p: Procedure, state: RecognitionState): string | null {

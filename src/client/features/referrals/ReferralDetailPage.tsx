@@ -1,28 +1,19 @@
 import { Alert, Anchor, DataList, Group, Paper, Stack, Text, Title } from "@mantine/core";
-import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import type { Referral } from "../../../shared/contracts/referrals.ts";
 import { useApiQuery } from "../../api/use-api.ts";
+import { DataRow } from "../../components/DataRow.tsx";
 import { Forbidden } from "../../components/Forbidden.tsx";
 import { formatDateTime } from "../../components/format.ts";
-import { Loading } from "../../components/Loading.tsx";
 import { PageTitle } from "../../components/PageTitle.tsx";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
+import { RecordPending } from "../../forms/RecordPending.tsx";
 import { hasPermission, useRequiredSession } from "../../session/session-context.ts";
 import { outcomeText, ReferralDue, ReferralStateBadge } from "./labels.tsx";
 import { ReferralHistory, ReferralThread } from "./ReferralActivity.tsx";
 import { ReferralMoves } from "./ReferralMoves.tsx";
 import { SharedValue } from "./SharedValue.tsx";
-
-function Row({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <DataList.Item>
-      <DataList.ItemLabel>{label}</DataList.ItemLabel>
-      <DataList.ItemValue style={{ whiteSpace: "pre-line" }}>{children}</DataList.ItemValue>
-    </DataList.Item>
-  );
-}
 
 /** One referral: where it stands, what was shared, the moves the caller may make, thread and history. */
 export function ReferralDetailPage() {
@@ -46,16 +37,7 @@ function ReferralView() {
         {t("referrals.backToInbox")}
       </Anchor>
     );
-  if (referral.error && !r) {
-    return (
-      <>
-        {back}
-        <PageTitle>{t("referrals.detail.title")}</PageTitle>
-        <ProblemAlert error={referral.error} />
-      </>
-    );
-  }
-  if (!r) return <Loading />;
+  if (!r) return <RecordPending query={referral} title={t("referrals.detail.title")} back={back} />;
 
   return (
     <>
@@ -84,23 +66,25 @@ function ReferralView() {
             {t("referrals.detail.overview")}
           </Title>
           <DataList withDivider labelWidth="200px">
-            <Row label={t("referrals.fields.case")}>
+            <DataRow label={t("referrals.fields.case")}>
               <span dir="ltr">{r.casePseudonym}</span>
-            </Row>
-            <Row label={t("referrals.fields.state")}>
+            </DataRow>
+            <DataRow label={t("referrals.fields.state")}>
               <ReferralStateBadge state={r.state} />
-            </Row>
-            <Row label={t("referrals.fields.outcome")}>{outcomeText(t, r)}</Row>
-            <Row label={t("referrals.fields.sentAt")}>{formatDateTime(r.sentAt)}</Row>
-            <Row label={t("referrals.fields.answerDue")}>
+            </DataRow>
+            <DataRow label={t("referrals.fields.outcome")}>{outcomeText(t, r)}</DataRow>
+            <DataRow label={t("referrals.fields.sentAt")}>{formatDateTime(r.sentAt)}</DataRow>
+            <DataRow label={t("referrals.fields.answerDue")}>
               <ReferralDue referral={r} which="answer" />
-            </Row>
-            <Row label={t("referrals.fields.completeDue")}>
+            </DataRow>
+            <DataRow label={t("referrals.fields.completeDue")}>
               <ReferralDue referral={r} which="complete" />
-            </Row>
-            <Row label={t("referrals.fields.note")}>{r.note ? <div dir="auto">{r.note}</div> : "–"}</Row>
+            </DataRow>
+            <DataRow label={t("referrals.fields.note")}>
+              {r.note ? <div dir="auto">{r.note}</div> : "–"}
+            </DataRow>
             {r.consentOverride ? (
-              <Row label={t("referrals.fields.consent")}>{t("referrals.detail.consentOverride")}</Row>
+              <DataRow label={t("referrals.fields.consent")}>{t("referrals.detail.consentOverride")}</DataRow>
             ) : null}
           </DataList>
           <ReferralMoves referral={r} onChanged={referral.reload} />
@@ -136,9 +120,9 @@ function SharedData({ referral: r }: { referral: Referral }) {
       ) : (
         <DataList withDivider labelWidth="200px">
           {r.sharedItems.map((item) => (
-            <Row key={item} label={t(`referrals.dataItems.${item}`)}>
+            <DataRow key={item} label={t(`referrals.dataItems.${item}`)}>
               <SharedValue item={item} value={r.snapshot?.[item]} />
-            </Row>
+            </DataRow>
           ))}
         </DataList>
       )}

@@ -7,9 +7,8 @@ import { useApiQuery } from "../../api/use-api.ts";
 import { Forbidden } from "../../components/Forbidden.tsx";
 import { formatDateTime } from "../../components/format.ts";
 import { ListTable } from "../../components/ListTable.tsx";
-import { Pager } from "../../components/Pager.tsx";
 import { PageTitle } from "../../components/PageTitle.tsx";
-import { QueryView } from "../../components/QueryView.tsx";
+import { PagedList } from "../../forms/list.tsx";
 import { hasPermission, useRequiredSession } from "../../session/session-context.ts";
 import { currentDue, ReferralDue, ReferralStateBadge } from "./labels.tsx";
 import { ReferralViews } from "./ReferralViews.tsx";
@@ -69,14 +68,9 @@ function Inbox() {
           </Tabs.List>
           {INBOX_BUCKETS.map((b) => (
             <Tabs.Panel key={b} value={b} p="lg">
-              <QueryView query={list}>
-                {(data) => (
-                  <>
-                    <InboxTable data={data} busy={list.loading} bucket={b} />
-                    <Pager total={data.total} limit={LIMIT} offset={offset} onChange={(o) => update(b, o)} />
-                  </>
-                )}
-              </QueryView>
+              <PagedList query={list} limit={LIMIT} offset={offset} onPage={(o) => update(b, o)}>
+                {(data) => <InboxTable data={data} busy={list.loading} bucket={b} />}
+              </PagedList>
             </Tabs.Panel>
           ))}
         </Tabs>

@@ -1,4 +1,4 @@
-import { Button, Group, Modal, NativeSelect, Radio, Stack, Textarea } from "@mantine/core";
+import { Button, Group, NativeSelect, Radio, Stack, Textarea } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Referral, ReferralTransition } from "../../../shared/contracts/referrals.ts";
@@ -13,6 +13,7 @@ import {
 import { ApiError, api } from "../../api/client.ts";
 import { notifyError, notifySuccess } from "../../components/notify.ts";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
+import { FormModal } from "../../forms/FormModal.tsx";
 
 type Move = ReferralTransition["to"];
 const MOVES: readonly Move[] = ["accepted", "in_progress", "completed", "declined", "withdrawn"];
@@ -106,12 +107,7 @@ function MoveDialog({ move, busy, onSubmit, onClose }: DialogProps) {
 
   const choose = { value: "", label: t("common.choose"), disabled: true };
   return (
-    <Modal
-      opened
-      onClose={onClose}
-      title={t(`referrals.moves.titles.${move}`)}
-      closeButtonProps={{ "aria-label": t("common.close") }}
-    >
+    <FormModal item onClose={onClose} title={t(`referrals.moves.titles.${move}`)}>
       <Stack gap="md">
         <ProblemAlert error={error} />
         {move === "completed" ? (
@@ -183,6 +179,6 @@ function MoveDialog({ move, busy, onSubmit, onClose }: DialogProps) {
           </Button>
         </Group>
       </Stack>
-    </Modal>
+    </FormModal>
   );
 }

@@ -1,4 +1,4 @@
-import { Anchor, NativeSelect, Paper, SimpleGrid, Stack, Table, Text } from "@mantine/core";
+import { Anchor, Paper, Stack, Table, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
 import {
@@ -13,9 +13,8 @@ import { useApiQuery } from "../../api/use-api.ts";
 import { Forbidden } from "../../components/Forbidden.tsx";
 import { formatDateTime } from "../../components/format.ts";
 import { ListTable } from "../../components/ListTable.tsx";
-import { Pager } from "../../components/Pager.tsx";
 import { PageTitle } from "../../components/PageTitle.tsx";
-import { QueryView } from "../../components/QueryView.tsx";
+import { FilterBar, optionsOf, PagedList, SelectFilter } from "../../forms/list.tsx";
 import { hasPermission, useRequiredSession } from "../../session/session-context.ts";
 import { DueDate } from "../cases/CaseBadges.tsx";
 import { outcomeText, ReferralStateBadge } from "./labels.tsx";
@@ -61,9 +60,10 @@ function Outgoing({ volunteer }: { volunteer: boolean }) {
   const counts = useApiQuery<OutgoingCounts>(
     `/api/referrals/outgoing/counts${query({ sender: filters.sender })}`,
   );
-  const set = (key: keyof Filters) => (e: { currentTarget: { value: string } }) =>
-    update({ [key]: e.currentTarget.value });
-  const all = { value: "", label: t("common.all") };
+  const bind = (key: keyof Filters) => ({
+    value: filters[key],
+    onChange: (v: string) => update({ [key]: v }),
+  });
 
   return (
     <>
@@ -73,69 +73,44 @@ function Outgoing({ volunteer }: { volunteer: boolean }) {
         {t(volunteer ? "referrals.outgoing.introVolunteer" : "referrals.outgoing.intro")}
       </Text>
       <Paper withBorder radius="md" p="lg">
-        <SimpleGrid
-          cols={{ base: 1, sm: 2, lg: 4 }}
-          mb="md"
-          role="search"
-          aria-label={t("referrals.outgoing.filters")}
-        >
-          <NativeSelect
+        <FilterBar cols={{ base: 1, sm: 2, lg: 4 }} label={t("referrals.outgoing.filters")}>
+          <SelectFilter
             label={t("referrals.outgoing.sender")}
-            value={filters.sender}
-            onChange={set("sender")}
-            data={OUTGOING_SENDERS.map((s) => ({
-              value: s,
-              label: t(`referrals.outgoing.senders.${s === "organisation" && volunteer ? "myCases" : s}`),
-            }))}
+            {...bind("sender")}
+            withAll={false}
+            options={optionsOf(OUTGOING_SENDERS, (s) =>
+              t(`referrals.outgoing.senders.${s === "organisation" && volunteer ? "myCases" : s}`),
+            )}
           />
-          <NativeSelect
+          <SelectFilter
             label={t("referrals.fields.state")}
-            value={filters.state}
-            onChange={set("state")}
-            data={[
-              all,
-              ...OUTGOING_STATE_FILTERS.map((s) => ({
-                value: s,
-                label:
-                  s === "open" || s === "closed"
-                    ? t(`referrals.outgoing.states.${s}`)
-                    : t(`referrals.states.${s}`),
-              })),
-            ]}
+            {...bind("state")}
+            options={optionsOf(OUTGOING_STATE_FILTERS, (s) =>
+              s === "open" || s === "closed"
+                ? t(`referrals.outgoing.states.${s}`)
+                : t(`referrals.states.${s}`),
+            )}
           />
-          <NativeSelect
+          <SelectFilter
             label={t("referrals.outgoing.overdue")}
-            value={filters.overdue}
-            onChange={set("overdue")}
-            data={[
-              all,
-              { value: "true", label: t("referrals.outgoing.overdueOptions.true") },
-              { value: "false", label: t("referrals.outgoing.overdueOptions.false") },
-            ]}
+            {...bind("overdue")}
+            options={optionsOf(["true", "false"], (v) => t(`referrals.outgoing.overdueOptions.${v}`))}
           />
-          <NativeSelect
+          <SelectFilter
             label={t("referrals.outgoing.sort")}
-            value={filters.sort}
-            onChange={set("sort")}
-            data={OUTGOING_SORTS.map((s) => ({
-              value: s,
-              label: t(`referrals.outgoing.sorts.${SORT_KEYS[s]}`),
-            }))}
+            {...bind("sort")}
+            withAll={false}
+            options={optionsOf(OUTGOING_SORTS, (s) => t(`referrals.outgoing.sorts.${SORT_KEYS[s]}`))}
           />
-        </SimpleGrid>
+        </FilterBar>
         {counts.data ? (
           <Text size="sm" mb="sm" aria-live="polite">
             {t("referrals.outgoing.counts", counts.data)}
           </Text>
         ) : null}
-        <QueryView query={list}>
-          {(data) => (
-            <>
-              <OutgoingTable data={data} busy={list.loading} showSender={filters.sender !== "me"} />
-              <Pager total={data.total} limit={LIMIT} offset={offset} onChange={(o) => update(filters, o)} />
-            </>
-          )}
-        </QueryView>
+        <PagedList query={list} limit={LIMIT} offset={offset} onPage={(o) => update(filters, o)}>
+          {(data) => <OutgoingTable data={data} busy={list.loading} showSender={filters.sender !== "me"} />}
+        </PagedList>
       </Paper>
     </>
   );

@@ -1,18 +1,20 @@
-import { Alert, Button, DataList, Group, Modal, Stepper, Text, Textarea } from "@mantine/core";
-import { type ReactNode, useEffect, useState } from "react";
+import { Alert, Button, DataList, Group, Stepper, Text, Textarea } from "@mantine/core";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { FinderOfferSummary } from "../../../shared/contracts/finder.ts";
 import type { Referral, ReferralCreate } from "../../../shared/contracts/referrals.ts";
 import { checkReferral, type NoteFinding, removeFindings } from "../../../shared/referral-check.ts";
 import type { ReferralDataItem } from "../../../shared/referrals.ts";
-import { ApiError, api, query } from "../../api/client.ts";
+import { api, query } from "../../api/client.ts";
 import { useApiQuery } from "../../api/use-api.ts";
-import { orNull } from "../../components/format.ts";
+import { DataRow } from "../../components/DataRow.tsx";
+import { formatDay, orNull } from "../../components/format.ts";
 import { Loading } from "../../components/Loading.tsx";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { QueryView } from "../../components/QueryView.tsx";
+import { FormModal } from "../../forms/FormModal.tsx";
+import { useSubmit } from "../../forms/use-submit.ts";
 import { hasPermission, useSession } from "../../session/session-context.ts";
-import { formatDay } from "../cases/labels.ts";
 import { DataItemsStep } from "./DataItemsStep.tsx";
 import { newIdempotencyKey } from "./labels.tsx";
 import { OfferSearchStep } from "./OfferSearchStep.tsx";
@@ -43,8 +45,7 @@ export function ReferralWizard({ caseId, onClose, onSent }: Props) {
   const [overrideReason, setOverrideReason] = useState("");
   const [reasonError, setReasonError] = useState<string>();
   const [note, setNote] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError>();
+  const { busy, error, run } = useSubmit();
   const [ack, setAck] = useState<Acknowledgements>(NO_ACKNOWLEDGEMENTS);
   const [showAckErrors, setShowAckErrors] = useState(false);
   const preview = useApiQuery<ReferralPreview>(
@@ -108,8 +109,6 @@ export function ReferralWizard({ caseId, onClose, onSent }: Props) {
       setShowAckErrors(true);
       return;
     }
-    setBusy(true);
-    setError(undefined);
     const body: ReferralCreate = {
       offerId: offer.id,
       items: sentItems,
@@ -117,25 +116,19 @@ export function ReferralWizard({ caseId, onClose, onSent }: Props) {
       consentOverrideReason: consent ? null : overrideReason.trim(),
       acknowledged,
     };
-    try {
-      const referral = await api<Referral>("POST", `/api/cases/${caseId}/referrals`, body, undefined, {
-        idempotencyKey,
-      });
-      onSent(referral);
-    } catch (err) {
-      setError(err instanceof ApiError ? err : undefined);
-      setBusy(false);
-    }
+    await run(
+      async () => {
+        const referral = await api<Referral>("POST", `/api/cases/${caseId}/referrals`, body, undefined, {
+          idempotencyKey,
+        });
+        onSent(referral);
+      },
+      { leaving: true },
+    );
   };
 
   return (
-    <Modal
-      opened
-      onClose={onClose}
-      size="xl"
-      title={t("referrals.wizard.title")}
-      closeButtonProps={{ "aria-label": t("common.close") }}
-    >
+    <FormModal item onClose={onClose} size="xl" title={t("referrals.wizard.title")}>
       <Stepper active={step} onStepClick={goTo} allowNextStepsSelect={false} size="sm" mb="md">
         <Stepper.Step label={t("referrals.wizard.stepOffer")}>
           <OfferSearchStep chosen={offer} onChoose={choose} />
@@ -207,16 +200,7 @@ export function ReferralWizard({ caseId, onClose, onSent }: Props) {
           </Button>
         )}
       </Group>
-    </Modal>
-  );
-}
-
-function Row({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <DataList.Item>
-      <DataList.ItemLabel>{label}</DataList.ItemLabel>
-      <DataList.ItemValue>{children}</DataList.ItemValue>
-    </DataList.Item>
+    </FormModal>
   );
 }
 
@@ -240,33 +224,37 @@ function Summary({
         </Alert>
       )}
       <DataList withDivider labelWidth="200px">
-        <Row label={t("referrals.fields.offer")}>
+        <DataRow preLine={false} label={t("referrals.fields.offer")}>
           <bdi>{preview.offer.name}</bdi>
-        </Row>
-        <Row label={t("referrals.fields.to")}>
+        </DataRow>
+        <DataRow preLine={false} label={t("referrals.fields.to")}>
           <bdi>{preview.offer.organisation.name}</bdi>
-        </Row>
-        <Row label={t("referrals.fields.interface")}>
+        </DataRow>
+        <DataRow preLine={false} label={t("referrals.fields.interface")}>
           {i
             ? t("referrals.wizard.interfaceTerms", {
                 answer: i.answerWithinDays,
                 complete: i.completeWithinDays,
               })
             : t("referrals.wizard.networkDefaults")}
-        </Row>
-        <Row label={t("referrals.fields.answerDue")}>{formatDay(preview.answerDue)}</Row>
-        <Row label={t("referrals.fields.completeDue")}>{formatDay(preview.completeDue)}</Row>
-        <Row label={t("referrals.fields.sharedItems")}>
+        </DataRow>
+        <DataRow preLine={false} label={t("referrals.fields.answerDue")}>
+          {formatDay(preview.answerDue)}
+        </DataRow>
+        <DataRow preLine={false} label={t("referrals.fields.completeDue")}>
+          {formatDay(preview.completeDue)}
+        </DataRow>
+        <DataRow preLine={false} label={t("referrals.fields.sharedItems")}>
           {items.length > 0
             ? items.map((item) => t(`referrals.dataItems.${item}`)).join(", ")
             : t("referrals.wizard.noItems")}
-        </Row>
+        </DataRow>
         {overrideReason !== null ? (
-          <Row label={t("referrals.fields.overrideReason")}>
+          <DataRow preLine={false} label={t("referrals.fields.overrideReason")}>
             <Text size="sm" dir="auto">
               {overrideReason}
             </Text>
-          </Row>
+          </DataRow>
         ) : null}
       </DataList>
     </>

@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Paper, Stack, Table, Text, Title } from "@mantine/core";
+import { Anchor, Button, Stack, Table, Text } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
@@ -6,6 +6,7 @@ import { useApiQuery } from "../../api/use-api.ts";
 import { formatDateTime } from "../../components/format.ts";
 import { ListTable } from "../../components/ListTable.tsx";
 import { notifySuccess } from "../../components/notify.ts";
+import { Panel } from "../../components/Panel.tsx";
 import { QueryView } from "../../components/QueryView.tsx";
 import { hasPermission, useRequiredSession } from "../../session/session-context.ts";
 import type { CasePanelProps } from "../cases/panel.ts";
@@ -25,13 +26,11 @@ export function ReferralsPanel({ caseRecord }: CasePanelProps) {
   const [wizard, setWizard] = useState(false);
 
   return (
-    <Paper withBorder p="lg" radius="md" component="section" aria-labelledby="referrals-heading">
-      <Group justify="space-between" mb="md">
-        <Title order={2} size="h3" id="referrals-heading">
-          {t("referrals.panel.title")}
-        </Title>
-        {sends ? <Button onClick={() => setWizard(true)}>{t("referrals.panel.refer")}</Button> : null}
-      </Group>
+    <Panel
+      headingId="referrals-heading"
+      title={t("referrals.panel.title")}
+      action={sends ? <Button onClick={() => setWizard(true)}>{t("referrals.panel.refer")}</Button> : null}
+    >
       <Text size="sm" mb="md" maw="60rem">
         {t("referrals.panel.intro")}
       </Text>
@@ -93,6 +92,6 @@ export function ReferralsPanel({ caseRecord }: CasePanelProps) {
           }}
         />
       ) : null}
-    </Paper>
+    </Panel>
   );
 }

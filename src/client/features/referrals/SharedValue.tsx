@@ -3,7 +3,8 @@ import type { TFunction } from "i18next";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { ReferralDataItem } from "../../../shared/referrals.ts";
-import { countryName, formatDay, phaseLabel } from "../cases/labels.ts";
+import { formatDay } from "../../components/format.ts";
+import { countryName, phaseLabel } from "../cases/labels.ts";
 import { languageName } from "../offers/labels.ts";
 
 type Obj = Record<string, unknown>;

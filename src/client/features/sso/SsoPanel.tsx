@@ -20,7 +20,7 @@ import { notifySuccess } from "../../components/notify.ts";
 import { PasswordField } from "../../components/PasswordField.tsx";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { QueryView } from "../../components/QueryView.tsx";
-import { errorOf, useSubmit } from "../recognition/form.ts";
+import { errorOf, useSubmit } from "../../forms/use-submit.ts";
 
 /**
  * An organisation's login through its own OpenID Connect provider: the coordination configures,
