@@ -14,7 +14,8 @@ import {
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import type { Home, HomeItem, HomeSection } from "../../../shared/contracts/home.ts";
+import type { HomeItem, HomeSection } from "../../../shared/contracts/home.ts";
+import { homeRoutes } from "../../../shared/contracts/routes/home.ts";
 import { useApiQuery } from "../../api/use-api.ts";
 import { formatDay } from "../../components/format.ts";
 import { PageTitle } from "../../components/PageTitle.tsx";
@@ -28,7 +29,7 @@ export function HomePage() {
   const { t } = useTranslation();
   const session = useRequiredSession();
   const { role, organisationName } = session.active;
-  const home = useApiQuery<Home>("/api/home");
+  const home = useApiQuery(homeRoutes.get);
   const cards = HOME_CARDS.filter((c) => hasPermission(session, c.permission));
 
   return (
