@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useParams, useSearchParams } from "react-router";
 import type { SessionInfo } from "../../../shared/contracts/auth.ts";
 import type { Case } from "../../../shared/contracts/cases.ts";
+import { caseRoutes } from "../../../shared/contracts/routes/cases.ts";
 import { useApiQuery } from "../../api/use-api.ts";
 import { Forbidden } from "../../components/Forbidden.tsx";
 import { PageTitle } from "../../components/PageTitle.tsx";
@@ -60,7 +61,7 @@ function CaseView() {
   const session = useRequiredSession();
   const { id = "" } = useParams();
   const [search, setSearch] = useSearchParams();
-  const query = useApiQuery<Case>(`/api/cases/${id}`);
+  const query = useApiQuery(caseRoutes.get, { params: { caseId: id } });
 
   const back = (
     <Anchor component={Link} to="/cases" mb="sm" display="inline-block">

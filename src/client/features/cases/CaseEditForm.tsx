@@ -3,8 +3,9 @@ import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { CASE_OUTCOMES, CASE_STATUSES } from "../../../shared/cases.ts";
 import type { Case, CaseUpdate } from "../../../shared/contracts/cases.ts";
+import { caseRoutes } from "../../../shared/contracts/routes/cases.ts";
 import { IQ_PHASES } from "../../../shared/directory.ts";
-import { api } from "../../api/client.ts";
+import { callApi } from "../../api/client.ts";
 import { orNull } from "../../components/format.ts";
 import { notifySuccess } from "../../components/notify.ts";
 import type { UnsavedItem } from "../../components/StaleVersionAlert.tsx";
@@ -76,7 +77,7 @@ export function CaseEditForm({ caseRecord: c, onSaved, onCancel, onReload }: Pro
     const body = changes(before, values);
     if (Object.keys(body).length === 0) return onCancel();
     const sent = await run(() =>
-      api<Case>("PATCH", `/api/cases/${c.id}`, body, undefined, { ifMatch: c.version }),
+      callApi(caseRoutes.update, { params: { caseId: c.id }, body }, { ifMatch: c.version }),
     );
     if (!sent) return;
     notifySuccess(t("cases.saved"));

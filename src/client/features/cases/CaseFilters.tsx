@@ -1,11 +1,17 @@
 import { useTranslation } from "react-i18next";
-import { CASE_STATUSES } from "../../../shared/cases.ts";
+import { CASE_STATUSES, type CaseStatus } from "../../../shared/cases.ts";
 import { DUE_FILTERS } from "../../../shared/contracts/cases.ts";
 import { IQ_PHASES } from "../../../shared/directory.ts";
 import { FilterBar, filterBinder, optionsOf, SearchFilter, SelectFilter } from "../../forms/list.tsx";
 import { phaseLabel } from "./labels.ts";
 
-export type CaseFilterValues = { q: string; phase: string; status: string; assignee: string; due: string };
+export type CaseFilterValues = {
+  q: string;
+  phase: string;
+  status: CaseStatus | "";
+  assignee: string;
+  due: (typeof DUE_FILTERS)[number] | "";
+};
 export const CASE_FILTER_KEYS = ["q", "phase", "status", "assignee", "due"] as const;
 
 type Person = { id: string; name: string };

@@ -3,10 +3,11 @@ import { useDebouncedValue } from "@mantine/hooks";
 import { type FormEvent, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
-import type { Case } from "../../../shared/contracts/cases.ts";
 import type { DuplicateCandidates } from "../../../shared/contracts/clients.ts";
+import { caseRoutes } from "../../../shared/contracts/routes/cases.ts";
+import { clientRoutes } from "../../../shared/contracts/routes/clients.ts";
 import { IQ_PHASES } from "../../../shared/directory.ts";
-import { ApiError, api } from "../../api/client.ts";
+import { ApiError, callApi } from "../../api/client.ts";
 import { Forbidden } from "../../components/Forbidden.tsx";
 import { orNull } from "../../components/format.ts";
 import { notifySuccess } from "../../components/notify.ts";
@@ -36,7 +37,7 @@ function errorsBelow(fields: Record<string, string>, prefix: string): Record<str
 
 async function checkDuplicates(client: ClientValues, signal?: AbortSignal): Promise<Candidates> {
   const body = { name: client.name.trim(), dateOfBirth: orNull(client.dateOfBirth) };
-  const res = await api<DuplicateCandidates>("POST", "/api/clients/duplicate-check", body, signal);
+  const res = await callApi(clientRoutes.duplicateCheck, { body }, { signal });
   return res.candidates;
 }
 
@@ -83,11 +84,13 @@ function NewCaseForm({ me }: { me: { id: string; name: string } }) {
           setCandidates(found);
           if (found.length > 0) return;
         }
-        const created = await api<Case>("POST", "/api/cases", {
-          client: { ...clientBody(client, true), confirmNotDuplicate: confirmed },
-          phase: Number(phase),
-          goals: orNull(goals),
-          assigneeUserId: assignee === NOBODY ? null : assignee,
+        const created = await callApi(caseRoutes.create, {
+          body: {
+            client: { ...clientBody(client, true), confirmNotDuplicate: confirmed },
+            phase: Number(phase),
+            goals: orNull(goals),
+            assigneeUserId: assignee === NOBODY ? null : assignee,
+          },
         });
         notifySuccess(t("cases.created", { name: created.client.name }));
         navigate(`/cases/${created.id}`);

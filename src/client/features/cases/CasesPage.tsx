@@ -3,8 +3,7 @@ import { useDebouncedValue } from "@mantine/hooks";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
-import type { CaseList } from "../../../shared/contracts/cases.ts";
-import { query } from "../../api/client.ts";
+import { caseRoutes } from "../../../shared/contracts/routes/cases.ts";
 import { useApiQuery } from "../../api/use-api.ts";
 import { Forbidden } from "../../components/Forbidden.tsx";
 import { ListPage, PagedList } from "../../forms/list.tsx";
@@ -51,7 +50,7 @@ function CaseListView({ creates }: { creates: boolean }) {
     if (debouncedQ !== filters.q) update({ q: debouncedQ });
   }, [debouncedQ]);
 
-  const cases = useApiQuery<CaseList>(`/api/cases${query({ ...filters, limit: LIMIT, offset })}`);
+  const cases = useApiQuery(caseRoutes.list, { query: { ...filters, limit: LIMIT, offset } });
   return (
     <ListPage
       title={t("cases.title")}

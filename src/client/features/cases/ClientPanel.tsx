@@ -2,7 +2,8 @@ import { Anchor, Button, DataList, Group, Stack, Title } from "@mantine/core";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Client } from "../../../shared/contracts/clients.ts";
-import { api } from "../../api/client.ts";
+import { clientRoutes } from "../../../shared/contracts/routes/clients.ts";
+import { callApi } from "../../api/client.ts";
 import { useApiQuery } from "../../api/use-api.ts";
 import { DataRow } from "../../components/DataRow.tsx";
 import { formatDateTime, formatDay } from "../../components/format.ts";
@@ -22,7 +23,7 @@ import type { CasePanelProps } from "./panel.ts";
 /** The person the case is about: their record, and for counsellors the means to correct it. */
 export function ClientPanel({ caseRecord, reload }: CasePanelProps) {
   const { t } = useTranslation();
-  const client = useApiQuery<Client>(`/api/clients/${caseRecord.client.id}`);
+  const client = useApiQuery(clientRoutes.get, { params: { clientId: caseRecord.client.id } });
   const [editing, setEditing] = useState(false);
   const [discarded, setDiscarded] = useState<UnsavedItem[]>([]);
   return (
@@ -160,9 +161,11 @@ function ClientEditForm({ client, onSaved, onCancel, onReload }: FormProps) {
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     await run(async () => {
-      await api<Client>("PATCH", `/api/clients/${client.id}`, clientBody(values, special), undefined, {
-        ifMatch: client.version,
-      });
+      await callApi(
+        clientRoutes.update,
+        { params: { clientId: client.id }, body: clientBody(values, special) },
+        { ifMatch: client.version },
+      );
       notifySuccess(t("clients.saved"));
       onSaved();
     });

@@ -10,15 +10,16 @@ import {
 } from "@mantine/core";
 import type { FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import type { z } from "zod";
 import {
   ACCESS_ROUTES,
   CONTACT_INITIATORS,
   CONTACT_MODES,
   COUNSELLING_TYPES,
 } from "../../../shared/cases.ts";
-import type { ContactCreate, ContactList } from "../../../shared/contracts/cases.ts";
-import { api } from "../../api/client.ts";
+import type { ContactCreate } from "../../../shared/contracts/cases.ts";
+import type { ResponseOf } from "../../../shared/contracts/route.ts";
+import { caseRoutes } from "../../../shared/contracts/routes/cases.ts";
+import { callApi } from "../../api/client.ts";
 import { useApiQuery } from "../../api/use-api.ts";
 import { today } from "../../components/dates.ts";
 import { formatDay, orNull } from "../../components/format.ts";
@@ -31,7 +32,7 @@ import { useForm } from "../../forms/use-form.ts";
 import { errorOf } from "../../forms/use-submit.ts";
 import type { CasePanelProps } from "./panel.ts";
 
-type Contact = z.infer<typeof ContactList>["items"][number];
+type Contact = ResponseOf<typeof caseRoutes.contacts>["items"][number];
 type Values = {
   date: string;
   mode: string;
@@ -54,7 +55,7 @@ const fresh = (): Values => ({
 /** The counselling contacts of the case, newest first, and a form to document one. */
 export function ContactsPanel({ caseRecord: c }: CasePanelProps) {
   const { t } = useTranslation();
-  const contacts = useApiQuery<z.infer<typeof ContactList>>(`/api/cases/${c.id}/contacts`);
+  const contacts = useApiQuery(caseRoutes.contacts, { params: { caseId: c.id } });
   return (
     <Stack gap="lg">
       <section aria-labelledby="contacts-heading">
@@ -125,7 +126,7 @@ function ContactForm({ caseId, onAdded }: { caseId: string; onAdded: () => void 
         accessRoute: orNull(values.accessRoute),
         summary: orNull(values.summary),
       } as ContactCreate;
-      await api("POST", `/api/cases/${caseId}/contacts`, body);
+      await callApi(caseRoutes.createContact, { params: { caseId }, body });
       notifySuccess(t("cases.contacts.added"));
       setValues(fresh());
       onAdded();

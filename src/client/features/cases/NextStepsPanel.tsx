@@ -4,7 +4,10 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { NextStep } from "../../../shared/contracts/cases.ts";
 import type { FinderOfferSummary } from "../../../shared/contracts/finder.ts";
-import { api, query } from "../../api/client.ts";
+import { pathOf } from "../../../shared/contracts/route.ts";
+import { caseRoutes } from "../../../shared/contracts/routes/cases.ts";
+import { finderRoutes } from "../../../shared/contracts/routes/finder.ts";
+import { callApi } from "../../api/client.ts";
 import { useApiQuery } from "../../api/use-api.ts";
 import { formatDateTime, orNull } from "../../components/format.ts";
 import { ListTable } from "../../components/ListTable.tsx";
@@ -27,10 +30,10 @@ function byUrgency(a: NextStep, b: NextStep): number {
 /** What comes next in the case, with due dates; a step can lead to an offer of the directory. */
 export function NextStepsPanel({ caseRecord: c }: CasePanelProps) {
   const { t } = useTranslation();
-  const steps = useApiQuery<{ items: NextStep[] }>(`/api/cases/${c.id}/next-steps`);
+  const steps = useApiQuery(caseRoutes.nextSteps, { params: { caseId: c.id } });
   const toggle = (step: NextStep, done: boolean) =>
     attempt(async () => {
-      await api("PATCH", `/api/cases/${c.id}/next-steps/${step.id}`, { done });
+      await callApi(caseRoutes.updateNextStep, { params: { caseId: c.id, itemId: step.id }, body: { done } });
       steps.reload();
     });
   return (
@@ -106,10 +109,9 @@ function StepForm({ caseId, onAdded }: { caseId: string; onAdded: () => void }) 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     await run(async () => {
-      await api("POST", `/api/cases/${caseId}/next-steps`, {
-        title: title.trim(),
-        dueDate: orNull(dueDate),
-        offerId: offer?.id ?? null,
+      await callApi(caseRoutes.createNextStep, {
+        params: { caseId },
+        body: { title: title.trim(), dueDate: orNull(dueDate), offerId: offer?.id ?? null },
       });
       notifySuccess(t("cases.steps.added"));
       setTitle("");
@@ -144,7 +146,7 @@ function StepForm({ caseId, onAdded }: { caseId: string; onAdded: () => void }) 
             label={t("cases.steps.offer")}
             description={t("cases.steps.offerHint")}
             error={errorOf(fields, "offerId")}
-            path={(typed) => (typed.length < 2 ? null : `/api/finder/offers${query({ q: typed })}`)}
+            path={(typed) => (typed.length < 2 ? null : pathOf(finderRoutes.search, { query: { q: typed } }))}
             toOption={(o) => ({ value: o.id, label: `${o.name} – ${o.organisation}` })}
             selected={offer ? { value: offer.id, label: `${offer.name} – ${offer.organisation}` } : null}
             onChange={setOffer}

@@ -1,9 +1,9 @@
 import { Checkbox, Fieldset, Group, Paper, Stack, Text, Textarea } from "@mantine/core";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { z } from "zod";
-import type { NoteList } from "../../../shared/contracts/cases.ts";
-import { api } from "../../api/client.ts";
+import type { ResponseOf } from "../../../shared/contracts/route.ts";
+import { caseRoutes } from "../../../shared/contracts/routes/cases.ts";
+import { callApi } from "../../api/client.ts";
 import { useApiQuery } from "../../api/use-api.ts";
 import { formatDateTime } from "../../components/format.ts";
 import { notifySuccess } from "../../components/notify.ts";
@@ -14,12 +14,12 @@ import { FormActions } from "../../forms/FormActions.tsx";
 import { errorOf, useSubmit } from "../../forms/use-submit.ts";
 import type { CasePanelProps } from "./panel.ts";
 
-type Note = z.infer<typeof NoteList>["items"][number];
+type Note = ResponseOf<typeof caseRoutes.notes>["items"][number];
 
 /** The notes of the case, newest first; notes with special-category data are marked as such. */
 export function NotesPanel({ caseRecord: c, reload }: CasePanelProps) {
   const { t } = useTranslation();
-  const notes = useApiQuery<z.infer<typeof NoteList>>(`/api/cases/${c.id}/notes`);
+  const notes = useApiQuery(caseRoutes.notes, { params: { caseId: c.id } });
   return (
     <Stack gap="lg">
       <section aria-labelledby="notes-heading">
@@ -100,7 +100,7 @@ function NoteForm({
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     await run(async () => {
-      await api("POST", `/api/cases/${caseId}/notes`, { body: body.trim(), special });
+      await callApi(caseRoutes.createNote, { params: { caseId }, body: { body: body.trim(), special } });
       notifySuccess(t("cases.notes.added"));
       setBody("");
       setSpecial(false);

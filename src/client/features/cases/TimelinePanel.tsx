@@ -1,6 +1,6 @@
 import { Paper, Stack, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import type { TimelineEvent } from "../../../shared/contracts/cases.ts";
+import { caseRoutes } from "../../../shared/contracts/routes/cases.ts";
 import { useApiQuery } from "../../api/use-api.ts";
 import { formatDateTime } from "../../components/format.ts";
 import { QueryView } from "../../components/QueryView.tsx";
@@ -11,7 +11,7 @@ import { useAssignees } from "./use-assignees.ts";
 /** Everything that happened in the case, newest first: what, the change in words, who, when. */
 export function TimelinePanel({ caseRecord: c }: CasePanelProps) {
   const { t } = useTranslation();
-  const events = useApiQuery<{ items: TimelineEvent[] }>(`/api/cases/${c.id}/timeline`);
+  const events = useApiQuery(caseRoutes.timeline, { params: { caseId: c.id } });
   const people = useAssignees();
   return (
     <section aria-labelledby="timeline-heading">

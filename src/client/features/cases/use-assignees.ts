@@ -1,9 +1,11 @@
+import type { ResponseOf } from "../../../shared/contracts/route.ts";
+import { caseRoutes } from "../../../shared/contracts/routes/cases.ts";
 import { useApiQuery } from "../../api/use-api.ts";
 
-export type Assignee = { id: string; name: string; role: "counsellor" | "volunteer" };
+export type Assignee = ResponseOf<typeof caseRoutes.assignees>["items"][number];
 
 /** Who cases can be assigned to: the organisation's active counsellors and volunteers. */
 export function useAssignees(): Assignee[] {
-  const people = useApiQuery<{ items: Assignee[] }>("/api/cases/assignees");
+  const people = useApiQuery(caseRoutes.assignees);
   return people.data?.items ?? [];
 }

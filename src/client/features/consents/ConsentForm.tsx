@@ -21,7 +21,8 @@ import {
   PURPOSES_WITH_RECIPIENT,
 } from "../../../shared/cases.ts";
 import type { Consent, ConsentCreate } from "../../../shared/contracts/consents.ts";
-import { api } from "../../api/client.ts";
+import { consentRoutes } from "../../../shared/contracts/routes/consents.ts";
+import { callApi } from "../../api/client.ts";
 import { toLocalInput } from "../../components/dates.ts";
 import { orNull } from "../../components/format.ts";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
@@ -113,7 +114,7 @@ function ConsentForm({ clientId, defaultLanguage, onClose, onSaved }: Omit<Props
       givenAt: values.givenAt ? new Date(values.givenAt).toISOString() : undefined,
     } as ConsentCreate;
     await run(async () => {
-      onSaved(await api<Consent>("POST", `/api/clients/${clientId}/consents`, body));
+      onSaved(await callApi(consentRoutes.give, { params: { clientId }, body }));
     });
   };
 

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { CONSENT_PURPOSES } from "../../../shared/cases.ts";
 import { FormModal } from "../../forms/FormModal.tsx";
 import { languageName } from "../offers/labels.ts";
-import { consentSheetUrl, SHEET_LANGUAGES } from "./labels.ts";
+import { consentSheetUrl, isSheetLanguage, SHEET_LANGUAGES, type SheetLanguage } from "./labels.ts";
 
 type Props = {
   clientId: string;
@@ -26,9 +26,9 @@ export function ConsentSheetModal({ opened, onClose, ...rest }: Props) {
 
 function SheetForm({ clientId, preferredLanguages, onClose }: Omit<Props, "opened">) {
   const { t } = useTranslation();
-  const first = preferredLanguages.find((l) => (SHEET_LANGUAGES as readonly string[]).includes(l));
+  const first = preferredLanguages.find(isSheetLanguage);
   // The first preferred language the sheet exists in; else English, the server's fallback too.
-  const [language, setLanguage] = useState<string>(first ?? "en");
+  const [language, setLanguage] = useState<SheetLanguage>(first ?? "en");
   const unavailable = !first && preferredLanguages.some((l) => l !== "de");
   const [purposes, setPurposes] = useState<string[]>([...CONSENT_PURPOSES]);
 
@@ -40,7 +40,10 @@ function SheetForm({ clientId, preferredLanguages, onClose }: Omit<Props, "opene
         description={t("consents.sheet.languageHint")}
         data={SHEET_LANGUAGES.map((l) => ({ value: l, label: `${languageName(l)} (${l})` }))}
         value={language}
-        onChange={(e) => setLanguage(e.currentTarget.value)}
+        onChange={(e) => {
+          const chosen = e.currentTarget.value;
+          if (isSheetLanguage(chosen)) setLanguage(chosen);
+        }}
       />
       {unavailable ? (
         <Alert color="yellow" variant="light">

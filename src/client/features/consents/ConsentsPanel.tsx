@@ -2,7 +2,8 @@ import { Button, Group, Text } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Consent } from "../../../shared/contracts/consents.ts";
-import { api } from "../../api/client.ts";
+import { consentRoutes } from "../../../shared/contracts/routes/consents.ts";
+import { callApi } from "../../api/client.ts";
 import { useApiQuery } from "../../api/use-api.ts";
 import { notifySuccess } from "../../components/notify.ts";
 import { Panel } from "../../components/Panel.tsx";
@@ -20,7 +21,7 @@ export function ConsentsPanel({ caseRecord, reload }: CasePanelProps) {
   const { t } = useTranslation();
   const client = caseRecord.client;
   const manages = caseRecord.abilities.manageConsents;
-  const list = useApiQuery<{ items: Consent[] }>(`/api/clients/${client.id}/consents`);
+  const list = useApiQuery(consentRoutes.list, { params: { clientId: client.id } });
   const [recording, setRecording] = useState(false);
   const [printing, setPrinting] = useState(false);
   const [uploading, setUploading] = useState<Consent | null>(null);
@@ -31,7 +32,7 @@ export function ConsentsPanel({ caseRecord, reload }: CasePanelProps) {
   const withdraw = (consent: Consent) =>
     act(
       async () => {
-        await api<Consent>("POST", `/api/consents/${consent.id}/withdraw`);
+        await callApi(consentRoutes.withdraw, { params: { consentId: consent.id } });
         notifySuccess(t("consents.withdraw.done", { purpose: t(`consents.purposes.${consent.purpose}`) }));
         list.reload();
         reload();

@@ -4,6 +4,8 @@ import { useTranslation } from "react-i18next";
 import { CONSENT_DOCUMENT_MAX_BYTES, CONSENT_DOCUMENT_TYPES } from "../../../shared/cases.ts";
 import type { Problem } from "../../../shared/contracts/common.ts";
 import type { Consent } from "../../../shared/contracts/consents.ts";
+import { pathOf } from "../../../shared/contracts/route.ts";
+import { consentRoutes } from "../../../shared/contracts/routes/consents.ts";
 import { writeHeaders } from "../../api/client.ts";
 import { FormActions } from "../../forms/FormActions.tsx";
 import { FormModal } from "../../forms/FormModal.tsx";
@@ -103,7 +105,7 @@ function localProblem(file: File): string | null {
 async function uploadDocument(consentId: string, file: File): Promise<Consent> {
   let res: Response;
   try {
-    res = await fetch(`/api/consents/${consentId}/document`, {
+    res = await fetch(pathOf(consentRoutes.uploadDocument, { params: { consentId } }), {
       method: "PUT",
       credentials: "same-origin",
       headers: {

@@ -2,10 +2,11 @@ import { Select } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { query } from "../../api/client.ts";
+import type { ResponseOf } from "../../../shared/contracts/route.ts";
+import { recognitionRoutes } from "../../../shared/contracts/routes/recognition.ts";
 import { useApiQuery } from "../../api/use-api.ts";
 
-type Organisation = { id: string; name: string; type: string };
+type Organisation = ResponseOf<typeof recognitionRoutes.directoryOrganisations>["items"][number];
 
 type Props = {
   label: string;
@@ -26,9 +27,9 @@ export function OrganisationSelect({ label, description, value, onChange, error,
   const [debounced] = useDebouncedValue(search, 250);
   // The chosen organisation stays an option, or the field would lose its label on the next search.
   const [chosen, setChosen] = useState<Organisation | null>(null);
-  const list = useApiQuery<{ items: Organisation[] }>(
-    `/api/directory/organisations${query({ q: debounced.trim() || undefined })}`,
-  );
+  const list = useApiQuery(recognitionRoutes.directoryOrganisations, {
+    query: { q: debounced.trim() || undefined },
+  });
   const data = useMemo(() => {
     const items = list.data?.items ?? [];
     const all = chosen && !items.some((o) => o.id === chosen.id) ? [chosen, ...items] : items;

@@ -2,7 +2,8 @@ import { Alert, Button, FileInput, Group, Paper, Table, Text, Title } from "@man
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { ImportReport } from "../../../shared/contracts/hsds.ts";
-import { api } from "../../api/client.ts";
+import { hsdsRoutes } from "../../../shared/contracts/routes/hsds.ts";
+import { callApi } from "../../api/client.ts";
 import { Forbidden } from "../../components/Forbidden.tsx";
 import { Loading } from "../../components/Loading.tsx";
 import { notifySuccess } from "../../components/notify.ts";
@@ -36,7 +37,10 @@ function DirectoryImport() {
 
   const run = (doc: unknown, dryRun: boolean) =>
     submit.run(async () => {
-      const result = await api<ImportReport>("POST", `/api/hsds/import?dryRun=${dryRun}`, doc);
+      const result = await callApi(hsdsRoutes.import, {
+        query: { dryRun: dryRun ? "true" : "false" },
+        body: doc,
+      });
       setReport(result);
       if (!dryRun && result.committed) {
         notifySuccess(

@@ -2,7 +2,9 @@ import { Button, Group, List, Paper, Stack, Text, TextInput, Title } from "@mant
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
-import { api } from "../../api/client.ts";
+import { pathOf } from "../../../shared/contracts/route.ts";
+import { privacyRoutes } from "../../../shared/contracts/routes/privacy.ts";
+import { callApi } from "../../api/client.ts";
 import { notifySuccess } from "../../components/notify.ts";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { FormModal } from "../../forms/FormModal.tsx";
@@ -25,10 +27,19 @@ export function PrivacyPanel({ caseRecord }: CasePanelProps) {
             {t("privacy.export.intro")}
           </Text>
           <Group gap="xs">
-            <Button component="a" href={`/api/clients/${client.id}/export`} download>
+            <Button
+              component="a"
+              href={pathOf(privacyRoutes.export, { params: { clientId: client.id } })}
+              download
+            >
               {t("privacy.export.json")}
             </Button>
-            <Button component="a" variant="default" href={`/api/clients/${client.id}/export.pdf`} download>
+            <Button
+              component="a"
+              variant="default"
+              href={pathOf(privacyRoutes.exportPdf, { params: { clientId: client.id } })}
+              download
+            >
               {t("privacy.export.pdf")}
             </Button>
           </Group>
@@ -107,7 +118,7 @@ function EraseConfirm({
     if (!matches) return;
     await run(
       async () => {
-        await api("DELETE", `/api/clients/${clientId}`);
+        await callApi(privacyRoutes.erase, { params: { clientId } });
         notifySuccess(t("privacy.erase.done", { pseudonym }));
         navigate("/cases");
       },

@@ -2,12 +2,13 @@ import { NativeSelect, Stack, Text, TextInput } from "@mantine/core";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Procedure, ProcedureUpdate } from "../../../shared/contracts/recognition.ts";
+import { recognitionRoutes } from "../../../shared/contracts/routes/recognition.ts";
 import {
   APPEAL_RESULTS,
   AUTHORITY_DECISION_MONTHS,
   type RecognitionState,
 } from "../../../shared/recognition.ts";
-import { api } from "../../api/client.ts";
+import { callApi } from "../../api/client.ts";
 import { today } from "../../components/dates.ts";
 import { FormActions } from "../../forms/FormActions.tsx";
 import { FormModal } from "../../forms/FormModal.tsx";
@@ -88,7 +89,11 @@ function MoveForm({
     }
     if (
       await run(() =>
-        api("PATCH", `/api/recognition-procedures/${p.id}`, body, undefined, { ifMatch: p.version }),
+        callApi(
+          recognitionRoutes.updateProcedure,
+          { params: { procedureId: p.id }, body },
+          { ifMatch: p.version },
+        ),
       )
     ) {
       onSaved();

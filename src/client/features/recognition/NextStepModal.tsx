@@ -2,7 +2,8 @@ import { Stack, TextInput } from "@mantine/core";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { NextStepCreate } from "../../../shared/contracts/cases.ts";
-import { api } from "../../api/client.ts";
+import { caseRoutes } from "../../../shared/contracts/routes/cases.ts";
+import { callApi } from "../../api/client.ts";
 import { daysFromToday } from "../../components/dates.ts";
 import { notifySuccess } from "../../components/notify.ts";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
@@ -58,7 +59,7 @@ function NextStepForm({
       offerId: offer.id,
       procedureId,
     };
-    if (await run(() => api("POST", `/api/cases/${caseId}/next-steps`, body))) {
+    if (await run(() => callApi(caseRoutes.createNextStep, { params: { caseId }, body }))) {
       notifySuccess(t("recognition.suggestions.taken", { title: body.title }));
       onClose();
     }

@@ -2,12 +2,13 @@ import { Button, DataList, Fieldset, Group, Paper, Stack, Text, Title, useMatche
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Procedure, ProcedureUpdate } from "../../../shared/contracts/recognition.ts";
+import { recognitionRoutes } from "../../../shared/contracts/routes/recognition.ts";
 import {
   DEADLINE_HORIZON_DAYS,
   DECISIONS_WITH_DIFFERENCES,
   type RecognitionState,
 } from "../../../shared/recognition.ts";
-import { api } from "../../api/client.ts";
+import { callApi } from "../../api/client.ts";
 import { DataRow } from "../../components/DataRow.tsx";
 import { daysFromToday, isOverdue } from "../../components/dates.ts";
 import { formatDay } from "../../components/format.ts";
@@ -62,7 +63,11 @@ export function ProcedureCard({ procedure: p, caseId, canAddSteps, reload }: Pro
     if (MOVES_WITH_FORM.includes(state)) return setTarget(state);
     const body: ProcedureUpdate = { state };
     const ok = await move.run(() =>
-      api("PATCH", `/api/recognition-procedures/${p.id}`, body, undefined, { ifMatch: p.version }),
+      callApi(
+        recognitionRoutes.updateProcedure,
+        { params: { procedureId: p.id }, body },
+        { ifMatch: p.version },
+      ),
     );
     if (ok) saved();
   };

@@ -1,9 +1,10 @@
 import { Group, Paper, Radio, Stack, Text } from "@mantine/core";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { z } from "zod";
-import type { OccupationList, ProcedureCreate } from "../../../shared/contracts/recognition.ts";
-import { api, query } from "../../api/client.ts";
+import type { ProcedureCreate } from "../../../shared/contracts/recognition.ts";
+import { pathOf, type ResponseOf } from "../../../shared/contracts/route.ts";
+import { recognitionRoutes } from "../../../shared/contracts/routes/recognition.ts";
+import { callApi } from "../../api/client.ts";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { RemoteSelect } from "../../components/RemoteSelect.tsx";
 import { FormActions } from "../../forms/FormActions.tsx";
@@ -12,14 +13,15 @@ import { errorOf, useSubmit } from "../../forms/use-submit.ts";
 import { bodiesLine, RecognitionInfo, RegulatedBadge } from "./OccupationRecognition.tsx";
 import { type Authority, AuthoritySelect, LegalBasisSelect } from "./ProcedureFields.tsx";
 
-export type Occupation = z.infer<typeof OccupationList>["items"][number];
+export type Occupation = ResponseOf<typeof recognitionRoutes.occupations>["items"][number];
 
 /** An occupation as an option: the KldB code first, so that counsellors who know it can type it. */
 export const occupationOption = (o: { code: string; title: string }) => ({
   value: o.code,
   label: `${o.code} – ${o.title}`,
 });
-export const occupationPath = (q: string) => (q.length >= 2 ? `/api/occupations${query({ q })}` : null);
+export const occupationPath = (q: string) =>
+  q.length >= 2 ? pathOf(recognitionRoutes.occupations, { query: { q } }) : null;
 
 /**
  * A found occupation in the picker's list: the everyday title that matched beside the KldB title
@@ -119,7 +121,7 @@ function ProcedureCreateForm({
       legalBasis: legalBasis === "" ? null : legalBasis,
       authorityOrganisationId: authority?.id ?? null,
     } as ProcedureCreate;
-    if (await run(() => api("POST", "/api/recognition-procedures", body))) onSaved();
+    if (await run(() => callApi(recognitionRoutes.openProcedure, { body }))) onSaved();
   };
 
   return (

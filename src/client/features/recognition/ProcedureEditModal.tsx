@@ -2,8 +2,9 @@ import { Fieldset, NativeSelect, SimpleGrid, Stack, TextInput } from "@mantine/c
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Procedure, ProcedureUpdate } from "../../../shared/contracts/recognition.ts";
+import { recognitionRoutes } from "../../../shared/contracts/routes/recognition.ts";
 import { APPEAL_RESULTS } from "../../../shared/recognition.ts";
-import { api } from "../../api/client.ts";
+import { callApi } from "../../api/client.ts";
 import { today } from "../../components/dates.ts";
 import { formatDay } from "../../components/format.ts";
 import { DiscardedInput, type UnsavedItem } from "../../components/StaleVersionAlert.tsx";
@@ -127,7 +128,11 @@ function EditForm({ procedure: p, onClose, onSaved, onReload }: FormProps) {
     };
     if (
       await run(() =>
-        api("PATCH", `/api/recognition-procedures/${p.id}`, body, undefined, { ifMatch: p.version }),
+        callApi(
+          recognitionRoutes.updateProcedure,
+          { params: { procedureId: p.id }, body },
+          { ifMatch: p.version },
+        ),
       )
     ) {
       onSaved();

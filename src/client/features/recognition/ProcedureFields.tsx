@@ -1,15 +1,15 @@
 import { NativeSelect } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import type { z } from "zod";
-import type { AuthorityList } from "../../../shared/contracts/recognition.ts";
+import { pathOf, type ResponseOf } from "../../../shared/contracts/route.ts";
+import { recognitionRoutes } from "../../../shared/contracts/routes/recognition.ts";
 import { RECOGNITION_LEGAL_BASES } from "../../../shared/recognition.ts";
-import { query } from "../../api/client.ts";
 import { RemoteSelect } from "../../components/RemoteSelect.tsx";
 
-export type Authority = z.infer<typeof AuthorityList>["items"][number];
+export type Authority = ResponseOf<typeof recognitionRoutes.directoryOrganisations>["items"][number];
 
 export const authorityOption = (a: { id: string; name: string }) => ({ value: a.id, label: a.name });
-export const authorityPath = (q: string) => `/api/directory/organisations${query({ q })}`;
+export const authorityPath = (q: string) =>
+  pathOf(recognitionRoutes.directoryOrganisations, { query: { q } });
 
 type Field<T> = { label: string; value: T; onChange: (value: T) => void; error: string | undefined };
 

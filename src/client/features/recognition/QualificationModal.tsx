@@ -2,8 +2,9 @@ import { NativeSelect, Select, SimpleGrid, Stack, TextInput } from "@mantine/cor
 import { type FormEvent, useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import type { Qualification, QualificationInput } from "../../../shared/contracts/recognition.ts";
+import { recognitionRoutes } from "../../../shared/contracts/routes/recognition.ts";
 import { ANABIN_STATUSES, DQR_LEVELS, ISCED_LEVELS } from "../../../shared/recognition.ts";
-import { api } from "../../api/client.ts";
+import { callApi } from "../../api/client.ts";
 import { orNull } from "../../components/format.ts";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { FormActions } from "../../forms/FormActions.tsx";
@@ -93,8 +94,8 @@ function QualificationForm({
     } as unknown as QualificationInput;
     const ok = await run(() =>
       q
-        ? api("PATCH", `/api/qualifications/${q.id}`, body)
-        : api("POST", `/api/clients/${clientId}/qualifications`, body),
+        ? callApi(recognitionRoutes.updateQualification, { params: { qualificationId: q.id }, body })
+        : callApi(recognitionRoutes.addQualification, { params: { clientId }, body }),
     );
     if (ok) onSaved();
   };

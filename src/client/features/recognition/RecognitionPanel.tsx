@@ -2,6 +2,7 @@ import { Button, Group, Paper, Stack, Text, Title } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Qualification } from "../../../shared/contracts/recognition.ts";
+import { recognitionRoutes } from "../../../shared/contracts/routes/recognition.ts";
 import { useApiQuery } from "../../api/use-api.ts";
 import { QueryView } from "../../components/QueryView.tsx";
 import { countryName } from "../cases/labels.ts";
@@ -34,9 +35,9 @@ function QualificationFacts({ q }: { q: Qualification }) {
  */
 export function RecognitionPanel({ caseRecord }: CasePanelProps) {
   const { t } = useTranslation();
-  const qualifications = useApiQuery<{ items: Qualification[] }>(
-    `/api/clients/${caseRecord.client.id}/qualifications`,
-  );
+  const qualifications = useApiQuery(recognitionRoutes.qualifications, {
+    params: { clientId: caseRecord.client.id },
+  });
   const [editing, setEditing] = useState<Qualification | "new" | null>(null);
   const [startingFor, setStartingFor] = useState<string | null>(null);
   const canManage = caseRecord.abilities.manageRecognition;

@@ -3,7 +3,8 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { z } from "zod";
-import type { SuggestedOffer, Suggestions as SuggestionList } from "../../../shared/contracts/recognition.ts";
+import type { SuggestedOffer } from "../../../shared/contracts/recognition.ts";
+import { recognitionRoutes } from "../../../shared/contracts/routes/recognition.ts";
 import { useApiQuery } from "../../api/use-api.ts";
 import { QueryView } from "../../components/QueryView.tsx";
 import { NextStepModal } from "./NextStepModal.tsx";
@@ -23,7 +24,7 @@ type Props = {
  */
 export function Suggestions({ procedureId, caseId, canTakeOver }: Props) {
   const { t } = useTranslation();
-  const suggestions = useApiQuery<SuggestionList>(`/api/recognition-procedures/${procedureId}/suggestions`);
+  const suggestions = useApiQuery(recognitionRoutes.suggestions, { params: { procedureId } });
   const [taking, setTaking] = useState<Offer | null>(null);
 
   return (

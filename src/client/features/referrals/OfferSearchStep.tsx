@@ -5,11 +5,11 @@ import { useTranslation } from "react-i18next";
 import {
   FINDER_PAGE_SIZE,
   type FinderOfferSummary,
-  type FinderResults,
+  type FinderSearchQuery,
 } from "../../../shared/contracts/finder.ts";
+import { finderRoutes } from "../../../shared/contracts/routes/finder.ts";
 import { FINDER_LOCALES, IQ_PHASES, OFFER_TYPES } from "../../../shared/directory.ts";
 import { DISTRICTS } from "../../../shared/domain.ts";
-import { query } from "../../api/client.ts";
 import { useApiQuery } from "../../api/use-api.ts";
 import { Pager } from "../../components/Pager.tsx";
 import { QueryView } from "../../components/QueryView.tsx";
@@ -20,6 +20,14 @@ import { languageName } from "../offers/labels.ts";
 /** Languages offered as a filter: the ones counselling in the region is most often given in. */
 const FILTER_LANGUAGES = ["de", "en", "ar", "uk", "ru", "fa", "tr", "ps", "ti", "ku", "fr", "es"];
 
+/** The filters as chosen: "" is all. */
+type Filters = {
+  type: NonNullable<FinderSearchQuery["type"]> | "";
+  phase: string;
+  district: string;
+  language: string;
+};
+
 type Props = { chosen: FinderOfferSummary | null; onChoose: (offer: FinderOfferSummary) => void };
 
 /** Step 1: find the offer the way the public finder does — search words and a few filters. */
@@ -27,13 +35,13 @@ export function OfferSearchStep({ chosen, onChoose }: Props) {
   const { t } = useTranslation();
   const [q, setQ] = useState("");
   const [debouncedQ] = useDebouncedValue(q, 300);
-  const [filters, setFilters] = useState({ type: "", phase: "", district: "", language: "" });
+  const [filters, setFilters] = useState<Filters>({ type: "", phase: "", district: "", language: "" });
   const [page, setPage] = useState(1);
   const locale = currentLocale();
-  const lang = (FINDER_LOCALES as readonly string[]).includes(locale) ? locale : "de";
-  const results = useApiQuery<FinderResults>(
-    `/api/finder/offers${query({ q: debouncedQ.trim(), ...filters, page, lang })}`,
-  );
+  const lang = FINDER_LOCALES.find((l) => l === locale) ?? "de";
+  const results = useApiQuery(finderRoutes.search, {
+    query: { q: debouncedQ.trim(), ...filters, page, lang },
+  });
   const all = { value: "", label: t("common.all") };
   const set = (key: keyof typeof filters) => (e: { currentTarget: { value: string } }) => {
     setFilters({ ...filters, [key]: e.currentTarget.value });

@@ -1,20 +1,16 @@
 import { Button, Group, Paper, Stack, Table, Text, Textarea, Title } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { ApiError, api } from "../../api/client.ts";
+import { referralRoutes } from "../../../shared/contracts/routes/referrals.ts";
+import { ApiError, callApi } from "../../api/client.ts";
 import { useApiQuery } from "../../api/use-api.ts";
 import { formatDateTime } from "../../components/format.ts";
 import { ListTable } from "../../components/ListTable.tsx";
 import { QueryView } from "../../components/QueryView.tsx";
-import type { MessageData, ReferralEventData } from "./types.ts";
-
-type MessageRow = MessageData;
-type EventRow = ReferralEventData;
-
 /** The messages between sender and receiver about this referral, oldest first, and a field to write. */
 export function ReferralThread({ referralId }: { referralId: string }) {
   const { t } = useTranslation();
-  const list = useApiQuery<{ items: MessageRow[] }>(`/api/referrals/${referralId}/messages`);
+  const list = useApiQuery(referralRoutes.messages, { params: { referralId } });
   const [body, setBody] = useState("");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
@@ -26,7 +22,7 @@ export function ReferralThread({ referralId }: { referralId: string }) {
     }
     setBusy(true);
     try {
-      await api("POST", `/api/referrals/${referralId}/messages`, { body: body.trim() });
+      await callApi(referralRoutes.postMessage, { params: { referralId }, body: { body: body.trim() } });
       setBody("");
       setError(undefined);
       list.reload();
@@ -87,7 +83,7 @@ export function ReferralThread({ referralId }: { referralId: string }) {
 /** Every move of the referral from the event log: which state to which, by which role, when. */
 export function ReferralHistory({ referralId }: { referralId: string }) {
   const { t } = useTranslation();
-  const list = useApiQuery<{ items: EventRow[] }>(`/api/referrals/${referralId}/events`);
+  const list = useApiQuery(referralRoutes.events, { params: { referralId } });
   return (
     <Paper withBorder p="lg" radius="md" component="section" aria-labelledby="referral-history">
       <Title order={2} size="h3" id="referral-history" mb="sm">

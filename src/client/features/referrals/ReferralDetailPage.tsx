@@ -2,6 +2,7 @@ import { Alert, Anchor, DataList, Group, Paper, Stack, Text, Title } from "@mant
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import type { Referral } from "../../../shared/contracts/referrals.ts";
+import { referralRoutes } from "../../../shared/contracts/routes/referrals.ts";
 import { useApiQuery } from "../../api/use-api.ts";
 import { DataRow } from "../../components/DataRow.tsx";
 import { Forbidden } from "../../components/Forbidden.tsx";
@@ -25,7 +26,7 @@ export function ReferralDetailPage() {
 function ReferralView() {
   const { t } = useTranslation();
   const { id = "" } = useParams();
-  const referral = useApiQuery<Referral>(`/api/referrals/${id}`);
+  const referral = useApiQuery(referralRoutes.get, { params: { referralId: id } });
   const r = referral.data;
   const back =
     r?.side === "sender" && r.caseId ? (

@@ -1,8 +1,8 @@
 import { Anchor, Paper, Table, Tabs, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link, Navigate, useSearchParams } from "react-router";
+import { referralRoutes } from "../../../shared/contracts/routes/referrals.ts";
 import { INBOX_BUCKETS, type InboxBucket } from "../../../shared/referrals.ts";
-import { query } from "../../api/client.ts";
 import { useApiQuery } from "../../api/use-api.ts";
 import { Forbidden } from "../../components/Forbidden.tsx";
 import { formatDateTime } from "../../components/format.ts";
@@ -12,7 +12,7 @@ import { PagedList } from "../../forms/list.tsx";
 import { hasPermission, useRequiredSession } from "../../session/session-context.ts";
 import { currentDue, ReferralDue, ReferralStateBadge } from "./labels.tsx";
 import { ReferralViews } from "./ReferralViews.tsx";
-import type { InboxCountsData as Counts, ReferralListData as ReferralList } from "./types.ts";
+import type { ReferralListData as ReferralList } from "./types.ts";
 
 const LIMIT = 25;
 
@@ -37,8 +37,8 @@ function Inbox() {
     ? (requested as InboxBucket)
     : "new";
   const offset = Number(search.get("offset")) || 0;
-  const counts = useApiQuery<Counts>("/api/referrals/inbox/counts");
-  const list = useApiQuery<ReferralList>(`/api/referrals/inbox${query({ bucket, limit: LIMIT, offset })}`);
+  const counts = useApiQuery(referralRoutes.inboxCounts);
+  const list = useApiQuery(referralRoutes.inbox, { query: { bucket, limit: LIMIT, offset } });
   const update = (next: InboxBucket, nextOffset = 0) =>
     setSearch(
       () => {

@@ -2,6 +2,7 @@ import { Button, Group, NativeSelect, Radio, Stack, Textarea } from "@mantine/co
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Referral, ReferralTransition } from "../../../shared/contracts/referrals.ts";
+import { referralRoutes } from "../../../shared/contracts/routes/referrals.ts";
 import {
   DECLINE_REASONS,
   type DeclineReason,
@@ -10,7 +11,7 @@ import {
   UNSUCCESSFUL_REASONS,
   type UnsuccessfulReason,
 } from "../../../shared/referrals.ts";
-import { ApiError, api } from "../../api/client.ts";
+import { ApiError, callApi } from "../../api/client.ts";
 import { notifyError, notifySuccess } from "../../components/notify.ts";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { FormModal } from "../../forms/FormModal.tsx";
@@ -33,7 +34,7 @@ export function ReferralMoves({ referral, onChanged }: Props) {
   const move = async (body: ReferralTransition): Promise<ApiError | undefined> => {
     setBusy(body.to);
     try {
-      await api<Referral>("POST", `/api/referrals/${referral.id}/transitions`, body);
+      await callApi(referralRoutes.transition, { params: { referralId: referral.id }, body });
       notifySuccess(t(`referrals.moves.done.${body.to}`));
       setAsking(null);
       onChanged();

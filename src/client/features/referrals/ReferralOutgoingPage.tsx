@@ -5,10 +5,10 @@ import {
   OUTGOING_SENDERS,
   OUTGOING_SORTS,
   OUTGOING_STATE_FILTERS,
-  type OutgoingCounts,
   type OutgoingReferral,
 } from "../../../shared/contracts/referrals.ts";
-import { query } from "../../api/client.ts";
+import type { QueryOf } from "../../../shared/contracts/route.ts";
+import { referralRoutes } from "../../../shared/contracts/routes/referrals.ts";
 import { useApiQuery } from "../../api/use-api.ts";
 import { Forbidden } from "../../components/Forbidden.tsx";
 import { formatDateTime } from "../../components/format.ts";
@@ -22,7 +22,10 @@ import { ReferralViews } from "./ReferralViews.tsx";
 
 const LIMIT = 25;
 const FILTER_KEYS = ["sender", "state", "overdue", "sort"] as const;
-type Filters = Record<(typeof FILTER_KEYS)[number], string>;
+/** The filters as the address holds them: "" is a filter not set. */
+type Filters = {
+  [K in (typeof FILTER_KEYS)[number]]-?: NonNullable<QueryOf<typeof referralRoutes.outgoing>[K]> | "";
+};
 const DEFAULTS: Filters = { sender: "me", state: "", overdue: "", sort: "due" };
 /** Translation keys of the sort orders ("-due" reads badly as a key). */
 const SORT_KEYS: Record<(typeof OUTGOING_SORTS)[number], string> = {
@@ -56,10 +59,8 @@ function Outgoing({ volunteer }: { volunteer: boolean }) {
     else params.delete("offset");
     setSearch(params, { replace: true });
   };
-  const list = useApiQuery<List>(`/api/referrals/outgoing${query({ ...filters, limit: LIMIT, offset })}`);
-  const counts = useApiQuery<OutgoingCounts>(
-    `/api/referrals/outgoing/counts${query({ sender: filters.sender })}`,
-  );
+  const list = useApiQuery(referralRoutes.outgoing, { query: { ...filters, limit: LIMIT, offset } });
+  const counts = useApiQuery(referralRoutes.outgoingCounts, { query: { sender: filters.sender } });
   const bind = (key: keyof Filters) => ({
     value: filters[key],
     onChange: (v: string) => update({ [key]: v }),

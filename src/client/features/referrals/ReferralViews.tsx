@@ -1,7 +1,7 @@
 import { Badge, Button, Group } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import type { OutgoingCounts } from "../../../shared/contracts/referrals.ts";
+import { referralRoutes } from "../../../shared/contracts/routes/referrals.ts";
 import { useApiQuery } from "../../api/use-api.ts";
 import { hasPermission, useRequiredSession } from "../../session/session-context.ts";
 
@@ -21,8 +21,9 @@ export function ReferralViews({ current }: { current: View }) {
       ? [{ view: "outgoing" as const, to: "/referrals/outgoing" }]
       : []),
   ];
-  const counts = useApiQuery<OutgoingCounts>(
-    views.length > 1 ? "/api/referrals/outgoing/counts?sender=me" : null,
+  const counts = useApiQuery(
+    referralRoutes.outgoingCounts,
+    views.length > 1 ? { query: { sender: "me" } } : null,
   );
   if (views.length < 2) return null;
   const overdue = counts.data?.overdue ?? 0;

@@ -3,9 +3,10 @@ import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { FinderOfferSummary } from "../../../shared/contracts/finder.ts";
 import type { Referral, ReferralCreate } from "../../../shared/contracts/referrals.ts";
+import { referralRoutes } from "../../../shared/contracts/routes/referrals.ts";
 import { checkReferral, type NoteFinding, removeFindings } from "../../../shared/referral-check.ts";
 import type { ReferralDataItem } from "../../../shared/referrals.ts";
-import { api, query } from "../../api/client.ts";
+import { callApi } from "../../api/client.ts";
 import { useApiQuery } from "../../api/use-api.ts";
 import { DataRow } from "../../components/DataRow.tsx";
 import { formatDay, orNull } from "../../components/format.ts";
@@ -48,8 +49,9 @@ export function ReferralWizard({ caseId, onClose, onSent }: Props) {
   const { busy, error, run } = useSubmit();
   const [ack, setAck] = useState<Acknowledgements>(NO_ACKNOWLEDGEMENTS);
   const [showAckErrors, setShowAckErrors] = useState(false);
-  const preview = useApiQuery<ReferralPreview>(
-    offer ? `/api/cases/${caseId}/referral-preview${query({ offerId: offer.id })}` : null,
+  const preview = useApiQuery(
+    referralRoutes.preview,
+    offer ? { params: { caseId }, query: { offerId: offer.id } } : null,
   );
   // The previous offer's preview stays visible while the next one loads: only this offer's counts.
   const current = preview.data && preview.data.offer.id === offer?.id ? preview.data : undefined;
@@ -118,9 +120,7 @@ export function ReferralWizard({ caseId, onClose, onSent }: Props) {
     };
     await run(
       async () => {
-        const referral = await api<Referral>("POST", `/api/cases/${caseId}/referrals`, body, undefined, {
-          idempotencyKey,
-        });
+        const referral = await callApi(referralRoutes.send, { params: { caseId }, body }, { idempotencyKey });
         onSent(referral);
       },
       { leaving: true },

@@ -2,6 +2,7 @@ import { Anchor, Button, Stack, Table, Text } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { referralRoutes } from "../../../shared/contracts/routes/referrals.ts";
 import { useApiQuery } from "../../api/use-api.ts";
 import { formatDateTime } from "../../components/format.ts";
 import { ListTable } from "../../components/ListTable.tsx";
@@ -12,7 +13,6 @@ import { hasPermission, useRequiredSession } from "../../session/session-context
 import type { CasePanelProps } from "../cases/panel.ts";
 import { outcomeText, ReferralDue, ReferralStateBadge } from "./labels.tsx";
 import { ReferralWizard } from "./ReferralWizard.tsx";
-import type { ReferralListData as ReferralList } from "./types.ts";
 
 /**
  * The case's referrals and where each stands: the loop closes here, because the sender sees the
@@ -22,7 +22,7 @@ export function ReferralsPanel({ caseRecord }: CasePanelProps) {
   const { t } = useTranslation();
   const session = useRequiredSession();
   const sends = hasPermission(session, "referral.send");
-  const list = useApiQuery<ReferralList>(`/api/cases/${caseRecord.id}/referrals`);
+  const list = useApiQuery(referralRoutes.caseReferrals, { params: { caseId: caseRecord.id } });
   const [wizard, setWizard] = useState(false);
 
   return (

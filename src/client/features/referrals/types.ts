@@ -1,15 +1,8 @@
-import type { z } from "zod";
-import type {
-  InboxCounts,
-  Message,
-  ReferralEvent,
-  ReferralList,
-  ReferralPreview,
-} from "../../../shared/contracts/referrals.ts";
+import type { ResponseOf } from "../../../shared/contracts/route.ts";
+import type { referralRoutes } from "../../../shared/contracts/routes/referrals.ts";
 
-// The contract exports these schemas without their types; the web app names them here.
-export type ReferralListData = z.infer<typeof ReferralList>;
-export type ReferralPreviewData = z.infer<typeof ReferralPreview>;
-export type InboxCountsData = z.infer<typeof InboxCounts>;
-export type MessageData = z.infer<typeof Message>;
-export type ReferralEventData = z.infer<typeof ReferralEvent>;
+// The web app's names for what the referral routes answer.
+export type ReferralListData = ResponseOf<typeof referralRoutes.inbox>;
+export type ReferralPreviewData = ResponseOf<typeof referralRoutes.preview>;
+export type MessageData = ResponseOf<typeof referralRoutes.messages>["items"][number];
+export type ReferralEventData = ResponseOf<typeof referralRoutes.events>["items"][number];
