@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { IQ_PHASES, OFFER_TYPES } from "../../../shared/directory.ts";
+import { IQ_PHASES, OFFER_TYPES, type OfferType } from "../../../shared/directory.ts";
 import { DISTRICTS } from "../../../shared/domain.ts";
 import { DateFilter, FilterBar, optionsOf, SelectFilter } from "../../forms/list.tsx";
 import { phaseLabel } from "../cases/labels.ts";
@@ -8,7 +8,7 @@ export type AnalyticsFilterValues = {
   from: string;
   to: string;
   phase: string;
-  offerType: string;
+  offerType: OfferType | "";
   district: string;
 };
 export const ANALYTICS_FILTER_KEYS = ["from", "to", "phase", "offerType", "district"] as const;

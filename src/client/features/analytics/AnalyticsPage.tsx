@@ -2,15 +2,10 @@ import { Tabs, Text } from "@mantine/core";
 import { lazy, Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
-import type {
-  CSV_TABLES,
-  InterfaceTable as InterfaceData,
-  NetworkGraph,
-  ProcessFlow,
-  ProcessTimes,
-} from "../../../shared/contracts/analytics.ts";
+import type { CSV_TABLES } from "../../../shared/contracts/analytics.ts";
+import { pathOf } from "../../../shared/contracts/route.ts";
+import { analyticsCsvRoutes, analyticsRoutes } from "../../../shared/contracts/routes/analytics.ts";
 import { hasNetworkScope } from "../../../shared/permissions.ts";
-import { query } from "../../api/client.ts";
 import { useApiQuery } from "../../api/use-api.ts";
 import { Forbidden } from "../../components/Forbidden.tsx";
 import { formatDay } from "../../components/format.ts";
@@ -71,11 +66,10 @@ function Analytics({ networkWide }: { networkWide: boolean }) {
   const show = (next: AnalyticsView, pair?: string) =>
     update({ view: next === "overview" ? "" : next, pair: pair ?? "" }, true);
 
-  const qs = query(filters);
-  const csv: Csv = (table) => `/api/analytics/${table}.csv${qs}`;
+  const csv: Csv = (table) => pathOf(analyticsCsvRoutes[table], { query: filters });
   // The interface table feeds the overview, its own view and the period shown; the other views
   // load when opened (the flow is the heaviest figure of all).
-  const interfaces = useApiQuery<InterfaceData>(`/api/analytics/interfaces${qs}`);
+  const interfaces = useApiQuery(analyticsRoutes.interfaces, { query: filters });
   const period = interfaces.data?.period;
 
   return (
@@ -125,23 +119,23 @@ function Analytics({ networkWide }: { networkWide: boolean }) {
           </QueryView>
         </Tabs.Panel>
         <Tabs.Panel value="network">
-          <NetworkView qs={qs} csv={csv} onSelect={(pair) => show("interfaces", pair)} />
+          <NetworkView filters={filters} csv={csv} onSelect={(pair) => show("interfaces", pair)} />
         </Tabs.Panel>
         <Tabs.Panel value="flow">
-          <FlowView qs={qs} csv={csv} />
+          <FlowView filters={filters} csv={csv} />
         </Tabs.Panel>
         <Tabs.Panel value="times">
-          <TimesView qs={qs} csv={csv} />
+          <TimesView filters={filters} csv={csv} />
         </Tabs.Panel>
       </Tabs>
     </>
   );
 }
 
-type ViewProps = { qs: string; csv: Csv };
+type ViewProps = { filters: AnalyticsFilterValues; csv: Csv };
 
-function NetworkView({ qs, csv, onSelect }: ViewProps & { onSelect: (pair: string) => void }) {
-  const network = useApiQuery<NetworkGraph>(`/api/analytics/network${qs}`);
+function NetworkView({ filters, csv, onSelect }: ViewProps & { onSelect: (pair: string) => void }) {
+  const network = useApiQuery(analyticsRoutes.network, { query: filters });
   return (
     <QueryView query={network}>
       {(data) => (
@@ -151,8 +145,8 @@ function NetworkView({ qs, csv, onSelect }: ViewProps & { onSelect: (pair: strin
   );
 }
 
-function FlowView({ qs, csv }: ViewProps) {
-  const flow = useApiQuery<ProcessFlow>(`/api/analytics/flow${qs}`);
+function FlowView({ filters, csv }: ViewProps) {
+  const flow = useApiQuery(analyticsRoutes.flow, { query: filters });
   return (
     <QueryView query={flow}>
       {(data) => (
@@ -164,8 +158,8 @@ function FlowView({ qs, csv }: ViewProps) {
   );
 }
 
-function TimesView({ qs, csv }: ViewProps) {
-  const times = useApiQuery<ProcessTimes>(`/api/analytics/times${qs}`);
+function TimesView({ filters, csv }: ViewProps) {
+  const times = useApiQuery(analyticsRoutes.times, { query: filters });
   return (
     <QueryView query={times}>
       {(data) => (

@@ -3,7 +3,7 @@ import { useId } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { InterfaceRow, InterfaceTable } from "../../../shared/contracts/analytics.ts";
-import type { Interface } from "../../../shared/contracts/interfaces.ts";
+import { interfaceRoutes } from "../../../shared/contracts/routes/interfaces.ts";
 import { useApiQuery } from "../../api/use-api.ts";
 import { formatDay } from "../../components/format.ts";
 import { duration, number, percent } from "./format.ts";
@@ -171,7 +171,7 @@ function LateInterface({
 /** The contact persons and channel the interface register names for this interface. */
 function Contacts({ id }: { id: string }) {
   const { t } = useTranslation();
-  const record = useApiQuery<Interface>(`/api/interfaces/${id}`);
+  const record = useApiQuery(interfaceRoutes.get, { params: { interfaceId: id } });
   const i = record.data;
   if (!i) return null;
   const contacts = [

@@ -1,5 +1,6 @@
 import type { DistrictMap } from "../../../shared/contracts/finder.ts";
-import { api } from "../../api/client.ts";
+import { finderRoutes } from "../../../shared/contracts/routes/finder.ts";
+import { callApi } from "../../api/client.ts";
 import { registerMap } from "./echarts.ts";
 
 export const DISTRICT_MAP = "sachsen-anhalt";
@@ -12,7 +13,7 @@ let loading: Promise<DistrictMap> | undefined;
  * AGS key — the client does not ship the 70 KB GeoJSON.
  */
 export function loadDistrictShapes(): Promise<DistrictMap> {
-  loading ??= api<DistrictMap>("GET", "/api/finder/districts").then(
+  loading ??= callApi(finderRoutes.districts).then(
     (map) => {
       const paths = map.districts
         .map((d) => `<path name="${d.ags}" d="${d.path}" fill-rule="evenodd"/>`)

@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import type { Organisation } from "../../../shared/contracts/organisations.ts";
+import { organisationRoutes } from "../../../shared/contracts/routes/organisations.ts";
 import { useApiQuery } from "../../api/use-api.ts";
 import { DateFilter, FilterBar, filterBinder, optionsOf, SelectFilter } from "../../forms/list.tsx";
 
@@ -69,7 +69,7 @@ export function AuditFilters({ value, onChange, networkWide }: Props) {
 
 function OrganisationSelect({ value, onChange }: { value: string; onChange: (value: string) => void }) {
   const { t } = useTranslation();
-  const orgs = useApiQuery<{ items: Organisation[] }>("/api/organisations?limit=200");
+  const orgs = useApiQuery(organisationRoutes.list, { query: { limit: 200 } });
   return (
     <SelectFilter
       label={t("audit.fields.organisation")}

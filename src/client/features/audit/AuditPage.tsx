@@ -2,7 +2,7 @@ import { Stack, Table, Text } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { useTranslation } from "react-i18next";
 import type { AuditEntry } from "../../../shared/contracts/audit.ts";
-import { query } from "../../api/client.ts";
+import { auditRoutes } from "../../../shared/contracts/routes/audit.ts";
 import { useApiQuery } from "../../api/use-api.ts";
 import { Forbidden } from "../../components/Forbidden.tsx";
 import { formatDateTime } from "../../components/format.ts";
@@ -33,16 +33,17 @@ function AuditLog({ networkWide }: { networkWide: boolean }) {
   const { t } = useTranslation();
   const { filters, setFilters, offset, setOffset } = useListFilters<AuditFilterValues>(NO_AUDIT_FILTER);
   const [debounced] = useDebouncedValue(filters, 300);
-  const path = `/api/audit${query({
-    organisationId: debounced.organisationId,
-    kind: debounced.kind,
-    action: debounced.area ? `${debounced.area}.` : "",
-    from: dayBoundary(debounced.from, false),
-    to: dayBoundary(debounced.to, true),
-    limit: LIMIT,
-    offset,
-  })}`;
-  const log = useApiQuery<{ items: AuditEntry[]; total: number }>(path);
+  const log = useApiQuery(auditRoutes.list, {
+    query: {
+      organisationId: debounced.organisationId,
+      kind: debounced.kind,
+      action: debounced.area ? `${debounced.area}.` : "",
+      from: dayBoundary(debounced.from, false),
+      to: dayBoundary(debounced.to, true),
+      limit: LIMIT,
+      offset,
+    },
+  });
 
   return (
     <ListPage title={t("audit.title")} intro={networkWide ? t("audit.introNetwork") : t("audit.intro")}>

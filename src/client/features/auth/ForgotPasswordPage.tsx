@@ -2,7 +2,8 @@ import { Alert, Anchor, Button, Stack } from "@mantine/core";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { api } from "../../api/client.ts";
+import { authRoutes } from "../../../shared/contracts/routes/auth.ts";
+import { callApi } from "../../api/client.ts";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { EmailField } from "../../forms/EmailField.tsx";
 import { useSubmit } from "../../forms/use-submit.ts";
@@ -18,7 +19,7 @@ export function ForgotPasswordPage() {
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
     await run(async () => {
-      await api("POST", "/api/auth/password-reset/request", { email });
+      await callApi(authRoutes.requestPasswordReset, { body: { email } });
       setSent(true);
     });
   };

@@ -3,8 +3,11 @@ import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useSearchParams } from "react-router";
 import type { z } from "zod";
-import type { InvitationInfo, SessionInfo } from "../../../shared/contracts/auth.ts";
-import { api } from "../../api/client.ts";
+import type { InvitationInfo } from "../../../shared/contracts/auth.ts";
+import { pathOf } from "../../../shared/contracts/route.ts";
+import { authRoutes } from "../../../shared/contracts/routes/auth.ts";
+import { ssoRoutes } from "../../../shared/contracts/routes/sso.ts";
+import { callApi } from "../../api/client.ts";
 import { useApiQuery } from "../../api/use-api.ts";
 import { Loading } from "../../components/Loading.tsx";
 import { PasswordField } from "../../components/PasswordField.tsx";
@@ -21,7 +24,7 @@ export function InvitationPage() {
   const { t } = useTranslation();
   const [params] = useSearchParams();
   const token = params.get("token") ?? "";
-  const info = useApiQuery<Info>(token ? `/api/auth/invitations/${encodeURIComponent(token)}` : null);
+  const info = useApiQuery(authRoutes.invitation, token ? { params: { token } } : null);
 
   if (!token) {
     return (
@@ -65,7 +68,7 @@ function AcceptForm({ token, info }: { token: string; info: Info }) {
     await run(
       async () => {
         const body = info.existingAccount ? { token, password } : { token, name, password };
-        const session = await api<SessionInfo>("POST", "/api/auth/invitations/accept", body);
+        const session = await callApi(authRoutes.acceptInvitation, { body });
         await startSession(session);
         navigate("/", { replace: true });
       },
@@ -78,7 +81,7 @@ function AcceptForm({ token, info }: { token: string; info: Info }) {
     role: t(`roles.${info.role}`),
   });
   if (info.ssoRequired) {
-    const start = `/api/auth/sso/start?${new URLSearchParams({ organisationId: info.organisationId })}`;
+    const start = pathOf(ssoRoutes.start, { query: { organisationId: info.organisationId } });
     return (
       <AuthCard title={t("auth.invitation.title")} intro={intro}>
         <Text size="sm" mb="md">

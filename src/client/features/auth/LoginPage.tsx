@@ -2,8 +2,8 @@ import { Anchor, Button, Stack } from "@mantine/core";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, Navigate, useNavigate, useSearchParams } from "react-router";
-import type { SessionInfo } from "../../../shared/contracts/auth.ts";
-import { api } from "../../api/client.ts";
+import { authRoutes } from "../../../shared/contracts/routes/auth.ts";
+import { callApi } from "../../api/client.ts";
 import { PasswordField } from "../../components/PasswordField.tsx";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { EmailField } from "../../forms/EmailField.tsx";
@@ -33,7 +33,7 @@ export function LoginPage() {
     e.preventDefault();
     await run(
       async () => {
-        const s = await api<SessionInfo>("POST", "/api/auth/login", { email, password });
+        const s = await callApi(authRoutes.login, { body: { email, password } });
         await startSession(s);
         navigate(next, { replace: true });
       },

@@ -2,7 +2,8 @@ import { Alert, Anchor, Button, Stack } from "@mantine/core";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
-import { api } from "../../api/client.ts";
+import { authRoutes } from "../../../shared/contracts/routes/auth.ts";
+import { callApi } from "../../api/client.ts";
 import { PasswordField } from "../../components/PasswordField.tsx";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { useSubmit } from "../../forms/use-submit.ts";
@@ -26,7 +27,7 @@ export function ResetPasswordPage() {
     setMismatch(password !== repeat);
     if (password !== repeat) return;
     await run(async () => {
-      await api("POST", "/api/auth/password-reset/confirm", { token, password });
+      await callApi(authRoutes.confirmPasswordReset, { body: { token, password } });
       setDone(true);
     });
   };

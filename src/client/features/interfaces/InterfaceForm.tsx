@@ -1,9 +1,10 @@
 import { Fieldset, NativeSelect, SimpleGrid, Stack, Text, Textarea, TextInput } from "@mantine/core";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { Interface, InterfaceInput, InterfaceUpdate } from "../../../shared/contracts/interfaces.ts";
+import type { Interface, InterfaceUpdate } from "../../../shared/contracts/interfaces.ts";
+import { interfaceRoutes } from "../../../shared/contracts/routes/interfaces.ts";
 import { HANDOVER_CHANNELS, INTERFACE_SCOPES, type InterfaceScope } from "../../../shared/referrals.ts";
-import { api } from "../../api/client.ts";
+import { callApi } from "../../api/client.ts";
 import { orNull } from "../../components/format.ts";
 import type { UnsavedItem } from "../../components/StaleVersionAlert.tsx";
 import { FormActions } from "../../forms/FormActions.tsx";
@@ -100,14 +101,14 @@ export function InterfaceForm({ item, onClose, onSaved, onReload }: Props) {
     };
     const ok = await run(() =>
       item
-        ? api("PATCH", `/api/interfaces/${item.id}`, common satisfies InterfaceUpdate, undefined, {
-            ifMatch: item.version,
-          })
-        : api("POST", "/api/interfaces", {
-            ...common,
-            fromOrganisationId: from?.id ?? "",
-            toOrganisationId: to?.id ?? "",
-          } satisfies InterfaceInput),
+        ? callApi(
+            interfaceRoutes.update,
+            { params: { interfaceId: item.id }, body: common },
+            { ifMatch: item.version },
+          )
+        : callApi(interfaceRoutes.create, {
+            body: { ...common, fromOrganisationId: from?.id ?? "", toOrganisationId: to?.id ?? "" },
+          }),
     );
     if (ok) onSaved();
   };

@@ -1,7 +1,8 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Interface } from "../../../shared/contracts/interfaces.ts";
-import { api } from "../../api/client.ts";
+import { interfaceRoutes } from "../../../shared/contracts/routes/interfaces.ts";
+import { callApi } from "../../api/client.ts";
 import { DiscardedInput, type UnsavedItem } from "../../components/StaleVersionAlert.tsx";
 import { attempt } from "../../forms/actions.ts";
 import { FormModal } from "../../forms/FormModal.tsx";
@@ -31,7 +32,7 @@ export function InterfaceModal({ item, onClose, onSaved }: Props) {
   };
   const reload = (id: string, unsaved: UnsavedItem[]) =>
     attempt(async () => {
-      setReloaded(await api<Interface>("GET", `/api/interfaces/${id}`));
+      setReloaded(await callApi(interfaceRoutes.get, { params: { interfaceId: id } }));
       setDiscarded(unsaved);
     });
   return (

@@ -3,7 +3,8 @@ import { useDebouncedValue } from "@mantine/hooks";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Interface } from "../../../shared/contracts/interfaces.ts";
-import { query } from "../../api/client.ts";
+import { interfaceRoutes } from "../../../shared/contracts/routes/interfaces.ts";
+import type { InterfaceStatus } from "../../../shared/referrals.ts";
 import { useApiQuery } from "../../api/use-api.ts";
 import { Forbidden } from "../../components/Forbidden.tsx";
 import { notifySuccess } from "../../components/notify.ts";
@@ -45,12 +46,15 @@ export function InterfacesPage() {
 
 function Register({ manages }: { manages: boolean }) {
   const { t } = useTranslation();
-  const { filters, filter, offset, setOffset } = useListFilters({ q: "", status: "" });
+  const { filters, filter, offset, setOffset } = useListFilters<{ q: string; status: InterfaceStatus | "" }>({
+    q: "",
+    status: "",
+  });
   const [debouncedQ] = useDebouncedValue(filters.q, 300);
   const [editing, setEditing] = useState<Interface | "new" | null>(null);
-  const list = useApiQuery<{ items: Interface[]; total: number }>(
-    `/api/interfaces${query({ q: debouncedQ.trim(), status: filters.status, limit: LIMIT, offset })}`,
-  );
+  const list = useApiQuery(interfaceRoutes.list, {
+    query: { q: debouncedQ.trim(), status: filters.status, limit: LIMIT, offset },
+  });
   return (
     <Panel
       title={t("interfaces.listTitle")}

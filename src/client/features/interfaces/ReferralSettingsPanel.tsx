@@ -2,7 +2,8 @@ import { Button, Group, Paper, SimpleGrid, Text, TextInput, Title } from "@manti
 import { type FormEvent, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { ReferralSettings } from "../../../shared/contracts/interfaces.ts";
-import { api } from "../../api/client.ts";
+import { interfaceRoutes } from "../../../shared/contracts/routes/interfaces.ts";
+import { callApi } from "../../api/client.ts";
 import { useApiQuery } from "../../api/use-api.ts";
 import { notifySuccess } from "../../components/notify.ts";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
@@ -20,7 +21,7 @@ type Key = (typeof KEYS)[number];
 export function ReferralSettingsPanel({ manages }: { manages: boolean }) {
   const { t } = useTranslation();
   const headingId = useId();
-  const settings = useApiQuery<ReferralSettings>("/api/referral-settings");
+  const settings = useApiQuery(interfaceRoutes.referralSettings);
   return (
     <Paper withBorder p="lg" radius="md" component="section" aria-labelledby={headingId}>
       <Title order={2} size="h3" id={headingId} mb="xs">
@@ -65,7 +66,7 @@ function SettingsForm({ settings, onSaved }: { settings: ReferralSettings; onSav
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const body = Object.fromEntries(KEYS.map((k) => [k, dayCount(values[k])])) as ReferralSettings;
-    if (await run(() => api("PUT", "/api/referral-settings", body))) {
+    if (await run(() => callApi(interfaceRoutes.updateReferralSettings, { body }))) {
       notifySuccess(t("interfaces.settings.saved"));
       onSaved();
     }

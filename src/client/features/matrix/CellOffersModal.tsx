@@ -2,9 +2,9 @@ import { Anchor, Table } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import type { MatrixDimension, MatrixOffer } from "../../../shared/contracts/matrix.ts";
+import type { MatrixDimension } from "../../../shared/contracts/matrix.ts";
+import { matrixRoutes } from "../../../shared/contracts/routes/matrix.ts";
 import { DISTRICTS } from "../../../shared/domain.ts";
-import { query } from "../../api/client.ts";
 import { useApiQuery } from "../../api/use-api.ts";
 import { ListTable } from "../../components/ListTable.tsx";
 import { Pager } from "../../components/Pager.tsx";
@@ -29,9 +29,9 @@ export function CellOffersModal({
 }) {
   const { t } = useTranslation();
   const [offset, setOffset] = useState(0);
-  const list = useApiQuery<{ items: MatrixOffer[]; total: number }>(
-    `/api/directory/matrix/offers${query({ [by]: cell.key, district: cell.ags, limit: LIMIT, offset })}`,
-  );
+  const list = useApiQuery(matrixRoutes.cellOffers, {
+    query: { [by]: cell.key, district: cell.ags, limit: LIMIT, offset },
+  });
   return (
     <FormModal
       item

@@ -1,8 +1,9 @@
 import { Button, Group, Paper, SegmentedControl, Text } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { Matrix, MatrixDimension } from "../../../shared/contracts/matrix.ts";
-import { query } from "../../api/client.ts";
+import type { MatrixDimension } from "../../../shared/contracts/matrix.ts";
+import { pathOf } from "../../../shared/contracts/route.ts";
+import { matrixRoutes } from "../../../shared/contracts/routes/matrix.ts";
 import { useApiQuery } from "../../api/use-api.ts";
 import { Forbidden } from "../../components/Forbidden.tsx";
 import { Loading } from "../../components/Loading.tsx";
@@ -23,7 +24,7 @@ function DirectoryMatrix() {
   const { t } = useTranslation();
   const [by, setBy] = useState<MatrixDimension>("phase");
   const [cell, setCell] = useState<Cell | null>(null);
-  const matrix = useApiQuery<Matrix>(`/api/directory/matrix${query({ by })}`);
+  const matrix = useApiQuery(matrixRoutes.get, { query: { by } });
   const current = matrix.data?.by === by ? matrix.data : undefined;
 
   return (
@@ -48,7 +49,7 @@ function DirectoryMatrix() {
               ]}
             />
           </div>
-          <Button component="a" variant="default" href={`/api/directory/matrix.csv${query({ by })}`} download>
+          <Button component="a" variant="default" href={pathOf(matrixRoutes.csv, { query: { by } })} download>
             {t("matrix.download")}
           </Button>
         </Group>

@@ -2,7 +2,8 @@ import { Button, Table, VisuallyHidden } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import type { Invitation } from "../../../shared/contracts/members.ts";
-import { api } from "../../api/client.ts";
+import { memberRoutes } from "../../../shared/contracts/routes/members.ts";
+import { callApi } from "../../api/client.ts";
 import { formatDateTime } from "../../components/format.ts";
 import { ListTable } from "../../components/ListTable.tsx";
 import { notifySuccess } from "../../components/notify.ts";
@@ -19,7 +20,9 @@ export function InvitationsTable({ organisationId, invitations, onChanged }: Pro
 
   const revoke = (inv: InvitationItem) =>
     attempt(async () => {
-      await api("DELETE", `/api/organisations/${organisationId}/invitations/${inv.id}`);
+      await callApi(memberRoutes.revokeInvitation, {
+        params: { orgId: organisationId, invitationId: inv.id },
+      });
       notifySuccess(t("members.invitations.revoked", { email: inv.email }));
       onChanged();
     });

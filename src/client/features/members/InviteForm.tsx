@@ -1,8 +1,9 @@
 import { Button, Group, NativeSelect } from "@mantine/core";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { memberRoutes } from "../../../shared/contracts/routes/members.ts";
 import type { Role } from "../../../shared/domain.ts";
-import { api } from "../../api/client.ts";
+import { callApi } from "../../api/client.ts";
 import { notifySuccess } from "../../components/notify.ts";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { EmailField } from "../../forms/EmailField.tsx";
@@ -14,13 +15,13 @@ type Props = { organisationId: string; roles: readonly Role[]; onInvited: () => 
 export function InviteForm({ organisationId, roles, onInvited }: Props) {
   const { t } = useTranslation();
   const [email, setEmail] = useState("");
-  const [role, setRole] = useState<string>("counsellor");
+  const [role, setRole] = useState<Role>("counsellor");
   const { error, busy, run, fields } = useSubmit();
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     await run(async () => {
-      await api("POST", `/api/organisations/${organisationId}/invitations`, { email, role });
+      await callApi(memberRoutes.invite, { params: { orgId: organisationId }, body: { email, role } });
       notifySuccess(t("members.invite.sent", { email }));
       setEmail("");
       onInvited();
@@ -42,7 +43,7 @@ export function InviteForm({ organisationId, roles, onInvited }: Props) {
         <NativeSelect
           label={t("members.fields.role")}
           value={role}
-          onChange={(e) => setRole(e.currentTarget.value)}
+          onChange={(e) => setRole(e.currentTarget.value as Role)}
           error={fields.role}
           data={roles.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
           style={{ flex: "0 1 240px" }}

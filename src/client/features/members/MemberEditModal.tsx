@@ -2,8 +2,9 @@ import { NativeSelect, Stack, Text } from "@mantine/core";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Member } from "../../../shared/contracts/members.ts";
+import { memberRoutes } from "../../../shared/contracts/routes/members.ts";
 import type { Role } from "../../../shared/domain.ts";
-import { api } from "../../api/client.ts";
+import { callApi } from "../../api/client.ts";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { FormActions } from "../../forms/FormActions.tsx";
 import { FormModal } from "../../forms/FormModal.tsx";
@@ -36,8 +37,8 @@ export function MemberEditModal({ member, roles, onClose, onSaved }: Props) {
 
 function EditForm({ member, roles, onClose, onSaved }: Props & { member: Member }) {
   const { t } = useTranslation();
-  const [role, setRole] = useState<string>(member.role);
-  const [status, setStatus] = useState<string>(member.status);
+  const [role, setRole] = useState<Role>(member.role);
+  const [status, setStatus] = useState<Member["status"]>(member.status);
   const { error, busy, run, fields } = useSubmit();
   // A member may already hold a role the actor cannot give (a coordinator seen by an admin): keep it listed.
   const roleOptions = roles.includes(member.role) ? roles : [member.role, ...roles];
@@ -54,11 +55,10 @@ function EditForm({ member, roles, onClose, onSaved }: Props & { member: Member 
     }
     await run(async () => {
       onSaved(
-        await api<Member>(
-          "PATCH",
-          `/api/organisations/${member.organisationId}/members/${member.membershipId}`,
+        await callApi(memberRoutes.update, {
+          params: { orgId: member.organisationId, membershipId: member.membershipId },
           body,
-        ),
+        }),
       );
     });
   };
@@ -76,7 +76,7 @@ function EditForm({ member, roles, onClose, onSaved }: Props & { member: Member 
         <NativeSelect
           label={t("members.fields.role")}
           value={role}
-          onChange={(e) => setRole(e.currentTarget.value)}
+          onChange={(e) => setRole(e.currentTarget.value as Role)}
           error={fields.role}
           data={roleOptions.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
         />
@@ -84,7 +84,7 @@ function EditForm({ member, roles, onClose, onSaved }: Props & { member: Member 
           label={t("members.fields.status")}
           description={t("members.statusHint")}
           value={status}
-          onChange={(e) => setStatus(e.currentTarget.value)}
+          onChange={(e) => setStatus(e.currentTarget.value as Member["status"])}
           error={fields.status}
           data={(["active", "deactivated"] as const).map((s) => ({
             value: s,

@@ -1,8 +1,8 @@
 import { useTranslation } from "react-i18next";
-import { ROLES } from "../../../shared/domain.ts";
+import { type AccountStatus, ROLES, type Role } from "../../../shared/domain.ts";
 import { FilterBar, filterBinder, optionsOf, SearchFilter, SelectFilter } from "../../forms/list.tsx";
 
-export type MemberFilterValues = { q: string; role: string; status: string };
+export type MemberFilterValues = { q: string; role: Role | ""; status: AccountStatus | "" };
 export const NO_MEMBER_FILTER: MemberFilterValues = { q: "", role: "", status: "" };
 
 type Props = { value: MemberFilterValues; onChange: (v: MemberFilterValues) => void };

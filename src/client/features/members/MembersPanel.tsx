@@ -2,9 +2,8 @@ import { Paper, Stack, Title } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { z } from "zod";
-import type { Invitation, Member } from "../../../shared/contracts/members.ts";
-import { query } from "../../api/client.ts";
+import type { Member } from "../../../shared/contracts/members.ts";
+import { memberRoutes } from "../../../shared/contracts/routes/members.ts";
 import { useApiQuery } from "../../api/use-api.ts";
 import { Loading } from "../../components/Loading.tsx";
 import { notifySuccess } from "../../components/notify.ts";
@@ -35,11 +34,9 @@ export function MembersPanel({
   const [q] = useDebouncedValue(filters.q, 300);
   const [offset, setOffset] = useState(0);
   const [editing, setEditing] = useState<Member | null>(null);
-  const base = `/api/organisations/${organisationId}`;
-  const members = useApiQuery<{ items: Member[]; total: number }>(
-    `${base}/members${query({ ...filters, q, limit: LIMIT, offset })}`,
-  );
-  const invitations = useApiQuery<{ items: z.infer<typeof Invitation>[] }>(`${base}/invitations`);
+  const params = { orgId: organisationId };
+  const members = useApiQuery(memberRoutes.list, { params, query: { ...filters, q, limit: LIMIT, offset } });
+  const invitations = useApiQuery(memberRoutes.invitations, { params });
 
   return (
     <Stack gap="lg">

@@ -14,14 +14,14 @@ import { useDisclosure } from "@mantine/hooks";
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { type ApiError, api } from "../../api/client.ts";
+import { type ApiError, callApi } from "../../api/client.ts";
 import { formatDateTime } from "../../components/format.ts";
 import { notifyError } from "../../components/notify.ts";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { useAction } from "../../forms/actions.ts";
 import { BellIcon } from "../../shell/icons.tsx";
 import { notificationText } from "./notification-text.ts";
-import { type Notifications, useNotifications } from "./use-notifications.ts";
+import { type Notifications, notificationApi, useNotifications } from "./use-notifications.ts";
 
 type Item = Notifications["items"][number];
 
@@ -42,11 +42,13 @@ export function NotificationBell() {
     close();
     if (n.read) return;
     // Following the link must not wait for the server; the count catches up after the answer.
-    api("POST", `/api/notifications/${n.id}/read`).then(list.reload, (err: ApiError) => notifyError(err));
+    callApi(notificationApi.read, { params: { notificationId: n.id } }).then(list.reload, (err: ApiError) =>
+      notifyError(err),
+    );
   };
   const markAll = () =>
     act(async () => {
-      await api("POST", "/api/notifications/read-all");
+      await callApi(notificationApi.readAll);
       list.reload();
     });
 

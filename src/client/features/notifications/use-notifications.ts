@@ -1,9 +1,16 @@
 import { useEffect } from "react";
-import type { z } from "zod";
-import type { NotificationList } from "../../../shared/contracts/referrals.ts";
+import { type ResponseOf, routeStub } from "../../../shared/contracts/route.ts";
+import type { notificationRoutes } from "../../../shared/contracts/routes/notifications.ts";
 import { type ApiQuery, useApiQuery } from "../../api/use-api.ts";
 
-export type Notifications = z.infer<typeof NotificationList>;
+// Stubs, not the descriptors: the bell is in the entry chunk, which must not load zod.
+export const notificationApi = {
+  list: routeStub<typeof notificationRoutes.list>("GET", "/api/notifications"),
+  read: routeStub<typeof notificationRoutes.read>("POST", "/api/notifications/:notificationId/read"),
+  readAll: routeStub<typeof notificationRoutes.readAll>("POST", "/api/notifications/read-all"),
+};
+
+export type Notifications = ResponseOf<typeof notificationApi.list>;
 
 /** How often the bell asks for news while the page is in view. */
 export const POLL_MS = 60_000;
@@ -13,7 +20,7 @@ export const POLL_MS = 60_000;
  * tab asks nothing, and the bell catches up as soon as the tab comes back.
  */
 export function useNotifications(): ApiQuery<Notifications> {
-  const list = useApiQuery<Notifications>("/api/notifications");
+  const list = useApiQuery(notificationApi.list);
   const { reload } = list;
   useEffect(() => {
     const visible = () => document.visibilityState === "visible";

@@ -3,8 +3,9 @@ import type { FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import { LOCATION_TYPES, type Location, type LocationCreate } from "../../../shared/contracts/offers.ts";
+import { offerRoutes } from "../../../shared/contracts/routes/offers.ts";
 import { DISTRICTS } from "../../../shared/domain.ts";
-import { api } from "../../api/client.ts";
+import { callApi } from "../../api/client.ts";
 import { orNull } from "../../components/format.ts";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { AddressFields } from "../../forms/AddressFields.tsx";
@@ -92,8 +93,8 @@ function LocationForm({
     await run(async () => {
       onSaved(
         location
-          ? await api<Location>("PATCH", `/api/locations/${location.id}`, body)
-          : await api<Location>("POST", `/api/organisations/${organisationId}/locations`, body),
+          ? await callApi(offerRoutes.updateLocation, { params: { id: location.id }, body })
+          : await callApi(offerRoutes.createLocation, { params: { orgId: organisationId }, body }),
       );
     });
   };

@@ -2,7 +2,8 @@ import { Button, Group, Table, Text, VisuallyHidden } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Location } from "../../../shared/contracts/offers.ts";
-import { api } from "../../api/client.ts";
+import { offerRoutes } from "../../../shared/contracts/routes/offers.ts";
+import { callApi } from "../../api/client.ts";
 import { useApiQuery } from "../../api/use-api.ts";
 import { Loading } from "../../components/Loading.tsx";
 import { notifySuccess } from "../../components/notify.ts";
@@ -27,15 +28,16 @@ export function LocationsPanel({ organisationId, manages }: { organisationId: st
   const [offset, setOffset] = useState(0);
   const [editing, setEditing] = useState<Location | "new" | null>(null);
   const [deleting, setDeleting] = useState<Location | null>(null);
-  const list = useApiQuery<{ items: Location[]; total: number }>(
-    `/api/organisations/${organisationId}/locations?limit=${LIMIT}&offset=${offset}`,
-  );
+  const list = useApiQuery(offerRoutes.locations, {
+    params: { orgId: organisationId },
+    query: { limit: LIMIT, offset },
+  });
   const label = (l: Location) => locationLabel(l, t("offers.locations.unnamed"));
 
   const remove = (l: Location) =>
     attempt(
       async () => {
-        await api("DELETE", `/api/locations/${l.id}`);
+        await callApi(offerRoutes.deleteLocation, { params: { id: l.id } });
         notifySuccess(t("offers.locations.deleted"));
         list.reload();
       },

@@ -1,8 +1,7 @@
 import { MultiSelect } from "@mantine/core";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
-import type { z } from "zod";
-import type { OccupationFieldList } from "../../../shared/contracts/recognition.ts";
+import { recognitionRoutes } from "../../../shared/contracts/routes/recognition.ts";
 import { useApiQuery } from "../../api/use-api.ts";
 
 type Props = { value: string[]; onChange: (value: string[]) => void; error?: string | undefined };
@@ -13,7 +12,7 @@ type Props = { value: string[]; onChange: (value: string[]) => void; error?: str
  */
 export function OccupationFieldsSelect({ value, onChange, error }: Props) {
   const { t } = useTranslation();
-  const fields = useApiQuery<z.infer<typeof OccupationFieldList>>("/api/occupations/fields");
+  const fields = useApiQuery(recognitionRoutes.occupationFields);
   const data = useMemo(
     () =>
       (fields.data?.items ?? [])

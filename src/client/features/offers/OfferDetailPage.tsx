@@ -2,8 +2,8 @@ import { Anchor, Button, DataList, Group, Paper, Stack, Title } from "@mantine/c
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router";
-import type { Offer } from "../../../shared/contracts/offers.ts";
-import { api } from "../../api/client.ts";
+import { offerRoutes } from "../../../shared/contracts/routes/offers.ts";
+import { callApi } from "../../api/client.ts";
 import { useApiQuery } from "../../api/use-api.ts";
 import { DataRow } from "../../components/DataRow.tsx";
 import { formatDateTime } from "../../components/format.ts";
@@ -23,7 +23,7 @@ export function OfferDetailPage() {
   const { t } = useTranslation();
   const { id = "" } = useParams();
   const navigate = useNavigate();
-  const offer = useApiQuery<Offer>(`/api/offers/${id}`);
+  const offer = useApiQuery(offerRoutes.get, { params: { id } });
   const [confirming, setConfirming] = useState(false);
 
   const back = (
@@ -37,7 +37,7 @@ export function OfferDetailPage() {
   const list = (items: string[]) => (items.length > 0 ? items.join(", ") : "–");
   const remove = async () => {
     const deleted = await attempt(async () => {
-      await api("DELETE", `/api/offers/${o.id}`);
+      await callApi(offerRoutes.delete, { params: { id: o.id } });
       notifySuccess(t("offers.delete.done"));
       navigate("/offers");
     });

@@ -1,8 +1,8 @@
 import { Anchor, Paper } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams, useSearchParams } from "react-router";
-import type { Offer } from "../../../shared/contracts/offers.ts";
-import { api } from "../../api/client.ts";
+import { offerRoutes } from "../../../shared/contracts/routes/offers.ts";
+import { callApi } from "../../api/client.ts";
 import { useApiQuery } from "../../api/use-api.ts";
 import { Forbidden } from "../../components/Forbidden.tsx";
 import { Loading } from "../../components/Loading.tsx";
@@ -23,7 +23,7 @@ export function OfferEditPage() {
   const navigate = useNavigate();
   const session = useRequiredSession();
   const targetOrganisation = search.get("organisation") ?? session.active.organisationId;
-  const existing = useApiQuery<Offer>(id ? `/api/offers/${id}` : null);
+  const existing = useApiQuery(offerRoutes.get, id ? { params: { id } } : null);
   if (!hasPermission(session, "offer.manage")) return <Forbidden />;
 
   const back = (
@@ -55,8 +55,8 @@ export function OfferEditPage() {
           onCancel={() => navigate(offer ? `/offers/${offer.id}` : "/offers")}
           onSubmit={async (body) => {
             const saved = offer
-              ? await api<Offer>("PATCH", `/api/offers/${offer.id}`, body)
-              : await api<Offer>("POST", `/api/organisations/${targetOrganisation}/offers`, body);
+              ? await callApi(offerRoutes.update, { params: { id: offer.id }, body })
+              : await callApi(offerRoutes.create, { params: { orgId: targetOrganisation }, body });
             notifySuccess(offer ? t("offers.saved") : t("offers.created", { name: saved.name }));
             navigate(`/offers/${saved.id}`);
           }}

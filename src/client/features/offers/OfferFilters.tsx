@@ -1,8 +1,8 @@
 import { useTranslation } from "react-i18next";
-import { IQ_PHASES, OFFER_STATUSES } from "../../../shared/directory.ts";
+import { IQ_PHASES, OFFER_STATUSES, type OfferStatus } from "../../../shared/directory.ts";
 import { FilterBar, filterBinder, optionsOf, SearchFilter, SelectFilter } from "../../forms/list.tsx";
 
-export type OfferFilterValues = { q: string; status: string; phase: string };
+export type OfferFilterValues = { q: string; status: OfferStatus | ""; phase: string };
 export const NO_OFFER_FILTER: OfferFilterValues = { q: "", status: "", phase: "" };
 
 type Props = { value: OfferFilterValues; onChange: (v: OfferFilterValues) => void };

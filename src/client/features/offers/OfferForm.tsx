@@ -12,7 +12,8 @@ import {
 import { type FormEvent, useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
-import type { Location, Offer, OfferCreate } from "../../../shared/contracts/offers.ts";
+import type { Offer, OfferCreate } from "../../../shared/contracts/offers.ts";
+import { offerRoutes } from "../../../shared/contracts/routes/offers.ts";
 import {
   CEFR_LEVELS,
   FUNDING_ROUTES,
@@ -134,9 +135,10 @@ type Props = {
 export function OfferForm({ offer, organisationId, submitLabel, onSubmit, onCancel }: Props) {
   const { t } = useTranslation();
   const { values, setValues, bind, error, busy, run, fields } = useForm<Values>(() => initialValues(offer));
-  const places = useApiQuery<{ items: Location[] }>(
-    `/api/organisations/${organisationId}/locations?limit=200`,
-  );
+  const places = useApiQuery(offerRoutes.locations, {
+    params: { orgId: organisationId },
+    query: { limit: 200 },
+  });
   const languages = useMemo(languageOptions, []);
   const set =
     <K extends keyof Values>(key: K) =>

@@ -1,8 +1,7 @@
 import { Table, Text } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { z } from "zod";
-import type { DirectoryChangeList } from "../../../shared/contracts/offers.ts";
+import { offerRoutes } from "../../../shared/contracts/routes/offers.ts";
 import { useApiQuery } from "../../api/use-api.ts";
 import { formatDateTime } from "../../components/format.ts";
 import { Loading } from "../../components/Loading.tsx";
@@ -17,9 +16,10 @@ const ACTIONS = ["create", "update", "delete"];
 export function OfferHistory({ offerId }: { offerId: string }) {
   const { t } = useTranslation();
   const [offset, setOffset] = useState(0);
-  const history = useApiQuery<z.infer<typeof DirectoryChangeList>>(
-    `/api/offers/${offerId}/history?limit=${LIMIT}&offset=${offset}`,
-  );
+  const history = useApiQuery(offerRoutes.history, {
+    params: { id: offerId },
+    query: { limit: LIMIT, offset },
+  });
   if (history.error) return <ProblemAlert error={history.error} />;
   if (!history.data) return <Loading />;
   if (history.data.items.length === 0) return <Text>{t("offers.history.empty")}</Text>;

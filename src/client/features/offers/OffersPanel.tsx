@@ -2,8 +2,7 @@ import { Button } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import type { Offer } from "../../../shared/contracts/offers.ts";
-import { query } from "../../api/client.ts";
+import { offerRoutes } from "../../../shared/contracts/routes/offers.ts";
 import { useApiQuery } from "../../api/use-api.ts";
 import { Panel } from "../../components/Panel.tsx";
 import { PagedList, useListFilters } from "../../forms/list.tsx";
@@ -17,9 +16,10 @@ export function OffersPanel({ organisationId, manages }: { organisationId: strin
   const { t } = useTranslation();
   const { filters, setFilters, offset, setOffset } = useListFilters<OfferFilterValues>(NO_OFFER_FILTER);
   const [q] = useDebouncedValue(filters.q, 300);
-  const offers = useApiQuery<{ items: Offer[]; total: number }>(
-    `/api/organisations/${organisationId}/offers${query({ ...filters, q, limit: LIMIT, offset })}`,
-  );
+  const offers = useApiQuery(offerRoutes.list, {
+    params: { orgId: organisationId },
+    query: { ...filters, q, limit: LIMIT, offset },
+  });
   return (
     <Panel
       title={t("offers.listTitle")}

@@ -1,7 +1,7 @@
 import { Anchor, Group, Stack } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
-import type { Organisation } from "../../../shared/contracts/organisations.ts";
+import { organisationRoutes } from "../../../shared/contracts/routes/organisations.ts";
 import { useApiQuery } from "../../api/use-api.ts";
 import { PageTitle } from "../../components/PageTitle.tsx";
 import { StatusBadge } from "../../components/StatusBadge.tsx";
@@ -17,7 +17,7 @@ export function OrganisationDetailPage() {
   const { t } = useTranslation();
   const { id = "" } = useParams();
   const session = useRequiredSession();
-  const org = useApiQuery<Organisation>(`/api/organisations/${encodeURIComponent(id)}`);
+  const org = useApiQuery(organisationRoutes.get, { params: { id } });
 
   const back = (
     <Anchor component={Link} to="/organisations" size="sm" display="block" mb="xs">

@@ -1,8 +1,18 @@
 import { useTranslation } from "react-i18next";
-import { DISTRICTS, ORGANISATION_TYPES } from "../../../shared/domain.ts";
+import {
+  DISTRICTS,
+  ORGANISATION_TYPES,
+  type OrganisationStatus,
+  type OrganisationType,
+} from "../../../shared/domain.ts";
 import { FilterBar, filterBinder, optionsOf, SearchFilter, SelectFilter } from "../../forms/list.tsx";
 
-export type OrganisationFilterValues = { q: string; type: string; districtAgs: string; status: string };
+export type OrganisationFilterValues = {
+  q: string;
+  type: OrganisationType | "";
+  districtAgs: string;
+  status: OrganisationStatus | "";
+};
 export const NO_ORGANISATION_FILTER: OrganisationFilterValues = {
   q: "",
   type: "",

@@ -2,8 +2,8 @@ import { Anchor, Button, Table } from "@mantine/core";
 import { useDebouncedValue, useDisclosure } from "@mantine/hooks";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
-import type { Organisation } from "../../../shared/contracts/organisations.ts";
-import { api, query } from "../../api/client.ts";
+import { organisationRoutes } from "../../../shared/contracts/routes/organisations.ts";
+import { callApi } from "../../api/client.ts";
 import { useApiQuery } from "../../api/use-api.ts";
 import { Forbidden } from "../../components/Forbidden.tsx";
 import { ListTable } from "../../components/ListTable.tsx";
@@ -36,9 +36,9 @@ function OrganisationsDirectory({ canCreate }: { canCreate: boolean }) {
     useListFilters<OrganisationFilterValues>(NO_ORGANISATION_FILTER);
   const [q] = useDebouncedValue(filters.q, 300);
   const [creating, { open, close }] = useDisclosure(false);
-  const list = useApiQuery<{ items: Organisation[]; total: number }>(
-    `/api/organisations${query({ ...filters, q, limit: LIMIT, offset })}`,
-  );
+  const list = useApiQuery(organisationRoutes.list, {
+    query: { ...filters, q, limit: LIMIT, offset },
+  });
 
   return (
     <ListPage
@@ -52,7 +52,7 @@ function OrganisationsDirectory({ canCreate }: { canCreate: boolean }) {
             submitLabel={t("organisations.createSubmit")}
             onCancel={close}
             onSubmit={async (body) => {
-              const created = await api<Organisation>("POST", "/api/organisations", body);
+              const created = await callApi(organisationRoutes.create, { body });
               notifySuccess(t("organisations.created", { name: created.name }));
               close();
               navigate(`/organisations/${created.id}`);

@@ -1,6 +1,6 @@
 import { Box } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import type { Organisation } from "../../../shared/contracts/organisations.ts";
+import { organisationRoutes } from "../../../shared/contracts/routes/organisations.ts";
 import { useApiQuery } from "../../api/use-api.ts";
 import { PageTitle } from "../../components/PageTitle.tsx";
 import { RecordPending } from "../../forms/RecordPending.tsx";
@@ -13,7 +13,7 @@ export function OwnOrganisationPage() {
   const { t } = useTranslation();
   const session = useRequiredSession();
   const id = session.active.organisationId;
-  const org = useApiQuery<Organisation>(`/api/organisations/${id}`);
+  const org = useApiQuery(organisationRoutes.get, { params: { id } });
 
   if (org.error || !org.data) return <RecordPending query={org} title={t("organisation.title")} />;
   const o = org.data;

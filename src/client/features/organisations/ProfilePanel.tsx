@@ -2,7 +2,8 @@ import { Button } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Organisation } from "../../../shared/contracts/organisations.ts";
-import { api } from "../../api/client.ts";
+import { organisationRoutes } from "../../../shared/contracts/routes/organisations.ts";
+import { callApi } from "../../api/client.ts";
 import { notifySuccess } from "../../components/notify.ts";
 import { Panel } from "../../components/Panel.tsx";
 import { OrganisationForm } from "./OrganisationForm.tsx";
@@ -37,7 +38,7 @@ export function ProfilePanel({
           submitLabel={t("common.save")}
           onCancel={() => setEditing(false)}
           onSubmit={async (body) => {
-            await api<Organisation>("PATCH", `/api/organisations/${o.id}`, body);
+            await callApi(organisationRoutes.update, { params: { id: o.id }, body });
             notifySuccess(t("organisation.saved"));
             setEditing(false);
             onSaved();

@@ -2,6 +2,7 @@ import { Anchor, DataList, Paper, Stack, Title } from "@mantine/core";
 import { Fragment } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
+import { outboxRoutes } from "../../../shared/contracts/routes/outbox.ts";
 import { useApiQuery } from "../../api/use-api.ts";
 import { DataRow } from "../../components/DataRow.tsx";
 import { Forbidden } from "../../components/Forbidden.tsx";
@@ -10,7 +11,7 @@ import { PageTitle } from "../../components/PageTitle.tsx";
 import { RecordPending } from "../../forms/RecordPending.tsx";
 import { hasPermission, useRequiredSession } from "../../session/session-context.ts";
 import { MailStatusBadge } from "./MailStatusBadge.tsx";
-import { type Mail, templateLabel } from "./OutboxPage.tsx";
+import { templateLabel } from "./OutboxPage.tsx";
 
 /** One mail of the outbox with its full text, links clickable. */
 export function OutboxMailPage() {
@@ -22,7 +23,7 @@ export function OutboxMailPage() {
 function MailView() {
   const { t } = useTranslation();
   const { id = "" } = useParams();
-  const mail = useApiQuery<Mail>(`/api/outbox/${encodeURIComponent(id)}`);
+  const mail = useApiQuery(outboxRoutes.get, { params: { id } });
   const back = (
     <Anchor component={Link} to="/outbox" size="sm" display="block" mb="xs">
       {t("outbox.back")}

@@ -2,9 +2,9 @@ import { Anchor, Table } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import type { z } from "zod";
-import { MAIL_TEMPLATES, type OutboxMail } from "../../../shared/contracts/outbox.ts";
-import { query } from "../../api/client.ts";
+import { MAIL_TEMPLATES } from "../../../shared/contracts/outbox.ts";
+import { outboxRoutes } from "../../../shared/contracts/routes/outbox.ts";
+import type { OutboxStatus } from "../../../shared/domain.ts";
 import { useApiQuery } from "../../api/use-api.ts";
 import { Forbidden } from "../../components/Forbidden.tsx";
 import { formatDateTime } from "../../components/format.ts";
@@ -21,7 +21,6 @@ import {
 import { hasPermission, useRequiredSession } from "../../session/session-context.ts";
 import { MailStatusBadge } from "./MailStatusBadge.tsx";
 
-export type Mail = z.infer<typeof OutboxMail>;
 const LIMIT = 25;
 const STATUSES = ["held", "pending", "sent", "failed"] as const;
 
@@ -34,11 +33,14 @@ export function OutboxPage() {
 
 function Outbox() {
   const { t } = useTranslation();
-  const { filters, filter, offset, setOffset } = useListFilters({ to: "", status: "" });
+  const { filters, filter, offset, setOffset } = useListFilters<{ to: string; status: OutboxStatus | "" }>({
+    to: "",
+    status: "",
+  });
   const [debouncedTo] = useDebouncedValue(filters.to, 300);
-  const list = useApiQuery<{ items: Mail[]; total: number }>(
-    `/api/outbox${query({ status: filters.status, to: debouncedTo.trim(), limit: LIMIT, offset })}`,
-  );
+  const list = useApiQuery(outboxRoutes.list, {
+    query: { status: filters.status, to: debouncedTo.trim(), limit: LIMIT, offset },
+  });
 
   return (
     <ListPage title={t("outbox.title")} intro={t("outbox.intro")}>

@@ -1,6 +1,8 @@
 import { Alert, Button, Divider, NativeSelect, Stack, Text } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { pathOf } from "../../../shared/contracts/route.ts";
+import { ssoRoutes } from "../../../shared/contracts/routes/sso.ts";
 import { SSO_LOGIN_ERRORS, type SsoLoginError, type SsoLoginOptions } from "../../../shared/contracts/sso.ts";
 import { useApiQuery } from "../../api/use-api.ts";
 
@@ -23,14 +25,16 @@ function organisationForEmail(options: SsoLoginOptions["items"], email: string):
  */
 export function SsoLogin({ email, next }: { email: string; next: string }) {
   const { t } = useTranslation();
-  const options = useApiQuery<SsoLoginOptions>("/api/auth/sso/providers");
+  const options = useApiQuery(ssoRoutes.providers);
   const [chosen, setChosen] = useState<string>("");
   const items = options.data?.items ?? [];
   if (items.length === 0) return null;
   const organisationId = chosen || organisationForEmail(items, email) || "";
   const option = items.find((o) => o.organisationId === organisationId);
   const href = option
-    ? `/api/auth/sso/start?${new URLSearchParams({ organisationId: option.organisationId, ...(next !== "/" ? { next } : {}) })}`
+    ? pathOf(ssoRoutes.start, {
+        query: { organisationId: option.organisationId, next: next !== "/" ? next : undefined },
+      })
     : undefined;
   return (
     <>

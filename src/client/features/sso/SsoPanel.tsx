@@ -13,8 +13,9 @@ import {
 } from "@mantine/core";
 import { type FormEvent, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { ssoRoutes } from "../../../shared/contracts/routes/sso.ts";
 import type { SsoProviderInput, SsoSettings } from "../../../shared/contracts/sso.ts";
-import { api } from "../../api/client.ts";
+import { callApi } from "../../api/client.ts";
 import { useApiQuery } from "../../api/use-api.ts";
 import { notifySuccess } from "../../components/notify.ts";
 import { PasswordField } from "../../components/PasswordField.tsx";
@@ -29,7 +30,7 @@ import { errorOf, useSubmit } from "../../forms/use-submit.ts";
 export function SsoPanel({ organisationId }: { organisationId: string }) {
   const { t } = useTranslation();
   const headingId = useId();
-  const settings = useApiQuery<SsoSettings>(`/api/organisations/${encodeURIComponent(organisationId)}/sso`);
+  const settings = useApiQuery(ssoRoutes.settings, { params: { orgId: organisationId } });
   return (
     <Paper withBorder p="lg" radius="md" component="section" aria-labelledby={headingId}>
       <Title order={2} size="h3" id={headingId} mb="xs">
@@ -90,7 +91,7 @@ type Values = Omit<SsoProviderInput, "emailDomains" | "clientSecret"> & {
 function SsoForm({ settings, onSaved }: { settings: SsoSettings; onSaved: () => void }) {
   const { t } = useTranslation();
   const p = settings.provider;
-  const base = `/api/organisations/${encodeURIComponent(settings.organisationId)}/sso`;
+  const params = { orgId: settings.organisationId };
   const [values, setValues] = useState<Values>({
     displayName: p?.displayName ?? "",
     issuer: p?.issuer ?? "",
@@ -119,7 +120,7 @@ function SsoForm({ settings, onSaved }: { settings: SsoSettings; onSaved: () => 
       required: values.required,
       ...(values.clientSecret ? { clientSecret: values.clientSecret } : {}),
     };
-    if (await save.run(() => api("PUT", base, body))) {
+    if (await save.run(() => callApi(ssoRoutes.save, { params, body }))) {
       notifySuccess(t("sso.panel.saved"));
       onSaved();
     }
@@ -127,12 +128,12 @@ function SsoForm({ settings, onSaved }: { settings: SsoSettings; onSaved: () => 
   const runCheck = async () => {
     setChecked(null);
     await check.run(async () => {
-      const r = await api<{ issuer: string; signingKeys: number }>("POST", `${base}/check`);
+      const r = await callApi(ssoRoutes.check, { params });
       setChecked(t("sso.panel.checkOk", { issuer: r.issuer, keys: r.signingKeys }));
     });
   };
   const runRemove = async () => {
-    if (await remove.run(() => api("DELETE", base))) {
+    if (await remove.run(() => callApi(ssoRoutes.remove, { params }))) {
       notifySuccess(t("sso.panel.removed"));
       onSaved();
     }
