@@ -134,13 +134,3 @@ export function callApi<R extends RouteRef>(
   const body = (input as { body?: unknown } | undefined)?.body;
   return api<ResponseOf<R>>(route.method, urlOf(route, input), body, options.signal, options);
 }
-
-/** A query string from the set values only, so that empty filters are not sent. */
-export function query(params: Record<string, string | number | undefined | null>): string {
-  const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) {
-    if (value !== undefined && value !== null && value !== "") search.set(key, String(value));
-  }
-  const s = search.toString();
-  return s ? `?${s}` : "";
-}

@@ -18,8 +18,6 @@ export type ApiQuery<T> = {
 /** A GET route the query hook can load. */
 type GetRoute = RouteRef & { readonly method: "GET" };
 
-/** Loads a GET resource and reloads it when the path changes; a null path loads nothing. */
-export function useApiQuery<T>(path: string | null): ApiQuery<T>;
 /**
  * Loads a GET route through its descriptor (or stub) and reloads it when the URL changes; a null
  * input loads nothing. `useApiQuery(caseRoutes.get, { params: { caseId } })`
@@ -29,11 +27,10 @@ export function useApiQuery<R extends GetRoute>(
   ...[input]: InputArgs<PathInput<R> | null>
 ): ApiQuery<ResponseOf<R>>;
 export function useApiQuery<T>(
-  target: string | null | GetRoute,
+  route: GetRoute,
   input?: { params?: unknown; query?: unknown } | null,
 ): ApiQuery<T> {
-  const path =
-    target === null || typeof target === "string" ? target : input === null ? null : urlOf(target, input);
+  const path = input === null ? null : urlOf(route, input);
   const [data, setData] = useState<T | undefined>(undefined);
   const [error, setError] = useState<ApiError | undefined>(undefined);
   const [loading, setLoading] = useState(path !== null);

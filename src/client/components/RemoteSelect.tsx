@@ -2,17 +2,24 @@ import { Select } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useApiQuery } from "../api/use-api.ts";
+import type { PathInput, ResponseOf, RouteRef } from "../../shared/contracts/route.ts";
+import { type ApiQuery, useApiQuery } from "../api/use-api.ts";
 
 type Option = { value: string; label: string };
 
-type Props<T> = {
+/** A GET route that answers `{ items: [...] }`. */
+type ItemsRoute = RouteRef & { readonly method: "GET" };
+/** One item of what the route answers. */
+export type ItemOf<R extends ItemsRoute> = ResponseOf<R> extends { items: readonly (infer T)[] } ? T : never;
+
+type Props<R extends ItemsRoute, T = ItemOf<R>> = {
   label: string;
   description?: string;
   required?: boolean;
   error?: string;
-  /** The search path for what was typed; null when too little was typed to search. */
-  path: (typed: string) => string | null;
+  /** The route that searches, and its input for what was typed; null when too little was typed. */
+  route: R;
+  input: (typed: string) => PathInput<R> | null;
   toOption: (item: T) => Option;
   /** The chosen option, kept while the list shows other results. */
   selected: Option | null;
@@ -25,27 +32,31 @@ type Props<T> = {
  * A searchable select whose options come from the server as the user types (debounced), for
  * lists too long to send at once: the KldB occupations, the organisations of the directory.
  */
-export function RemoteSelect<T>({
+export function RemoteSelect<R extends ItemsRoute>({
   label,
   description,
   required,
   error,
-  path,
+  route,
+  input,
   toOption,
   selected,
   onChange,
   renderOption,
-}: Props<T>) {
+}: Props<R>) {
+  type T = ItemOf<R>;
   const { t } = useTranslation();
   const [typed, setTyped] = useState(selected?.label ?? "");
   const [debounced] = useDebouncedValue(typed, 300);
   // The chosen label in the field is not a search; the list keeps what the last search found.
   const searching = debounced !== selected?.label;
-  const found = useApiQuery<{ items: T[] }>(searching ? path(debounced.trim()) : null);
+  const search = searching ? input(debounced.trim()) : null;
+  // Typed at the call site through Props; the hook's own overloads cannot see through a generic R.
+  const found = (useApiQuery as (r: ItemsRoute, i: unknown) => ApiQuery<{ items: T[] }>)(route, search);
   const items = found.data?.items ?? [];
   const options = items.map(toOption);
   if (selected && !options.some((o) => o.value === selected.value)) options.unshift(selected);
-  const tooShort = searching && path(debounced.trim()) === null;
+  const tooShort = searching && search === null;
 
   return (
     <Select

@@ -142,11 +142,12 @@ function StepForm({ caseId, onAdded }: { caseId: string; onAdded: () => void }) 
               error={errorOf(fields, "dueDate")}
             />
           </SimpleGrid>
-          <RemoteSelect<FinderOfferSummary>
+          <RemoteSelect
             label={t("cases.steps.offer")}
             description={t("cases.steps.offerHint")}
             error={errorOf(fields, "offerId")}
-            path={(typed) => (typed.length < 2 ? null : pathOf(finderRoutes.search, { query: { q: typed } }))}
+            route={finderRoutes.search}
+            input={(typed) => (typed.length < 2 ? null : { query: { q: typed } })}
             toOption={(o) => ({ value: o.id, label: `${o.name} – ${o.organisation}` })}
             selected={offer ? { value: offer.id, label: `${offer.name} – ${offer.organisation}` } : null}
             onChange={setOffer}

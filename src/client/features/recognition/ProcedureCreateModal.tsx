@@ -20,8 +20,7 @@ export const occupationOption = (o: { code: string; title: string }) => ({
   value: o.code,
   label: `${o.code} – ${o.title}`,
 });
-export const occupationPath = (q: string) =>
-  q.length >= 2 ? pathOf(recognitionRoutes.occupations, { query: { q } }) : null;
+export const occupationSearch = (q: string) => (q.length >= 2 ? { query: { q } } : null);
 
 /**
  * A found occupation in the picker's list: the everyday title that matched beside the KldB title
@@ -128,12 +127,13 @@ function ProcedureCreateForm({
     <form onSubmit={submit} noValidate>
       <ProblemAlert error={error} />
       <Stack>
-        <RemoteSelect<Occupation>
+        <RemoteSelect
           label={f("referenceOccupation")}
           description={t("recognition.procedure.occupationHint")}
           required
           error={errorOf(fields, "referenceOccupationCode")}
-          path={occupationPath}
+          route={recognitionRoutes.occupations}
+          input={occupationSearch}
           toOption={occupationOption}
           selected={occupation ? occupationOption(occupation) : null}
           onChange={chooseOccupation}

@@ -8,8 +8,7 @@ import { RemoteSelect } from "../../components/RemoteSelect.tsx";
 export type Authority = ResponseOf<typeof recognitionRoutes.directoryOrganisations>["items"][number];
 
 export const authorityOption = (a: { id: string; name: string }) => ({ value: a.id, label: a.name });
-export const authorityPath = (q: string) =>
-  pathOf(recognitionRoutes.directoryOrganisations, { query: { q } });
+export const authoritySearch = (q: string) => ({ query: { q } });
 
 type Field<T> = { label: string; value: T; onChange: (value: T) => void; error: string | undefined };
 
@@ -44,12 +43,13 @@ export function AuthoritySelect({
   required?: boolean;
 }) {
   return (
-    <RemoteSelect<Authority>
+    <RemoteSelect
       label={label}
       description={description}
       required={required}
       error={error}
-      path={authorityPath}
+      route={recognitionRoutes.directoryOrganisations}
+      input={authoritySearch}
       toOption={authorityOption}
       selected={value ? authorityOption(value) : null}
       onChange={onChange}
