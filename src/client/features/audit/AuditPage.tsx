@@ -4,13 +4,12 @@ import { useTranslation } from "react-i18next";
 import type { AuditEntry } from "../../../shared/contracts/audit.ts";
 import { query } from "../../api/client.ts";
 import { useApiQuery } from "../../api/use-api.ts";
-import { Forbidden } from "../../components/Forbidden.tsx";
+import { Guarded } from "../../components/Forbidden.tsx";
 import { formatDateTime } from "../../components/format.ts";
 import { Loading } from "../../components/Loading.tsx";
 import { Pager } from "../../components/Pager.tsx";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { ListPage, useListFilters } from "../../forms/list.tsx";
-import { hasPermission, useRequiredSession } from "../../session/session-context.ts";
 import { AuditFilters, type AuditFilterValues, NO_AUDIT_FILTER } from "./AuditFilters.tsx";
 import { auditSentence, auditWhy, changedFields } from "./sentence.ts";
 
@@ -24,9 +23,11 @@ function dayBoundary(day: string, end: boolean): string | undefined {
 
 /** Who did what and when: the audit log of one's organisation, or of the network for the coordinator. */
 export function AuditPage() {
-  const session = useRequiredSession();
-  if (!hasPermission(session, "audit.read")) return <Forbidden />;
-  return <AuditLog networkWide={session.active.role === "network_coordinator"} />;
+  return (
+    <Guarded permission="audit.read">
+      {(session) => <AuditLog networkWide={session.active.role === "network_coordinator"} />}
+    </Guarded>
+  );
 }
 
 function AuditLog({ networkWide }: { networkWide: boolean }) {

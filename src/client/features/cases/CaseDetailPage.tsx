@@ -5,7 +5,7 @@ import { Link, useParams, useSearchParams } from "react-router";
 import type { SessionInfo } from "../../../shared/contracts/auth.ts";
 import type { Case } from "../../../shared/contracts/cases.ts";
 import { useApiQuery } from "../../api/use-api.ts";
-import { Forbidden } from "../../components/Forbidden.tsx";
+import { Guarded } from "../../components/Forbidden.tsx";
 import { PageTitle } from "../../components/PageTitle.tsx";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { RecordPending } from "../../forms/RecordPending.tsx";
@@ -50,9 +50,7 @@ const TABS: readonly Tab[] = [
 
 /** One case: who it is about and where it stands, and its documentation in tabs. */
 export function CaseDetailPage() {
-  const session = useRequiredSession();
-  if (!hasPermission(session, "case.read")) return <Forbidden />;
-  return <CaseView />;
+  return <Guarded permission="case.read">{() => <CaseView />}</Guarded>;
 }
 
 function CaseView() {

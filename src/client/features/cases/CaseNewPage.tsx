@@ -7,14 +7,13 @@ import type { Case } from "../../../shared/contracts/cases.ts";
 import type { DuplicateCandidates } from "../../../shared/contracts/clients.ts";
 import { IQ_PHASES } from "../../../shared/directory.ts";
 import { ApiError, api } from "../../api/client.ts";
-import { Forbidden } from "../../components/Forbidden.tsx";
+import { Guarded } from "../../components/Forbidden.tsx";
 import { orNull } from "../../components/format.ts";
 import { notifySuccess } from "../../components/notify.ts";
 import { PageTitle } from "../../components/PageTitle.tsx";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { FormActions } from "../../forms/FormActions.tsx";
 import { errorOf, useSubmit } from "../../forms/use-submit.ts";
-import { hasPermission, useRequiredSession } from "../../session/session-context.ts";
 import { ClientForm } from "./ClientForm.tsx";
 import { type ClientValues, clientBody, EMPTY_CLIENT } from "./client-values.ts";
 import { DuplicateWarning } from "./DuplicateWarning.tsx";
@@ -42,9 +41,7 @@ async function checkDuplicates(client: ClientValues, signal?: AbortSignal): Prom
 
 /** Opens a case for a new client: the client's record, then what the case starts with. */
 export function CaseNewPage() {
-  const session = useRequiredSession();
-  if (!hasPermission(session, "case.create")) return <Forbidden />;
-  return <NewCaseForm me={session.user} />;
+  return <Guarded permission="case.create">{(session) => <NewCaseForm me={session.user} />}</Guarded>;
 }
 
 function NewCaseForm({ me }: { me: { id: string; name: string } }) {

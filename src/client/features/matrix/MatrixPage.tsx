@@ -4,19 +4,16 @@ import { useTranslation } from "react-i18next";
 import type { Matrix, MatrixDimension } from "../../../shared/contracts/matrix.ts";
 import { query } from "../../api/client.ts";
 import { useApiQuery } from "../../api/use-api.ts";
-import { Forbidden } from "../../components/Forbidden.tsx";
+import { Guarded } from "../../components/Forbidden.tsx";
 import { Loading } from "../../components/Loading.tsx";
 import { PageTitle } from "../../components/PageTitle.tsx";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
-import { hasPermission, useRequiredSession } from "../../session/session-context.ts";
 import { type Cell, CellOffersModal } from "./CellOffersModal.tsx";
 import { MatrixTable } from "./MatrixTable.tsx";
 
 /** The network coordinator's phase × district (or type × district) matrix with its gaps. */
 export function MatrixPage() {
-  const session = useRequiredSession();
-  if (!hasPermission(session, "directory.analyse")) return <Forbidden />;
-  return <DirectoryMatrix />;
+  return <Guarded permission="directory.analyse">{() => <DirectoryMatrix />}</Guarded>;
 }
 
 function DirectoryMatrix() {

@@ -6,7 +6,7 @@ import type { z } from "zod";
 import { MAIL_TEMPLATES, type OutboxMail } from "../../../shared/contracts/outbox.ts";
 import { query } from "../../api/client.ts";
 import { useApiQuery } from "../../api/use-api.ts";
-import { Forbidden } from "../../components/Forbidden.tsx";
+import { Guarded } from "../../components/Forbidden.tsx";
 import { formatDateTime } from "../../components/format.ts";
 import { ListTable } from "../../components/ListTable.tsx";
 import {
@@ -18,7 +18,6 @@ import {
   SelectFilter,
   useListFilters,
 } from "../../forms/list.tsx";
-import { hasPermission, useRequiredSession } from "../../session/session-context.ts";
 import { MailStatusBadge } from "./MailStatusBadge.tsx";
 
 export type Mail = z.infer<typeof OutboxMail>;
@@ -27,9 +26,7 @@ const STATUSES = ["held", "pending", "sent", "failed"] as const;
 
 /** The mail outbox: where invitations and reset links can be read while no SMTP server is set up. */
 export function OutboxPage() {
-  const session = useRequiredSession();
-  if (!hasPermission(session, "outbox.read")) return <Forbidden />;
-  return <Outbox />;
+  return <Guarded permission="outbox.read">{() => <Outbox />}</Guarded>;
 }
 
 function Outbox() {

@@ -10,12 +10,11 @@ import {
 } from "../../../shared/contracts/referrals.ts";
 import { query } from "../../api/client.ts";
 import { useApiQuery } from "../../api/use-api.ts";
-import { Forbidden } from "../../components/Forbidden.tsx";
+import { Guarded } from "../../components/Forbidden.tsx";
 import { formatDateTime } from "../../components/format.ts";
 import { ListTable } from "../../components/ListTable.tsx";
 import { PageTitle } from "../../components/PageTitle.tsx";
 import { FilterBar, optionsOf, PagedList, SelectFilter } from "../../forms/list.tsx";
-import { hasPermission, useRequiredSession } from "../../session/session-context.ts";
 import { DueDate } from "../cases/CaseBadges.tsx";
 import { outcomeText, ReferralStateBadge } from "./labels.tsx";
 import { ReferralViews } from "./ReferralViews.tsx";
@@ -36,9 +35,11 @@ type List = { items: OutgoingReferral[]; total: number };
 
 /** The referrals the organisation sent, across its cases: where each stands and whether it is late. */
 export function ReferralOutgoingPage() {
-  const session = useRequiredSession();
-  if (!hasPermission(session, "referral.send")) return <Forbidden />;
-  return <Outgoing volunteer={session.active.role === "volunteer"} />;
+  return (
+    <Guarded permission="referral.send">
+      {(session) => <Outgoing volunteer={session.active.role === "volunteer"} />}
+    </Guarded>
+  );
 }
 
 function Outgoing({ volunteer }: { volunteer: boolean }) {
