@@ -1,11 +1,37 @@
-import { Table, Text } from "@mantine/core";
-import type { ReactNode } from "react";
+import { Table, type TableTdProps, Text } from "@mantine/core";
+import type { Key, ReactNode } from "react";
 
-type Props = {
+/** One column of a table of records: its header and what its cell shows for a row. */
+export type Column<Row> = {
+  header: ReactNode;
+  cell: (row: Row) => ReactNode;
+  /** Props of every cell of the column, e.g. `{ fw: 600 }` or `{ dir: "auto" }`. */
+  td?: TableTdProps;
+};
+
+/** Columns and rows: the table draws one row per record. */
+type ByColumns<Row> = {
+  columns: Column<Row>[];
+  rows: Row[];
+  rowKey: (row: Row) => Key;
+  headers?: never;
+  count?: never;
+  children?: never;
+};
+
+/** Headers and hand-written rows, for rows that are more than one cell per column. */
+type ByRows = {
   /** Column headers, in order. */
   headers: ReactNode[];
   /** Number of rows; none shows the empty text instead of a table. */
   count: number;
+  children: ReactNode;
+  columns?: never;
+  rows?: never;
+  rowKey?: never;
+};
+
+type Props<Row> = (ByColumns<Row> | ByRows) & {
   empty: string;
   /** Announced to screen readers only, e.g. "12 organisations". */
   caption?: string;
@@ -19,13 +45,10 @@ type Props = {
   scrollLabel?: string;
   /** The table alone, without a scroll region (e.g. inside a hidden text alternative). */
   bare?: boolean;
-  children: ReactNode;
 };
 
 /** A striped, horizontally scrollable table of records, or a sentence saying there are none. */
-export function ListTable({
-  headers,
-  count,
+export function ListTable<Row>({
   empty,
   caption,
   minWidth,
@@ -33,8 +56,10 @@ export function ListTable({
   highlightOnHover = true,
   scrollLabel,
   bare = false,
-  children,
-}: Props) {
+  ...body
+}: Props<Row>) {
+  const headers = body.columns ? body.columns.map((c) => c.header) : body.headers;
+  const count = body.rows ? body.rows.length : body.count;
   if (count === 0) return <Text py="md">{empty}</Text>;
   const table = (
     <Table striped highlightOnHover={highlightOnHover} aria-busy={busy}>
@@ -48,7 +73,7 @@ export function ListTable({
           ))}
         </Table.Tr>
       </Table.Thead>
-      <Table.Tbody>{children}</Table.Tbody>
+      <Table.Tbody>{body.columns ? <ColumnRows {...body} /> : body.children}</Table.Tbody>
     </Table>
   );
   if (bare) return table;
@@ -62,4 +87,17 @@ export function ListTable({
       {table}
     </Table.ScrollContainer>
   );
+}
+
+function ColumnRows<Row>({ columns, rows, rowKey }: ByColumns<Row>) {
+  return rows.map((row) => (
+    <Table.Tr key={rowKey(row)}>
+      {columns.map((c, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: static column list
+        <Table.Td key={i} {...c.td}>
+          {c.cell(row)}
+        </Table.Td>
+      ))}
+    </Table.Tr>
+  ));
 }
