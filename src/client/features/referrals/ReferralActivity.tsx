@@ -1,4 +1,4 @@
-import { Button, Group, Paper, Stack, Table, Text, Textarea, Title } from "@mantine/core";
+import { Button, Group, Paper, Stack, Text, Textarea, Title } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError, api } from "../../api/client.ts";
@@ -96,34 +96,28 @@ export function ReferralHistory({ referralId }: { referralId: string }) {
       <QueryView query={list}>
         {(data) => (
           <ListTable
-            headers={[
-              t("referrals.history.change"),
-              t("referrals.history.role"),
-              t("referrals.history.reason"),
-              t("referrals.history.at"),
-            ]}
-            count={data.items.length}
-            empty={t("referrals.history.none")}
-            caption={t("referrals.history.caption", { n: data.items.length })}
-            minWidth={640}
-            highlightOnHover={false}
-          >
-            {data.items.map((e) => (
-              <Table.Tr key={e.id}>
-                <Table.Td>
-                  {e.fromState
+            columns={[
+              {
+                header: t("referrals.history.change"),
+                cell: (e) =>
+                  e.fromState
                     ? t("referrals.history.fromTo", {
                         from: t(`referrals.states.${e.fromState}`),
                         to: t(`referrals.states.${e.toState}`),
                       })
-                    : t(`referrals.states.${e.toState}`)}
-                </Table.Td>
-                <Table.Td>{roleLabel(t, e.actorRole)}</Table.Td>
-                <Table.Td>{reasonLabel(t, e.reason)}</Table.Td>
-                <Table.Td>{formatDateTime(e.at)}</Table.Td>
-              </Table.Tr>
-            ))}
-          </ListTable>
+                    : t(`referrals.states.${e.toState}`),
+              },
+              { header: t("referrals.history.role"), cell: (e) => roleLabel(t, e.actorRole) },
+              { header: t("referrals.history.reason"), cell: (e) => reasonLabel(t, e.reason) },
+              { header: t("referrals.history.at"), cell: (e) => formatDateTime(e.at) },
+            ]}
+            rows={data.items}
+            rowKey={(e) => e.id}
+            empty={t("referrals.history.none")}
+            caption={t("referrals.history.caption", { n: data.items.length })}
+            minWidth={640}
+            highlightOnHover={false}
+          />
         )}
       </QueryView>
     </Paper>

@@ -1,4 +1,4 @@
-import { Anchor, Paper, Stack, Table, Text } from "@mantine/core";
+import { Anchor, Paper, Stack, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
 import {
@@ -121,36 +121,28 @@ function OutgoingTable({ data, busy, showSender }: { data: List; busy: boolean; 
   const { t } = useTranslation();
   return (
     <ListTable
-      headers={[
-        t("referrals.fields.offer"),
-        t("referrals.fields.to"),
-        t("referrals.fields.case"),
-        t("referrals.fields.sentAt"),
-        t("referrals.fields.due"),
-        t("referrals.fields.state"),
-      ]}
-      count={data.items.length}
-      empty={t("referrals.outgoing.empty")}
-      caption={t("referrals.outgoing.caption", { n: data.total })}
-      minWidth={900}
-      busy={busy}
-    >
-      {data.items.map((r) => (
-        <Table.Tr key={r.id}>
-          <Table.Td fw={600}>
+      columns={[
+        {
+          header: t("referrals.fields.offer"),
+          td: { fw: 600 },
+          cell: (r) => (
             <Anchor component={Link} to={`/referrals/${r.id}`} dir="auto">
               {r.offer.name}
             </Anchor>
-          </Table.Td>
-          <Table.Td>
-            <bdi>{r.to.name}</bdi>
-          </Table.Td>
-          <Table.Td>
+          ),
+        },
+        { header: t("referrals.fields.to"), cell: (r) => <bdi>{r.to.name}</bdi> },
+        {
+          header: t("referrals.fields.case"),
+          cell: (r) => (
             <Anchor component={Link} to={`/cases/${r.caseId}?tab=referrals`} dir="ltr">
               {r.casePseudonym}
             </Anchor>
-          </Table.Td>
-          <Table.Td>
+          ),
+        },
+        {
+          header: t("referrals.fields.sentAt"),
+          cell: (r) => (
             <Stack gap={2}>
               <span>{formatDateTime(r.sentAt)}</span>
               {showSender && r.sentBy ? (
@@ -158,9 +150,12 @@ function OutgoingTable({ data, busy, showSender }: { data: List; busy: boolean; 
               ) : null}
               {r.sharedItems.length === 0 ? <Text size="xs">{t("referrals.outgoing.noData")}</Text> : null}
             </Stack>
-          </Table.Td>
-          <Table.Td>
-            {r.due ? (
+          ),
+        },
+        {
+          header: t("referrals.fields.due"),
+          cell: (r) =>
+            r.due ? (
               <Stack gap={2}>
                 <DueDate day={r.due} overdue={r.overdue} />
                 <Text size="xs">
@@ -169,16 +164,24 @@ function OutgoingTable({ data, busy, showSender }: { data: List; busy: boolean; 
               </Stack>
             ) : (
               "–"
-            )}
-          </Table.Td>
-          <Table.Td>
+            ),
+        },
+        {
+          header: t("referrals.fields.state"),
+          cell: (r) => (
             <Stack gap={2} align="flex-start">
               <ReferralStateBadge state={r.state} />
               {r.outcome || r.declineReason ? <Text size="xs">{outcomeText(t, r)}</Text> : null}
             </Stack>
-          </Table.Td>
-        </Table.Tr>
-      ))}
-    </ListTable>
+          ),
+        },
+      ]}
+      rows={data.items}
+      rowKey={(r) => r.id}
+      empty={t("referrals.outgoing.empty")}
+      caption={t("referrals.outgoing.caption", { n: data.total })}
+      minWidth={900}
+      busy={busy}
+    />
   );
 }
