@@ -5,7 +5,7 @@ import { ApiError, api } from "../../api/client.ts";
 import { useApiQuery } from "../../api/use-api.ts";
 import { formatDateTime } from "../../components/format.ts";
 import { ListTable } from "../../components/ListTable.tsx";
-import { QueryView } from "../../components/QueryView.tsx";
+import { ItemsView, QueryView } from "../../components/QueryView.tsx";
 import type { MessageData, ReferralEventData } from "./types.ts";
 
 type MessageRow = MessageData;
@@ -42,30 +42,26 @@ export function ReferralThread({ referralId }: { referralId: string }) {
       <Title order={2} size="h3" id="referral-thread" mb="sm">
         {t("referrals.thread.title")}
       </Title>
-      <QueryView query={list}>
-        {(data) =>
-          data.items.length === 0 ? (
-            <Text mb="md">{t("referrals.thread.none")}</Text>
-          ) : (
-            <Stack gap="sm" mb="md" component="ol" style={{ listStyle: "none", paddingInlineStart: 0 }}>
-              {data.items.map((m) => (
-                <Paper key={m.id} component="li" withBorder p="sm" radius="sm">
-                  <Text size="xs" mb={4}>
-                    {t("referrals.thread.meta", {
-                      name: m.author?.name ?? t("referrals.thread.system"),
-                      organisation: m.organisation.name,
-                      at: formatDateTime(m.createdAt),
-                    })}
-                  </Text>
-                  <Text size="sm" dir="auto" style={{ whiteSpace: "pre-line" }}>
-                    {m.body}
-                  </Text>
-                </Paper>
-              ))}
-            </Stack>
-          )
-        }
-      </QueryView>
+      <ItemsView query={list} empty={<Text mb="md">{t("referrals.thread.none")}</Text>}>
+        {(data) => (
+          <Stack gap="sm" mb="md" component="ol" style={{ listStyle: "none", paddingInlineStart: 0 }}>
+            {data.items.map((m) => (
+              <Paper key={m.id} component="li" withBorder p="sm" radius="sm">
+                <Text size="xs" mb={4}>
+                  {t("referrals.thread.meta", {
+                    name: m.author?.name ?? t("referrals.thread.system"),
+                    organisation: m.organisation.name,
+                    at: formatDateTime(m.createdAt),
+                  })}
+                </Text>
+                <Text size="sm" dir="auto" style={{ whiteSpace: "pre-line" }}>
+                  {m.body}
+                </Text>
+              </Paper>
+            ))}
+          </Stack>
+        )}
+      </ItemsView>
       <Textarea
         label={t("referrals.thread.write")}
         value={body}
