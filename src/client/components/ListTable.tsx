@@ -6,7 +6,9 @@ export type Column<Row> = {
   header: ReactNode;
   cell: (row: Row) => ReactNode;
   /** Props of every cell of the column, e.g. `{ fw: 600 }` or `{ dir: "auto" }`. */
-  td?: TableTdProps;
+  td?: Pick<TableTdProps, "fw" | "dir" | "style" | "ta">;
+  /** The cells of this column name their row: header cells with `scope="row"`. */
+  rowHeader?: boolean;
 };
 
 /** Columns and rows: the table draws one row per record. */
@@ -31,7 +33,7 @@ type ByRows = {
   rowKey?: never;
 };
 
-type Props<Row> = (ByColumns<Row> | ByRows) & {
+export type ListTableProps<Row> = (ByColumns<Row> | ByRows) & {
   empty: string;
   /** Announced to screen readers only, e.g. "12 organisations". */
   caption?: string;
@@ -57,7 +59,7 @@ export function ListTable<Row>({
   scrollLabel,
   bare = false,
   ...body
-}: Props<Row>) {
+}: ListTableProps<Row>) {
   const headers = body.columns ? body.columns.map((c) => c.header) : body.headers;
   const count = body.rows ? body.rows.length : body.count;
   if (count === 0) return <Text py="md">{empty}</Text>;
@@ -92,12 +94,19 @@ export function ListTable<Row>({
 function ColumnRows<Row>({ columns, rows, rowKey }: ByColumns<Row>) {
   return rows.map((row) => (
     <Table.Tr key={rowKey(row)}>
-      {columns.map((c, i) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: static column list
-        <Table.Td key={i} {...c.td}>
-          {c.cell(row)}
-        </Table.Td>
-      ))}
+      {columns.map((c, i) =>
+        c.rowHeader ? (
+          // biome-ignore lint/suspicious/noArrayIndexKey: static column list
+          <Table.Th key={i} scope="row" {...c.td}>
+            {c.cell(row)}
+          </Table.Th>
+        ) : (
+          // biome-ignore lint/suspicious/noArrayIndexKey: static column list
+          <Table.Td key={i} {...c.td}>
+            {c.cell(row)}
+          </Table.Td>
+        ),
+      )}
     </Table.Tr>
   ));
 }
