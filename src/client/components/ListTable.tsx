@@ -11,15 +11,14 @@ export type Column<Row> = {
   rowHeader?: boolean;
 };
 
-/** Columns and rows: the table draws one row per record. */
+/** Columns and rows: the table draws one row per record, keyed by its id unless `rowKey` says otherwise. */
 type ByColumns<Row> = {
   columns: Column<Row>[];
   rows: Row[];
-  rowKey: (row: Row) => Key;
   headers?: never;
   count?: never;
   children?: never;
-};
+} & (Row extends { id: Key } ? { rowKey?: (row: Row) => Key } : { rowKey: (row: Row) => Key });
 
 /** Headers and hand-written rows, for rows that are more than one cell per column. */
 type ByRows = {
@@ -60,8 +59,8 @@ export function ListTable<Row>({
   bare = false,
   ...body
 }: ListTableProps<Row>) {
-  const headers = body.columns ? body.columns.map((c) => c.header) : body.headers;
-  const count = body.rows ? body.rows.length : body.count;
+  const headers = body.columns ? body.columns.map((c) => c.header) : (body.headers ?? []);
+  const count = body.rows ? body.rows.length : (body.count ?? 0);
   if (count === 0) return <Text py="md">{empty}</Text>;
   const table = (
     <Table striped highlightOnHover={highlightOnHover} aria-busy={busy}>
@@ -75,7 +74,13 @@ export function ListTable<Row>({
           ))}
         </Table.Tr>
       </Table.Thead>
-      <Table.Tbody>{body.columns ? <ColumnRows {...body} /> : body.children}</Table.Tbody>
+      <Table.Tbody>
+        {body.columns && body.rows ? (
+          <ColumnRows columns={body.columns} rows={body.rows} rowKey={body.rowKey} />
+        ) : (
+          body.children
+        )}
+      </Table.Tbody>
     </Table>
   );
   if (bare) return table;
@@ -91,9 +96,18 @@ export function ListTable<Row>({
   );
 }
 
-function ColumnRows<Row>({ columns, rows, rowKey }: ByColumns<Row>) {
+function ColumnRows<Row>({
+  columns,
+  rows,
+  rowKey,
+}: {
+  columns: Column<Row>[];
+  rows: Row[];
+  rowKey?: (row: Row) => Key;
+}) {
+  const key = rowKey ?? ((row: Row) => (row as { id: Key }).id);
   return rows.map((row) => (
-    <Table.Tr key={rowKey(row)}>
+    <Table.Tr key={key(row)}>
       {columns.map((c, i) =>
         c.rowHeader ? (
           // biome-ignore lint/suspicious/noArrayIndexKey: static column list

@@ -116,7 +116,6 @@ export function NetworkSection({ data, csv, onSelect }: Props) {
               },
             ]}
             rows={byBetweenness}
-            rowKey={(n) => n.id}
             empty={t("analytics.network.empty")}
             caption={t("analytics.network.nodesCaption", { n: byBetweenness.length })}
             minWidth={860}

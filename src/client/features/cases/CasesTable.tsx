@@ -35,7 +35,6 @@ export function CasesTable({ cases, total, busy }: Props) {
         { header: t("cases.fields.openedAt"), cell: (c) => formatDate(c.openedAt) },
       ]}
       rows={cases}
-      rowKey={(c) => c.id}
       empty={t("cases.empty")}
       caption={t("cases.caption", { n: total })}
       minWidth={860}

@@ -93,7 +93,6 @@ function ContactsTable({ items, busy }: { items: Contact[]; busy: boolean }) {
         },
       ]}
       rows={items}
-      rowKey={(i) => i.id}
       empty={t("cases.contacts.empty")}
       caption={t("cases.contacts.caption", { n: items.length })}
       minWidth={980}

@@ -58,7 +58,6 @@ export function InvitationsTable({ organisationId, invitations, onChanged }: Pro
         },
       ]}
       rows={open}
-      rowKey={(inv) => inv.id}
       empty={t("members.invitations.empty")}
       minWidth={640}
       highlightOnHover={false}

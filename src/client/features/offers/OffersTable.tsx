@@ -35,7 +35,6 @@ export function OffersTable({ offers, total, busy }: Props) {
         { header: t("offers.fields.status"), cell: (o) => <OfferStatusBadge status={o.status} /> },
       ]}
       rows={offers}
-      rowKey={(o) => o.id}
       empty={t("offers.empty")}
       caption={t("offers.caption", { n: total })}
       minWidth={760}

@@ -83,7 +83,6 @@ function OrganisationsDirectory({ canCreate }: { canCreate: boolean }) {
               },
             ]}
             rows={data.items}
-            rowKey={(o) => o.id}
             empty={t("organisations.empty")}
             caption={t("organisations.caption", { n: data.total })}
             minWidth={720}

@@ -69,7 +69,6 @@ function Outbox() {
               { header: t("outbox.fields.status"), cell: (m) => <MailStatusBadge status={m.status} /> },
             ]}
             rows={data.items}
-            rowKey={(m) => m.id}
             empty={t("outbox.empty")}
             caption={t("outbox.caption", { n: data.total })}
             minWidth={760}

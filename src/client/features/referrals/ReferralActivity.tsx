@@ -108,7 +108,6 @@ export function ReferralHistory({ referralId }: { referralId: string }) {
               { header: t("referrals.history.at"), cell: (e) => formatDateTime(e.at) },
             ]}
             rows={data.items}
-            rowKey={(e) => e.id}
             empty={t("referrals.history.none")}
             caption={t("referrals.history.caption", { n: data.items.length })}
             minWidth={640}

@@ -103,7 +103,6 @@ function InboxTable({ data, busy, bucket }: { data: ReferralList; busy: boolean;
         { header: t("referrals.fields.state"), cell: (r) => <ReferralStateBadge state={r.state} /> },
       ]}
       rows={data.items}
-      rowKey={(r) => r.id}
       empty={t(`referrals.inbox.empty.${bucket}`)}
       caption={t("referrals.inbox.caption", { n: data.total })}
       minWidth={860}

@@ -177,7 +177,6 @@ function OutgoingTable({ data, busy, showSender }: { data: List; busy: boolean; 
         },
       ]}
       rows={data.items}
-      rowKey={(r) => r.id}
       empty={t("referrals.outgoing.empty")}
       caption={t("referrals.outgoing.caption", { n: data.total })}
       minWidth={900}
