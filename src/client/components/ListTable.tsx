@@ -1,11 +1,38 @@
-import { Table, Text } from "@mantine/core";
-import type { ReactNode } from "react";
+import { Table, type TableTdProps, Text } from "@mantine/core";
+import type { Key, ReactNode } from "react";
 
-type Props = {
+/** One column of a table of records: its header and what its cell shows for a row. */
+export type Column<Row> = {
+  header: ReactNode;
+  cell: (row: Row) => ReactNode;
+  /** Props of every cell of the column, e.g. `{ fw: 600 }` or `{ dir: "auto" }`. */
+  td?: Pick<TableTdProps, "fw" | "dir" | "style" | "ta">;
+  /** The cells of this column name their row: header cells with `scope="row"`. */
+  rowHeader?: boolean;
+};
+
+/** Columns and rows: the table draws one row per record, keyed by its id unless `rowKey` says otherwise. */
+type ByColumns<Row> = {
+  columns: Column<Row>[];
+  rows: Row[];
+  headers?: never;
+  count?: never;
+  children?: never;
+} & (Row extends { id: Key } ? { rowKey?: (row: Row) => Key } : { rowKey: (row: Row) => Key });
+
+/** Headers and hand-written rows, for rows that are more than one cell per column. */
+type ByRows = {
   /** Column headers, in order. */
   headers: ReactNode[];
   /** Number of rows; none shows the empty text instead of a table. */
   count: number;
+  children: ReactNode;
+  columns?: never;
+  rows?: never;
+  rowKey?: never;
+};
+
+export type ListTableProps<Row> = (ByColumns<Row> | ByRows) & {
   empty: string;
   /** Announced to screen readers only, e.g. "12 organisations". */
   caption?: string;
@@ -19,13 +46,10 @@ type Props = {
   scrollLabel?: string;
   /** The table alone, without a scroll region (e.g. inside a hidden text alternative). */
   bare?: boolean;
-  children: ReactNode;
 };
 
 /** A striped, horizontally scrollable table of records, or a sentence saying there are none. */
-export function ListTable({
-  headers,
-  count,
+export function ListTable<Row>({
   empty,
   caption,
   minWidth,
@@ -33,8 +57,10 @@ export function ListTable({
   highlightOnHover = true,
   scrollLabel,
   bare = false,
-  children,
-}: Props) {
+  ...body
+}: ListTableProps<Row>) {
+  const headers = body.columns ? body.columns.map((c) => c.header) : (body.headers ?? []);
+  const count = body.rows ? body.rows.length : (body.count ?? 0);
   if (count === 0) return <Text py="md">{empty}</Text>;
   const table = (
     <Table striped highlightOnHover={highlightOnHover} aria-busy={busy}>
@@ -48,7 +74,13 @@ export function ListTable({
           ))}
         </Table.Tr>
       </Table.Thead>
-      <Table.Tbody>{children}</Table.Tbody>
+      <Table.Tbody>
+        {body.columns && body.rows ? (
+          <ColumnRows columns={body.columns} rows={body.rows} rowKey={body.rowKey} />
+        ) : (
+          body.children
+        )}
+      </Table.Tbody>
     </Table>
   );
   if (bare) return table;
@@ -62,4 +94,33 @@ export function ListTable({
       {table}
     </Table.ScrollContainer>
   );
+}
+
+function ColumnRows<Row>({
+  columns,
+  rows,
+  rowKey,
+}: {
+  columns: Column<Row>[];
+  rows: Row[];
+  rowKey?: (row: Row) => Key;
+}) {
+  const key = rowKey ?? ((row: Row) => (row as { id: Key }).id);
+  return rows.map((row) => (
+    <Table.Tr key={key(row)}>
+      {columns.map((c, i) =>
+        c.rowHeader ? (
+          // biome-ignore lint/suspicious/noArrayIndexKey: static column list
+          <Table.Th key={i} scope="row" {...c.td}>
+            {c.cell(row)}
+          </Table.Th>
+        ) : (
+          // biome-ignore lint/suspicious/noArrayIndexKey: static column list
+          <Table.Td key={i} {...c.td}>
+            {c.cell(row)}
+          </Table.Td>
+        ),
+      )}
+    </Table.Tr>
+  ));
 }

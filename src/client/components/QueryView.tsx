@@ -12,3 +12,16 @@ export function QueryView<T>({ query, children }: { query: ApiQuery<T>; children
     </>
   );
 }
+
+/** A loaded list: like QueryView, but with what to show instead when the list has no items. */
+export function ItemsView<T extends { items: readonly unknown[] }>({
+  query,
+  empty,
+  children,
+}: {
+  query: ApiQuery<T>;
+  empty: ReactNode;
+  children: (data: T) => ReactNode;
+}) {
+  return <QueryView query={query}>{(data) => (data.items.length === 0 ? empty : children(data))}</QueryView>;
+}

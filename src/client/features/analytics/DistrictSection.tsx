@@ -1,4 +1,4 @@
-import { Anchor, Button, Table, Text } from "@mantine/core";
+import { Anchor, Button, Text } from "@mantine/core";
 import type { TFunction } from "i18next";
 import { useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -57,28 +57,19 @@ export function DistrictSection({ data, csv }: Props) {
       }
       table={
         <DataTable
-          headers={[
-            t("analytics.districts.district"),
-            t("analytics.times.volume"),
-            t("analytics.times.answer"),
-            t("analytics.times.complete"),
-            t("analytics.times.pastAgreed"),
+          columns={[
+            { header: t("analytics.districts.district"), rowHeader: true, cell: (r) => r.name },
+            { header: t("analytics.times.volume"), cell: (r) => number(r.f?.volume ?? 0, 0) },
+            { header: t("analytics.times.answer"), cell: (r) => duration(t, r.f?.medianAnswerHours) },
+            { header: t("analytics.times.complete"), cell: (r) => duration(t, r.f?.medianCompleteHours) },
+            { header: t("analytics.times.pastAgreed"), cell: (r) => percent(r.f?.answerPastAgreedShare) },
           ]}
-          count={rows.length}
+          rows={rows}
+          rowKey={(r) => r.ags}
           empty=""
           caption={t("analytics.districts.caption")}
           minWidth={640}
-        >
-          {rows.map((r) => (
-            <Table.Tr key={r.ags}>
-              <Table.Th scope="row">{r.name}</Table.Th>
-              <Table.Td>{number(r.f?.volume ?? 0, 0)}</Table.Td>
-              <Table.Td>{duration(t, r.f?.medianAnswerHours)}</Table.Td>
-              <Table.Td>{duration(t, r.f?.medianCompleteHours)}</Table.Td>
-              <Table.Td>{percent(r.f?.answerPastAgreedShare)}</Table.Td>
-            </Table.Tr>
-          ))}
-        </DataTable>
+        />
       }
     >
       <Text size="sm" mb="xs">

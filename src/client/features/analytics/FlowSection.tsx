@@ -1,4 +1,4 @@
-import { Button, Group, List, Paper, Table, Text, Title } from "@mantine/core";
+import { Button, Group, List, Paper, Text, Title } from "@mantine/core";
 import type { TFunction } from "i18next";
 import { useId, useMemo } from "react";
 import { useTranslation } from "react-i18next";
@@ -57,26 +57,18 @@ export function FlowSection({ data, csv }: Props) {
           {t("analytics.flow.tableTitle")}
         </Title>
         <DataTable
-          headers={[
-            t("analytics.flow.from"),
-            t("analytics.flow.to"),
-            t("analytics.flow.frequency"),
-            t("analytics.flow.medianWait"),
+          columns={[
+            { header: t("analytics.flow.from"), cell: (e) => activityLabel(t, e.from) },
+            { header: t("analytics.flow.to"), cell: (e) => activityLabel(t, e.to) },
+            { header: t("analytics.flow.frequency"), cell: (e) => e.frequency },
+            { header: t("analytics.flow.medianWait"), cell: (e) => duration(t, e.medianHours) },
           ]}
-          count={edges.length}
+          rows={edges}
+          rowKey={(e) => `${e.from}>${e.to}`}
           empty={t("analytics.flow.empty")}
           caption={t("analytics.flow.edgesCaption", { n: edges.length, total: data.edges.length })}
           minWidth={720}
-        >
-          {edges.map((e) => (
-            <Table.Tr key={`${e.from}>${e.to}`}>
-              <Table.Td>{activityLabel(t, e.from)}</Table.Td>
-              <Table.Td>{activityLabel(t, e.to)}</Table.Td>
-              <Table.Td>{e.frequency}</Table.Td>
-              <Table.Td>{duration(t, e.medianHours)}</Table.Td>
-            </Table.Tr>
-          ))}
-        </DataTable>
+        />
       </Paper>
 
       <ChartFigure
@@ -92,24 +84,17 @@ export function FlowSection({ data, csv }: Props) {
         }
         table={
           <DataTable
-            headers={[
-              t("analytics.flow.fromPhase"),
-              t("analytics.flow.toPhase"),
-              t("analytics.flow.transitions"),
+            columns={[
+              { header: t("analytics.flow.fromPhase"), cell: (l) => label(l.source) },
+              { header: t("analytics.flow.toPhase"), cell: (l) => label(l.target) },
+              { header: t("analytics.flow.transitions"), cell: (l) => l.value },
             ]}
-            count={links.length}
+            rows={links}
+            rowKey={(l) => `${l.source}>${l.target}`}
             empty={t("analytics.flow.noTransitions")}
             caption={t("analytics.flow.sankeyCaption", { n: links.length })}
             minWidth={480}
-          >
-            {links.map((l) => (
-              <Table.Tr key={`${l.source}>${l.target}`}>
-                <Table.Td>{label(l.source)}</Table.Td>
-                <Table.Td>{label(l.target)}</Table.Td>
-                <Table.Td>{l.value}</Table.Td>
-              </Table.Tr>
-            ))}
-          </DataTable>
+          />
         }
       >
         <Text size="sm" mb="xs">

@@ -95,36 +95,31 @@ export function NetworkSection({ data, csv, onSelect }: Props) {
       table={
         <>
           <DataTable
-            headers={[
-              t("analytics.network.organisation"),
-              t("analytics.network.type"),
-              t("analytics.network.volume"),
-              t("analytics.network.degree"),
-              t("analytics.network.weightedDegree"),
-              t("analytics.network.betweenness"),
-              t("analytics.network.community"),
+            columns={[
+              {
+                header: t("analytics.network.organisation"),
+                rowHeader: true,
+                td: { dir: "auto" },
+                cell: (n) => n.name,
+              },
+              {
+                header: t("analytics.network.type"),
+                cell: (n) => t(`organisationTypes.${n.type}`, { defaultValue: n.type }),
+              },
+              { header: t("analytics.network.volume"), cell: (n) => n.volume },
+              { header: t("analytics.network.degree"), cell: (n) => n.degree },
+              { header: t("analytics.network.weightedDegree"), cell: (n) => n.weightedDegree },
+              { header: t("analytics.network.betweenness"), cell: (n) => number(n.betweenness, 3) },
+              {
+                header: t("analytics.network.community"),
+                cell: (n) => (n.community === null ? t("analytics.network.noCommunity") : n.community + 1),
+              },
             ]}
-            count={byBetweenness.length}
+            rows={byBetweenness}
             empty={t("analytics.network.empty")}
             caption={t("analytics.network.nodesCaption", { n: byBetweenness.length })}
             minWidth={860}
-          >
-            {byBetweenness.map((n) => (
-              <Table.Tr key={n.id}>
-                <Table.Th scope="row" dir="auto">
-                  {n.name}
-                </Table.Th>
-                <Table.Td>{t(`organisationTypes.${n.type}`, { defaultValue: n.type })}</Table.Td>
-                <Table.Td>{n.volume}</Table.Td>
-                <Table.Td>{n.degree}</Table.Td>
-                <Table.Td>{n.weightedDegree}</Table.Td>
-                <Table.Td>{number(n.betweenness, 3)}</Table.Td>
-                <Table.Td>
-                  {n.community === null ? t("analytics.network.noCommunity") : n.community + 1}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </DataTable>
+          />
           {edges.length ? (
             <DataTable
               headers={[

@@ -1,4 +1,4 @@
-import { Button, Table, Text } from "@mantine/core";
+import { Button, Text } from "@mantine/core";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import type { ProcessTimes } from "../../../shared/contracts/analytics.ts";
@@ -69,28 +69,19 @@ export function TimesSection({ data, csv }: Props) {
       }
       table={
         <DataTable
-          headers={[
-            t("analytics.times.month"),
-            t("analytics.times.volume"),
-            t("analytics.times.answer"),
-            t("analytics.times.complete"),
-            t("analytics.times.pastAgreed"),
+          columns={[
+            { header: t("analytics.times.month"), rowHeader: true, cell: (m) => monthLabel(m.month) },
+            { header: t("analytics.times.volume"), cell: (m) => m.volume },
+            { header: t("analytics.times.answer"), cell: (m) => duration(t, m.medianAnswerHours) },
+            { header: t("analytics.times.complete"), cell: (m) => duration(t, m.medianCompleteHours) },
+            { header: t("analytics.times.pastAgreed"), cell: (m) => percent(m.answerPastAgreedShare) },
           ]}
-          count={months.length}
+          rows={months}
+          rowKey={(m) => m.month}
           empty={t("analytics.times.empty")}
           caption={t("analytics.times.caption", { n: months.length })}
           minWidth={640}
-        >
-          {months.map((m) => (
-            <Table.Tr key={m.month}>
-              <Table.Th scope="row">{monthLabel(m.month)}</Table.Th>
-              <Table.Td>{m.volume}</Table.Td>
-              <Table.Td>{duration(t, m.medianAnswerHours)}</Table.Td>
-              <Table.Td>{duration(t, m.medianCompleteHours)}</Table.Td>
-              <Table.Td>{percent(m.answerPastAgreedShare)}</Table.Td>
-            </Table.Tr>
-          ))}
-        </DataTable>
+        />
       }
     >
       <Text size="sm" mb="xs">

@@ -4,13 +4,11 @@ import { useTranslation } from "react-i18next";
 import type { AuditEntry } from "../../../shared/contracts/audit.ts";
 import { auditRoutes } from "../../../shared/contracts/routes/audit.ts";
 import { useApiQuery } from "../../api/use-api.ts";
-import { Forbidden } from "../../components/Forbidden.tsx";
+import { Guarded } from "../../components/Forbidden.tsx";
 import { formatDateTime } from "../../components/format.ts";
-import { Loading } from "../../components/Loading.tsx";
 import { Pager } from "../../components/Pager.tsx";
-import { ProblemAlert } from "../../components/ProblemAlert.tsx";
+import { ItemsView } from "../../components/QueryView.tsx";
 import { ListPage, useListFilters } from "../../forms/list.tsx";
-import { hasPermission, useRequiredSession } from "../../session/session-context.ts";
 import { AuditFilters, type AuditFilterValues, NO_AUDIT_FILTER } from "./AuditFilters.tsx";
 import { auditSentence, auditWhy, changedFields } from "./sentence.ts";
 
@@ -24,9 +22,11 @@ function dayBoundary(day: string, end: boolean): string | undefined {
 
 /** Who did what and when: the audit log of one's organisation, or of the network for the coordinator. */
 export function AuditPage() {
-  const session = useRequiredSession();
-  if (!hasPermission(session, "audit.read")) return <Forbidden />;
-  return <AuditLog networkWide={session.active.role === "network_coordinator"} />;
+  return (
+    <Guarded permission="audit.read">
+      {(session) => <AuditLog networkWide={session.active.role === "network_coordinator"} />}
+    </Guarded>
+  );
 }
 
 function AuditLog({ networkWide }: { networkWide: boolean }) {
@@ -48,35 +48,30 @@ function AuditLog({ networkWide }: { networkWide: boolean }) {
   return (
     <ListPage title={t("audit.title")} intro={networkWide ? t("audit.introNetwork") : t("audit.intro")}>
       <AuditFilters value={filters} networkWide={networkWide} onChange={setFilters} />
-      <ProblemAlert error={log.error} />
-      {!log.data ? (
-        log.error ? null : (
-          <Loading />
-        )
-      ) : log.data.items.length === 0 ? (
-        <Text py="md">{t("audit.empty")}</Text>
-      ) : (
-        <Table.ScrollContainer minWidth={760}>
-          <Table striped aria-busy={log.loading} fz="sm" verticalSpacing="sm">
-            <Table.Caption className="visually-hidden">
-              {t("audit.caption", { n: log.data.total })}
-            </Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t("audit.fields.at")}</Table.Th>
-                <Table.Th>{t("audit.fields.actor")}</Table.Th>
-                <Table.Th>{t("audit.fields.what")}</Table.Th>
-                {networkWide ? <Table.Th>{t("audit.fields.organisation")}</Table.Th> : null}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {log.data.items.map((e) => (
-                <AuditRow key={e.id} entry={e} networkWide={networkWide} />
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
+      <ItemsView query={log} empty={<Text py="md">{t("audit.empty")}</Text>}>
+        {(data) => (
+          <Table.ScrollContainer minWidth={760}>
+            <Table striped aria-busy={log.loading} fz="sm" verticalSpacing="sm">
+              <Table.Caption className="visually-hidden">
+                {t("audit.caption", { n: data.total })}
+              </Table.Caption>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t("audit.fields.at")}</Table.Th>
+                  <Table.Th>{t("audit.fields.actor")}</Table.Th>
+                  <Table.Th>{t("audit.fields.what")}</Table.Th>
+                  {networkWide ? <Table.Th>{t("audit.fields.organisation")}</Table.Th> : null}
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {data.items.map((e) => (
+                  <AuditRow key={e.id} entry={e} networkWide={networkWide} />
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </ItemsView>
       {log.data ? <Pager total={log.data.total} limit={LIMIT} offset={offset} onChange={setOffset} /> : null}
     </ListPage>
   );

@@ -6,7 +6,7 @@ import type { SessionInfo } from "../../../shared/contracts/auth.ts";
 import type { Case } from "../../../shared/contracts/cases.ts";
 import { caseRoutes } from "../../../shared/contracts/routes/cases.ts";
 import { useApiQuery } from "../../api/use-api.ts";
-import { Forbidden } from "../../components/Forbidden.tsx";
+import { Guarded } from "../../components/Forbidden.tsx";
 import { PageTitle } from "../../components/PageTitle.tsx";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { RecordPending } from "../../forms/RecordPending.tsx";
@@ -51,9 +51,7 @@ const TABS: readonly Tab[] = [
 
 /** One case: who it is about and where it stands, and its documentation in tabs. */
 export function CaseDetailPage() {
-  const session = useRequiredSession();
-  if (!hasPermission(session, "case.read")) return <Forbidden />;
-  return <CaseView />;
+  return <Guarded permission="case.read">{() => <CaseView />}</Guarded>;
 }
 
 function CaseView() {

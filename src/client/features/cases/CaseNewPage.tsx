@@ -8,14 +8,13 @@ import { caseRoutes } from "../../../shared/contracts/routes/cases.ts";
 import { clientRoutes } from "../../../shared/contracts/routes/clients.ts";
 import { IQ_PHASES } from "../../../shared/directory.ts";
 import { ApiError, callApi } from "../../api/client.ts";
-import { Forbidden } from "../../components/Forbidden.tsx";
+import { Guarded } from "../../components/Forbidden.tsx";
 import { orNull } from "../../components/format.ts";
 import { notifySuccess } from "../../components/notify.ts";
 import { PageTitle } from "../../components/PageTitle.tsx";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { FormActions } from "../../forms/FormActions.tsx";
 import { errorOf, useSubmit } from "../../forms/use-submit.ts";
-import { hasPermission, useRequiredSession } from "../../session/session-context.ts";
 import { ClientForm } from "./ClientForm.tsx";
 import { type ClientValues, clientBody, EMPTY_CLIENT } from "./client-values.ts";
 import { DuplicateWarning } from "./DuplicateWarning.tsx";
@@ -43,9 +42,7 @@ async function checkDuplicates(client: ClientValues, signal?: AbortSignal): Prom
 
 /** Opens a case for a new client: the client's record, then what the case starts with. */
 export function CaseNewPage() {
-  const session = useRequiredSession();
-  if (!hasPermission(session, "case.create")) return <Forbidden />;
-  return <NewCaseForm me={session.user} />;
+  return <Guarded permission="case.create">{(session) => <NewCaseForm me={session.user} />}</Guarded>;
 }
 
 function NewCaseForm({ me }: { me: { id: string; name: string } }) {

@@ -5,9 +5,9 @@ import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
 import { caseRoutes } from "../../../shared/contracts/routes/cases.ts";
 import { useApiQuery } from "../../api/use-api.ts";
-import { Forbidden } from "../../components/Forbidden.tsx";
+import { Guarded } from "../../components/Forbidden.tsx";
 import { ListPage, PagedList } from "../../forms/list.tsx";
-import { hasPermission, useRequiredSession } from "../../session/session-context.ts";
+import { hasPermission } from "../../session/session-context.ts";
 import { CASE_FILTER_KEYS, CaseFilters, type CaseFilterValues } from "./CaseFilters.tsx";
 import { CasesTable } from "./CasesTable.tsx";
 import { useAssignees } from "./use-assignees.ts";
@@ -16,9 +16,11 @@ const LIMIT = 25;
 
 /** The cases one may see, with filters kept in the address so that a view can be linked. */
 export function CasesPage() {
-  const session = useRequiredSession();
-  if (!hasPermission(session, "case.read")) return <Forbidden />;
-  return <CaseListView creates={hasPermission(session, "case.create")} />;
+  return (
+    <Guarded permission="case.read">
+      {(session) => <CaseListView creates={hasPermission(session, "case.create")} />}
+    </Guarded>
+  );
 }
 
 function CaseListView({ creates }: { creates: boolean }) {

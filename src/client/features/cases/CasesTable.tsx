@@ -1,4 +1,4 @@
-import { Anchor, Table } from "@mantine/core";
+import { Anchor } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { CaseList } from "../../../shared/contracts/cases.ts";
@@ -13,44 +13,32 @@ export function CasesTable({ cases, total, busy }: Props) {
   const { t } = useTranslation();
   return (
     <ListTable
-      headers={[
-        t("cases.fields.client"),
-        t("cases.fields.pseudonym"),
-        t("cases.fields.phase"),
-        t("cases.fields.status"),
-        t("cases.fields.assignee"),
-        t("cases.fields.nextDue"),
-        t("cases.fields.openedAt"),
+      columns={[
+        {
+          header: t("cases.fields.client"),
+          td: { fw: 600 },
+          cell: (c) => (
+            <Anchor component={Link} to={`/cases/${c.id}`} dir="auto">
+              {c.clientName}
+            </Anchor>
+          ),
+        },
+        { header: t("cases.fields.pseudonym"), cell: (c) => <span dir="ltr">{c.pseudonym}</span> },
+        { header: t("cases.fields.phase"), cell: (c) => <PhaseBadge phase={c.phase} /> },
+        { header: t("cases.fields.status"), cell: (c) => <CaseStatusBadge status={c.status} /> },
+        {
+          header: t("cases.fields.assignee"),
+          td: { dir: "auto" },
+          cell: (c) => c.assignee?.name ?? t("cases.unassigned"),
+        },
+        { header: t("cases.fields.nextDue"), cell: (c) => <DueDate day={c.nextDue} /> },
+        { header: t("cases.fields.openedAt"), cell: (c) => formatDate(c.openedAt) },
       ]}
-      count={cases.length}
+      rows={cases}
       empty={t("cases.empty")}
       caption={t("cases.caption", { n: total })}
       minWidth={860}
       busy={busy}
-    >
-      {cases.map((c) => (
-        <Table.Tr key={c.id}>
-          <Table.Td fw={600}>
-            <Anchor component={Link} to={`/cases/${c.id}`} dir="auto">
-              {c.clientName}
-            </Anchor>
-          </Table.Td>
-          <Table.Td>
-            <span dir="ltr">{c.pseudonym}</span>
-          </Table.Td>
-          <Table.Td>
-            <PhaseBadge phase={c.phase} />
-          </Table.Td>
-          <Table.Td>
-            <CaseStatusBadge status={c.status} />
-          </Table.Td>
-          <Table.Td dir="auto">{c.assignee?.name ?? t("cases.unassigned")}</Table.Td>
-          <Table.Td>
-            <DueDate day={c.nextDue} />
-          </Table.Td>
-          <Table.Td>{formatDate(c.openedAt)}</Table.Td>
-        </Table.Tr>
-      ))}
-    </ListTable>
+    />
   );
 }

@@ -1,13 +1,4 @@
-import {
-  Fieldset,
-  NativeSelect,
-  NumberInput,
-  SimpleGrid,
-  Stack,
-  Table,
-  Textarea,
-  TextInput,
-} from "@mantine/core";
+import { Fieldset, NativeSelect, NumberInput, SimpleGrid, Stack, Textarea, TextInput } from "@mantine/core";
 import type { FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import {
@@ -75,40 +66,40 @@ function ContactsTable({ items, busy }: { items: Contact[]; busy: boolean }) {
   const { t } = useTranslation();
   return (
     <ListTable
-      headers={[
-        t("cases.contacts.date"),
-        t("cases.contacts.mode"),
-        t("cases.contacts.duration"),
-        t("cases.contacts.counsellingType"),
-        t("cases.contacts.initiatedBy"),
-        t("cases.contacts.accessRoute"),
-        t("cases.contacts.counsellor"),
-        t("cases.contacts.summary"),
+      columns={[
+        {
+          header: t("cases.contacts.date"),
+          td: { style: { whiteSpace: "nowrap" } },
+          cell: (i) => formatDay(i.date),
+        },
+        { header: t("cases.contacts.mode"), cell: (i) => t(`cases.contactModes.${i.mode}`) },
+        {
+          header: t("cases.contacts.duration"),
+          cell: (i) => t("cases.contacts.minutes", { n: i.durationMinutes }),
+        },
+        {
+          header: t("cases.contacts.counsellingType"),
+          cell: (i) => t(`cases.counsellingTypes.${i.counsellingType}`),
+        },
+        { header: t("cases.contacts.initiatedBy"), cell: (i) => t(`cases.initiators.${i.initiatedBy}`) },
+        {
+          header: t("cases.contacts.accessRoute"),
+          cell: (i) => (i.accessRoute ? t(`cases.accessRoutes.${i.accessRoute}`) : "–"),
+        },
+        { header: t("cases.contacts.counsellor"), cell: (i) => <bdi>{i.counsellor?.name ?? "–"}</bdi> },
+        {
+          header: t("cases.contacts.summary"),
+          td: { dir: "auto", style: { whiteSpace: "pre-line" } },
+          cell: (i) => i.summary ?? "–",
+        },
       ]}
-      count={items.length}
+      rows={items}
       empty={t("cases.contacts.empty")}
       caption={t("cases.contacts.caption", { n: items.length })}
       minWidth={980}
       busy={busy}
       highlightOnHover={false}
-    >
-      {items.map((i) => (
-        <Table.Tr key={i.id}>
-          <Table.Td style={{ whiteSpace: "nowrap" }}>{formatDay(i.date)}</Table.Td>
-          <Table.Td>{t(`cases.contactModes.${i.mode}`)}</Table.Td>
-          <Table.Td>{t("cases.contacts.minutes", { n: i.durationMinutes })}</Table.Td>
-          <Table.Td>{t(`cases.counsellingTypes.${i.counsellingType}`)}</Table.Td>
-          <Table.Td>{t(`cases.initiators.${i.initiatedBy}`)}</Table.Td>
-          <Table.Td>{i.accessRoute ? t(`cases.accessRoutes.${i.accessRoute}`) : "–"}</Table.Td>
-          <Table.Td>
-            <bdi>{i.counsellor?.name ?? "–"}</bdi>
-          </Table.Td>
-          <Table.Td dir="auto" style={{ whiteSpace: "pre-line" }}>
-            {i.summary ?? "–"}
-          </Table.Td>
-        </Table.Tr>
-      ))}
-    </ListTable>
+    />
   );
 }
 

@@ -4,7 +4,6 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { NextStep } from "../../../shared/contracts/cases.ts";
 import type { FinderOfferSummary } from "../../../shared/contracts/finder.ts";
-import { pathOf } from "../../../shared/contracts/route.ts";
 import { caseRoutes } from "../../../shared/contracts/routes/cases.ts";
 import { finderRoutes } from "../../../shared/contracts/routes/finder.ts";
 import { callApi } from "../../api/client.ts";

@@ -8,7 +8,7 @@ import { useApiQuery } from "../../api/use-api.ts";
 import { formatDateTime } from "../../components/format.ts";
 import { notifySuccess } from "../../components/notify.ts";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
-import { QueryView } from "../../components/QueryView.tsx";
+import { ItemsView } from "../../components/QueryView.tsx";
 import { ToneBadge } from "../../components/ToneBadge.tsx";
 import { FormActions } from "../../forms/FormActions.tsx";
 import { errorOf, useSubmit } from "../../forms/use-submit.ts";
@@ -26,19 +26,15 @@ export function NotesPanel({ caseRecord: c, reload }: CasePanelProps) {
         <h2 id="notes-heading" className="visually-hidden">
           {t("cases.tabs.notes")}
         </h2>
-        <QueryView query={notes}>
-          {(data) =>
-            data.items.length === 0 ? (
-              <Text py="md">{t("cases.notes.empty")}</Text>
-            ) : (
-              <Stack component="ul" gap="sm" m={0} p={0} style={{ listStyle: "none" }}>
-                {data.items.map((n) => (
-                  <NoteItem key={n.id} note={n} />
-                ))}
-              </Stack>
-            )
-          }
-        </QueryView>
+        <ItemsView query={notes} empty={<Text py="md">{t("cases.notes.empty")}</Text>}>
+          {(data) => (
+            <Stack component="ul" gap="sm" m={0} p={0} style={{ listStyle: "none" }}>
+              {data.items.map((n) => (
+                <NoteItem key={n.id} note={n} />
+              ))}
+            </Stack>
+          )}
+        </ItemsView>
       </section>
       {c.abilities.document ? (
         <NoteForm

@@ -7,7 +7,7 @@ import { callApi } from "../../api/client.ts";
 import { useApiQuery } from "../../api/use-api.ts";
 import { notifySuccess } from "../../components/notify.ts";
 import { Panel } from "../../components/Panel.tsx";
-import { QueryView } from "../../components/QueryView.tsx";
+import { ItemsView } from "../../components/QueryView.tsx";
 import { useAction } from "../../forms/actions.ts";
 import { ConfirmModal } from "../../forms/ConfirmModal.tsx";
 import type { CasePanelProps } from "../cases/panel.ts";
@@ -56,20 +56,16 @@ export function ConsentsPanel({ caseRecord, reload }: CasePanelProps) {
       <Text size="sm" mb="md" maw="60rem">
         {t("consents.intro")}
       </Text>
-      <QueryView query={list}>
-        {(data) =>
-          data.items.length === 0 ? (
-            <Text py="md">{t("consents.empty")}</Text>
-          ) : (
-            <ConsentTable
-              items={data.items}
-              busy={list.loading}
-              onWithdraw={setWithdrawing}
-              onUpload={setUploading}
-            />
-          )
-        }
-      </QueryView>
+      <ItemsView query={list} empty={<Text py="md">{t("consents.empty")}</Text>}>
+        {(data) => (
+          <ConsentTable
+            items={data.items}
+            busy={list.loading}
+            onWithdraw={setWithdrawing}
+            onUpload={setUploading}
+          />
+        )}
+      </ItemsView>
 
       <ConsentFormModal
         clientId={client.id}

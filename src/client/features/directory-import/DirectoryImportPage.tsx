@@ -4,14 +4,13 @@ import { useTranslation } from "react-i18next";
 import type { ImportReport } from "../../../shared/contracts/hsds.ts";
 import { hsdsRoutes } from "../../../shared/contracts/routes/hsds.ts";
 import { callApi } from "../../api/client.ts";
-import { Forbidden } from "../../components/Forbidden.tsx";
+import { Guarded } from "../../components/Forbidden.tsx";
 import { Loading } from "../../components/Loading.tsx";
 import { notifySuccess } from "../../components/notify.ts";
 import { PageTitle } from "../../components/PageTitle.tsx";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { type Tone, ToneBadge } from "../../components/ToneBadge.tsx";
 import { useSubmit } from "../../forms/use-submit.ts";
-import { hasPermission, useRequiredSession } from "../../session/session-context.ts";
 
 type Action = ImportReport["records"][number]["action"];
 const ACTIONS: readonly Action[] = ["create", "update", "unchanged", "reject"];
@@ -21,9 +20,7 @@ const SHOWN = 300;
 
 /** The coordination's HSDS import: upload → dry-run report → import. */
 export function DirectoryImportPage() {
-  const session = useRequiredSession();
-  if (!hasPermission(session, "directory.import")) return <Forbidden />;
-  return <DirectoryImport />;
+  return <Guarded permission="directory.import">{() => <DirectoryImport />}</Guarded>;
 }
 
 function DirectoryImport() {

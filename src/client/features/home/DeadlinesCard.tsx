@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Paper, Table, Text, Title } from "@mantine/core";
+import { Anchor, Button, Group, Paper, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { Deadline } from "../../../shared/contracts/cases.ts";
@@ -32,40 +32,35 @@ export function DeadlinesCard({ items }: { items: Deadline[] }) {
         {t("cases.deadlines.intro")}
       </Text>
       <ListTable
-        headers={[
-          t("cases.deadlines.date"),
-          t("cases.deadlines.kind"),
-          t("cases.deadlines.what"),
-          t("cases.deadlines.client"),
+        columns={[
+          {
+            header: t("cases.deadlines.date"),
+            td: { style: { whiteSpace: "nowrap" } },
+            cell: (d) => <DueDate day={d.dueDate} overdue={d.overdue} />,
+          },
+          { header: t("cases.deadlines.kind"), cell: (d) => t(`cases.deadlines.kinds.${d.kind}`) },
+          { header: t("cases.deadlines.what"), td: { dir: "auto" }, cell: (d) => d.title },
+          { header: t("cases.deadlines.client"), cell: (d) => <ClientLink deadline={d} /> },
         ]}
-        count={items.length}
+        rows={items}
+        rowKey={(d) => `${d.kind}-${d.subjectId}`}
         empty={t("cases.deadlines.empty")}
         caption={t("cases.deadlines.caption", { n: items.length })}
         minWidth={640}
         highlightOnHover={false}
-      >
-        {items.map((d) => {
-          const to = caseLink(d);
-          return (
-            <Table.Tr key={`${d.kind}-${d.subjectId}`}>
-              <Table.Td style={{ whiteSpace: "nowrap" }}>
-                <DueDate day={d.dueDate} overdue={d.overdue} />
-              </Table.Td>
-              <Table.Td>{t(`cases.deadlines.kinds.${d.kind}`)}</Table.Td>
-              <Table.Td dir="auto">{d.title}</Table.Td>
-              <Table.Td>
-                {to ? (
-                  <Anchor component={Link} to={to} dir="auto">
-                    {d.clientName}
-                  </Anchor>
-                ) : (
-                  <bdi>{d.clientName}</bdi>
-                )}
-              </Table.Td>
-            </Table.Tr>
-          );
-        })}
-      </ListTable>
+      />
     </Paper>
+  );
+}
+
+/** The client's name, a link to the case where the deadline has one. */
+function ClientLink({ deadline: d }: { deadline: Deadline }) {
+  const to = caseLink(d);
+  return to ? (
+    <Anchor component={Link} to={to} dir="auto">
+      {d.clientName}
+    </Anchor>
+  ) : (
+    <bdi>{d.clientName}</bdi>
   );
 }

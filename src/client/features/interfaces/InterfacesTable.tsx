@@ -1,4 +1,4 @@
-import { Button, Stack, Table, Text } from "@mantine/core";
+import { Button, Stack, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { Interface } from "../../../shared/contracts/interfaces.ts";
 import { ListTable } from "../../components/ListTable.tsx";
@@ -36,54 +36,45 @@ export function InterfacesTable({ interfaces, total, busy, onEdit }: Props) {
   const anyEditable = interfaces.some((i) => i.abilities.update);
   return (
     <ListTable
-      headers={[
-        f("from"),
-        f("to"),
-        f("scope"),
-        f("channel"),
-        f("times"),
-        f("status"),
-        ...(anyEditable ? [t("common.actions")] : []),
+      columns={[
+        { header: f("from"), cell: (i) => <Side name={i.from.name} unit={i.fromUnit} /> },
+        { header: f("to"), cell: (i) => <Side name={i.to.name} unit={i.toUnit} /> },
+        { header: f("scope"), cell: (i) => t(`interfaces.scopes.${i.scope}`) },
+        { header: f("channel"), cell: (i) => (i.channel ? t(`interfaces.channels.${i.channel}`) : "–") },
+        {
+          header: f("times"),
+          cell: (i) => (
+            <>
+              <Text size="sm">{answerTime(t, i.answerWithinDays)}</Text>
+              <Text size="sm">{completeTime(t, i.completeWithinDays)}</Text>
+            </>
+          ),
+        },
+        { header: f("status"), cell: (i) => <InterfaceStatusBadge status={i.status} /> },
+        ...(anyEditable
+          ? [
+              {
+                header: t("common.actions"),
+                cell: (i: Interface) =>
+                  i.abilities.update ? (
+                    <Button
+                      size="xs"
+                      variant="default"
+                      onClick={() => onEdit(i)}
+                      aria-label={t("interfaces.editNamed", { from: i.from.name, to: i.to.name })}
+                    >
+                      {t("interfaces.edit")}
+                    </Button>
+                  ) : null,
+              },
+            ]
+          : []),
       ]}
-      count={interfaces.length}
+      rows={interfaces}
       empty={t("interfaces.empty")}
       caption={t("interfaces.caption", { n: total })}
       minWidth={900}
       busy={busy}
-    >
-      {interfaces.map((i) => (
-        <Table.Tr key={i.id}>
-          <Table.Td>
-            <Side name={i.from.name} unit={i.fromUnit} />
-          </Table.Td>
-          <Table.Td>
-            <Side name={i.to.name} unit={i.toUnit} />
-          </Table.Td>
-          <Table.Td>{t(`interfaces.scopes.${i.scope}`)}</Table.Td>
-          <Table.Td>{i.channel ? t(`interfaces.channels.${i.channel}`) : "–"}</Table.Td>
-          <Table.Td>
-            <Text size="sm">{answerTime(t, i.answerWithinDays)}</Text>
-            <Text size="sm">{completeTime(t, i.completeWithinDays)}</Text>
-          </Table.Td>
-          <Table.Td>
-            <InterfaceStatusBadge status={i.status} />
-          </Table.Td>
-          {anyEditable ? (
-            <Table.Td>
-              {i.abilities.update ? (
-                <Button
-                  size="xs"
-                  variant="default"
-                  onClick={() => onEdit(i)}
-                  aria-label={t("interfaces.editNamed", { from: i.from.name, to: i.to.name })}
-                >
-                  {t("interfaces.edit")}
-                </Button>
-              ) : null}
-            </Table.Td>
-          ) : null}
-        </Table.Tr>
-      ))}
-    </ListTable>
+    />
   );
 }

@@ -5,19 +5,16 @@ import type { MatrixDimension } from "../../../shared/contracts/matrix.ts";
 import { pathOf } from "../../../shared/contracts/route.ts";
 import { matrixRoutes } from "../../../shared/contracts/routes/matrix.ts";
 import { useApiQuery } from "../../api/use-api.ts";
-import { Forbidden } from "../../components/Forbidden.tsx";
+import { Guarded } from "../../components/Forbidden.tsx";
 import { Loading } from "../../components/Loading.tsx";
 import { PageTitle } from "../../components/PageTitle.tsx";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
-import { hasPermission, useRequiredSession } from "../../session/session-context.ts";
 import { type Cell, CellOffersModal } from "./CellOffersModal.tsx";
 import { MatrixTable } from "./MatrixTable.tsx";
 
 /** The network coordinator's phase × district (or type × district) matrix with its gaps. */
 export function MatrixPage() {
-  const session = useRequiredSession();
-  if (!hasPermission(session, "directory.analyse")) return <Forbidden />;
-  return <DirectoryMatrix />;
+  return <Guarded permission="directory.analyse">{() => <DirectoryMatrix />}</Guarded>;
 }
 
 function DirectoryMatrix() {

@@ -1,4 +1,4 @@
-import { Button, Table, VisuallyHidden } from "@mantine/core";
+import { Button, VisuallyHidden } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import type { Invitation } from "../../../shared/contracts/members.ts";
@@ -30,30 +30,24 @@ export function InvitationsTable({ organisationId, invitations, onChanged }: Pro
   const now = Date.now();
   return (
     <ListTable
-      headers={[
-        t("members.fields.email"),
-        t("members.fields.role"),
-        t("members.invitations.createdAt"),
-        t("members.invitations.expiresAt"),
-        <VisuallyHidden key="actions">{t("common.actions")}</VisuallyHidden>,
-      ]}
-      count={open.length}
-      empty={t("members.invitations.empty")}
-      minWidth={640}
-      highlightOnHover={false}
-    >
-      {open.map((inv) => (
-        <Table.Tr key={inv.id}>
-          <Table.Td>{inv.email}</Table.Td>
-          <Table.Td>{t(`roles.${inv.role}`)}</Table.Td>
-          <Table.Td>{formatDateTime(inv.createdAt)}</Table.Td>
-          <Table.Td>
-            {formatDateTime(inv.expiresAt)}{" "}
-            {Date.parse(inv.expiresAt) < now ? (
-              <ToneBadge tone="gray">{t("members.invitations.expired")}</ToneBadge>
-            ) : null}
-          </Table.Td>
-          <Table.Td>
+      columns={[
+        { header: t("members.fields.email"), cell: (inv) => inv.email },
+        { header: t("members.fields.role"), cell: (inv) => t(`roles.${inv.role}`) },
+        { header: t("members.invitations.createdAt"), cell: (inv) => formatDateTime(inv.createdAt) },
+        {
+          header: t("members.invitations.expiresAt"),
+          cell: (inv) => (
+            <>
+              {formatDateTime(inv.expiresAt)}{" "}
+              {Date.parse(inv.expiresAt) < now ? (
+                <ToneBadge tone="gray">{t("members.invitations.expired")}</ToneBadge>
+              ) : null}
+            </>
+          ),
+        },
+        {
+          header: <VisuallyHidden key="actions">{t("common.actions")}</VisuallyHidden>,
+          cell: (inv) => (
             <Button
               size="xs"
               variant="default"
@@ -63,9 +57,13 @@ export function InvitationsTable({ organisationId, invitations, onChanged }: Pro
             >
               {t("members.invitations.revoke")}
             </Button>
-          </Table.Td>
-        </Table.Tr>
-      ))}
-    </ListTable>
+          ),
+        },
+      ]}
+      rows={open}
+      empty={t("members.invitations.empty")}
+      minWidth={640}
+      highlightOnHover={false}
+    />
   );
 }

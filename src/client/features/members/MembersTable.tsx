@@ -1,4 +1,4 @@
-import { Button, Table, VisuallyHidden } from "@mantine/core";
+import { Button, VisuallyHidden } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { Member } from "../../../shared/contracts/members.ts";
 import { formatDateTime } from "../../components/format.ts";
@@ -12,31 +12,16 @@ export function MembersTable({ members, total, busy, onEdit }: Props) {
   const { t } = useTranslation();
   return (
     <ListTable
-      headers={[
-        t("members.fields.name"),
-        t("members.fields.email"),
-        t("members.fields.role"),
-        t("members.fields.status"),
-        t("members.fields.lastLogin"),
-        <VisuallyHidden key="actions">{t("common.actions")}</VisuallyHidden>,
-      ]}
-      count={members.length}
-      empty={t("members.empty")}
-      caption={t("members.caption", { n: total })}
-      minWidth={760}
-      busy={busy}
-    >
-      {members.map((m) => (
-        <Table.Tr key={m.membershipId}>
-          <Table.Td fw={600}>{m.name}</Table.Td>
-          <Table.Td>{m.email}</Table.Td>
-          <Table.Td>{t(`roles.${m.role}`)}</Table.Td>
-          <Table.Td>
-            <StatusBadge kind="member" status={m.status} />
-          </Table.Td>
-          <Table.Td>{formatDateTime(m.lastLoginAt)}</Table.Td>
-          <Table.Td>
-            {m.abilities.update ? (
+      columns={[
+        { header: t("members.fields.name"), td: { fw: 600 }, cell: (m) => m.name },
+        { header: t("members.fields.email"), cell: (m) => m.email },
+        { header: t("members.fields.role"), cell: (m) => t(`roles.${m.role}`) },
+        { header: t("members.fields.status"), cell: (m) => <StatusBadge kind="member" status={m.status} /> },
+        { header: t("members.fields.lastLogin"), cell: (m) => formatDateTime(m.lastLoginAt) },
+        {
+          header: <VisuallyHidden key="actions">{t("common.actions")}</VisuallyHidden>,
+          cell: (m) =>
+            m.abilities.update ? (
               <Button
                 size="xs"
                 variant="default"
@@ -45,10 +30,15 @@ export function MembersTable({ members, total, busy, onEdit }: Props) {
               >
                 {t("members.edit")}
               </Button>
-            ) : null}
-          </Table.Td>
-        </Table.Tr>
-      ))}
-    </ListTable>
+            ) : null,
+        },
+      ]}
+      rows={members}
+      rowKey={(m) => m.membershipId}
+      empty={t("members.empty")}
+      caption={t("members.caption", { n: total })}
+      minWidth={760}
+      busy={busy}
+    />
   );
 }

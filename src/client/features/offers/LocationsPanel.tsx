@@ -5,11 +5,11 @@ import type { Location } from "../../../shared/contracts/offers.ts";
 import { offerRoutes } from "../../../shared/contracts/routes/offers.ts";
 import { callApi } from "../../api/client.ts";
 import { useApiQuery } from "../../api/use-api.ts";
-import { Loading } from "../../components/Loading.tsx";
+import { ListTable } from "../../components/ListTable.tsx";
 import { notifySuccess } from "../../components/notify.ts";
 import { Pager } from "../../components/Pager.tsx";
 import { Panel } from "../../components/Panel.tsx";
-import { ProblemAlert } from "../../components/ProblemAlert.tsx";
+import { ItemsView } from "../../components/QueryView.tsx";
 import { attempt } from "../../forms/actions.ts";
 import { ConfirmModal } from "../../forms/ConfirmModal.tsx";
 import { districtName } from "../organisations/OrganisationProfile.tsx";
@@ -50,83 +50,74 @@ export function LocationsPanel({ organisationId, manages }: { organisationId: st
       title={t("offers.locations.title")}
       action={manages ? <Button onClick={() => setEditing("new")}>{t("offers.locations.add")}</Button> : null}
     >
-      <ProblemAlert error={list.error} />
-      {!list.data ? (
-        list.error ? null : (
-          <Loading />
-        )
-      ) : list.data.items.length === 0 ? (
-        <Text py="md">{t("offers.locations.empty")}</Text>
-      ) : (
-        <>
-          <Table.ScrollContainer minWidth={700}>
-            <Table striped aria-busy={list.loading}>
-              <Table.Caption className="visually-hidden">
-                {t("offers.locations.caption", { n: list.data.total })}
-              </Table.Caption>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t("offers.locations.fields.name")}</Table.Th>
-                  <Table.Th>{t("offers.locations.fields.address")}</Table.Th>
-                  <Table.Th>{t("offers.locations.fields.district")}</Table.Th>
-                  <Table.Th>{t("offers.locations.fields.offerCount")}</Table.Th>
-                  <Table.Th>
-                    <VisuallyHidden>{t("common.actions")}</VisuallyHidden>
-                  </Table.Th>
+      <ItemsView query={list} empty={<Text py="md">{t("offers.locations.empty")}</Text>}>
+        {(data) => (
+          <>
+            <ListTable
+              headers={[
+                t("offers.locations.fields.name"),
+                t("offers.locations.fields.address"),
+                t("offers.locations.fields.district"),
+                t("offers.locations.fields.offerCount"),
+                <VisuallyHidden key="actions">{t("common.actions")}</VisuallyHidden>,
+              ]}
+              count={data.items.length}
+              empty={t("offers.locations.empty")}
+              caption={t("offers.locations.caption", { n: data.total })}
+              minWidth={700}
+              busy={list.loading}
+              highlightOnHover={false}
+            >
+              {data.items.map((l) => (
+                <Table.Tr key={l.id}>
+                  <Table.Td fw={600} dir="auto">
+                    {label(l)}
+                  </Table.Td>
+                  <Table.Td>
+                    {l.locationType === "virtual" ? (
+                      <span dir="ltr">{l.url ?? "–"}</span>
+                    ) : (
+                      <bdi>
+                        {[l.street, [l.postcode, l.city].filter(Boolean).join(" ")]
+                          .filter(Boolean)
+                          .join(", ") || "–"}
+                      </bdi>
+                    )}
+                  </Table.Td>
+                  <Table.Td>{districtName(l.districtAgs)}</Table.Td>
+                  <Table.Td>{l.offerCount}</Table.Td>
+                  <Table.Td>
+                    <Group gap="xs" wrap="nowrap">
+                      {l.abilities.update ? (
+                        <Button
+                          size="xs"
+                          variant="default"
+                          onClick={() => setEditing(l)}
+                          aria-label={t("offers.locations.editNamed", { name: label(l) })}
+                        >
+                          {t("offers.locations.edit")}
+                        </Button>
+                      ) : null}
+                      {l.abilities.delete ? (
+                        <Button
+                          size="xs"
+                          variant="default"
+                          color="red"
+                          onClick={() => setDeleting(l)}
+                          aria-label={t("offers.locations.deleteNamed", { name: label(l) })}
+                        >
+                          {t("offers.locations.delete")}
+                        </Button>
+                      ) : null}
+                    </Group>
+                  </Table.Td>
                 </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {list.data.items.map((l) => (
-                  <Table.Tr key={l.id}>
-                    <Table.Td fw={600} dir="auto">
-                      {label(l)}
-                    </Table.Td>
-                    <Table.Td>
-                      {l.locationType === "virtual" ? (
-                        <span dir="ltr">{l.url ?? "–"}</span>
-                      ) : (
-                        <bdi>
-                          {[l.street, [l.postcode, l.city].filter(Boolean).join(" ")]
-                            .filter(Boolean)
-                            .join(", ") || "–"}
-                        </bdi>
-                      )}
-                    </Table.Td>
-                    <Table.Td>{districtName(l.districtAgs)}</Table.Td>
-                    <Table.Td>{l.offerCount}</Table.Td>
-                    <Table.Td>
-                      <Group gap="xs" wrap="nowrap">
-                        {l.abilities.update ? (
-                          <Button
-                            size="xs"
-                            variant="default"
-                            onClick={() => setEditing(l)}
-                            aria-label={t("offers.locations.editNamed", { name: label(l) })}
-                          >
-                            {t("offers.locations.edit")}
-                          </Button>
-                        ) : null}
-                        {l.abilities.delete ? (
-                          <Button
-                            size="xs"
-                            variant="default"
-                            color="red"
-                            onClick={() => setDeleting(l)}
-                            aria-label={t("offers.locations.deleteNamed", { name: label(l) })}
-                          >
-                            {t("offers.locations.delete")}
-                          </Button>
-                        ) : null}
-                      </Group>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-          <Pager total={list.data.total} limit={LIMIT} offset={offset} onChange={setOffset} />
-        </>
-      )}
+              ))}
+            </ListTable>
+            <Pager total={data.total} limit={LIMIT} offset={offset} onChange={setOffset} />
+          </>
+        )}
+      </ItemsView>
       <LocationModal
         organisationId={organisationId}
         location={editing}

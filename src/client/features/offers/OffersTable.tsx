@@ -1,4 +1,4 @@
-import { Anchor, Table } from "@mantine/core";
+import { Anchor } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { Offer } from "../../../shared/contracts/offers.ts";
@@ -13,34 +13,32 @@ export function OffersTable({ offers, total, busy }: Props) {
   const { t } = useTranslation();
   return (
     <ListTable
-      headers={[
-        t("offers.fields.name"),
-        t("offers.fields.offerType"),
-        t("offers.fields.phases"),
-        t("offers.fields.districts"),
-        t("offers.fields.status"),
+      columns={[
+        {
+          header: t("offers.fields.name"),
+          td: { fw: 600 },
+          cell: (o) => (
+            <Anchor component={Link} to={`/offers/${o.id}`} dir="auto">
+              {o.name}
+            </Anchor>
+          ),
+        },
+        {
+          header: t("offers.fields.offerType"),
+          cell: (o) => (o.offerType ? t(`directory.offerTypes.${o.offerType}`) : "–"),
+        },
+        { header: t("offers.fields.phases"), cell: (o) => o.phases.join(", ") },
+        {
+          header: t("offers.fields.districts"),
+          cell: (o) => o.districts.map(districtName).join(", ") || "–",
+        },
+        { header: t("offers.fields.status"), cell: (o) => <OfferStatusBadge status={o.status} /> },
       ]}
-      count={offers.length}
+      rows={offers}
       empty={t("offers.empty")}
       caption={t("offers.caption", { n: total })}
       minWidth={760}
       busy={busy}
-    >
-      {offers.map((o) => (
-        <Table.Tr key={o.id}>
-          <Table.Td fw={600}>
-            <Anchor component={Link} to={`/offers/${o.id}`} dir="auto">
-              {o.name}
-            </Anchor>
-          </Table.Td>
-          <Table.Td>{o.offerType ? t(`directory.offerTypes.${o.offerType}`) : "–"}</Table.Td>
-          <Table.Td>{o.phases.join(", ")}</Table.Td>
-          <Table.Td>{o.districts.map(districtName).join(", ") || "–"}</Table.Td>
-          <Table.Td>
-            <OfferStatusBadge status={o.status} />
-          </Table.Td>
-        </Table.Tr>
-      ))}
-    </ListTable>
+    />
   );
 }

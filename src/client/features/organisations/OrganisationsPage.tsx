@@ -1,4 +1,4 @@
-import { Anchor, Button, Table } from "@mantine/core";
+import { Anchor, Button } from "@mantine/core";
 import { useDebouncedValue, useDisclosure } from "@mantine/hooks";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
@@ -65,35 +65,29 @@ function OrganisationsDirectory({ canCreate }: { canCreate: boolean }) {
       <PagedList query={list} limit={LIMIT} offset={offset} onPage={setOffset}>
         {(data) => (
           <ListTable
-            headers={[
-              t("organisation.fields.name"),
-              t("organisation.fields.type"),
-              t("organisation.fields.district"),
-              t("organisation.fields.memberCount"),
-              t("organisation.fields.status"),
+            columns={[
+              {
+                header: t("organisation.fields.name"),
+                cell: (o) => (
+                  <Anchor component={Link} to={`/organisations/${o.id}`} fw={600}>
+                    {o.name}
+                  </Anchor>
+                ),
+              },
+              { header: t("organisation.fields.type"), cell: (o) => t(`organisationTypes.${o.type}`) },
+              { header: t("organisation.fields.district"), cell: (o) => districtName(o.districtAgs) },
+              { header: t("organisation.fields.memberCount"), cell: (o) => o.memberCount },
+              {
+                header: t("organisation.fields.status"),
+                cell: (o) => <StatusBadge kind="organisation" status={o.status} />,
+              },
             ]}
-            count={data.items.length}
+            rows={data.items}
             empty={t("organisations.empty")}
             caption={t("organisations.caption", { n: data.total })}
             minWidth={720}
             busy={list.loading}
-          >
-            {data.items.map((o) => (
-              <Table.Tr key={o.id}>
-                <Table.Td>
-                  <Anchor component={Link} to={`/organisations/${o.id}`} fw={600}>
-                    {o.name}
-                  </Anchor>
-                </Table.Td>
-                <Table.Td>{t(`organisationTypes.${o.type}`)}</Table.Td>
-                <Table.Td>{districtName(o.districtAgs)}</Table.Td>
-                <Table.Td>{o.memberCount}</Table.Td>
-                <Table.Td>
-                  <StatusBadge kind="organisation" status={o.status} />
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </ListTable>
+          />
         )}
       </PagedList>
     </ListPage>

@@ -5,19 +5,16 @@ import { Link, useParams } from "react-router";
 import { outboxRoutes } from "../../../shared/contracts/routes/outbox.ts";
 import { useApiQuery } from "../../api/use-api.ts";
 import { DataRow } from "../../components/DataRow.tsx";
-import { Forbidden } from "../../components/Forbidden.tsx";
+import { Guarded } from "../../components/Forbidden.tsx";
 import { formatDateTime } from "../../components/format.ts";
 import { PageTitle } from "../../components/PageTitle.tsx";
 import { RecordPending } from "../../forms/RecordPending.tsx";
-import { hasPermission, useRequiredSession } from "../../session/session-context.ts";
 import { MailStatusBadge } from "./MailStatusBadge.tsx";
 import { templateLabel } from "./OutboxPage.tsx";
 
 /** One mail of the outbox with its full text, links clickable. */
 export function OutboxMailPage() {
-  const session = useRequiredSession();
-  if (!hasPermission(session, "outbox.read")) return <Forbidden />;
-  return <MailView />;
+  return <Guarded permission="outbox.read">{() => <MailView />}</Guarded>;
 }
 
 function MailView() {

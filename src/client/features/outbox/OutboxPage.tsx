@@ -1,4 +1,4 @@
-import { Anchor, Table } from "@mantine/core";
+import { Anchor } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
@@ -6,7 +6,7 @@ import { MAIL_TEMPLATES } from "../../../shared/contracts/outbox.ts";
 import { outboxRoutes } from "../../../shared/contracts/routes/outbox.ts";
 import type { OutboxStatus } from "../../../shared/domain.ts";
 import { useApiQuery } from "../../api/use-api.ts";
-import { Forbidden } from "../../components/Forbidden.tsx";
+import { Guarded } from "../../components/Forbidden.tsx";
 import { formatDateTime } from "../../components/format.ts";
 import { ListTable } from "../../components/ListTable.tsx";
 import {
@@ -18,7 +18,6 @@ import {
   SelectFilter,
   useListFilters,
 } from "../../forms/list.tsx";
-import { hasPermission, useRequiredSession } from "../../session/session-context.ts";
 import { MailStatusBadge } from "./MailStatusBadge.tsx";
 
 const LIMIT = 25;
@@ -26,9 +25,7 @@ const STATUSES = ["held", "pending", "sent", "failed"] as const;
 
 /** The mail outbox: where invitations and reset links can be read while no SMTP server is set up. */
 export function OutboxPage() {
-  const session = useRequiredSession();
-  if (!hasPermission(session, "outbox.read")) return <Forbidden />;
-  return <Outbox />;
+  return <Guarded permission="outbox.read">{() => <Outbox />}</Guarded>;
 }
 
 function Outbox() {
@@ -55,35 +52,30 @@ function Outbox() {
       <PagedList query={list} limit={LIMIT} offset={offset} onPage={setOffset}>
         {(data) => (
           <ListTable
-            headers={[
-              t("outbox.fields.createdAt"),
-              t("outbox.fields.to"),
-              t("outbox.fields.subject"),
-              t("outbox.fields.template"),
-              t("outbox.fields.status"),
+            columns={[
+              {
+                header: t("outbox.fields.createdAt"),
+                td: { style: { whiteSpace: "nowrap" } },
+                cell: (m) => formatDateTime(m.createdAt),
+              },
+              { header: t("outbox.fields.to"), cell: (m) => m.toAddress },
+              {
+                header: t("outbox.fields.subject"),
+                cell: (m) => (
+                  <Anchor component={Link} to={`/outbox/${m.id}`}>
+                    {m.subject}
+                  </Anchor>
+                ),
+              },
+              { header: t("outbox.fields.template"), cell: (m) => templateLabel(t, m.template) },
+              { header: t("outbox.fields.status"), cell: (m) => <MailStatusBadge status={m.status} /> },
             ]}
-            count={data.items.length}
+            rows={data.items}
             empty={t("outbox.empty")}
             caption={t("outbox.caption", { n: data.total })}
             minWidth={760}
             busy={list.loading}
-          >
-            {data.items.map((m) => (
-              <Table.Tr key={m.id}>
-                <Table.Td style={{ whiteSpace: "nowrap" }}>{formatDateTime(m.createdAt)}</Table.Td>
-                <Table.Td>{m.toAddress}</Table.Td>
-                <Table.Td>
-                  <Anchor component={Link} to={`/outbox/${m.id}`}>
-                    {m.subject}
-                  </Anchor>
-                </Table.Td>
-                <Table.Td>{templateLabel(t, m.template)}</Table.Td>
-                <Table.Td>
-                  <MailStatusBadge status={m.status} />
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </ListTable>
+          />
         )}
       </PagedList>
     </ListPage>

@@ -2,7 +2,7 @@ import { Group, Paper, Radio, Stack, Text } from "@mantine/core";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { ProcedureCreate } from "../../../shared/contracts/recognition.ts";
-import { pathOf, type ResponseOf } from "../../../shared/contracts/route.ts";
+import type { ResponseOf } from "../../../shared/contracts/route.ts";
 import { recognitionRoutes } from "../../../shared/contracts/routes/recognition.ts";
 import { callApi } from "../../api/client.ts";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";

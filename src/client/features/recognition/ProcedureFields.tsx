@@ -1,6 +1,6 @@
 import { NativeSelect } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { pathOf, type ResponseOf } from "../../../shared/contracts/route.ts";
+import type { ResponseOf } from "../../../shared/contracts/route.ts";
 import { recognitionRoutes } from "../../../shared/contracts/routes/recognition.ts";
 import { RECOGNITION_LEGAL_BASES } from "../../../shared/recognition.ts";
 import { RemoteSelect } from "../../components/RemoteSelect.tsx";

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import type { Qualification } from "../../../shared/contracts/recognition.ts";
 import { recognitionRoutes } from "../../../shared/contracts/routes/recognition.ts";
 import { useApiQuery } from "../../api/use-api.ts";
-import { QueryView } from "../../components/QueryView.tsx";
+import { ItemsView } from "../../components/QueryView.tsx";
 import { countryName } from "../cases/labels.ts";
 import type { CasePanelProps } from "../cases/panel.ts";
 import { ProcedureCard } from "./ProcedureCard.tsx";
@@ -57,75 +57,71 @@ export function RecognitionPanel({ caseRecord }: CasePanelProps) {
           <Button onClick={() => setEditing("new")}>{t("recognition.qualification.add")}</Button>
         ) : null}
       </Group>
-      <QueryView query={qualifications}>
-        {(data) =>
-          data.items.length === 0 ? (
-            <Text c="dimmed">{t("recognition.qualification.none")}</Text>
-          ) : (
-            <Stack gap="lg">
-              {data.items.map((q) => (
-                <Paper
-                  key={q.id}
-                  withBorder
-                  p="lg"
-                  radius="md"
-                  component="section"
-                  aria-labelledby={`qualification-${q.id}`}
-                >
-                  <Group justify="space-between" align="flex-start" mb="md">
-                    <div>
-                      <Title order={3} size="h4" id={`qualification-${q.id}`}>
-                        {/* Isolated, not turned: an Arabic title keeps the page's alignment. */}
-                        <bdi>{q.originalTitle}</bdi>
-                      </Title>
-                      {q.germanTitle ? (
-                        <Text lang="de" fw={500}>
-                          {q.germanTitle}
-                        </Text>
-                      ) : null}
-                      <QualificationFacts q={q} />
-                    </div>
-                    <Group gap="xs">
-                      {q.abilities.update ? (
-                        <Button
-                          variant="default"
-                          size="xs"
-                          aria-label={t("recognition.qualification.editNamed", { title: q.originalTitle })}
-                          onClick={() => setEditing(q)}
-                        >
-                          {t("recognition.qualification.edit")}
-                        </Button>
-                      ) : null}
-                      {canManage ? (
-                        <Button size="xs" onClick={() => setStartingFor(q.id)}>
-                          {t("recognition.procedure.start")}
-                        </Button>
-                      ) : null}
-                    </Group>
+      <ItemsView query={qualifications} empty={<Text c="dimmed">{t("recognition.qualification.none")}</Text>}>
+        {(data) => (
+          <Stack gap="lg">
+            {data.items.map((q) => (
+              <Paper
+                key={q.id}
+                withBorder
+                p="lg"
+                radius="md"
+                component="section"
+                aria-labelledby={`qualification-${q.id}`}
+              >
+                <Group justify="space-between" align="flex-start" mb="md">
+                  <div>
+                    <Title order={3} size="h4" id={`qualification-${q.id}`}>
+                      {/* Isolated, not turned: an Arabic title keeps the page's alignment. */}
+                      <bdi>{q.originalTitle}</bdi>
+                    </Title>
+                    {q.germanTitle ? (
+                      <Text lang="de" fw={500}>
+                        {q.germanTitle}
+                      </Text>
+                    ) : null}
+                    <QualificationFacts q={q} />
+                  </div>
+                  <Group gap="xs">
+                    {q.abilities.update ? (
+                      <Button
+                        variant="default"
+                        size="xs"
+                        aria-label={t("recognition.qualification.editNamed", { title: q.originalTitle })}
+                        onClick={() => setEditing(q)}
+                      >
+                        {t("recognition.qualification.edit")}
+                      </Button>
+                    ) : null}
+                    {canManage ? (
+                      <Button size="xs" onClick={() => setStartingFor(q.id)}>
+                        {t("recognition.procedure.start")}
+                      </Button>
+                    ) : null}
                   </Group>
-                  {q.procedures.length === 0 ? (
-                    <Text size="sm" c="dimmed">
-                      {t("recognition.procedure.none")}
-                    </Text>
-                  ) : (
-                    <Stack gap="md">
-                      {q.procedures.map((p) => (
-                        <ProcedureCard
-                          key={p.id}
-                          procedure={p}
-                          caseId={caseRecord.id}
-                          canAddSteps={caseRecord.abilities.document}
-                          reload={qualifications.reload}
-                        />
-                      ))}
-                    </Stack>
-                  )}
-                </Paper>
-              ))}
-            </Stack>
-          )
-        }
-      </QueryView>
+                </Group>
+                {q.procedures.length === 0 ? (
+                  <Text size="sm" c="dimmed">
+                    {t("recognition.procedure.none")}
+                  </Text>
+                ) : (
+                  <Stack gap="md">
+                    {q.procedures.map((p) => (
+                      <ProcedureCard
+                        key={p.id}
+                        procedure={p}
+                        caseId={caseRecord.id}
+                        canAddSteps={caseRecord.abilities.document}
+                        reload={qualifications.reload}
+                      />
+                    ))}
+                  </Stack>
+                )}
+              </Paper>
+            ))}
+          </Stack>
+        )}
+      </ItemsView>
       <QualificationModal
         clientId={caseRecord.client.id}
         qualification={editing}

@@ -6,7 +6,7 @@ import type { z } from "zod";
 import type { SuggestedOffer } from "../../../shared/contracts/recognition.ts";
 import { recognitionRoutes } from "../../../shared/contracts/routes/recognition.ts";
 import { useApiQuery } from "../../api/use-api.ts";
-import { QueryView } from "../../components/QueryView.tsx";
+import { ItemsView } from "../../components/QueryView.tsx";
 import { NextStepModal } from "./NextStepModal.tsx";
 
 type Offer = z.infer<typeof SuggestedOffer>;
@@ -32,69 +32,68 @@ export function Suggestions({ procedureId, caseId, canTakeOver }: Props) {
       <Title order={5} id={`suggestions-${procedureId}`} mb="xs">
         {t("recognition.suggestions.title")}
       </Title>
-      <QueryView query={suggestions}>
-        {(data) =>
-          data.items.length === 0 ? (
-            <Text c="dimmed">{t("recognition.suggestions.noDifferences")}</Text>
-          ) : (
-            <Stack gap="md">
-              {data.items.map((item) => (
-                <div key={item.differenceId}>
-                  <Text fw={600} size="sm">
-                    {t(`recognition.differenceKinds.${item.kind}`)}
+      <ItemsView
+        query={suggestions}
+        empty={<Text c="dimmed">{t("recognition.suggestions.noDifferences")}</Text>}
+      >
+        {(data) => (
+          <Stack gap="md">
+            {data.items.map((item) => (
+              <div key={item.differenceId}>
+                <Text fw={600} size="sm">
+                  {t(`recognition.differenceKinds.${item.kind}`)}
+                </Text>
+                <Text size="sm" dir="auto" mb="xs" style={{ whiteSpace: "pre-line" }}>
+                  {item.description}
+                </Text>
+                {item.offers.length === 0 ? (
+                  <Text size="sm" c="dimmed">
+                    {t("recognition.suggestions.noOffers")}
                   </Text>
-                  <Text size="sm" dir="auto" mb="xs" style={{ whiteSpace: "pre-line" }}>
-                    {item.description}
-                  </Text>
-                  {item.offers.length === 0 ? (
-                    <Text size="sm" c="dimmed">
-                      {t("recognition.suggestions.noOffers")}
-                    </Text>
-                  ) : (
-                    <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: "none" }}>
-                      {item.offers.map((offer) => (
-                        <Paper component="li" key={offer.id} withBorder p="sm" radius="sm">
-                          <Group justify="space-between" align="flex-start" gap="sm">
-                            <div>
-                              <Anchor component={Link} to={`/offers/${offer.id}`} fw={600} dir="auto">
-                                {offer.name}
-                              </Anchor>
-                              <Text size="sm" dir="auto">
-                                {offer.organisationName}
-                              </Text>
-                              <Text size="sm" c="dimmed">
-                                {[
-                                  t(`directory.offerTypes.${offer.offerType}`),
-                                  offer.matchesOccupationField
-                                    ? t("recognition.suggestions.fieldMatches")
-                                    : t("recognition.suggestions.fieldOther"),
-                                  offer.matchesDistrict
-                                    ? t("recognition.suggestions.districtMatches")
-                                    : t("recognition.suggestions.districtOther"),
-                                ].join(" · ")}
-                              </Text>
-                            </div>
-                            {canTakeOver ? (
-                              <Button
-                                size="xs"
-                                variant="light"
-                                aria-label={t("recognition.suggestions.takeOverNamed", { name: offer.name })}
-                                onClick={() => setTaking(offer)}
-                              >
-                                {t("recognition.suggestions.takeOver")}
-                              </Button>
-                            ) : null}
-                          </Group>
-                        </Paper>
-                      ))}
-                    </Stack>
-                  )}
-                </div>
-              ))}
-            </Stack>
-          )
-        }
-      </QueryView>
+                ) : (
+                  <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: "none" }}>
+                    {item.offers.map((offer) => (
+                      <Paper component="li" key={offer.id} withBorder p="sm" radius="sm">
+                        <Group justify="space-between" align="flex-start" gap="sm">
+                          <div>
+                            <Anchor component={Link} to={`/offers/${offer.id}`} fw={600} dir="auto">
+                              {offer.name}
+                            </Anchor>
+                            <Text size="sm" dir="auto">
+                              {offer.organisationName}
+                            </Text>
+                            <Text size="sm" c="dimmed">
+                              {[
+                                t(`directory.offerTypes.${offer.offerType}`),
+                                offer.matchesOccupationField
+                                  ? t("recognition.suggestions.fieldMatches")
+                                  : t("recognition.suggestions.fieldOther"),
+                                offer.matchesDistrict
+                                  ? t("recognition.suggestions.districtMatches")
+                                  : t("recognition.suggestions.districtOther"),
+                              ].join(" · ")}
+                            </Text>
+                          </div>
+                          {canTakeOver ? (
+                            <Button
+                              size="xs"
+                              variant="light"
+                              aria-label={t("recognition.suggestions.takeOverNamed", { name: offer.name })}
+                              onClick={() => setTaking(offer)}
+                            >
+                              {t("recognition.suggestions.takeOver")}
+                            </Button>
+                          ) : null}
+                        </Group>
+                      </Paper>
+                    ))}
+                  </Stack>
+                )}
+              </div>
+            ))}
+          </Stack>
+        )}
+      </ItemsView>
       <NextStepModal
         caseId={caseId}
         procedureId={procedureId}

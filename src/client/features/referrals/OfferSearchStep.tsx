@@ -12,7 +12,7 @@ import { FINDER_LOCALES, IQ_PHASES, OFFER_TYPES } from "../../../shared/director
 import { DISTRICTS } from "../../../shared/domain.ts";
 import { useApiQuery } from "../../api/use-api.ts";
 import { Pager } from "../../components/Pager.tsx";
-import { QueryView } from "../../components/QueryView.tsx";
+import { ItemsView } from "../../components/QueryView.tsx";
 import { currentLocale } from "../../i18n.ts";
 import { phaseLabel } from "../cases/labels.ts";
 import { languageName } from "../offers/labels.ts";
@@ -90,64 +90,60 @@ export function OfferSearchStep({ chosen, onChoose }: Props) {
           data={[all, ...FILTER_LANGUAGES.map((l) => ({ value: l, label: languageName(l) }))]}
         />
       </SimpleGrid>
-      <QueryView query={results}>
-        {(data) =>
-          data.items.length === 0 ? (
-            <Text py="md">{t("referrals.wizard.noOffers")}</Text>
-          ) : (
-            <>
-              {data.match === "similar" ? <Text size="sm">{t("referrals.wizard.similar")}</Text> : null}
-              <Radio.Group
-                label={t("referrals.wizard.results", { n: data.total })}
-                value={chosen?.id ?? null}
-                onChange={(id) => {
-                  const offer = data.items.find((o) => o.id === id);
-                  if (offer) onChoose(offer);
-                }}
-                aria-busy={results.loading}
-              >
-                <Stack gap="xs" mt="xs">
-                  {data.items.map((o) => (
-                    <Radio.Card key={o.id} value={o.id} p="sm" radius="md" withBorder>
-                      <Group wrap="nowrap" align="flex-start">
-                        <Radio.Indicator />
-                        <div>
-                          <Text fw={600} lang={o.nameLang} dir="auto">
-                            {o.name}
-                          </Text>
-                          <Text size="sm">
-                            <bdi>{o.organisation}</bdi>
-                            {o.city ? (
-                              <>
-                                {" "}
-                                · <bdi>{o.city}</bdi>
-                              </>
-                            ) : null}
-                            {o.type ? <> · {o.type.label}</> : null}
-                          </Text>
-                          {o.languages.length > 0 ? (
-                            <Text size="sm">
-                              {t("referrals.wizard.languages", {
-                                list: o.languages.map((l) => l.label).join(", "),
-                              })}
-                            </Text>
+      <ItemsView query={results} empty={<Text py="md">{t("referrals.wizard.noOffers")}</Text>}>
+        {(data) => (
+          <>
+            {data.match === "similar" ? <Text size="sm">{t("referrals.wizard.similar")}</Text> : null}
+            <Radio.Group
+              label={t("referrals.wizard.results", { n: data.total })}
+              value={chosen?.id ?? null}
+              onChange={(id) => {
+                const offer = data.items.find((o) => o.id === id);
+                if (offer) onChoose(offer);
+              }}
+              aria-busy={results.loading}
+            >
+              <Stack gap="xs" mt="xs">
+                {data.items.map((o) => (
+                  <Radio.Card key={o.id} value={o.id} p="sm" radius="md" withBorder>
+                    <Group wrap="nowrap" align="flex-start">
+                      <Radio.Indicator />
+                      <div>
+                        <Text fw={600} lang={o.nameLang} dir="auto">
+                          {o.name}
+                        </Text>
+                        <Text size="sm">
+                          <bdi>{o.organisation}</bdi>
+                          {o.city ? (
+                            <>
+                              {" "}
+                              · <bdi>{o.city}</bdi>
+                            </>
                           ) : null}
-                        </div>
-                      </Group>
-                    </Radio.Card>
-                  ))}
-                </Stack>
-              </Radio.Group>
-              <Pager
-                total={data.total}
-                limit={FINDER_PAGE_SIZE}
-                offset={(page - 1) * FINDER_PAGE_SIZE}
-                onChange={(offset) => setPage(offset / FINDER_PAGE_SIZE + 1)}
-              />
-            </>
-          )
-        }
-      </QueryView>
+                          {o.type ? <> · {o.type.label}</> : null}
+                        </Text>
+                        {o.languages.length > 0 ? (
+                          <Text size="sm">
+                            {t("referrals.wizard.languages", {
+                              list: o.languages.map((l) => l.label).join(", "),
+                            })}
+                          </Text>
+                        ) : null}
+                      </div>
+                    </Group>
+                  </Radio.Card>
+                ))}
+              </Stack>
+            </Radio.Group>
+            <Pager
+              total={data.total}
+              limit={FINDER_PAGE_SIZE}
+              offset={(page - 1) * FINDER_PAGE_SIZE}
+              onChange={(offset) => setPage(offset / FINDER_PAGE_SIZE + 1)}
+            />
+          </>
+        )}
+      </ItemsView>
     </Stack>
   );
 }

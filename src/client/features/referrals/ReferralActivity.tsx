@@ -1,4 +1,4 @@
-import { Button, Group, Paper, Stack, Table, Text, Textarea, Title } from "@mantine/core";
+import { Button, Group, Paper, Stack, Text, Textarea, Title } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { referralRoutes } from "../../../shared/contracts/routes/referrals.ts";
@@ -6,7 +6,12 @@ import { ApiError, callApi } from "../../api/client.ts";
 import { useApiQuery } from "../../api/use-api.ts";
 import { formatDateTime } from "../../components/format.ts";
 import { ListTable } from "../../components/ListTable.tsx";
-import { QueryView } from "../../components/QueryView.tsx";
+import { ItemsView, QueryView } from "../../components/QueryView.tsx";
+import type { MessageData, ReferralEventData } from "./types.ts";
+
+type MessageRow = MessageData;
+type EventRow = ReferralEventData;
+
 /** The messages between sender and receiver about this referral, oldest first, and a field to write. */
 export function ReferralThread({ referralId }: { referralId: string }) {
   const { t } = useTranslation();
@@ -38,30 +43,26 @@ export function ReferralThread({ referralId }: { referralId: string }) {
       <Title order={2} size="h3" id="referral-thread" mb="sm">
         {t("referrals.thread.title")}
       </Title>
-      <QueryView query={list}>
-        {(data) =>
-          data.items.length === 0 ? (
-            <Text mb="md">{t("referrals.thread.none")}</Text>
-          ) : (
-            <Stack gap="sm" mb="md" component="ol" style={{ listStyle: "none", paddingInlineStart: 0 }}>
-              {data.items.map((m) => (
-                <Paper key={m.id} component="li" withBorder p="sm" radius="sm">
-                  <Text size="xs" mb={4}>
-                    {t("referrals.thread.meta", {
-                      name: m.author?.name ?? t("referrals.thread.system"),
-                      organisation: m.organisation.name,
-                      at: formatDateTime(m.createdAt),
-                    })}
-                  </Text>
-                  <Text size="sm" dir="auto" style={{ whiteSpace: "pre-line" }}>
-                    {m.body}
-                  </Text>
-                </Paper>
-              ))}
-            </Stack>
-          )
-        }
-      </QueryView>
+      <ItemsView query={list} empty={<Text mb="md">{t("referrals.thread.none")}</Text>}>
+        {(data) => (
+          <Stack gap="sm" mb="md" component="ol" style={{ listStyle: "none", paddingInlineStart: 0 }}>
+            {data.items.map((m) => (
+              <Paper key={m.id} component="li" withBorder p="sm" radius="sm">
+                <Text size="xs" mb={4}>
+                  {t("referrals.thread.meta", {
+                    name: m.author?.name ?? t("referrals.thread.system"),
+                    organisation: m.organisation.name,
+                    at: formatDateTime(m.createdAt),
+                  })}
+                </Text>
+                <Text size="sm" dir="auto" style={{ whiteSpace: "pre-line" }}>
+                  {m.body}
+                </Text>
+              </Paper>
+            ))}
+          </Stack>
+        )}
+      </ItemsView>
       <Textarea
         label={t("referrals.thread.write")}
         value={body}
@@ -92,34 +93,27 @@ export function ReferralHistory({ referralId }: { referralId: string }) {
       <QueryView query={list}>
         {(data) => (
           <ListTable
-            headers={[
-              t("referrals.history.change"),
-              t("referrals.history.role"),
-              t("referrals.history.reason"),
-              t("referrals.history.at"),
-            ]}
-            count={data.items.length}
-            empty={t("referrals.history.none")}
-            caption={t("referrals.history.caption", { n: data.items.length })}
-            minWidth={640}
-            highlightOnHover={false}
-          >
-            {data.items.map((e) => (
-              <Table.Tr key={e.id}>
-                <Table.Td>
-                  {e.fromState
+            columns={[
+              {
+                header: t("referrals.history.change"),
+                cell: (e) =>
+                  e.fromState
                     ? t("referrals.history.fromTo", {
                         from: t(`referrals.states.${e.fromState}`),
                         to: t(`referrals.states.${e.toState}`),
                       })
-                    : t(`referrals.states.${e.toState}`)}
-                </Table.Td>
-                <Table.Td>{roleLabel(t, e.actorRole)}</Table.Td>
-                <Table.Td>{reasonLabel(t, e.reason)}</Table.Td>
-                <Table.Td>{formatDateTime(e.at)}</Table.Td>
-              </Table.Tr>
-            ))}
-          </ListTable>
+                    : t(`referrals.states.${e.toState}`),
+              },
+              { header: t("referrals.history.role"), cell: (e) => roleLabel(t, e.actorRole) },
+              { header: t("referrals.history.reason"), cell: (e) => reasonLabel(t, e.reason) },
+              { header: t("referrals.history.at"), cell: (e) => formatDateTime(e.at) },
+            ]}
+            rows={data.items}
+            empty={t("referrals.history.none")}
+            caption={t("referrals.history.caption", { n: data.items.length })}
+            minWidth={640}
+            highlightOnHover={false}
+          />
         )}
       </QueryView>
     </Paper>

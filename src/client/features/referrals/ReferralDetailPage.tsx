@@ -5,12 +5,11 @@ import type { Referral } from "../../../shared/contracts/referrals.ts";
 import { referralRoutes } from "../../../shared/contracts/routes/referrals.ts";
 import { useApiQuery } from "../../api/use-api.ts";
 import { DataRow } from "../../components/DataRow.tsx";
-import { Forbidden } from "../../components/Forbidden.tsx";
+import { Guarded } from "../../components/Forbidden.tsx";
 import { formatDateTime } from "../../components/format.ts";
 import { PageTitle } from "../../components/PageTitle.tsx";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { RecordPending } from "../../forms/RecordPending.tsx";
-import { hasPermission, useRequiredSession } from "../../session/session-context.ts";
 import { outcomeText, ReferralDue, ReferralStateBadge } from "./labels.tsx";
 import { ReferralHistory, ReferralThread } from "./ReferralActivity.tsx";
 import { ReferralMoves } from "./ReferralMoves.tsx";
@@ -18,9 +17,7 @@ import { SharedValue } from "./SharedValue.tsx";
 
 /** One referral: where it stands, what was shared, the moves the caller may make, thread and history. */
 export function ReferralDetailPage() {
-  const session = useRequiredSession();
-  if (!hasPermission(session, "referral.read")) return <Forbidden />;
-  return <ReferralView />;
+  return <Guarded permission="referral.read">{() => <ReferralView />}</Guarded>;
 }
 
 function ReferralView() {

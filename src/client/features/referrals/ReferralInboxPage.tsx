@@ -1,4 +1,4 @@
-import { Anchor, Paper, Table, Tabs, Text } from "@mantine/core";
+import { Anchor, Paper, Tabs, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link, Navigate, useSearchParams } from "react-router";
 import { referralRoutes } from "../../../shared/contracts/routes/referrals.ts";
@@ -83,42 +83,30 @@ function InboxTable({ data, busy, bucket }: { data: ReferralList; busy: boolean;
   const { t } = useTranslation();
   return (
     <ListTable
-      headers={[
-        t("referrals.fields.offer"),
-        t("referrals.fields.from"),
-        t("referrals.fields.case"),
-        t("referrals.fields.received"),
-        t("referrals.fields.due"),
-        t("referrals.fields.state"),
+      columns={[
+        {
+          header: t("referrals.fields.offer"),
+          td: { fw: 600 },
+          cell: (r) => (
+            <Anchor component={Link} to={`/referrals/${r.id}`} dir="auto">
+              {r.offer.name}
+            </Anchor>
+          ),
+        },
+        { header: t("referrals.fields.from"), cell: (r) => <bdi>{r.from.name}</bdi> },
+        { header: t("referrals.fields.case"), cell: (r) => <span dir="ltr">{r.casePseudonym}</span> },
+        { header: t("referrals.fields.received"), cell: (r) => formatDateTime(r.sentAt) },
+        {
+          header: t("referrals.fields.due"),
+          cell: (r) => <ReferralDue referral={r} which={currentDue(r)} />,
+        },
+        { header: t("referrals.fields.state"), cell: (r) => <ReferralStateBadge state={r.state} /> },
       ]}
-      count={data.items.length}
+      rows={data.items}
       empty={t(`referrals.inbox.empty.${bucket}`)}
       caption={t("referrals.inbox.caption", { n: data.total })}
       minWidth={860}
       busy={busy}
-    >
-      {data.items.map((r) => (
-        <Table.Tr key={r.id}>
-          <Table.Td fw={600}>
-            <Anchor component={Link} to={`/referrals/${r.id}`} dir="auto">
-              {r.offer.name}
-            </Anchor>
-          </Table.Td>
-          <Table.Td>
-            <bdi>{r.from.name}</bdi>
-          </Table.Td>
-          <Table.Td>
-            <span dir="ltr">{r.casePseudonym}</span>
-          </Table.Td>
-          <Table.Td>{formatDateTime(r.sentAt)}</Table.Td>
-          <Table.Td>
-            <ReferralDue referral={r} which={currentDue(r)} />
-          </Table.Td>
-          <Table.Td>
-            <ReferralStateBadge state={r.state} />
-          </Table.Td>
-        </Table.Tr>
-      ))}
-    </ListTable>
+    />
   );
 }

@@ -1,4 +1,4 @@
-import { Anchor, Paper, Stack, Table, Text } from "@mantine/core";
+import { Anchor, Paper, Stack, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
 import {
@@ -10,12 +10,11 @@ import {
 import type { QueryOf } from "../../../shared/contracts/route.ts";
 import { referralRoutes } from "../../../shared/contracts/routes/referrals.ts";
 import { useApiQuery } from "../../api/use-api.ts";
-import { Forbidden } from "../../components/Forbidden.tsx";
+import { Guarded } from "../../components/Forbidden.tsx";
 import { formatDateTime } from "../../components/format.ts";
 import { ListTable } from "../../components/ListTable.tsx";
 import { PageTitle } from "../../components/PageTitle.tsx";
 import { FilterBar, optionsOf, PagedList, SelectFilter } from "../../forms/list.tsx";
-import { hasPermission, useRequiredSession } from "../../session/session-context.ts";
 import { DueDate } from "../cases/CaseBadges.tsx";
 import { outcomeText, ReferralStateBadge } from "./labels.tsx";
 import { ReferralViews } from "./ReferralViews.tsx";
@@ -39,9 +38,11 @@ type List = { items: OutgoingReferral[]; total: number };
 
 /** The referrals the organisation sent, across its cases: where each stands and whether it is late. */
 export function ReferralOutgoingPage() {
-  const session = useRequiredSession();
-  if (!hasPermission(session, "referral.send")) return <Forbidden />;
-  return <Outgoing volunteer={session.active.role === "volunteer"} />;
+  return (
+    <Guarded permission="referral.send">
+      {(session) => <Outgoing volunteer={session.active.role === "volunteer"} />}
+    </Guarded>
+  );
 }
 
 function Outgoing({ volunteer }: { volunteer: boolean }) {
@@ -121,36 +122,28 @@ function OutgoingTable({ data, busy, showSender }: { data: List; busy: boolean; 
   const { t } = useTranslation();
   return (
     <ListTable
-      headers={[
-        t("referrals.fields.offer"),
-        t("referrals.fields.to"),
-        t("referrals.fields.case"),
-        t("referrals.fields.sentAt"),
-        t("referrals.fields.due"),
-        t("referrals.fields.state"),
-      ]}
-      count={data.items.length}
-      empty={t("referrals.outgoing.empty")}
-      caption={t("referrals.outgoing.caption", { n: data.total })}
-      minWidth={900}
-      busy={busy}
-    >
-      {data.items.map((r) => (
-        <Table.Tr key={r.id}>
-          <Table.Td fw={600}>
+      columns={[
+        {
+          header: t("referrals.fields.offer"),
+          td: { fw: 600 },
+          cell: (r) => (
             <Anchor component={Link} to={`/referrals/${r.id}`} dir="auto">
               {r.offer.name}
             </Anchor>
-          </Table.Td>
-          <Table.Td>
-            <bdi>{r.to.name}</bdi>
-          </Table.Td>
-          <Table.Td>
+          ),
+        },
+        { header: t("referrals.fields.to"), cell: (r) => <bdi>{r.to.name}</bdi> },
+        {
+          header: t("referrals.fields.case"),
+          cell: (r) => (
             <Anchor component={Link} to={`/cases/${r.caseId}?tab=referrals`} dir="ltr">
               {r.casePseudonym}
             </Anchor>
-          </Table.Td>
-          <Table.Td>
+          ),
+        },
+        {
+          header: t("referrals.fields.sentAt"),
+          cell: (r) => (
             <Stack gap={2}>
               <span>{formatDateTime(r.sentAt)}</span>
               {showSender && r.sentBy ? (
@@ -158,9 +151,12 @@ function OutgoingTable({ data, busy, showSender }: { data: List; busy: boolean; 
               ) : null}
               {r.sharedItems.length === 0 ? <Text size="xs">{t("referrals.outgoing.noData")}</Text> : null}
             </Stack>
-          </Table.Td>
-          <Table.Td>
-            {r.due ? (
+          ),
+        },
+        {
+          header: t("referrals.fields.due"),
+          cell: (r) =>
+            r.due ? (
               <Stack gap={2}>
                 <DueDate day={r.due} overdue={r.overdue} />
                 <Text size="xs">
@@ -169,16 +165,23 @@ function OutgoingTable({ data, busy, showSender }: { data: List; busy: boolean; 
               </Stack>
             ) : (
               "–"
-            )}
-          </Table.Td>
-          <Table.Td>
+            ),
+        },
+        {
+          header: t("referrals.fields.state"),
+          cell: (r) => (
             <Stack gap={2} align="flex-start">
               <ReferralStateBadge state={r.state} />
               {r.outcome || r.declineReason ? <Text size="xs">{outcomeText(t, r)}</Text> : null}
             </Stack>
-          </Table.Td>
-        </Table.Tr>
-      ))}
-    </ListTable>
+          ),
+        },
+      ]}
+      rows={data.items}
+      empty={t("referrals.outgoing.empty")}
+      caption={t("referrals.outgoing.caption", { n: data.total })}
+      minWidth={900}
+      busy={busy}
+    />
   );
 }
