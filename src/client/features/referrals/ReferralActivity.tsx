@@ -7,10 +7,6 @@ import { useApiQuery } from "../../api/use-api.ts";
 import { formatDateTime } from "../../components/format.ts";
 import { ListTable } from "../../components/ListTable.tsx";
 import { ItemsView, QueryView } from "../../components/QueryView.tsx";
-import type { MessageData, ReferralEventData } from "./types.ts";
-
-type MessageRow = MessageData;
-type EventRow = ReferralEventData;
 
 /** The messages between sender and receiver about this referral, oldest first, and a field to write. */
 export function ReferralThread({ referralId }: { referralId: string }) {
