@@ -2,8 +2,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { finderResources } from "../shared/i18n/finder/index.ts";
-import { flattenKeys, resources } from "../shared/i18n/index.ts";
+import { finderResources } from "#shared/i18n/finder/index.ts";
+import { flattenKeys, resources } from "#shared/i18n/index.ts";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const keys = new Set(flattenKeys(resources.de));

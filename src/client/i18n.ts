@@ -1,7 +1,7 @@
 import i18next from "i18next";
 import { initReactI18next } from "react-i18next";
-import { LOCALES, type Locale, RTL_LOCALES } from "../shared/domain.ts";
-import { resources } from "../shared/i18n/index.ts";
+import { LOCALES, type Locale, RTL_LOCALES } from "#shared/domain.ts";
+import { resources } from "#shared/i18n/index.ts";
 
 const STORAGE_KEY = "lotse.lang";
 

@@ -1,12 +1,12 @@
-import type { Problem } from "../../shared/contracts/common.ts";
+import { currentLocale, i18n } from "#client/i18n.ts";
+import type { Problem } from "#shared/contracts/common.ts";
 import {
   type InputArgs,
   type ResponseOf,
   type RouteInput,
   type RouteRef,
   urlOf,
-} from "../../shared/contracts/route.ts";
-import { currentLocale, i18n } from "../i18n.ts";
+} from "#shared/contracts/route.ts";
 
 /** A failed request: the server's problem details, or a stand-in when the network failed. */
 export class ApiError extends Error {

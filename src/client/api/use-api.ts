@@ -5,7 +5,7 @@ import {
   type ResponseOf,
   type RouteRef,
   urlOf,
-} from "../../shared/contracts/route.ts";
+} from "#shared/contracts/route.ts";
 import { ApiError, api } from "./client.ts";
 
 export type ApiQuery<T> = {

@@ -1,9 +1,9 @@
 import { Text } from "@mantine/core";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import type { SessionInfo } from "../../shared/contracts/auth.ts";
-import type { Permission } from "../../shared/permissions.ts";
-import { hasPermission, useRequiredSession } from "../session/session-context.ts";
+import { hasPermission, useRequiredSession } from "#client/session/session-context.ts";
+import type { SessionInfo } from "#shared/contracts/auth.ts";
+import type { Permission } from "#shared/permissions.ts";
 import { PageTitle } from "./PageTitle.tsx";
 
 /** Shown when the acting role may not use a page, e.g. after switching organisation. */

@@ -1,6 +1,6 @@
 import { Alert } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import type { ApiError } from "../api/client.ts";
+import type { ApiError } from "#client/api/client.ts";
 
 /** The server's translated message for a failed request; announced by screen readers. */
 export function ProblemAlert({ error, title }: { error: ApiError | undefined | null; title?: string }) {

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import type { ApiQuery } from "../api/use-api.ts";
+import type { ApiQuery } from "#client/api/use-api.ts";
 import { Loading } from "./Loading.tsx";
 import { ProblemAlert } from "./ProblemAlert.tsx";
 

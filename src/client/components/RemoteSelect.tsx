@@ -2,8 +2,8 @@ import { Select } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { PathInput, ResponseOf, RouteRef } from "../../shared/contracts/route.ts";
-import { type ApiQuery, useApiQuery } from "../api/use-api.ts";
+import { type ApiQuery, useApiQuery } from "#client/api/use-api.ts";
+import type { PathInput, ResponseOf, RouteRef } from "#shared/contracts/route.ts";
 
 type Option = { value: string; label: string };
 

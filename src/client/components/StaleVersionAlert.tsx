@@ -1,6 +1,6 @@
 import { Alert, Button, CloseButton, Group, List, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { ApiError } from "../api/client.ts";
+import { ApiError } from "#client/api/client.ts";
 
 /** A field the person had changed but could not save, with the value they had entered. */
 export type UnsavedItem = { label: string; value: string };

@@ -1,4 +1,4 @@
-import { currentLocale } from "../i18n.ts";
+import { currentLocale } from "#client/i18n.ts";
 
 /** A timestamp as date and time in the interface language. */
 export function formatDateTime(iso: string | null | undefined): string {

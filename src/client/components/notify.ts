@@ -1,5 +1,5 @@
 import { notifications } from "@mantine/notifications";
-import { i18n } from "../i18n.ts";
+import { i18n } from "#client/i18n.ts";
 
 /** A short confirmation that the last action worked. */
 export function notifySuccess(message: string) {

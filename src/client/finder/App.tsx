@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from "react";
-import type { FinderLocale } from "../../shared/directory.ts";
+import type { FinderLocale } from "#shared/directory.ts";
 import { type Finder, FinderContext, linkHandler, useFinder } from "./context.ts";
 import { applyLocale, isFinderLocale, LOCALE_NAMES, loadTranslator, type T } from "./i18n.ts";
 import { OfferPage } from "./OfferPage.tsx";

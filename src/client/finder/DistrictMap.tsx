@@ -1,5 +1,5 @@
 import { useEffect, useState } from "react";
-import type { DistrictMap as MapData } from "../../shared/contracts/finder.ts";
+import type { DistrictMap as MapData } from "#shared/contracts/finder.ts";
 import { finderApi, getJson, linkHandler, useFinder } from "./context.ts";
 import { finderHref, type Search } from "./url.ts";
 

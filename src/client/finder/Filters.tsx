@@ -1,6 +1,6 @@
 import { useId } from "react";
-import { IQ_PHASES, OFFER_TYPES, TARGET_GROUPS } from "../../shared/directory.ts";
-import { DISTRICTS } from "../../shared/domain.ts";
+import { IQ_PHASES, OFFER_TYPES, TARGET_GROUPS } from "#shared/directory.ts";
+import { DISTRICTS } from "#shared/domain.ts";
 import { useFinder } from "./context.ts";
 import type { Search } from "./url.ts";
 

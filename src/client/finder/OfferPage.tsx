@@ -1,6 +1,6 @@
 import { type ReactNode, useEffect, useState } from "react";
-import type { FinderLocation, FinderOffer, FinderSchedule } from "../../shared/contracts/finder.ts";
-import { offerPageTitle } from "../../shared/i18n/finder/page-title.ts";
+import type { FinderLocation, FinderOffer, FinderSchedule } from "#shared/contracts/finder.ts";
+import { offerPageTitle } from "#shared/i18n/finder/page-title.ts";
 import { finderApi, getJson, linkHandler, listOf, useFinder, useFocusOnChange } from "./context.ts";
 import { Untranslated } from "./Untranslated.tsx";
 import { lastSearchHref } from "./url.ts";

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
-import type { FinderOfferSummary, FinderResults } from "../../shared/contracts/finder.ts";
-import { DISTRICTS } from "../../shared/domain.ts";
+import type { FinderOfferSummary, FinderResults } from "#shared/contracts/finder.ts";
+import { DISTRICTS } from "#shared/domain.ts";
 import { linkHandler, listOf, useFinder } from "./context.ts";
 import { isolated } from "./i18n.ts";
 import { Untranslated } from "./Untranslated.tsx";

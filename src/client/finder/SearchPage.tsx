@@ -1,6 +1,6 @@
 import { useEffect, useId, useState } from "react";
-import type { ResponseOf } from "../../shared/contracts/route.ts";
-import { searchPageTitle } from "../../shared/i18n/finder/page-title.ts";
+import type { ResponseOf } from "#shared/contracts/route.ts";
+import { searchPageTitle } from "#shared/i18n/finder/page-title.ts";
 import { finderApi, getJson, useFinder } from "./context.ts";
 import { DistrictMap } from "./DistrictMap.tsx";
 import { Filters } from "./Filters.tsx";

@@ -1,13 +1,7 @@
 import { createContext, type MouseEvent, useContext, useEffect, useRef } from "react";
-import {
-  type PathInput,
-  type ResponseOf,
-  type RouteRef,
-  routeStub,
-  urlOf,
-} from "../../shared/contracts/route.ts";
-import type { finderRoutes } from "../../shared/contracts/routes/finder.ts";
-import type { FinderLocale } from "../../shared/directory.ts";
+import { type PathInput, type ResponseOf, type RouteRef, routeStub, urlOf } from "#shared/contracts/route.ts";
+import type { finderRoutes } from "#shared/contracts/routes/finder.ts";
+import type { FinderLocale } from "#shared/directory.ts";
 import type { T } from "./i18n.ts";
 
 export type Finder = {

@@ -1,19 +1,19 @@
 import { createElement, Fragment, type ReactNode } from "react";
-import { FINDER_LOCALE_NAMES, FINDER_LOCALES, type FinderLocale } from "../../shared/directory.ts";
-import { RTL_LOCALES } from "../../shared/domain.ts";
-import type de from "../../shared/i18n/finder/de.json";
+import { FINDER_LOCALE_NAMES, FINDER_LOCALES, type FinderLocale } from "#shared/directory.ts";
+import { RTL_LOCALES } from "#shared/domain.ts";
+import type de from "#shared/i18n/finder/de.json";
 
 export type Catalogue = typeof de;
 
 // One catalogue per visit: each language is its own small chunk, loaded on demand.
 const loaders: Record<FinderLocale, () => Promise<{ default: Catalogue }>> = {
-  de: () => import("../../shared/i18n/finder/de.json"),
-  en: () => import("../../shared/i18n/finder/en.json"),
-  ar: () => import("../../shared/i18n/finder/ar.json"),
-  uk: () => import("../../shared/i18n/finder/uk.json"),
-  ru: () => import("../../shared/i18n/finder/ru.json"),
-  fa: () => import("../../shared/i18n/finder/fa.json"),
-  tr: () => import("../../shared/i18n/finder/tr.json"),
+  de: () => import("#shared/i18n/finder/de.json"),
+  en: () => import("#shared/i18n/finder/en.json"),
+  ar: () => import("#shared/i18n/finder/ar.json"),
+  uk: () => import("#shared/i18n/finder/uk.json"),
+  ru: () => import("#shared/i18n/finder/ru.json"),
+  fa: () => import("#shared/i18n/finder/fa.json"),
+  tr: () => import("#shared/i18n/finder/tr.json"),
 };
 
 /** Each language in its own name and script, for the language switch. */

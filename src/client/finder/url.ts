@@ -1,7 +1,7 @@
-import type { FinderSearchQuery } from "../../shared/contracts/finder.ts";
-import type { QueryOf } from "../../shared/contracts/route.ts";
-import type { finderRoutes } from "../../shared/contracts/routes/finder.ts";
-import type { FinderLocale } from "../../shared/directory.ts";
+import type { FinderSearchQuery } from "#shared/contracts/finder.ts";
+import type { QueryOf } from "#shared/contracts/route.ts";
+import type { finderRoutes } from "#shared/contracts/routes/finder.ts";
+import type { FinderLocale } from "#shared/directory.ts";
 
 /** The search as the URL carries it, so that a counsellor can send a link to exactly this list. */
 export type Search = {

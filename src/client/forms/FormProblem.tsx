@@ -1,6 +1,10 @@
-import type { ApiError } from "../api/client.ts";
-import { ProblemAlert } from "../components/ProblemAlert.tsx";
-import { isStaleVersion, StaleVersionAlert, type UnsavedItem } from "../components/StaleVersionAlert.tsx";
+import type { ApiError } from "#client/api/client.ts";
+import { ProblemAlert } from "#client/components/ProblemAlert.tsx";
+import {
+  isStaleVersion,
+  StaleVersionAlert,
+  type UnsavedItem,
+} from "#client/components/StaleVersionAlert.tsx";
 
 type Props = {
   error: ApiError | null | undefined;

@@ -1,8 +1,8 @@
 import type { ReactNode } from "react";
-import type { ApiQuery } from "../api/use-api.ts";
-import { Loading } from "../components/Loading.tsx";
-import { PageTitle } from "../components/PageTitle.tsx";
-import { ProblemAlert } from "../components/ProblemAlert.tsx";
+import type { ApiQuery } from "#client/api/use-api.ts";
+import { Loading } from "#client/components/Loading.tsx";
+import { PageTitle } from "#client/components/PageTitle.tsx";
+import { ProblemAlert } from "#client/components/ProblemAlert.tsx";
 
 type Props = {
   query: ApiQuery<unknown>;

@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { notifyError } from "../components/notify.ts";
+import { notifyError } from "#client/components/notify.ts";
 
 /**
  * Runs an action outside a form (a button in a list or a menu); a failure shows as a notification

@@ -1,10 +1,10 @@
 import { Group, NativeSelect, Paper, SimpleGrid, type SimpleGridProps, Text, TextInput } from "@mantine/core";
 import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { ApiQuery } from "../api/use-api.ts";
-import { Pager } from "../components/Pager.tsx";
-import { PageTitle } from "../components/PageTitle.tsx";
-import { QueryView } from "../components/QueryView.tsx";
+import type { ApiQuery } from "#client/api/use-api.ts";
+import { Pager } from "#client/components/Pager.tsx";
+import { PageTitle } from "#client/components/PageTitle.tsx";
+import { QueryView } from "#client/components/QueryView.tsx";
 
 type FilterProps = { label: string; value: string; onChange: (value: string) => void };
 

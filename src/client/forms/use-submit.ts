@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { ApiError } from "../api/client.ts";
+import { ApiError } from "#client/api/client.ts";
 
 /** The server's message for a field or anything below it ("differences" also for "differences.0.kind"). */
 export function errorOf(fields: Record<string, string>, name: string): string | undefined {

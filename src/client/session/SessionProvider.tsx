@@ -1,10 +1,10 @@
 import { type ReactNode, useCallback, useEffect, useMemo, useState } from "react";
-import type { SessionInfo } from "../../shared/contracts/auth.ts";
-import { routeStub } from "../../shared/contracts/route.ts";
-import type { authRoutes } from "../../shared/contracts/routes/auth.ts";
-import type { Locale } from "../../shared/domain.ts";
-import { ApiError, callApi, setCsrfToken, setUnauthenticatedHandler } from "../api/client.ts";
-import { currentLocale, i18n } from "../i18n.ts";
+import { ApiError, callApi, setCsrfToken, setUnauthenticatedHandler } from "#client/api/client.ts";
+import { currentLocale, i18n } from "#client/i18n.ts";
+import type { SessionInfo } from "#shared/contracts/auth.ts";
+import { routeStub } from "#shared/contracts/route.ts";
+import type { authRoutes } from "#shared/contracts/routes/auth.ts";
+import type { Locale } from "#shared/domain.ts";
 import { SessionContext, type SessionState } from "./session-context.ts";
 
 // Stubs, not the descriptors: the session is in the entry chunk, which must not load zod.

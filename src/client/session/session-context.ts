@@ -1,7 +1,7 @@
 import { createContext, use } from "react";
-import type { SessionInfo } from "../../shared/contracts/auth.ts";
-import type { Locale } from "../../shared/domain.ts";
-import type { Permission } from "../../shared/permissions.ts";
+import type { SessionInfo } from "#shared/contracts/auth.ts";
+import type { Locale } from "#shared/domain.ts";
+import type { Permission } from "#shared/permissions.ts";
 
 export type SessionState = {
   /** Null when nobody is logged in. */

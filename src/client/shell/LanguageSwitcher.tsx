@@ -1,9 +1,9 @@
 import { Menu } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { LOCALES } from "../../shared/domain.ts";
-import { notifyError } from "../components/notify.ts";
-import { currentLocale, LOCALE_NAMES } from "../i18n.ts";
-import { useSession } from "../session/session-context.ts";
+import { notifyError } from "#client/components/notify.ts";
+import { currentLocale, LOCALE_NAMES } from "#client/i18n.ts";
+import { useSession } from "#client/session/session-context.ts";
+import { LOCALES } from "#shared/domain.ts";
 import { HeaderMenu } from "./HeaderMenu.tsx";
 import { Blank, CheckIcon, GlobeIcon } from "./icons.tsx";
 

@@ -1,7 +1,7 @@
 import { NavLink, Stack } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation } from "react-router";
-import { hasPermission, useRequiredSession } from "../session/session-context.ts";
+import { hasPermission, useRequiredSession } from "#client/session/session-context.ts";
 import { isActive, MODULES } from "./modules.ts";
 
 /** The module links that the acting role may use. */

@@ -1,9 +1,9 @@
 import { Menu, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
-import { notifySuccess } from "../components/notify.ts";
-import { attempt } from "../forms/actions.ts";
-import { useRequiredSession, useSession } from "../session/session-context.ts";
+import { notifySuccess } from "#client/components/notify.ts";
+import { attempt } from "#client/forms/actions.ts";
+import { useRequiredSession, useSession } from "#client/session/session-context.ts";
 import { HeaderMenu } from "./HeaderMenu.tsx";
 import { Blank, BuildingIcon, CheckIcon } from "./icons.tsx";
 

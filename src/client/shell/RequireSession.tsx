@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { Navigate, useLocation } from "react-router";
-import { Loading } from "../components/Loading.tsx";
-import { useSession } from "../session/session-context.ts";
+import { Loading } from "#client/components/Loading.tsx";
+import { useSession } from "#client/session/session-context.ts";
 
 /** Sends visitors without a session to the login page, remembering where they wanted to go. */
 export function RequireSession({ children }: { children: ReactNode }) {

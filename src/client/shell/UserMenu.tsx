@@ -1,8 +1,8 @@
 import { Menu, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
-import { attempt } from "../forms/actions.ts";
-import { useRequiredSession, useSession } from "../session/session-context.ts";
+import { attempt } from "#client/forms/actions.ts";
+import { useRequiredSession, useSession } from "#client/session/session-context.ts";
 import { HeaderMenu } from "./HeaderMenu.tsx";
 import { UserIcon } from "./icons.tsx";
 

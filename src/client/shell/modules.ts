@@ -1,4 +1,4 @@
-import type { Permission } from "../../shared/permissions.ts";
+import type { Permission } from "#shared/permissions.ts";
 
 export type ModuleLink = {
   to: string;

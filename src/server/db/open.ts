@@ -1,5 +1,5 @@
 import type pg from "pg";
-import type { Config } from "../config.ts";
+import type { Config } from "#server/config.ts";
 import { connect, type Db } from "./client.ts";
 import { type EmbeddedPostgres, startEmbeddedPostgres } from "./embedded.ts";
 import { runMigrations } from "./migrate.ts";

@@ -1,7 +1,6 @@
 import { and, eq, inArray } from "drizzle-orm";
-import type { RecognitionState } from "#shared/recognition.ts";
-import type { Tx } from "../db/client.ts";
-import { TIME_ZONE } from "../modules/cases/calendar.ts";
+import type { Tx } from "#server/db/client.ts";
+import { TIME_ZONE } from "#server/modules/cases/calendar.ts";
 import {
   caseContacts,
   caseEvents,
@@ -9,14 +8,15 @@ import {
   caseNotes,
   cases,
   clients,
-} from "../modules/cases/tables.ts";
-import { offers } from "../modules/offers/tables.ts";
+} from "#server/modules/cases/tables.ts";
+import { offers } from "#server/modules/offers/tables.ts";
 import {
   qualifications,
   recognitionProcedures,
   recognitionStateChanges,
-} from "../modules/recognition/tables.ts";
-import { memberships, users } from "../platform/tables.ts";
+} from "#server/modules/recognition/tables.ts";
+import { memberships, users } from "#server/platform/tables.ts";
+import type { RecognitionState } from "#shared/recognition.ts";
 import { type Actor, DEMO_CASES, type DemoCase } from "./case-catalogue.ts";
 
 /** The seeding day in the network's time zone, so that "overdue" in the demo is overdue today. */

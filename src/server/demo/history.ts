@@ -1,11 +1,11 @@
-import type { Db } from "../db/client.ts";
-import { rebuildReferralFacts } from "../modules/analytics/facts.ts";
+import type { Db } from "#server/db/client.ts";
+import { rebuildReferralFacts } from "#server/modules/analytics/facts.ts";
 import {
   DEMO_HISTORY,
   type GenerateSummary,
   generateNetwork,
   loadDirectory,
-} from "../modules/analytics/generator/index.ts";
+} from "#server/modules/analytics/generator/index.ts";
 
 /**
  * Two years of referral history on the demo's own directory, made by the synthetic network

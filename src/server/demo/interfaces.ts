@@ -1,6 +1,6 @@
+import type { Tx } from "#server/db/client.ts";
+import { interfaces } from "#server/modules/interfaces/tables.ts";
 import type { HandoverChannel, InterfaceScope } from "#shared/referrals.ts";
-import type { Tx } from "../db/client.ts";
-import { interfaces } from "../modules/interfaces/tables.ts";
 
 type DemoInterface = {
   from: string;

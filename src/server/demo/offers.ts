@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
+import type { Tx } from "#server/db/client.ts";
+import { contactToHsds, schedulesToHsds } from "#server/modules/offers/hsds-shape.ts";
+import { directoryChanges, locations, offerLocations, offers } from "#server/modules/offers/tables.ts";
+import { organisations } from "#server/platform/tables.ts";
 import type { ScheduleEntry } from "#shared/contracts/offers.ts";
 import type { IqPhase } from "#shared/directory.ts";
 import { ORGANISATION_TYPES, type OrganisationType } from "#shared/domain.ts";
-import type { Tx } from "../db/client.ts";
-import { contactToHsds, schedulesToHsds } from "../modules/offers/hsds-shape.ts";
-import { directoryChanges, locations, offerLocations, offers } from "../modules/offers/tables.ts";
-import { organisations } from "../platform/tables.ts";
 import { CATALOGUE, type Spec, TYPE_DEFAULTS } from "./offer-catalogue.ts";
 import { PARTNER_CATALOGUE } from "./offer-catalogue-partners.ts";
 import { demoTranslations } from "./offer-translations.ts";

@@ -1,15 +1,15 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
+import type { Db, Tx } from "#server/db/client.ts";
+import { rebuildReferralFacts } from "#server/modules/analytics/facts.ts";
+import { caseEvents, cases, clients } from "#server/modules/cases/tables.ts";
+import { consents } from "#server/modules/consents/tables.ts";
+import { resolveInterface } from "#server/modules/interfaces/settings.ts";
+import { addWorkingDays, berlinDay, isWorkingDay } from "#server/modules/interfaces/working-days.ts";
+import { offers } from "#server/modules/offers/tables.ts";
+import { buildSnapshot } from "#server/modules/referrals/snapshot.ts";
+import { referralEvents, referrals } from "#server/modules/referrals/tables.ts";
+import { organisations, users } from "#server/platform/tables.ts";
 import type { DeclineReason, ReferralDataItem, ReferralState } from "#shared/referrals.ts";
-import type { Db, Tx } from "../db/client.ts";
-import { rebuildReferralFacts } from "../modules/analytics/facts.ts";
-import { caseEvents, cases, clients } from "../modules/cases/tables.ts";
-import { consents } from "../modules/consents/tables.ts";
-import { resolveInterface } from "../modules/interfaces/settings.ts";
-import { addWorkingDays, berlinDay, isWorkingDay } from "../modules/interfaces/working-days.ts";
-import { offers } from "../modules/offers/tables.ts";
-import { buildSnapshot } from "../modules/referrals/snapshot.ts";
-import { referralEvents, referrals } from "../modules/referrals/tables.ts";
-import { organisations, users } from "../platform/tables.ts";
 import { DEMO_ORGANISATIONS } from "./organisations.ts";
 
 /**

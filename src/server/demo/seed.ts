@@ -1,9 +1,9 @@
 import { sql } from "drizzle-orm";
+import type { Db } from "#server/db/client.ts";
+import { ensureLotseTaxonomies } from "#server/modules/hsds/lotse-taxonomies.ts";
+import { hashPassword } from "#server/platform/passwords.ts";
+import { memberships, organisations, users } from "#server/platform/tables.ts";
 import type { Role } from "#shared/domain.ts";
-import type { Db } from "../db/client.ts";
-import { ensureLotseTaxonomies } from "../modules/hsds/lotse-taxonomies.ts";
-import { hashPassword } from "../platform/passwords.ts";
-import { memberships, organisations, users } from "../platform/tables.ts";
 import { seedDemoCases } from "./cases.ts";
 import { seedDemoInterfaces } from "./interfaces.ts";
 import { seedDemoOffers } from "./offers.ts";

@@ -1,21 +1,21 @@
 import { randomBytes } from "node:crypto";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import type { Db } from "#server/db/client.ts";
+import { cases } from "#server/modules/cases/tables.ts";
+import { giveConsent } from "#server/modules/consents/service.ts";
+import { addWorkingDays, berlinDay, isWorkingDay } from "#server/modules/interfaces/working-days.ts";
+import { offers } from "#server/modules/offers/tables.ts";
+import { sendReferral } from "#server/modules/referrals/service.ts";
+import { referrals } from "#server/modules/referrals/tables.ts";
+import { transitionReferral } from "#server/modules/referrals/transitions.ts";
+import type { Ctx } from "#server/platform/context.ts";
+import { AppError } from "#server/platform/errors.ts";
+import type { Actor } from "#server/platform/session.ts";
+import { mailTokens, memberships, organisations, outbox, users } from "#server/platform/tables.ts";
+import { tokenHash } from "#server/platform/tokens.ts";
 import type { ConsentCreate } from "#shared/contracts/consents.ts";
 import type { ReferralCreate } from "#shared/contracts/referrals.ts";
 import type { Role } from "#shared/domain.ts";
-import type { Db } from "../db/client.ts";
-import { cases } from "../modules/cases/tables.ts";
-import { giveConsent } from "../modules/consents/service.ts";
-import { addWorkingDays, berlinDay, isWorkingDay } from "../modules/interfaces/working-days.ts";
-import { offers } from "../modules/offers/tables.ts";
-import { sendReferral } from "../modules/referrals/service.ts";
-import { referrals } from "../modules/referrals/tables.ts";
-import { transitionReferral } from "../modules/referrals/transitions.ts";
-import type { Ctx } from "../platform/context.ts";
-import { AppError } from "../platform/errors.ts";
-import type { Actor } from "../platform/session.ts";
-import { mailTokens, memberships, organisations, outbox, users } from "../platform/tables.ts";
-import { tokenHash } from "../platform/tokens.ts";
 import { DEMO_ORGANISATIONS } from "./organisations.ts";
 
 /**

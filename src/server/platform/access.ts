@@ -1,6 +1,6 @@
 import type { FastifyInstance } from "fastify";
+import type { Db } from "#server/db/client.ts";
 import { can, PERMISSIONS, type RouteAccess } from "#shared/permissions.ts";
-import type { Db } from "../db/client.ts";
 import { AppError, unauthenticated } from "./errors.ts";
 import { type Actor, loadActor, SESSION_COOKIE } from "./session.ts";
 

@@ -1,4 +1,4 @@
-import type { Tx } from "../db/client.ts";
+import type { Tx } from "#server/db/client.ts";
 import type { Actor } from "./session.ts";
 import { auditLog } from "./tables.ts";
 

@@ -1,5 +1,5 @@
 import type { FastifyRequest } from "fastify";
-import type { Db, Tx } from "../db/client.ts";
+import type { Db, Tx } from "#server/db/client.ts";
 import { unauthenticated } from "./errors.ts";
 import type { Actor } from "./session.ts";
 

@@ -1,5 +1,5 @@
 import { and, eq, isNull, lte, or, sql } from "drizzle-orm";
-import type { Db, Tx } from "../db/client.ts";
+import type { Db, Tx } from "#server/db/client.ts";
 import { scheduledJobs } from "./tables.ts";
 
 export type Job = { name: string; everySeconds: number; run(): Promise<unknown> };

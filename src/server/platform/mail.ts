@@ -1,7 +1,7 @@
 import { and, eq, inArray, lte, sql } from "drizzle-orm";
 import nodemailer from "nodemailer";
+import type { Db, Tx } from "#server/db/client.ts";
 import type { MailTemplate } from "#shared/contracts/outbox.ts";
-import type { Db, Tx } from "../db/client.ts";
 import { outbox } from "./tables.ts";
 
 export type { MailTemplate };

@@ -1,6 +1,6 @@
 import { lt, sql } from "drizzle-orm";
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import type { Db } from "../db/client.ts";
+import type { Db } from "#server/db/client.ts";
 import { AppError } from "./errors.ts";
 import { rateLimitCounters } from "./tables.ts";
 

@@ -10,8 +10,8 @@ import type {
   RouteShorthandOptions,
 } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import type { App } from "#server/deps.ts";
 import type { RouteDescriptor } from "#shared/contracts/route.ts";
-import type { App } from "../deps.ts";
 
 type At<D, K extends string> = D extends { readonly [P in K]: infer S } ? S : undefined;
 

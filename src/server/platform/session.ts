@@ -1,7 +1,7 @@
 import { and, eq, gt, lt, sql } from "drizzle-orm";
+import type { Db, Tx } from "#server/db/client.ts";
+import { ssoProviders } from "#server/modules/sso/tables.ts";
 import type { Locale, Role } from "#shared/domain.ts";
-import type { Db, Tx } from "../db/client.ts";
-import { ssoProviders } from "../modules/sso/tables.ts";
 import { memberships, organisations, sessions, users } from "./tables.ts";
 import { newToken, tokenHash } from "./tokens.ts";
 

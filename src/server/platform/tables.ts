@@ -12,7 +12,8 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import type { MailTemplate } from "../../shared/contracts/outbox.ts";
+import { createdAt, oneOf, updatedAt } from "#server/db/columns.ts";
+import type { MailTemplate } from "#shared/contracts/outbox.ts";
 import {
   ACCOUNT_STATUSES,
   type AccountStatus,
@@ -25,8 +26,7 @@ import {
   OUTBOX_STATUSES,
   type OutboxStatus,
   type Role,
-} from "../../shared/domain.ts";
-import { createdAt, oneOf, updatedAt } from "../db/columns.ts";
+} from "#shared/domain.ts";
 
 /** A partner organisation of the network: the tenant that owns records with personal data. */
 export const organisations = pgTable(

@@ -1,8 +1,8 @@
 import { and, eq, or, type SQL, type SQLWrapper, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
+import type { Tx } from "#server/db/client.ts";
+import { cases } from "#server/modules/cases/tables.ts";
 import { can, hasNetworkScope } from "#shared/permissions.ts";
-import type { Tx } from "../db/client.ts";
-import { cases } from "../modules/cases/tables.ts";
 import { notFound } from "./errors.ts";
 import type { Actor } from "./session.ts";
 import { organisations } from "./tables.ts";

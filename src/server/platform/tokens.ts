@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
+import type { Tx } from "#server/db/client.ts";
 import type { MailTokenKind } from "#shared/domain.ts";
-import type { Tx } from "../db/client.ts";
 import { AppError } from "./errors.ts";
 import { mailTokens } from "./tables.ts";
 

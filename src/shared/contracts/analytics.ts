@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { OFFER_TYPES } from "../directory.ts";
-import { DISTRICT_KEYS } from "../domain.ts";
+import { OFFER_TYPES } from "#shared/directory.ts";
+import { DISTRICT_KEYS } from "#shared/domain.ts";
 import { Id } from "./common.ts";
 
 /**

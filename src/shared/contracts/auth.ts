@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { LOCALES, ROLES } from "../domain.ts";
-import { PERMISSION_KEYS } from "../permissions.ts";
+import { LOCALES, ROLES } from "#shared/domain.ts";
+import { PERMISSION_KEYS } from "#shared/permissions.ts";
 import { Id } from "./common.ts";
 
 export const Email = z.email().max(254).describe("E-mail address used to log in");

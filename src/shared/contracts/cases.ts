@@ -8,7 +8,7 @@ import {
   CONTACT_MODES,
   COUNSELLING_TYPES,
   SPECIAL_LEGAL_BASES,
-} from "../cases.ts";
+} from "#shared/cases.ts";
 import { ClientCreate, DateOnly } from "./clients.ts";
 import { Id, PageQuery, page, Timestamp } from "./common.ts";
 

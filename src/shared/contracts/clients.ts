@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { AGE_BANDS, GENDERS, RESIDENCE_STATUSES, SPECIAL_LEGAL_BASES } from "../cases.ts";
-import { ISO_3166_1 } from "../countries.ts";
-import { DISTRICT_KEYS } from "../domain.ts";
-import { ISO_639_1 } from "../languages.ts";
+import { AGE_BANDS, GENDERS, RESIDENCE_STATUSES, SPECIAL_LEGAL_BASES } from "#shared/cases.ts";
+import { ISO_3166_1 } from "#shared/countries.ts";
+import { DISTRICT_KEYS } from "#shared/domain.ts";
+import { ISO_639_1 } from "#shared/languages.ts";
 import { Id, Timestamp } from "./common.ts";
 
 const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { CONSENT_FORMS, CONSENT_PURPOSES, DATA_CATEGORIES, LEGAL_BASES } from "../cases.ts";
-import { ISO_639_1 } from "../languages.ts";
+import { CONSENT_FORMS, CONSENT_PURPOSES, DATA_CATEGORIES, LEGAL_BASES } from "#shared/cases.ts";
+import { ISO_639_1 } from "#shared/languages.ts";
 import { Id, Timestamp } from "./common.ts";
 
 export const ConsentParams = z.object({ consentId: Id });

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { FINDER_LOCALES, IQ_PHASES, OFFER_TYPES, TARGET_GROUPS } from "../directory.ts";
-import { DISTRICT_KEYS } from "../domain.ts";
+import { FINDER_LOCALES, IQ_PHASES, OFFER_TYPES, TARGET_GROUPS } from "#shared/directory.ts";
+import { DISTRICT_KEYS } from "#shared/domain.ts";
 import { Id } from "./common.ts";
 
 /** Offers per page of the finder's result list. */

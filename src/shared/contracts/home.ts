@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ROLES } from "../domain.ts";
+import { ROLES } from "#shared/domain.ts";
 import { Deadline } from "./cases.ts";
 import { DateOnly } from "./clients.ts";
 import { Id } from "./common.ts";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { HANDOVER_CHANNELS, INTERFACE_SCOPES } from "../referrals.ts";
+import { HANDOVER_CHANNELS, INTERFACE_SCOPES } from "#shared/referrals.ts";
 import { Id, PageQuery, page, Timestamp } from "./common.ts";
 
 const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();

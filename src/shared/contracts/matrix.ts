@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { IQ_PHASES, OFFER_TYPES } from "../directory.ts";
-import { DISTRICT_KEYS } from "../domain.ts";
+import { IQ_PHASES, OFFER_TYPES } from "#shared/directory.ts";
+import { DISTRICT_KEYS } from "#shared/domain.ts";
 import { Id, PageQuery, page } from "./common.ts";
 
 /** The two views of the directory matrix: phases × districts, or offer types × districts. */

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ROLES } from "../domain.ts";
+import { ROLES } from "#shared/domain.ts";
 import { Email } from "./auth.ts";
 import { Id, PageQuery, page, Timestamp } from "./common.ts";
 

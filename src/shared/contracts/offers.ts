@@ -8,10 +8,10 @@ import {
   OFFER_STATUSES,
   OFFER_TYPES,
   TARGET_GROUPS,
-} from "../directory.ts";
-import { DISTRICT_KEYS } from "../domain.ts";
-import { ISO_639_1 } from "../languages.ts";
-import { OCCUPATION_FIELD_CODES } from "../occupations.ts";
+} from "#shared/directory.ts";
+import { DISTRICT_KEYS } from "#shared/domain.ts";
+import { ISO_639_1 } from "#shared/languages.ts";
+import { OCCUPATION_FIELD_CODES } from "#shared/occupations.ts";
 import { Id, PageQuery, page, Timestamp } from "./common.ts";
 
 const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DISTRICT_KEYS, ORGANISATION_TYPES } from "../domain.ts";
+import { DISTRICT_KEYS, ORGANISATION_TYPES } from "#shared/domain.ts";
 import { Id, PageQuery, page, Timestamp } from "./common.ts";
 
 const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { OUTBOX_STATUSES } from "../domain.ts";
+import { OUTBOX_STATUSES } from "#shared/domain.ts";
 import { Id, PageQuery, page, Timestamp } from "./common.ts";
 
 /** The kinds of mail Lotse sends; each has a label in `outbox.template.*`. */

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { ISO_3166_1 } from "../countries.ts";
-import { OFFER_TYPES } from "../directory.ts";
+import { ISO_3166_1 } from "#shared/countries.ts";
+import { OFFER_TYPES } from "#shared/directory.ts";
 import {
   ANABIN_STATUSES,
   APPEAL_RESULTS,
@@ -12,7 +12,7 @@ import {
   RECOGNITION_ROUTES,
   RECOGNITION_STATES,
   REGULATION_KINDS,
-} from "../recognition.ts";
+} from "#shared/recognition.ts";
 import { DateOnly } from "./clients.ts";
 import { Id, Timestamp } from "./common.ts";
 

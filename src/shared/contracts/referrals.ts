@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { OFFER_TYPES } from "../directory.ts";
-import { REFERRAL_WARNINGS } from "../referral-check.ts";
+import { OFFER_TYPES } from "#shared/directory.ts";
+import { REFERRAL_WARNINGS } from "#shared/referral-check.ts";
 import {
   DECLINE_REASONS,
   INBOX_BUCKETS,
@@ -9,7 +9,7 @@ import {
   REFERRAL_OUTCOMES,
   REFERRAL_STATES,
   UNSUCCESSFUL_REASONS,
-} from "../referrals.ts";
+} from "#shared/referrals.ts";
 import { DateOnly } from "./clients.ts";
 import { Id, PageQuery, page, Timestamp } from "./common.ts";
 

@@ -6,7 +6,7 @@
 // This file has no runtime dependency (zod is imported for types only): the finder and the staff
 // app's entry chunk use `pathOf` and `routeStub` without loading zod or the contracts.
 import type { z } from "zod";
-import type { RouteAccess } from "../permissions.ts";
+import type { RouteAccess } from "#shared/permissions.ts";
 
 export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 

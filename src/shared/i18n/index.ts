@@ -1,4 +1,4 @@
-import type { Locale } from "../domain.ts";
+import type { Locale } from "#shared/domain.ts";
 import * as catalogues from "./catalogues.ts";
 
 // Each module keeps its words in <locale>/<module>.json (see catalogues.ts); a module's file holds

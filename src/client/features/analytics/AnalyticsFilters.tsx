@@ -1,8 +1,8 @@
 import { useTranslation } from "react-i18next";
-import { IQ_PHASES, OFFER_TYPES, type OfferType } from "../../../shared/directory.ts";
-import { DISTRICTS } from "../../../shared/domain.ts";
-import { DateFilter, FilterBar, optionsOf, SelectFilter } from "../../forms/list.tsx";
-import { phaseLabel } from "../cases/labels.ts";
+import { phaseLabel } from "#client/features/cases/labels.ts";
+import { DateFilter, FilterBar, optionsOf, SelectFilter } from "#client/forms/list.tsx";
+import { IQ_PHASES, OFFER_TYPES, type OfferType } from "#shared/directory.ts";
+import { DISTRICTS } from "#shared/domain.ts";
 
 export type AnalyticsFilterValues = {
   from: string;

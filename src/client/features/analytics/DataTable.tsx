@@ -1,5 +1,5 @@
 import { createContext, useContext } from "react";
-import { ListTable, type ListTableProps } from "../../components/ListTable.tsx";
+import { ListTable, type ListTableProps } from "#client/components/ListTable.tsx";
 
 /** True inside a chart's text alternative while it is hidden from sight (but not from screen readers). */
 export const HiddenFigures = createContext(false);

@@ -2,8 +2,8 @@ import { Anchor, Button, Group, Paper, Table, Text, Title } from "@mantine/core"
 import { useEffect, useId, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import type { InterfaceTable as Data, InterfaceRow } from "../../../shared/contracts/analytics.ts";
-import { formatDay } from "../../components/format.ts";
+import { formatDay } from "#client/components/format.ts";
+import type { InterfaceTable as Data, InterfaceRow } from "#shared/contracts/analytics.ts";
 import { DataTable } from "./DataTable.tsx";
 import { duration, durationChange, number, percent, percentChange } from "./format.ts";
 import { HelpTerm } from "./HelpTerm.tsx";

@@ -1,7 +1,7 @@
 import { Button, Group, List, Table, Text } from "@mantine/core";
 import { useId, useMemo } from "react";
 import { useTranslation } from "react-i18next";
-import type { NetworkGraph } from "../../../shared/contracts/analytics.ts";
+import type { NetworkGraph } from "#shared/contracts/analytics.ts";
 import { Chart, type ChartEvent } from "./Chart.tsx";
 import { ChartFigure } from "./ChartFigure.tsx";
 import { DataTable } from "./DataTable.tsx";

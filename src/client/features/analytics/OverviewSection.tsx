@@ -2,10 +2,10 @@ import { Anchor, Button, List, Paper, SimpleGrid, Stack, Text, Title } from "@ma
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import type { InterfaceRow, InterfaceTable } from "../../../shared/contracts/analytics.ts";
-import { interfaceRoutes } from "../../../shared/contracts/routes/interfaces.ts";
-import { useApiQuery } from "../../api/use-api.ts";
-import { formatDay } from "../../components/format.ts";
+import { useApiQuery } from "#client/api/use-api.ts";
+import { formatDay } from "#client/components/format.ts";
+import type { InterfaceRow, InterfaceTable } from "#shared/contracts/analytics.ts";
+import { interfaceRoutes } from "#shared/contracts/routes/interfaces.ts";
 import { duration, number, percent } from "./format.ts";
 import { HelpTerm } from "./HelpTerm.tsx";
 import { pairKey } from "./InterfaceTable.tsx";

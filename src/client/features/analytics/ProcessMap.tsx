@@ -2,7 +2,7 @@ import { Group, ScrollArea, SegmentedControl, Text } from "@mantine/core";
 import type { TFunction } from "i18next";
 import { useId, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { ProcessFlow } from "../../../shared/contracts/analytics.ts";
+import type { ProcessFlow } from "#shared/contracts/analytics.ts";
 import { activityParts, duration, number } from "./format.ts";
 import {
   END,

@@ -1,7 +1,7 @@
 import { Button, Text } from "@mantine/core";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
-import type { ProcessTimes } from "../../../shared/contracts/analytics.ts";
+import type { ProcessTimes } from "#shared/contracts/analytics.ts";
 import { Chart } from "./Chart.tsx";
 import { ChartFigure } from "./ChartFigure.tsx";
 import { DataTable } from "./DataTable.tsx";

@@ -1,6 +1,6 @@
-import type { DistrictMap } from "../../../shared/contracts/finder.ts";
-import { finderRoutes } from "../../../shared/contracts/routes/finder.ts";
-import { callApi } from "../../api/client.ts";
+import { callApi } from "#client/api/client.ts";
+import type { DistrictMap } from "#shared/contracts/finder.ts";
+import { finderRoutes } from "#shared/contracts/routes/finder.ts";
 import { registerMap } from "./echarts.ts";
 
 export const DISTRICT_MAP = "sachsen-anhalt";

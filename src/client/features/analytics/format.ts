@@ -1,5 +1,5 @@
 import type { TFunction } from "i18next";
-import { currentLocale } from "../../i18n.ts";
+import { currentLocale } from "#client/i18n.ts";
 
 /** A share between 0 and 1 as a whole percentage in the interface language; "–" without data. */
 export function percent(share: number | null | undefined): string {

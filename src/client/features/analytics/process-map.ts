@@ -1,5 +1,5 @@
 import dagre from "@dagrejs/dagre";
-import type { ProcessFlow } from "../../../shared/contracts/analytics.ts";
+import type { ProcessFlow } from "#shared/contracts/analytics.ts";
 
 /**
  * The process map: the directly-follows graph drawn as boxes (activities) and arrows (one activity

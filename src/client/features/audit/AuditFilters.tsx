@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
-import { organisationRoutes } from "../../../shared/contracts/routes/organisations.ts";
-import { useApiQuery } from "../../api/use-api.ts";
-import { DateFilter, FilterBar, filterBinder, optionsOf, SelectFilter } from "../../forms/list.tsx";
+import { useApiQuery } from "#client/api/use-api.ts";
+import { DateFilter, FilterBar, filterBinder, optionsOf, SelectFilter } from "#client/forms/list.tsx";
+import { organisationRoutes } from "#shared/contracts/routes/organisations.ts";
 
 /** The areas a reader can narrow the log to; each is a resource prefix of the actions. */
 export const AUDIT_AREAS = [

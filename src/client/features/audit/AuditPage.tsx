@@ -1,14 +1,14 @@
 import { Stack, Table, Text } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { useTranslation } from "react-i18next";
-import type { AuditEntry } from "../../../shared/contracts/audit.ts";
-import { auditRoutes } from "../../../shared/contracts/routes/audit.ts";
-import { useApiQuery } from "../../api/use-api.ts";
-import { Guarded } from "../../components/Forbidden.tsx";
-import { formatDateTime } from "../../components/format.ts";
-import { Pager } from "../../components/Pager.tsx";
-import { ItemsView } from "../../components/QueryView.tsx";
-import { ListPage, useListFilters } from "../../forms/list.tsx";
+import { useApiQuery } from "#client/api/use-api.ts";
+import { Guarded } from "#client/components/Forbidden.tsx";
+import { formatDateTime } from "#client/components/format.ts";
+import { Pager } from "#client/components/Pager.tsx";
+import { ItemsView } from "#client/components/QueryView.tsx";
+import { ListPage, useListFilters } from "#client/forms/list.tsx";
+import type { AuditEntry } from "#shared/contracts/audit.ts";
+import { auditRoutes } from "#shared/contracts/routes/audit.ts";
 import { AuditFilters, type AuditFilterValues, NO_AUDIT_FILTER } from "./AuditFilters.tsx";
 import { auditSentence, auditWhy, changedFields } from "./sentence.ts";
 

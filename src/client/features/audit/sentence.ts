@@ -1,5 +1,5 @@
 import type { i18n as I18n, TFunction } from "i18next";
-import type { AuditEntry } from "../../../shared/contracts/audit.ts";
+import type { AuditEntry } from "#shared/contracts/audit.ts";
 
 /**
  * An audit entry as a sentence: who did what to which record. Known actions have a sentence of

@@ -1,6 +1,6 @@
 import { Paper, Text } from "@mantine/core";
 import type { ReactNode } from "react";
-import { PageTitle } from "../../components/PageTitle.tsx";
+import { PageTitle } from "#client/components/PageTitle.tsx";
 
 /** The card of the public pages: one heading, an optional intro, the form. */
 export function AuthCard({

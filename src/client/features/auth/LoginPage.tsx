@@ -2,15 +2,15 @@ import { Anchor, Button, Stack } from "@mantine/core";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, Navigate, useNavigate, useSearchParams } from "react-router";
-import { authRoutes } from "../../../shared/contracts/routes/auth.ts";
-import { callApi } from "../../api/client.ts";
-import { PasswordField } from "../../components/PasswordField.tsx";
-import { ProblemAlert } from "../../components/ProblemAlert.tsx";
-import { EmailField } from "../../forms/EmailField.tsx";
-import { useSubmit } from "../../forms/use-submit.ts";
-import { useSession } from "../../session/session-context.ts";
-import { safeNext } from "../../shell/RequireSession.tsx";
-import { SsoLogin, SsoLoginFailure } from "../sso/SsoLogin.tsx";
+import { callApi } from "#client/api/client.ts";
+import { PasswordField } from "#client/components/PasswordField.tsx";
+import { ProblemAlert } from "#client/components/ProblemAlert.tsx";
+import { SsoLogin, SsoLoginFailure } from "#client/features/sso/SsoLogin.tsx";
+import { EmailField } from "#client/forms/EmailField.tsx";
+import { useSubmit } from "#client/forms/use-submit.ts";
+import { useSession } from "#client/session/session-context.ts";
+import { safeNext } from "#client/shell/RequireSession.tsx";
+import { authRoutes } from "#shared/contracts/routes/auth.ts";
 import { AuthCard } from "./AuthCard.tsx";
 
 /**

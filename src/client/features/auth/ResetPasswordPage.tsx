@@ -2,11 +2,11 @@ import { Alert, Anchor, Button, Stack } from "@mantine/core";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
-import { authRoutes } from "../../../shared/contracts/routes/auth.ts";
-import { callApi } from "../../api/client.ts";
-import { PasswordField } from "../../components/PasswordField.tsx";
-import { ProblemAlert } from "../../components/ProblemAlert.tsx";
-import { useSubmit } from "../../forms/use-submit.ts";
+import { callApi } from "#client/api/client.ts";
+import { PasswordField } from "#client/components/PasswordField.tsx";
+import { ProblemAlert } from "#client/components/ProblemAlert.tsx";
+import { useSubmit } from "#client/forms/use-submit.ts";
+import { authRoutes } from "#shared/contracts/routes/auth.ts";
 import { AuthCard } from "./AuthCard.tsx";
 
 const MIN_LENGTH = 10;

@@ -1,9 +1,9 @@
 import { Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import type { CaseStatus } from "../../../shared/cases.ts";
-import { isOverdue } from "../../components/dates.ts";
-import { formatDay } from "../../components/format.ts";
-import { type Tone, ToneBadge } from "../../components/ToneBadge.tsx";
+import { isOverdue } from "#client/components/dates.ts";
+import { formatDay } from "#client/components/format.ts";
+import { type Tone, ToneBadge } from "#client/components/ToneBadge.tsx";
+import type { CaseStatus } from "#shared/cases.ts";
 
 const TONES: Record<CaseStatus, Tone> = { open: "green", paused: "yellow", closed: "gray" };
 

@@ -1,8 +1,8 @@
 import { useTranslation } from "react-i18next";
-import { CASE_STATUSES, type CaseStatus } from "../../../shared/cases.ts";
-import { DUE_FILTERS } from "../../../shared/contracts/cases.ts";
-import { IQ_PHASES } from "../../../shared/directory.ts";
-import { FilterBar, filterBinder, optionsOf, SearchFilter, SelectFilter } from "../../forms/list.tsx";
+import { FilterBar, filterBinder, optionsOf, SearchFilter, SelectFilter } from "#client/forms/list.tsx";
+import { CASE_STATUSES, type CaseStatus } from "#shared/cases.ts";
+import { DUE_FILTERS } from "#shared/contracts/cases.ts";
+import { IQ_PHASES } from "#shared/directory.ts";
 import { phaseLabel } from "./labels.ts";
 
 export type CaseFilterValues = {

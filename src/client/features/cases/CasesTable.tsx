@@ -1,9 +1,9 @@
 import { Anchor } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import type { CaseList } from "../../../shared/contracts/cases.ts";
-import { formatDate } from "../../components/format.ts";
-import { ListTable } from "../../components/ListTable.tsx";
+import { formatDate } from "#client/components/format.ts";
+import { ListTable } from "#client/components/ListTable.tsx";
+import type { CaseList } from "#shared/contracts/cases.ts";
 import { CaseStatusBadge, DueDate, PhaseBadge } from "./CaseBadges.tsx";
 
 type Props = { cases: CaseList["items"]; total: number; busy: boolean };

@@ -11,16 +11,10 @@ import {
 } from "@mantine/core";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
-import {
-  AGE_BANDS,
-  ART9_FIELDS,
-  GENDERS,
-  RESIDENCE_STATUSES,
-  SPECIAL_LEGAL_BASES,
-} from "../../../shared/cases.ts";
-import { DISTRICTS } from "../../../shared/domain.ts";
-import { errorOf } from "../../forms/use-submit.ts";
-import { languageOptions } from "../offers/labels.ts";
+import { languageOptions } from "#client/features/offers/labels.ts";
+import { errorOf } from "#client/forms/use-submit.ts";
+import { AGE_BANDS, ART9_FIELDS, GENDERS, RESIDENCE_STATUSES, SPECIAL_LEGAL_BASES } from "#shared/cases.ts";
+import { DISTRICTS } from "#shared/domain.ts";
 import type { ClientValues } from "./client-values.ts";
 import { countryOptions } from "./labels.ts";
 

@@ -1,26 +1,21 @@
 import { Fieldset, NativeSelect, NumberInput, SimpleGrid, Stack, Textarea, TextInput } from "@mantine/core";
 import type { FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import {
-  ACCESS_ROUTES,
-  CONTACT_INITIATORS,
-  CONTACT_MODES,
-  COUNSELLING_TYPES,
-} from "../../../shared/cases.ts";
-import type { ContactCreate } from "../../../shared/contracts/cases.ts";
-import type { ResponseOf } from "../../../shared/contracts/route.ts";
-import { caseRoutes } from "../../../shared/contracts/routes/cases.ts";
-import { callApi } from "../../api/client.ts";
-import { useApiQuery } from "../../api/use-api.ts";
-import { today } from "../../components/dates.ts";
-import { formatDay, orNull } from "../../components/format.ts";
-import { ListTable } from "../../components/ListTable.tsx";
-import { notifySuccess } from "../../components/notify.ts";
-import { ProblemAlert } from "../../components/ProblemAlert.tsx";
-import { QueryView } from "../../components/QueryView.tsx";
-import { FormActions } from "../../forms/FormActions.tsx";
-import { useForm } from "../../forms/use-form.ts";
-import { errorOf } from "../../forms/use-submit.ts";
+import { callApi } from "#client/api/client.ts";
+import { useApiQuery } from "#client/api/use-api.ts";
+import { today } from "#client/components/dates.ts";
+import { formatDay, orNull } from "#client/components/format.ts";
+import { ListTable } from "#client/components/ListTable.tsx";
+import { notifySuccess } from "#client/components/notify.ts";
+import { ProblemAlert } from "#client/components/ProblemAlert.tsx";
+import { QueryView } from "#client/components/QueryView.tsx";
+import { FormActions } from "#client/forms/FormActions.tsx";
+import { useForm } from "#client/forms/use-form.ts";
+import { errorOf } from "#client/forms/use-submit.ts";
+import { ACCESS_ROUTES, CONTACT_INITIATORS, CONTACT_MODES, COUNSELLING_TYPES } from "#shared/cases.ts";
+import type { ContactCreate } from "#shared/contracts/cases.ts";
+import type { ResponseOf } from "#shared/contracts/route.ts";
+import { caseRoutes } from "#shared/contracts/routes/cases.ts";
 import type { CasePanelProps } from "./panel.ts";
 
 type Contact = ResponseOf<typeof caseRoutes.contacts>["items"][number];

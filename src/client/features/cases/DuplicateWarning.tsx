@@ -1,8 +1,8 @@
 import { Alert, Anchor, Checkbox, List, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import type { DuplicateCandidates } from "../../../shared/contracts/clients.ts";
-import { formatDay } from "../../components/format.ts";
+import { formatDay } from "#client/components/format.ts";
+import type { DuplicateCandidates } from "#shared/contracts/clients.ts";
 
 type Props = {
   candidates: DuplicateCandidates["candidates"];

@@ -1,6 +1,6 @@
 import { Textarea } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import type { Bound } from "../../forms/use-form.ts";
+import type { Bound } from "#client/forms/use-form.ts";
 
 /** The goals of a case, agreed with the client; several lines. */
 export function GoalsField(props: Bound) {

@@ -1,17 +1,17 @@
 import { Checkbox, Fieldset, Group, Paper, Stack, Text, Textarea } from "@mantine/core";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { ResponseOf } from "../../../shared/contracts/route.ts";
-import { caseRoutes } from "../../../shared/contracts/routes/cases.ts";
-import { callApi } from "../../api/client.ts";
-import { useApiQuery } from "../../api/use-api.ts";
-import { formatDateTime } from "../../components/format.ts";
-import { notifySuccess } from "../../components/notify.ts";
-import { ProblemAlert } from "../../components/ProblemAlert.tsx";
-import { ItemsView } from "../../components/QueryView.tsx";
-import { ToneBadge } from "../../components/ToneBadge.tsx";
-import { FormActions } from "../../forms/FormActions.tsx";
-import { errorOf, useSubmit } from "../../forms/use-submit.ts";
+import { callApi } from "#client/api/client.ts";
+import { useApiQuery } from "#client/api/use-api.ts";
+import { formatDateTime } from "#client/components/format.ts";
+import { notifySuccess } from "#client/components/notify.ts";
+import { ProblemAlert } from "#client/components/ProblemAlert.tsx";
+import { ItemsView } from "#client/components/QueryView.tsx";
+import { ToneBadge } from "#client/components/ToneBadge.tsx";
+import { FormActions } from "#client/forms/FormActions.tsx";
+import { errorOf, useSubmit } from "#client/forms/use-submit.ts";
+import type { ResponseOf } from "#shared/contracts/route.ts";
+import { caseRoutes } from "#shared/contracts/routes/cases.ts";
 import type { CasePanelProps } from "./panel.ts";
 
 type Note = ResponseOf<typeof caseRoutes.notes>["items"][number];

@@ -1,9 +1,9 @@
 import { Button, DataList, Group, Stack, Title } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { DataRow } from "../../components/DataRow.tsx";
-import { formatDateTime } from "../../components/format.ts";
-import { DiscardedInput, type UnsavedItem } from "../../components/StaleVersionAlert.tsx";
+import { DataRow } from "#client/components/DataRow.tsx";
+import { formatDateTime } from "#client/components/format.ts";
+import { DiscardedInput, type UnsavedItem } from "#client/components/StaleVersionAlert.tsx";
 import { CaseStatusBadge } from "./CaseBadges.tsx";
 import { CaseEditForm } from "./CaseEditForm.tsx";
 import { PhasePicture } from "./PhasePicture.tsx";

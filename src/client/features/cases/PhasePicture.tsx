@@ -1,6 +1,6 @@
 import { Box, SimpleGrid, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { IQ_PHASES } from "../../../shared/directory.ts";
+import { IQ_PHASES } from "#shared/directory.ts";
 
 /**
  * The five phases of the IQ process chain side by side, the current one filled and named as

@@ -1,7 +1,7 @@
 import { Alert, Anchor, List, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import type { Case } from "../../../shared/contracts/cases.ts";
+import type { Case } from "#shared/contracts/cases.ts";
 
 /**
  * Shown on a case whose special-category data (Art. 9 DSGVO) has neither a documentation consent

@@ -1,9 +1,9 @@
 import { Paper, Stack, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { caseRoutes } from "../../../shared/contracts/routes/cases.ts";
-import { useApiQuery } from "../../api/use-api.ts";
-import { formatDateTime } from "../../components/format.ts";
-import { QueryView } from "../../components/QueryView.tsx";
+import { useApiQuery } from "#client/api/use-api.ts";
+import { formatDateTime } from "#client/components/format.ts";
+import { QueryView } from "#client/components/QueryView.tsx";
+import { caseRoutes } from "#shared/contracts/routes/cases.ts";
 import type { CasePanelProps } from "./panel.ts";
 import { eventDetails } from "./timeline-text.ts";
 import { useAssignees } from "./use-assignees.ts";

@@ -1,9 +1,9 @@
 import type { TFunction } from "i18next";
-import type { Client, ClientInput } from "../../../shared/contracts/clients.ts";
-import { formatDay, orNull } from "../../components/format.ts";
-import type { UnsavedItem } from "../../components/StaleVersionAlert.tsx";
-import { languageName } from "../offers/labels.ts";
-import { districtName } from "../organisations/OrganisationProfile.tsx";
+import { formatDay, orNull } from "#client/components/format.ts";
+import type { UnsavedItem } from "#client/components/StaleVersionAlert.tsx";
+import { languageName } from "#client/features/offers/labels.ts";
+import { districtName } from "#client/features/organisations/OrganisationProfile.tsx";
+import type { Client, ClientInput } from "#shared/contracts/clients.ts";
 import { countryName } from "./labels.ts";
 
 /** What the client form holds while it is edited: text for every field, as the inputs give it. */

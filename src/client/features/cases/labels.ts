@@ -1,6 +1,6 @@
 import type { TFunction } from "i18next";
-import { ISO_3166_1 } from "../../../shared/countries.ts";
-import { currentLocale } from "../../i18n.ts";
+import { currentLocale } from "#client/i18n.ts";
+import { ISO_3166_1 } from "#shared/countries.ts";
 
 /** A country's name in the interface language, from the browser's own ISO 3166 names. */
 export function countryName(code: string | null | undefined): string {

@@ -1,7 +1,7 @@
 import type { TFunction } from "i18next";
-import type { TimelineEvent } from "../../../shared/contracts/cases.ts";
-import { formatDay } from "../../components/format.ts";
-import { i18n } from "../../i18n.ts";
+import { formatDay } from "#client/components/format.ts";
+import { i18n } from "#client/i18n.ts";
+import type { TimelineEvent } from "#shared/contracts/cases.ts";
 
 type Names = (userId: unknown) => string;
 

@@ -1,6 +1,6 @@
-import type { ResponseOf } from "../../../shared/contracts/route.ts";
-import { caseRoutes } from "../../../shared/contracts/routes/cases.ts";
-import { useApiQuery } from "../../api/use-api.ts";
+import { useApiQuery } from "#client/api/use-api.ts";
+import type { ResponseOf } from "#shared/contracts/route.ts";
+import { caseRoutes } from "#shared/contracts/routes/cases.ts";
 
 export type Assignee = ResponseOf<typeof caseRoutes.assignees>["items"][number];
 

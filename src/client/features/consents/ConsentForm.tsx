@@ -12,6 +12,14 @@ import {
 } from "@mantine/core";
 import { type FormEvent, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { callApi } from "#client/api/client.ts";
+import { toLocalInput } from "#client/components/dates.ts";
+import { orNull } from "#client/components/format.ts";
+import { ProblemAlert } from "#client/components/ProblemAlert.tsx";
+import { languageOptions } from "#client/features/offers/labels.ts";
+import { FormActions } from "#client/forms/FormActions.tsx";
+import { FormModal } from "#client/forms/FormModal.tsx";
+import { errorOf, useSubmit } from "#client/forms/use-submit.ts";
 import {
   CONSENT_FORMS,
   CONSENT_PURPOSES,
@@ -19,17 +27,9 @@ import {
   DATA_CATEGORIES,
   LEGAL_BASES,
   PURPOSES_WITH_RECIPIENT,
-} from "../../../shared/cases.ts";
-import type { Consent, ConsentCreate } from "../../../shared/contracts/consents.ts";
-import { consentRoutes } from "../../../shared/contracts/routes/consents.ts";
-import { callApi } from "../../api/client.ts";
-import { toLocalInput } from "../../components/dates.ts";
-import { orNull } from "../../components/format.ts";
-import { ProblemAlert } from "../../components/ProblemAlert.tsx";
-import { FormActions } from "../../forms/FormActions.tsx";
-import { FormModal } from "../../forms/FormModal.tsx";
-import { errorOf, useSubmit } from "../../forms/use-submit.ts";
-import { languageOptions } from "../offers/labels.ts";
+} from "#shared/cases.ts";
+import type { Consent, ConsentCreate } from "#shared/contracts/consents.ts";
+import { consentRoutes } from "#shared/contracts/routes/consents.ts";
 import { OrganisationSelect } from "./OrganisationSelect.tsx";
 
 type Props = {

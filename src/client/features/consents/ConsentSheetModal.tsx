@@ -1,9 +1,9 @@
 import { Alert, Button, Checkbox, Group, NativeSelect, Stack, Text } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { CONSENT_PURPOSES } from "../../../shared/cases.ts";
-import { FormModal } from "../../forms/FormModal.tsx";
-import { languageName } from "../offers/labels.ts";
+import { languageName } from "#client/features/offers/labels.ts";
+import { FormModal } from "#client/forms/FormModal.tsx";
+import { CONSENT_PURPOSES } from "#shared/cases.ts";
 import { consentSheetUrl, isSheetLanguage, SHEET_LANGUAGES, type SheetLanguage } from "./labels.ts";
 
 type Props = {

@@ -1,9 +1,9 @@
 import { Anchor, Button, Stack, Table, Text, VisuallyHidden } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import type { Consent } from "../../../shared/contracts/consents.ts";
-import { formatDateTime } from "../../components/format.ts";
-import { ToneBadge } from "../../components/ToneBadge.tsx";
-import { languageName } from "../offers/labels.ts";
+import { formatDateTime } from "#client/components/format.ts";
+import { ToneBadge } from "#client/components/ToneBadge.tsx";
+import { languageName } from "#client/features/offers/labels.ts";
+import type { Consent } from "#shared/contracts/consents.ts";
 import { consentDocumentUrl } from "./labels.ts";
 
 type Props = {

@@ -1,15 +1,15 @@
 import { Alert, FileInput, Stack, Text } from "@mantine/core";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { CONSENT_DOCUMENT_MAX_BYTES, CONSENT_DOCUMENT_TYPES } from "../../../shared/cases.ts";
-import type { Problem } from "../../../shared/contracts/common.ts";
-import type { Consent } from "../../../shared/contracts/consents.ts";
-import { pathOf } from "../../../shared/contracts/route.ts";
-import { consentRoutes } from "../../../shared/contracts/routes/consents.ts";
-import { writeHeaders } from "../../api/client.ts";
-import { FormActions } from "../../forms/FormActions.tsx";
-import { FormModal } from "../../forms/FormModal.tsx";
-import { i18n } from "../../i18n.ts";
+import { writeHeaders } from "#client/api/client.ts";
+import { FormActions } from "#client/forms/FormActions.tsx";
+import { FormModal } from "#client/forms/FormModal.tsx";
+import { i18n } from "#client/i18n.ts";
+import { CONSENT_DOCUMENT_MAX_BYTES, CONSENT_DOCUMENT_TYPES } from "#shared/cases.ts";
+import type { Problem } from "#shared/contracts/common.ts";
+import type { Consent } from "#shared/contracts/consents.ts";
+import { pathOf } from "#shared/contracts/route.ts";
+import { consentRoutes } from "#shared/contracts/routes/consents.ts";
 
 type Props = {
   /** The consent whose signed sheet is uploaded; null closes the dialog. */

@@ -2,9 +2,9 @@ import { Select } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { ResponseOf } from "../../../shared/contracts/route.ts";
-import { recognitionRoutes } from "../../../shared/contracts/routes/recognition.ts";
-import { useApiQuery } from "../../api/use-api.ts";
+import { useApiQuery } from "#client/api/use-api.ts";
+import type { ResponseOf } from "#shared/contracts/route.ts";
+import { recognitionRoutes } from "#shared/contracts/routes/recognition.ts";
 
 type Organisation = ResponseOf<typeof recognitionRoutes.directoryOrganisations>["items"][number];
 

@@ -1,6 +1,6 @@
-import type { Consent } from "../../../shared/contracts/consents.ts";
-import { pathOf } from "../../../shared/contracts/route.ts";
-import { consentRoutes } from "../../../shared/contracts/routes/consents.ts";
+import type { Consent } from "#shared/contracts/consents.ts";
+import { pathOf } from "#shared/contracts/route.ts";
+import { consentRoutes } from "#shared/contracts/routes/consents.ts";
 
 /**
  * The second languages the printed information and consent sheet comes in beside German, as the

@@ -1,16 +1,16 @@
 import { Alert, Button, FileInput, Group, Paper, Table, Text, Title } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { ImportReport } from "../../../shared/contracts/hsds.ts";
-import { hsdsRoutes } from "../../../shared/contracts/routes/hsds.ts";
-import { callApi } from "../../api/client.ts";
-import { Guarded } from "../../components/Forbidden.tsx";
-import { Loading } from "../../components/Loading.tsx";
-import { notifySuccess } from "../../components/notify.ts";
-import { PageTitle } from "../../components/PageTitle.tsx";
-import { ProblemAlert } from "../../components/ProblemAlert.tsx";
-import { type Tone, ToneBadge } from "../../components/ToneBadge.tsx";
-import { useSubmit } from "../../forms/use-submit.ts";
+import { callApi } from "#client/api/client.ts";
+import { Guarded } from "#client/components/Forbidden.tsx";
+import { Loading } from "#client/components/Loading.tsx";
+import { notifySuccess } from "#client/components/notify.ts";
+import { PageTitle } from "#client/components/PageTitle.tsx";
+import { ProblemAlert } from "#client/components/ProblemAlert.tsx";
+import { type Tone, ToneBadge } from "#client/components/ToneBadge.tsx";
+import { useSubmit } from "#client/forms/use-submit.ts";
+import type { ImportReport } from "#shared/contracts/hsds.ts";
+import { hsdsRoutes } from "#shared/contracts/routes/hsds.ts";
 
 type Action = ImportReport["records"][number]["action"];
 const ACTIONS: readonly Action[] = ["create", "update", "unchanged", "reject"];

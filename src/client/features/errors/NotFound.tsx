@@ -1,7 +1,7 @@
 import { Anchor, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { PageTitle } from "../../components/PageTitle.tsx";
+import { PageTitle } from "#client/components/PageTitle.tsx";
 
 /** The content of the 404 page. */
 export function NotFound() {

@@ -1,9 +1,9 @@
 import { Anchor, Button, Group, Paper, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import type { Deadline } from "../../../shared/contracts/cases.ts";
-import { ListTable } from "../../components/ListTable.tsx";
-import { DueDate } from "../cases/CaseBadges.tsx";
+import { ListTable } from "#client/components/ListTable.tsx";
+import { DueDate } from "#client/features/cases/CaseBadges.tsx";
+import type { Deadline } from "#shared/contracts/cases.ts";
 
 /** Where a deadline is worked on: recognition deadlines open the case's recognition tab. */
 function caseLink(d: Deadline): string | null {

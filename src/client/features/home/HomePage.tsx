@@ -14,14 +14,14 @@ import {
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import type { HomeItem, HomeSection } from "../../../shared/contracts/home.ts";
-import { routeStub } from "../../../shared/contracts/route.ts";
-import type { homeRoutes } from "../../../shared/contracts/routes/home.ts";
-import { useApiQuery } from "../../api/use-api.ts";
-import { formatDay } from "../../components/format.ts";
-import { PageTitle } from "../../components/PageTitle.tsx";
-import { QueryView } from "../../components/QueryView.tsx";
-import { hasPermission, useRequiredSession } from "../../session/session-context.ts";
+import { useApiQuery } from "#client/api/use-api.ts";
+import { formatDay } from "#client/components/format.ts";
+import { PageTitle } from "#client/components/PageTitle.tsx";
+import { QueryView } from "#client/components/QueryView.tsx";
+import { hasPermission, useRequiredSession } from "#client/session/session-context.ts";
+import type { HomeItem, HomeSection } from "#shared/contracts/home.ts";
+import { routeStub } from "#shared/contracts/route.ts";
+import type { homeRoutes } from "#shared/contracts/routes/home.ts";
 import { DeadlinesCard } from "./DeadlinesCard.tsx";
 import { HOME_CARDS, itemDetail } from "./home-content.ts";
 

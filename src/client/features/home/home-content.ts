@@ -1,5 +1,5 @@
-import type { HomeItem, HomeSectionKey } from "../../../shared/contracts/home.ts";
-import type { Permission } from "../../../shared/permissions.ts";
+import type { HomeItem, HomeSectionKey } from "#shared/contracts/home.ts";
+import type { Permission } from "#shared/permissions.ts";
 
 export type HomeCard = {
   /** Key under "home.cards". */

@@ -1,11 +1,11 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { Interface } from "../../../shared/contracts/interfaces.ts";
-import { interfaceRoutes } from "../../../shared/contracts/routes/interfaces.ts";
-import { callApi } from "../../api/client.ts";
-import { DiscardedInput, type UnsavedItem } from "../../components/StaleVersionAlert.tsx";
-import { attempt } from "../../forms/actions.ts";
-import { FormModal } from "../../forms/FormModal.tsx";
+import { callApi } from "#client/api/client.ts";
+import { DiscardedInput, type UnsavedItem } from "#client/components/StaleVersionAlert.tsx";
+import { attempt } from "#client/forms/actions.ts";
+import { FormModal } from "#client/forms/FormModal.tsx";
+import type { Interface } from "#shared/contracts/interfaces.ts";
+import { interfaceRoutes } from "#shared/contracts/routes/interfaces.ts";
 import { InterfaceForm } from "./InterfaceForm.tsx";
 
 type Props = {

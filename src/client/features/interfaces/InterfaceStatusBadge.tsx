@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { ToneBadge } from "../../components/ToneBadge.tsx";
+import { ToneBadge } from "#client/components/ToneBadge.tsx";
 
 /** Whether an interface is in use, in words and colour (never colour alone). */
 export function InterfaceStatusBadge({ status }: { status: "active" | "inactive" }) {

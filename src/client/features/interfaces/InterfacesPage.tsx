@@ -2,14 +2,11 @@ import { Button, Stack, Text } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { Interface } from "../../../shared/contracts/interfaces.ts";
-import { interfaceRoutes } from "../../../shared/contracts/routes/interfaces.ts";
-import type { InterfaceStatus } from "../../../shared/referrals.ts";
-import { useApiQuery } from "../../api/use-api.ts";
-import { Forbidden } from "../../components/Forbidden.tsx";
-import { notifySuccess } from "../../components/notify.ts";
-import { PageTitle } from "../../components/PageTitle.tsx";
-import { Panel } from "../../components/Panel.tsx";
+import { useApiQuery } from "#client/api/use-api.ts";
+import { Forbidden } from "#client/components/Forbidden.tsx";
+import { notifySuccess } from "#client/components/notify.ts";
+import { PageTitle } from "#client/components/PageTitle.tsx";
+import { Panel } from "#client/components/Panel.tsx";
 import {
   FilterBar,
   optionsOf,
@@ -17,8 +14,11 @@ import {
   SearchFilter,
   SelectFilter,
   useListFilters,
-} from "../../forms/list.tsx";
-import { hasPermission, useRequiredSession } from "../../session/session-context.ts";
+} from "#client/forms/list.tsx";
+import { hasPermission, useRequiredSession } from "#client/session/session-context.ts";
+import type { Interface } from "#shared/contracts/interfaces.ts";
+import { interfaceRoutes } from "#shared/contracts/routes/interfaces.ts";
+import type { InterfaceStatus } from "#shared/referrals.ts";
 import { InterfaceModal } from "./InterfaceModal.tsx";
 import { InterfacesTable } from "./InterfacesTable.tsx";
 import { ReferralSettingsPanel } from "./ReferralSettingsPanel.tsx";

@@ -1,7 +1,7 @@
 import { Button, Stack, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import type { Interface } from "../../../shared/contracts/interfaces.ts";
-import { ListTable } from "../../components/ListTable.tsx";
+import { ListTable } from "#client/components/ListTable.tsx";
+import type { Interface } from "#shared/contracts/interfaces.ts";
 import { InterfaceStatusBadge } from "./InterfaceStatusBadge.tsx";
 import { answerTime, completeTime } from "./labels.ts";
 

@@ -1,14 +1,14 @@
 import { Button, Group, Paper, SimpleGrid, Text, TextInput, Title } from "@mantine/core";
 import { type FormEvent, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { ReferralSettings } from "../../../shared/contracts/interfaces.ts";
-import { interfaceRoutes } from "../../../shared/contracts/routes/interfaces.ts";
-import { callApi } from "../../api/client.ts";
-import { useApiQuery } from "../../api/use-api.ts";
-import { notifySuccess } from "../../components/notify.ts";
-import { ProblemAlert } from "../../components/ProblemAlert.tsx";
-import { QueryView } from "../../components/QueryView.tsx";
-import { errorOf, useSubmit } from "../../forms/use-submit.ts";
+import { callApi } from "#client/api/client.ts";
+import { useApiQuery } from "#client/api/use-api.ts";
+import { notifySuccess } from "#client/components/notify.ts";
+import { ProblemAlert } from "#client/components/ProblemAlert.tsx";
+import { QueryView } from "#client/components/QueryView.tsx";
+import { errorOf, useSubmit } from "#client/forms/use-submit.ts";
+import type { ReferralSettings } from "#shared/contracts/interfaces.ts";
+import { interfaceRoutes } from "#shared/contracts/routes/interfaces.ts";
 import { dayCount } from "./labels.ts";
 
 const KEYS = ["answerWithinDays", "completeWithinDays", "expireAfterDays", "dueSoonDays"] as const;

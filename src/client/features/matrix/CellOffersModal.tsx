@@ -2,14 +2,14 @@ import { Anchor, Table } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import type { MatrixDimension } from "../../../shared/contracts/matrix.ts";
-import { matrixRoutes } from "../../../shared/contracts/routes/matrix.ts";
-import { DISTRICTS } from "../../../shared/domain.ts";
-import { useApiQuery } from "../../api/use-api.ts";
-import { ListTable } from "../../components/ListTable.tsx";
-import { Pager } from "../../components/Pager.tsx";
-import { QueryView } from "../../components/QueryView.tsx";
-import { FormModal } from "../../forms/FormModal.tsx";
+import { useApiQuery } from "#client/api/use-api.ts";
+import { ListTable } from "#client/components/ListTable.tsx";
+import { Pager } from "#client/components/Pager.tsx";
+import { QueryView } from "#client/components/QueryView.tsx";
+import { FormModal } from "#client/forms/FormModal.tsx";
+import type { MatrixDimension } from "#shared/contracts/matrix.ts";
+import { matrixRoutes } from "#shared/contracts/routes/matrix.ts";
+import { DISTRICTS } from "#shared/domain.ts";
 
 /** A cell of the matrix, or a whole row when the district is null. */
 export type Cell = { key: string; row: string; ags: string | null; district: string | null };

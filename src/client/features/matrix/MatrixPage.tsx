@@ -1,14 +1,14 @@
 import { Button, Group, Paper, SegmentedControl, Text } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { MatrixDimension } from "../../../shared/contracts/matrix.ts";
-import { pathOf } from "../../../shared/contracts/route.ts";
-import { matrixRoutes } from "../../../shared/contracts/routes/matrix.ts";
-import { useApiQuery } from "../../api/use-api.ts";
-import { Guarded } from "../../components/Forbidden.tsx";
-import { Loading } from "../../components/Loading.tsx";
-import { PageTitle } from "../../components/PageTitle.tsx";
-import { ProblemAlert } from "../../components/ProblemAlert.tsx";
+import { useApiQuery } from "#client/api/use-api.ts";
+import { Guarded } from "#client/components/Forbidden.tsx";
+import { Loading } from "#client/components/Loading.tsx";
+import { PageTitle } from "#client/components/PageTitle.tsx";
+import { ProblemAlert } from "#client/components/ProblemAlert.tsx";
+import type { MatrixDimension } from "#shared/contracts/matrix.ts";
+import { pathOf } from "#shared/contracts/route.ts";
+import { matrixRoutes } from "#shared/contracts/routes/matrix.ts";
 import { type Cell, CellOffersModal } from "./CellOffersModal.tsx";
 import { MatrixTable } from "./MatrixTable.tsx";
 

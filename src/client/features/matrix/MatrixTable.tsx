@@ -1,6 +1,6 @@
 import { Table, UnstyledButton } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import type { Matrix } from "../../../shared/contracts/matrix.ts";
+import type { Matrix } from "#shared/contracts/matrix.ts";
 import type { Cell } from "./CellOffersModal.tsx";
 
 type Props = { matrix: Matrix; onOpen: (cell: Cell) => void };

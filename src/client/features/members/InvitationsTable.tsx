@@ -1,14 +1,14 @@
 import { Button, VisuallyHidden } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
-import type { Invitation } from "../../../shared/contracts/members.ts";
-import { memberRoutes } from "../../../shared/contracts/routes/members.ts";
-import { callApi } from "../../api/client.ts";
-import { formatDateTime } from "../../components/format.ts";
-import { ListTable } from "../../components/ListTable.tsx";
-import { notifySuccess } from "../../components/notify.ts";
-import { ToneBadge } from "../../components/ToneBadge.tsx";
-import { attempt } from "../../forms/actions.ts";
+import { callApi } from "#client/api/client.ts";
+import { formatDateTime } from "#client/components/format.ts";
+import { ListTable } from "#client/components/ListTable.tsx";
+import { notifySuccess } from "#client/components/notify.ts";
+import { ToneBadge } from "#client/components/ToneBadge.tsx";
+import { attempt } from "#client/forms/actions.ts";
+import type { Invitation } from "#shared/contracts/members.ts";
+import { memberRoutes } from "#shared/contracts/routes/members.ts";
 
 type InvitationItem = z.infer<typeof Invitation>;
 type Props = { organisationId: string; invitations: InvitationItem[]; onChanged: () => void };

@@ -1,13 +1,13 @@
 import { Button, Group, NativeSelect } from "@mantine/core";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { memberRoutes } from "../../../shared/contracts/routes/members.ts";
-import type { Role } from "../../../shared/domain.ts";
-import { callApi } from "../../api/client.ts";
-import { notifySuccess } from "../../components/notify.ts";
-import { ProblemAlert } from "../../components/ProblemAlert.tsx";
-import { EmailField } from "../../forms/EmailField.tsx";
-import { useSubmit } from "../../forms/use-submit.ts";
+import { callApi } from "#client/api/client.ts";
+import { notifySuccess } from "#client/components/notify.ts";
+import { ProblemAlert } from "#client/components/ProblemAlert.tsx";
+import { EmailField } from "#client/forms/EmailField.tsx";
+import { useSubmit } from "#client/forms/use-submit.ts";
+import { memberRoutes } from "#shared/contracts/routes/members.ts";
+import type { Role } from "#shared/domain.ts";
 
 type Props = { organisationId: string; roles: readonly Role[]; onInvited: () => void };
 

@@ -1,14 +1,14 @@
 import { NativeSelect, Stack, Text } from "@mantine/core";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { Member } from "../../../shared/contracts/members.ts";
-import { memberRoutes } from "../../../shared/contracts/routes/members.ts";
-import type { Role } from "../../../shared/domain.ts";
-import { callApi } from "../../api/client.ts";
-import { ProblemAlert } from "../../components/ProblemAlert.tsx";
-import { FormActions } from "../../forms/FormActions.tsx";
-import { FormModal } from "../../forms/FormModal.tsx";
-import { useSubmit } from "../../forms/use-submit.ts";
+import { callApi } from "#client/api/client.ts";
+import { ProblemAlert } from "#client/components/ProblemAlert.tsx";
+import { FormActions } from "#client/forms/FormActions.tsx";
+import { FormModal } from "#client/forms/FormModal.tsx";
+import { useSubmit } from "#client/forms/use-submit.ts";
+import type { Member } from "#shared/contracts/members.ts";
+import { memberRoutes } from "#shared/contracts/routes/members.ts";
+import type { Role } from "#shared/domain.ts";
 
 type Props = {
   member: Member | null;

@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
-import { type AccountStatus, ROLES, type Role } from "../../../shared/domain.ts";
-import { FilterBar, filterBinder, optionsOf, SearchFilter, SelectFilter } from "../../forms/list.tsx";
+import { FilterBar, filterBinder, optionsOf, SearchFilter, SelectFilter } from "#client/forms/list.tsx";
+import { type AccountStatus, ROLES, type Role } from "#shared/domain.ts";
 
 export type MemberFilterValues = { q: string; role: Role | ""; status: AccountStatus | "" };
 export const NO_MEMBER_FILTER: MemberFilterValues = { q: "", role: "", status: "" };

@@ -1,9 +1,9 @@
 import { Button, VisuallyHidden } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import type { Member } from "../../../shared/contracts/members.ts";
-import { formatDateTime } from "../../components/format.ts";
-import { ListTable } from "../../components/ListTable.tsx";
-import { StatusBadge } from "../../components/StatusBadge.tsx";
+import { formatDateTime } from "#client/components/format.ts";
+import { ListTable } from "#client/components/ListTable.tsx";
+import { StatusBadge } from "#client/components/StatusBadge.tsx";
+import type { Member } from "#shared/contracts/members.ts";
 
 type Props = { members: Member[]; total: number; busy: boolean; onEdit: (m: Member) => void };
 

@@ -14,12 +14,12 @@ import { useDisclosure } from "@mantine/hooks";
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { type ApiError, callApi } from "../../api/client.ts";
-import { formatDateTime } from "../../components/format.ts";
-import { notifyError } from "../../components/notify.ts";
-import { ProblemAlert } from "../../components/ProblemAlert.tsx";
-import { useAction } from "../../forms/actions.ts";
-import { BellIcon } from "../../shell/icons.tsx";
+import { type ApiError, callApi } from "#client/api/client.ts";
+import { formatDateTime } from "#client/components/format.ts";
+import { notifyError } from "#client/components/notify.ts";
+import { ProblemAlert } from "#client/components/ProblemAlert.tsx";
+import { useAction } from "#client/forms/actions.ts";
+import { BellIcon } from "#client/shell/icons.tsx";
 import { notificationText } from "./notification-text.ts";
 import { type Notifications, notificationApi, useNotifications } from "./use-notifications.ts";
 

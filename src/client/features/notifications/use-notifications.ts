@@ -1,7 +1,7 @@
 import { useEffect } from "react";
-import { type ResponseOf, routeStub } from "../../../shared/contracts/route.ts";
-import type { notificationRoutes } from "../../../shared/contracts/routes/notifications.ts";
-import { type ApiQuery, useApiQuery } from "../../api/use-api.ts";
+import { type ApiQuery, useApiQuery } from "#client/api/use-api.ts";
+import { type ResponseOf, routeStub } from "#shared/contracts/route.ts";
+import type { notificationRoutes } from "#shared/contracts/routes/notifications.ts";
 
 // Stubs, not the descriptors: the bell is in the entry chunk, which must not load zod.
 export const notificationApi = {

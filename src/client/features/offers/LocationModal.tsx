@@ -2,16 +2,16 @@ import { NativeSelect, SimpleGrid, Stack, Textarea, TextInput } from "@mantine/c
 import type { FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
-import { LOCATION_TYPES, type Location, type LocationCreate } from "../../../shared/contracts/offers.ts";
-import { offerRoutes } from "../../../shared/contracts/routes/offers.ts";
-import { DISTRICTS } from "../../../shared/domain.ts";
-import { callApi } from "../../api/client.ts";
-import { orNull } from "../../components/format.ts";
-import { ProblemAlert } from "../../components/ProblemAlert.tsx";
-import { AddressFields } from "../../forms/AddressFields.tsx";
-import { FormActions } from "../../forms/FormActions.tsx";
-import { FormModal } from "../../forms/FormModal.tsx";
-import { useForm } from "../../forms/use-form.ts";
+import { callApi } from "#client/api/client.ts";
+import { orNull } from "#client/components/format.ts";
+import { ProblemAlert } from "#client/components/ProblemAlert.tsx";
+import { AddressFields } from "#client/forms/AddressFields.tsx";
+import { FormActions } from "#client/forms/FormActions.tsx";
+import { FormModal } from "#client/forms/FormModal.tsx";
+import { useForm } from "#client/forms/use-form.ts";
+import { LOCATION_TYPES, type Location, type LocationCreate } from "#shared/contracts/offers.ts";
+import { offerRoutes } from "#shared/contracts/routes/offers.ts";
+import { DISTRICTS } from "#shared/domain.ts";
 
 type Props = {
   organisationId: string;

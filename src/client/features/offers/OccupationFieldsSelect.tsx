@@ -1,8 +1,8 @@
 import { MultiSelect } from "@mantine/core";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
-import { recognitionRoutes } from "../../../shared/contracts/routes/recognition.ts";
-import { useApiQuery } from "../../api/use-api.ts";
+import { useApiQuery } from "#client/api/use-api.ts";
+import { recognitionRoutes } from "#shared/contracts/routes/recognition.ts";
 
 type Props = { value: string[]; onChange: (value: string[]) => void; error?: string | undefined };
 

@@ -1,15 +1,15 @@
 import { Anchor, Paper } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams, useSearchParams } from "react-router";
-import { offerRoutes } from "../../../shared/contracts/routes/offers.ts";
-import { callApi } from "../../api/client.ts";
-import { useApiQuery } from "../../api/use-api.ts";
-import { Forbidden } from "../../components/Forbidden.tsx";
-import { Loading } from "../../components/Loading.tsx";
-import { notifySuccess } from "../../components/notify.ts";
-import { PageTitle } from "../../components/PageTitle.tsx";
-import { ProblemAlert } from "../../components/ProblemAlert.tsx";
-import { hasPermission, useRequiredSession } from "../../session/session-context.ts";
+import { callApi } from "#client/api/client.ts";
+import { useApiQuery } from "#client/api/use-api.ts";
+import { Forbidden } from "#client/components/Forbidden.tsx";
+import { Loading } from "#client/components/Loading.tsx";
+import { notifySuccess } from "#client/components/notify.ts";
+import { PageTitle } from "#client/components/PageTitle.tsx";
+import { ProblemAlert } from "#client/components/ProblemAlert.tsx";
+import { hasPermission, useRequiredSession } from "#client/session/session-context.ts";
+import { offerRoutes } from "#shared/contracts/routes/offers.ts";
 import { OfferForm } from "./OfferForm.tsx";
 
 /**

@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
-import { IQ_PHASES, OFFER_STATUSES, type OfferStatus } from "../../../shared/directory.ts";
-import { FilterBar, filterBinder, optionsOf, SearchFilter, SelectFilter } from "../../forms/list.tsx";
+import { FilterBar, filterBinder, optionsOf, SearchFilter, SelectFilter } from "#client/forms/list.tsx";
+import { IQ_PHASES, OFFER_STATUSES, type OfferStatus } from "#shared/directory.ts";
 
 export type OfferFilterValues = { q: string; status: OfferStatus | ""; phase: string };
 export const NO_OFFER_FILTER: OfferFilterValues = { q: "", status: "", phase: "" };

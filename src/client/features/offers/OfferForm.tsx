@@ -12,8 +12,14 @@ import {
 import { type FormEvent, useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
-import type { Offer, OfferCreate } from "../../../shared/contracts/offers.ts";
-import { offerRoutes } from "../../../shared/contracts/routes/offers.ts";
+import { useApiQuery } from "#client/api/use-api.ts";
+import { orNull } from "#client/components/format.ts";
+import { ProblemAlert } from "#client/components/ProblemAlert.tsx";
+import { FormActions } from "#client/forms/FormActions.tsx";
+import { useForm } from "#client/forms/use-form.ts";
+import { errorOf } from "#client/forms/use-submit.ts";
+import type { Offer, OfferCreate } from "#shared/contracts/offers.ts";
+import { offerRoutes } from "#shared/contracts/routes/offers.ts";
 import {
   CEFR_LEVELS,
   FUNDING_ROUTES,
@@ -21,14 +27,8 @@ import {
   OFFER_STATUSES,
   OFFER_TYPES,
   TARGET_GROUPS,
-} from "../../../shared/directory.ts";
-import { DISTRICTS } from "../../../shared/domain.ts";
-import { useApiQuery } from "../../api/use-api.ts";
-import { orNull } from "../../components/format.ts";
-import { ProblemAlert } from "../../components/ProblemAlert.tsx";
-import { FormActions } from "../../forms/FormActions.tsx";
-import { useForm } from "../../forms/use-form.ts";
-import { errorOf } from "../../forms/use-submit.ts";
+} from "#shared/directory.ts";
+import { DISTRICTS } from "#shared/domain.ts";
 import { locationLabel } from "./LocationsPanel.tsx";
 import { languageOptions } from "./labels.ts";
 import { OccupationFieldsSelect } from "./OccupationFieldsSelect.tsx";

@@ -1,13 +1,13 @@
 import { Table, Text } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { offerRoutes } from "../../../shared/contracts/routes/offers.ts";
-import { useApiQuery } from "../../api/use-api.ts";
-import { formatDateTime } from "../../components/format.ts";
-import { ListTable } from "../../components/ListTable.tsx";
-import { Loading } from "../../components/Loading.tsx";
-import { Pager } from "../../components/Pager.tsx";
-import { ProblemAlert } from "../../components/ProblemAlert.tsx";
+import { useApiQuery } from "#client/api/use-api.ts";
+import { formatDateTime } from "#client/components/format.ts";
+import { ListTable } from "#client/components/ListTable.tsx";
+import { Loading } from "#client/components/Loading.tsx";
+import { Pager } from "#client/components/Pager.tsx";
+import { ProblemAlert } from "#client/components/ProblemAlert.tsx";
+import { offerRoutes } from "#shared/contracts/routes/offers.ts";
 import { displayValue, fieldLabel } from "./labels.ts";
 
 const LIMIT = 50;

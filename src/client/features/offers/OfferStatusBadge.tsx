@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
-import type { OfferStatus } from "../../../shared/directory.ts";
-import { type Tone, ToneBadge } from "../../components/ToneBadge.tsx";
+import { type Tone, ToneBadge } from "#client/components/ToneBadge.tsx";
+import type { OfferStatus } from "#shared/directory.ts";
 
 const TONES: Record<OfferStatus, Tone> = {
   active: "green",

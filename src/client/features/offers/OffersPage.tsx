@@ -1,8 +1,8 @@
 import { Stack, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { Forbidden } from "../../components/Forbidden.tsx";
-import { PageTitle } from "../../components/PageTitle.tsx";
-import { hasPermission, useRequiredSession } from "../../session/session-context.ts";
+import { Forbidden } from "#client/components/Forbidden.tsx";
+import { PageTitle } from "#client/components/PageTitle.tsx";
+import { hasPermission, useRequiredSession } from "#client/session/session-context.ts";
 import { LocationsPanel } from "./LocationsPanel.tsx";
 import { OffersPanel } from "./OffersPanel.tsx";
 

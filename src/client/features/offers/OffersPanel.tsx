@@ -2,10 +2,10 @@ import { Button } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { offerRoutes } from "../../../shared/contracts/routes/offers.ts";
-import { useApiQuery } from "../../api/use-api.ts";
-import { Panel } from "../../components/Panel.tsx";
-import { PagedList, useListFilters } from "../../forms/list.tsx";
+import { useApiQuery } from "#client/api/use-api.ts";
+import { Panel } from "#client/components/Panel.tsx";
+import { PagedList, useListFilters } from "#client/forms/list.tsx";
+import { offerRoutes } from "#shared/contracts/routes/offers.ts";
 import { NO_OFFER_FILTER, OfferFilters, type OfferFilterValues } from "./OfferFilters.tsx";
 import { OffersTable } from "./OffersTable.tsx";
 

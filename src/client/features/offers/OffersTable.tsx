@@ -1,9 +1,9 @@
 import { Anchor } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import type { Offer } from "../../../shared/contracts/offers.ts";
-import { ListTable } from "../../components/ListTable.tsx";
-import { districtName } from "../organisations/OrganisationProfile.tsx";
+import { ListTable } from "#client/components/ListTable.tsx";
+import { districtName } from "#client/features/organisations/OrganisationProfile.tsx";
+import type { Offer } from "#shared/contracts/offers.ts";
 import { OfferStatusBadge } from "./OfferStatusBadge.tsx";
 
 type Props = { offers: Offer[]; total: number; busy: boolean };

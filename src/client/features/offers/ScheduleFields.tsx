@@ -1,6 +1,6 @@
 import { Button, Checkbox, Fieldset, Group, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { WEEKDAYS } from "../../../shared/contracts/offers.ts";
+import { WEEKDAYS } from "#shared/contracts/offers.ts";
 
 export type ScheduleValues = { weekdays: string[]; opensAt: string; closesAt: string; description: string };
 export const EMPTY_SCHEDULE: ScheduleValues = {

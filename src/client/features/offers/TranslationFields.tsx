@@ -1,15 +1,15 @@
 import { Group, Stack, Tabs, Text, Textarea, TextInput } from "@mantine/core";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { orNull } from "#client/components/format.ts";
+import { type Tone, ToneBadge } from "#client/components/ToneBadge.tsx";
 import {
   type OfferTranslations,
   TRANSLATION_LOCALES,
   type TranslationLocale,
-} from "../../../shared/contracts/offers.ts";
-import { FINDER_LOCALE_NAMES } from "../../../shared/directory.ts";
-import { RTL_LOCALES } from "../../../shared/domain.ts";
-import { orNull } from "../../components/format.ts";
-import { type Tone, ToneBadge } from "../../components/ToneBadge.tsx";
+} from "#shared/contracts/offers.ts";
+import { FINDER_LOCALE_NAMES } from "#shared/directory.ts";
+import { RTL_LOCALES } from "#shared/domain.ts";
 import { languageName } from "./labels.ts";
 
 export type TranslationValues = Record<TranslationLocale, { name: string; description: string }>;

@@ -1,7 +1,7 @@
 import { Stack, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { type OfferTranslations, TRANSLATION_LOCALES } from "../../../shared/contracts/offers.ts";
-import { RTL_LOCALES } from "../../../shared/domain.ts";
+import { type OfferTranslations, TRANSLATION_LOCALES } from "#shared/contracts/offers.ts";
+import { RTL_LOCALES } from "#shared/domain.ts";
 import { languageName } from "./labels.ts";
 
 /** An offer's public texts in the finder's languages, and which of them are still missing. */

@@ -1,7 +1,7 @@
 import type { TFunction } from "i18next";
-import { ISO_639_1 } from "../../../shared/languages.ts";
-import { currentLocale } from "../../i18n.ts";
-import { districtName } from "../organisations/OrganisationProfile.tsx";
+import { districtName } from "#client/features/organisations/OrganisationProfile.tsx";
+import { currentLocale } from "#client/i18n.ts";
+import { ISO_639_1 } from "#shared/languages.ts";
 
 /** A language's name in the interface language, from the browser's own ISO 639 names. */
 export function languageName(code: string): string {

@@ -1,15 +1,15 @@
 import { Anchor, Group, Stack } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
-import { organisationRoutes } from "../../../shared/contracts/routes/organisations.ts";
-import { useApiQuery } from "../../api/use-api.ts";
-import { PageTitle } from "../../components/PageTitle.tsx";
-import { StatusBadge } from "../../components/StatusBadge.tsx";
-import { RecordPending } from "../../forms/RecordPending.tsx";
-import { hasPermission, useRequiredSession } from "../../session/session-context.ts";
-import { MembersPanel } from "../members/MembersPanel.tsx";
-import { OffersPanel } from "../offers/OffersPanel.tsx";
-import { SsoPanel } from "../sso/SsoPanel.tsx";
+import { useApiQuery } from "#client/api/use-api.ts";
+import { PageTitle } from "#client/components/PageTitle.tsx";
+import { StatusBadge } from "#client/components/StatusBadge.tsx";
+import { MembersPanel } from "#client/features/members/MembersPanel.tsx";
+import { OffersPanel } from "#client/features/offers/OffersPanel.tsx";
+import { SsoPanel } from "#client/features/sso/SsoPanel.tsx";
+import { RecordPending } from "#client/forms/RecordPending.tsx";
+import { hasPermission, useRequiredSession } from "#client/session/session-context.ts";
+import { organisationRoutes } from "#shared/contracts/routes/organisations.ts";
 import { ProfilePanel } from "./ProfilePanel.tsx";
 
 /** One organisation of the network: profile, status, members and offers, for the network coordinator. */

@@ -1,11 +1,11 @@
 import { useTranslation } from "react-i18next";
+import { FilterBar, filterBinder, optionsOf, SearchFilter, SelectFilter } from "#client/forms/list.tsx";
 import {
   DISTRICTS,
   ORGANISATION_TYPES,
   type OrganisationStatus,
   type OrganisationType,
-} from "../../../shared/domain.ts";
-import { FilterBar, filterBinder, optionsOf, SearchFilter, SelectFilter } from "../../forms/list.tsx";
+} from "#shared/domain.ts";
 
 export type OrganisationFilterValues = {
   q: string;

@@ -2,16 +2,16 @@ import { Button, Group, NativeSelect, SimpleGrid, Stack, Textarea, TextInput } f
 import type { FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
+import { orNull } from "#client/components/format.ts";
+import { ProblemAlert } from "#client/components/ProblemAlert.tsx";
+import { AddressFields } from "#client/forms/AddressFields.tsx";
+import { useForm } from "#client/forms/use-form.ts";
 import type {
   Organisation,
   OrganisationCreate,
   OrganisationUpdate,
-} from "../../../shared/contracts/organisations.ts";
-import { DISTRICTS, ORGANISATION_TYPES } from "../../../shared/domain.ts";
-import { orNull } from "../../components/format.ts";
-import { ProblemAlert } from "../../components/ProblemAlert.tsx";
-import { AddressFields } from "../../forms/AddressFields.tsx";
-import { useForm } from "../../forms/use-form.ts";
+} from "#shared/contracts/organisations.ts";
+import { DISTRICTS, ORGANISATION_TYPES } from "#shared/domain.ts";
 
 /** What the form sends: a whole profile (creating needs name and type), the status only where it may change. */
 export type OrganisationBody = z.infer<typeof OrganisationCreate> & z.infer<typeof OrganisationUpdate>;

@@ -1,9 +1,9 @@
 import { Anchor, DataList } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import type { Organisation } from "../../../shared/contracts/organisations.ts";
-import { DISTRICTS } from "../../../shared/domain.ts";
-import { DataRow } from "../../components/DataRow.tsx";
-import { formatDateTime } from "../../components/format.ts";
+import { DataRow } from "#client/components/DataRow.tsx";
+import { formatDateTime } from "#client/components/format.ts";
+import type { Organisation } from "#shared/contracts/organisations.ts";
+import { DISTRICTS } from "#shared/domain.ts";
 
 /** The district's proper name for an AGS key. */
 export function districtName(ags: string | null): string {

@@ -2,16 +2,16 @@ import { Anchor, Button } from "@mantine/core";
 import { useDebouncedValue, useDisclosure } from "@mantine/hooks";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
-import { organisationRoutes } from "../../../shared/contracts/routes/organisations.ts";
-import { callApi } from "../../api/client.ts";
-import { useApiQuery } from "../../api/use-api.ts";
-import { Forbidden } from "../../components/Forbidden.tsx";
-import { ListTable } from "../../components/ListTable.tsx";
-import { notifySuccess } from "../../components/notify.ts";
-import { StatusBadge } from "../../components/StatusBadge.tsx";
-import { FormModal } from "../../forms/FormModal.tsx";
-import { ListPage, PagedList, useListFilters } from "../../forms/list.tsx";
-import { hasPermission, useRequiredSession } from "../../session/session-context.ts";
+import { callApi } from "#client/api/client.ts";
+import { useApiQuery } from "#client/api/use-api.ts";
+import { Forbidden } from "#client/components/Forbidden.tsx";
+import { ListTable } from "#client/components/ListTable.tsx";
+import { notifySuccess } from "#client/components/notify.ts";
+import { StatusBadge } from "#client/components/StatusBadge.tsx";
+import { FormModal } from "#client/forms/FormModal.tsx";
+import { ListPage, PagedList, useListFilters } from "#client/forms/list.tsx";
+import { hasPermission, useRequiredSession } from "#client/session/session-context.ts";
+import { organisationRoutes } from "#shared/contracts/routes/organisations.ts";
 import {
   NO_ORGANISATION_FILTER,
   OrganisationFilters,

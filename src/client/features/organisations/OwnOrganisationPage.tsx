@@ -1,11 +1,11 @@
 import { Box } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { organisationRoutes } from "../../../shared/contracts/routes/organisations.ts";
-import { useApiQuery } from "../../api/use-api.ts";
-import { PageTitle } from "../../components/PageTitle.tsx";
-import { RecordPending } from "../../forms/RecordPending.tsx";
-import { hasPermission, useRequiredSession } from "../../session/session-context.ts";
-import { SsoPanel } from "../sso/SsoPanel.tsx";
+import { useApiQuery } from "#client/api/use-api.ts";
+import { PageTitle } from "#client/components/PageTitle.tsx";
+import { SsoPanel } from "#client/features/sso/SsoPanel.tsx";
+import { RecordPending } from "#client/forms/RecordPending.tsx";
+import { hasPermission, useRequiredSession } from "#client/session/session-context.ts";
+import { organisationRoutes } from "#shared/contracts/routes/organisations.ts";
 import { ProfilePanel } from "./ProfilePanel.tsx";
 
 /** The profile of the organisation one acts for; admins may edit it. */

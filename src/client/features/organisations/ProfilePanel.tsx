@@ -1,11 +1,11 @@
 import { Button } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { Organisation } from "../../../shared/contracts/organisations.ts";
-import { organisationRoutes } from "../../../shared/contracts/routes/organisations.ts";
-import { callApi } from "../../api/client.ts";
-import { notifySuccess } from "../../components/notify.ts";
-import { Panel } from "../../components/Panel.tsx";
+import { callApi } from "#client/api/client.ts";
+import { notifySuccess } from "#client/components/notify.ts";
+import { Panel } from "#client/components/Panel.tsx";
+import type { Organisation } from "#shared/contracts/organisations.ts";
+import { organisationRoutes } from "#shared/contracts/routes/organisations.ts";
 import { OrganisationForm } from "./OrganisationForm.tsx";
 import { OrganisationProfile } from "./OrganisationProfile.tsx";
 

@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { type Tone, ToneBadge } from "../../components/ToneBadge.tsx";
+import { type Tone, ToneBadge } from "#client/components/ToneBadge.tsx";
 
 export type MailStatus = "held" | "pending" | "sent" | "failed";
 const TONES: Record<MailStatus, Tone> = { held: "yellow", pending: "blue", sent: "green", failed: "red" };

@@ -2,13 +2,10 @@ import { Anchor } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { MAIL_TEMPLATES } from "../../../shared/contracts/outbox.ts";
-import { outboxRoutes } from "../../../shared/contracts/routes/outbox.ts";
-import type { OutboxStatus } from "../../../shared/domain.ts";
-import { useApiQuery } from "../../api/use-api.ts";
-import { Guarded } from "../../components/Forbidden.tsx";
-import { formatDateTime } from "../../components/format.ts";
-import { ListTable } from "../../components/ListTable.tsx";
+import { useApiQuery } from "#client/api/use-api.ts";
+import { Guarded } from "#client/components/Forbidden.tsx";
+import { formatDateTime } from "#client/components/format.ts";
+import { ListTable } from "#client/components/ListTable.tsx";
 import {
   FilterBar,
   ListPage,
@@ -17,7 +14,10 @@ import {
   SearchFilter,
   SelectFilter,
   useListFilters,
-} from "../../forms/list.tsx";
+} from "#client/forms/list.tsx";
+import { MAIL_TEMPLATES } from "#shared/contracts/outbox.ts";
+import { outboxRoutes } from "#shared/contracts/routes/outbox.ts";
+import type { OutboxStatus } from "#shared/domain.ts";
 import { MailStatusBadge } from "./MailStatusBadge.tsx";
 
 const LIMIT = 25;

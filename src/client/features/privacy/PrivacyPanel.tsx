@@ -2,14 +2,14 @@ import { Button, Group, List, Paper, Stack, Text, TextInput, Title } from "@mant
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
-import { pathOf } from "../../../shared/contracts/route.ts";
-import { privacyRoutes } from "../../../shared/contracts/routes/privacy.ts";
-import { callApi } from "../../api/client.ts";
-import { notifySuccess } from "../../components/notify.ts";
-import { ProblemAlert } from "../../components/ProblemAlert.tsx";
-import { FormModal } from "../../forms/FormModal.tsx";
-import { useSubmit } from "../../forms/use-submit.ts";
-import type { CasePanelProps } from "../cases/panel.ts";
+import { callApi } from "#client/api/client.ts";
+import { notifySuccess } from "#client/components/notify.ts";
+import { ProblemAlert } from "#client/components/ProblemAlert.tsx";
+import type { CasePanelProps } from "#client/features/cases/panel.ts";
+import { FormModal } from "#client/forms/FormModal.tsx";
+import { useSubmit } from "#client/forms/use-submit.ts";
+import { pathOf } from "#shared/contracts/route.ts";
+import { privacyRoutes } from "#shared/contracts/routes/privacy.ts";
 
 /** The person's rights under the DSGVO: access to all their data (Art. 15) and erasure (Art. 17). */
 export function PrivacyPanel({ caseRecord }: CasePanelProps) {

@@ -10,7 +10,8 @@ import {
   TextInput,
 } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import type { Procedure, ProcedureUpdate } from "../../../shared/contracts/recognition.ts";
+import { errorOf } from "#client/forms/use-submit.ts";
+import type { Procedure, ProcedureUpdate } from "#shared/contracts/recognition.ts";
 import {
   COMPENSATION_MEASURES,
   DECISIONS_WITH_DIFFERENCES,
@@ -18,8 +19,7 @@ import {
   NON_REGULATED_DECISIONS,
   REGULATED_DECISIONS,
   type RecognitionDecision,
-} from "../../../shared/recognition.ts";
-import { errorOf } from "../../forms/use-submit.ts";
+} from "#shared/recognition.ts";
 
 type DifferenceValues = { id?: string; kind: string; description: string };
 export type DecisionValues = {

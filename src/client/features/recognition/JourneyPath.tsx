@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
-import type { Procedure } from "../../../shared/contracts/recognition.ts";
+import type { Procedure } from "#shared/contracts/recognition.ts";
 import "./journey.css";
-import { formatDay } from "../../components/format.ts";
+import { formatDay } from "#client/components/format.ts";
 import { journeyOf, type Stage, type StageStatus } from "./journey.ts";
 
 /** The words for a stage's status; they carry the meaning, so the colours never stand alone. */

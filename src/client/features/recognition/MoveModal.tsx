@@ -1,19 +1,15 @@
 import { NativeSelect, Stack, Text, TextInput } from "@mantine/core";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { Procedure, ProcedureUpdate } from "../../../shared/contracts/recognition.ts";
-import { recognitionRoutes } from "../../../shared/contracts/routes/recognition.ts";
-import {
-  APPEAL_RESULTS,
-  AUTHORITY_DECISION_MONTHS,
-  type RecognitionState,
-} from "../../../shared/recognition.ts";
-import { callApi } from "../../api/client.ts";
-import { today } from "../../components/dates.ts";
-import { FormActions } from "../../forms/FormActions.tsx";
-import { FormModal } from "../../forms/FormModal.tsx";
-import { FormProblem } from "../../forms/FormProblem.tsx";
-import { errorOf, useSubmit } from "../../forms/use-submit.ts";
+import { callApi } from "#client/api/client.ts";
+import { today } from "#client/components/dates.ts";
+import { FormActions } from "#client/forms/FormActions.tsx";
+import { FormModal } from "#client/forms/FormModal.tsx";
+import { FormProblem } from "#client/forms/FormProblem.tsx";
+import { errorOf, useSubmit } from "#client/forms/use-submit.ts";
+import type { Procedure, ProcedureUpdate } from "#shared/contracts/recognition.ts";
+import { recognitionRoutes } from "#shared/contracts/routes/recognition.ts";
+import { APPEAL_RESULTS, AUTHORITY_DECISION_MONTHS, type RecognitionState } from "#shared/recognition.ts";
 import { DecisionFields, decisionBody, decisionValues } from "./DecisionFields.tsx";
 
 /** Moves that need more than a click: the date they happened, or the decision. */

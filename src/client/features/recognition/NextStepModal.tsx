@@ -1,15 +1,15 @@
 import { Stack, TextInput } from "@mantine/core";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { NextStepCreate } from "../../../shared/contracts/cases.ts";
-import { caseRoutes } from "../../../shared/contracts/routes/cases.ts";
-import { callApi } from "../../api/client.ts";
-import { daysFromToday } from "../../components/dates.ts";
-import { notifySuccess } from "../../components/notify.ts";
-import { ProblemAlert } from "../../components/ProblemAlert.tsx";
-import { FormActions } from "../../forms/FormActions.tsx";
-import { FormModal } from "../../forms/FormModal.tsx";
-import { errorOf, useSubmit } from "../../forms/use-submit.ts";
+import { callApi } from "#client/api/client.ts";
+import { daysFromToday } from "#client/components/dates.ts";
+import { notifySuccess } from "#client/components/notify.ts";
+import { ProblemAlert } from "#client/components/ProblemAlert.tsx";
+import { FormActions } from "#client/forms/FormActions.tsx";
+import { FormModal } from "#client/forms/FormModal.tsx";
+import { errorOf, useSubmit } from "#client/forms/use-submit.ts";
+import type { NextStepCreate } from "#shared/contracts/cases.ts";
+import { caseRoutes } from "#shared/contracts/routes/cases.ts";
 
 /** How many days ahead a next step taken from a suggestion is due unless the counsellor says otherwise. */
 const DUE_IN_DAYS = 14;

@@ -1,7 +1,7 @@
 import { Anchor, Group, Stack, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import type { OccupationRecognition as Recognition } from "../../../shared/contracts/recognition.ts";
-import { ToneBadge } from "../../components/ToneBadge.tsx";
+import { ToneBadge } from "#client/components/ToneBadge.tsx";
+import type { OccupationRecognition as Recognition } from "#shared/contracts/recognition.ts";
 
 /** "reglementiert" / "nicht reglementiert" as a badge. */
 export function RegulatedBadge({ recognition }: { recognition: Recognition }) {

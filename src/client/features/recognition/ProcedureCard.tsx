@@ -1,21 +1,21 @@
 import { Button, DataList, Fieldset, Group, Paper, Stack, Text, Title, useMatches } from "@mantine/core";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { Procedure, ProcedureUpdate } from "../../../shared/contracts/recognition.ts";
-import { recognitionRoutes } from "../../../shared/contracts/routes/recognition.ts";
+import { callApi } from "#client/api/client.ts";
+import { DataRow } from "#client/components/DataRow.tsx";
+import { daysFromToday, isOverdue } from "#client/components/dates.ts";
+import { formatDay } from "#client/components/format.ts";
+import { ProblemAlert } from "#client/components/ProblemAlert.tsx";
+import { StaleVersionAlert } from "#client/components/StaleVersionAlert.tsx";
+import { ToneBadge } from "#client/components/ToneBadge.tsx";
+import { useSubmit } from "#client/forms/use-submit.ts";
+import type { Procedure, ProcedureUpdate } from "#shared/contracts/recognition.ts";
+import { recognitionRoutes } from "#shared/contracts/routes/recognition.ts";
 import {
   DEADLINE_HORIZON_DAYS,
   DECISIONS_WITH_DIFFERENCES,
   type RecognitionState,
-} from "../../../shared/recognition.ts";
-import { callApi } from "../../api/client.ts";
-import { DataRow } from "../../components/DataRow.tsx";
-import { daysFromToday, isOverdue } from "../../components/dates.ts";
-import { formatDay } from "../../components/format.ts";
-import { ProblemAlert } from "../../components/ProblemAlert.tsx";
-import { StaleVersionAlert } from "../../components/StaleVersionAlert.tsx";
-import { ToneBadge } from "../../components/ToneBadge.tsx";
-import { useSubmit } from "../../forms/use-submit.ts";
+} from "#shared/recognition.ts";
 import { JourneyPath } from "./JourneyPath.tsx";
 import { MOVES_WITH_FORM, MoveModal } from "./MoveModal.tsx";
 import { RecognitionInfo } from "./OccupationRecognition.tsx";

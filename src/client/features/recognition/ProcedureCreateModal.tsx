@@ -1,15 +1,15 @@
 import { Group, Paper, Radio, Stack, Text } from "@mantine/core";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { ProcedureCreate } from "../../../shared/contracts/recognition.ts";
-import type { ResponseOf } from "../../../shared/contracts/route.ts";
-import { recognitionRoutes } from "../../../shared/contracts/routes/recognition.ts";
-import { callApi } from "../../api/client.ts";
-import { ProblemAlert } from "../../components/ProblemAlert.tsx";
-import { RemoteSelect } from "../../components/RemoteSelect.tsx";
-import { FormActions } from "../../forms/FormActions.tsx";
-import { FormModal } from "../../forms/FormModal.tsx";
-import { errorOf, useSubmit } from "../../forms/use-submit.ts";
+import { callApi } from "#client/api/client.ts";
+import { ProblemAlert } from "#client/components/ProblemAlert.tsx";
+import { RemoteSelect } from "#client/components/RemoteSelect.tsx";
+import { FormActions } from "#client/forms/FormActions.tsx";
+import { FormModal } from "#client/forms/FormModal.tsx";
+import { errorOf, useSubmit } from "#client/forms/use-submit.ts";
+import type { ProcedureCreate } from "#shared/contracts/recognition.ts";
+import type { ResponseOf } from "#shared/contracts/route.ts";
+import { recognitionRoutes } from "#shared/contracts/routes/recognition.ts";
 import { bodiesLine, RecognitionInfo, RegulatedBadge } from "./OccupationRecognition.tsx";
 import { type Authority, AuthoritySelect, LegalBasisSelect } from "./ProcedureFields.tsx";
 

@@ -1,17 +1,17 @@
 import { Fieldset, NativeSelect, SimpleGrid, Stack, TextInput } from "@mantine/core";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { Procedure, ProcedureUpdate } from "../../../shared/contracts/recognition.ts";
-import { recognitionRoutes } from "../../../shared/contracts/routes/recognition.ts";
-import { APPEAL_RESULTS } from "../../../shared/recognition.ts";
-import { callApi } from "../../api/client.ts";
-import { today } from "../../components/dates.ts";
-import { formatDay } from "../../components/format.ts";
-import { DiscardedInput, type UnsavedItem } from "../../components/StaleVersionAlert.tsx";
-import { FormActions } from "../../forms/FormActions.tsx";
-import { FormModal } from "../../forms/FormModal.tsx";
-import { FormProblem } from "../../forms/FormProblem.tsx";
-import { errorOf, useSubmit } from "../../forms/use-submit.ts";
+import { callApi } from "#client/api/client.ts";
+import { today } from "#client/components/dates.ts";
+import { formatDay } from "#client/components/format.ts";
+import { DiscardedInput, type UnsavedItem } from "#client/components/StaleVersionAlert.tsx";
+import { FormActions } from "#client/forms/FormActions.tsx";
+import { FormModal } from "#client/forms/FormModal.tsx";
+import { FormProblem } from "#client/forms/FormProblem.tsx";
+import { errorOf, useSubmit } from "#client/forms/use-submit.ts";
+import type { Procedure, ProcedureUpdate } from "#shared/contracts/recognition.ts";
+import { recognitionRoutes } from "#shared/contracts/routes/recognition.ts";
+import { APPEAL_RESULTS } from "#shared/recognition.ts";
 import { DecisionFields, decisionBody, decisionValues } from "./DecisionFields.tsx";
 import { type Authority, AuthoritySelect, LegalBasisSelect } from "./ProcedureFields.tsx";
 

@@ -1,9 +1,9 @@
 import { NativeSelect } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import type { ResponseOf } from "../../../shared/contracts/route.ts";
-import { recognitionRoutes } from "../../../shared/contracts/routes/recognition.ts";
-import { RECOGNITION_LEGAL_BASES } from "../../../shared/recognition.ts";
-import { RemoteSelect } from "../../components/RemoteSelect.tsx";
+import { RemoteSelect } from "#client/components/RemoteSelect.tsx";
+import type { ResponseOf } from "#shared/contracts/route.ts";
+import { recognitionRoutes } from "#shared/contracts/routes/recognition.ts";
+import { RECOGNITION_LEGAL_BASES } from "#shared/recognition.ts";
 
 export type Authority = ResponseOf<typeof recognitionRoutes.directoryOrganisations>["items"][number];
 

@@ -1,17 +1,17 @@
 import { NativeSelect, Select, SimpleGrid, Stack, TextInput } from "@mantine/core";
 import { type FormEvent, useMemo } from "react";
 import { useTranslation } from "react-i18next";
-import type { Qualification, QualificationInput } from "../../../shared/contracts/recognition.ts";
-import { recognitionRoutes } from "../../../shared/contracts/routes/recognition.ts";
-import { ANABIN_STATUSES, DQR_LEVELS, ISCED_LEVELS } from "../../../shared/recognition.ts";
-import { callApi } from "../../api/client.ts";
-import { orNull } from "../../components/format.ts";
-import { ProblemAlert } from "../../components/ProblemAlert.tsx";
-import { FormActions } from "../../forms/FormActions.tsx";
-import { FormModal } from "../../forms/FormModal.tsx";
-import { useForm } from "../../forms/use-form.ts";
-import { errorOf, optionalNumber } from "../../forms/use-submit.ts";
-import { countryOptions } from "../cases/labels.ts";
+import { callApi } from "#client/api/client.ts";
+import { orNull } from "#client/components/format.ts";
+import { ProblemAlert } from "#client/components/ProblemAlert.tsx";
+import { countryOptions } from "#client/features/cases/labels.ts";
+import { FormActions } from "#client/forms/FormActions.tsx";
+import { FormModal } from "#client/forms/FormModal.tsx";
+import { useForm } from "#client/forms/use-form.ts";
+import { errorOf, optionalNumber } from "#client/forms/use-submit.ts";
+import type { Qualification, QualificationInput } from "#shared/contracts/recognition.ts";
+import { recognitionRoutes } from "#shared/contracts/routes/recognition.ts";
+import { ANABIN_STATUSES, DQR_LEVELS, ISCED_LEVELS } from "#shared/recognition.ts";
 
 type Props = {
   clientId: string;

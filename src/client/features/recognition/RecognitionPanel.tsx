@@ -1,12 +1,12 @@
 import { Button, Group, Paper, Stack, Text, Title } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { Qualification } from "../../../shared/contracts/recognition.ts";
-import { recognitionRoutes } from "../../../shared/contracts/routes/recognition.ts";
-import { useApiQuery } from "../../api/use-api.ts";
-import { ItemsView } from "../../components/QueryView.tsx";
-import { countryName } from "../cases/labels.ts";
-import type { CasePanelProps } from "../cases/panel.ts";
+import { useApiQuery } from "#client/api/use-api.ts";
+import { ItemsView } from "#client/components/QueryView.tsx";
+import { countryName } from "#client/features/cases/labels.ts";
+import type { CasePanelProps } from "#client/features/cases/panel.ts";
+import type { Qualification } from "#shared/contracts/recognition.ts";
+import { recognitionRoutes } from "#shared/contracts/routes/recognition.ts";
 import { ProcedureCard } from "./ProcedureCard.tsx";
 import { ProcedureCreateModal } from "./ProcedureCreateModal.tsx";
 import { QualificationModal } from "./QualificationModal.tsx";

@@ -3,10 +3,10 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { z } from "zod";
-import type { SuggestedOffer } from "../../../shared/contracts/recognition.ts";
-import { recognitionRoutes } from "../../../shared/contracts/routes/recognition.ts";
-import { useApiQuery } from "../../api/use-api.ts";
-import { ItemsView } from "../../components/QueryView.tsx";
+import { useApiQuery } from "#client/api/use-api.ts";
+import { ItemsView } from "#client/components/QueryView.tsx";
+import type { SuggestedOffer } from "#shared/contracts/recognition.ts";
+import { recognitionRoutes } from "#shared/contracts/routes/recognition.ts";
 import { NextStepModal } from "./NextStepModal.tsx";
 
 type Offer = z.infer<typeof SuggestedOffer>;

@@ -1,6 +1,6 @@
-import type { Procedure } from "../../../shared/contracts/recognition.ts";
-import type { RecognitionState } from "../../../shared/recognition.ts";
-import { dayOf } from "../../components/dates.ts";
+import { dayOf } from "#client/components/dates.ts";
+import type { Procedure } from "#shared/contracts/recognition.ts";
+import type { RecognitionState } from "#shared/recognition.ts";
 
 /** The stages on the main path of the picture, in the order of the journey. */
 export const MAIN_PATH: readonly RecognitionState[] = [

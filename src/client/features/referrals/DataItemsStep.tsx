@@ -1,8 +1,8 @@
 import { Alert, Anchor, Checkbox, Stack, Text, Textarea } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { DATA_ITEM_CATEGORY, type ReferralDataItem } from "../../../shared/referrals.ts";
-import { formatDateTime } from "../../components/format.ts";
+import { formatDateTime } from "#client/components/format.ts";
+import { DATA_ITEM_CATEGORY, type ReferralDataItem } from "#shared/referrals.ts";
 import type { ReferralPreviewData as ReferralPreview } from "./types.ts";
 
 // Mantine's light alerts colour the title in shade 6, below 4.5:1 on their background; these keep it.

@@ -2,20 +2,20 @@ import { Group, NativeSelect, Radio, SimpleGrid, Stack, Text, TextInput } from "
 import { useDebouncedValue } from "@mantine/hooks";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { useApiQuery } from "#client/api/use-api.ts";
+import { Pager } from "#client/components/Pager.tsx";
+import { ItemsView } from "#client/components/QueryView.tsx";
+import { phaseLabel } from "#client/features/cases/labels.ts";
+import { languageName } from "#client/features/offers/labels.ts";
+import { currentLocale } from "#client/i18n.ts";
 import {
   FINDER_PAGE_SIZE,
   type FinderOfferSummary,
   type FinderSearchQuery,
-} from "../../../shared/contracts/finder.ts";
-import { finderRoutes } from "../../../shared/contracts/routes/finder.ts";
-import { FINDER_LOCALES, IQ_PHASES, OFFER_TYPES } from "../../../shared/directory.ts";
-import { DISTRICTS } from "../../../shared/domain.ts";
-import { useApiQuery } from "../../api/use-api.ts";
-import { Pager } from "../../components/Pager.tsx";
-import { ItemsView } from "../../components/QueryView.tsx";
-import { currentLocale } from "../../i18n.ts";
-import { phaseLabel } from "../cases/labels.ts";
-import { languageName } from "../offers/labels.ts";
+} from "#shared/contracts/finder.ts";
+import { finderRoutes } from "#shared/contracts/routes/finder.ts";
+import { FINDER_LOCALES, IQ_PHASES, OFFER_TYPES } from "#shared/directory.ts";
+import { DISTRICTS } from "#shared/domain.ts";
 
 /** Languages offered as a filter: the ones counselling in the region is most often given in. */
 const FILTER_LANGUAGES = ["de", "en", "ar", "uk", "ru", "fa", "tr", "ps", "ti", "ku", "fr", "es"];

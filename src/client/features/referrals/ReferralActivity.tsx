@@ -1,12 +1,12 @@
 import { Button, Group, Paper, Stack, Text, Textarea, Title } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { referralRoutes } from "../../../shared/contracts/routes/referrals.ts";
-import { ApiError, callApi } from "../../api/client.ts";
-import { useApiQuery } from "../../api/use-api.ts";
-import { formatDateTime } from "../../components/format.ts";
-import { ListTable } from "../../components/ListTable.tsx";
-import { ItemsView, QueryView } from "../../components/QueryView.tsx";
+import { ApiError, callApi } from "#client/api/client.ts";
+import { useApiQuery } from "#client/api/use-api.ts";
+import { formatDateTime } from "#client/components/format.ts";
+import { ListTable } from "#client/components/ListTable.tsx";
+import { ItemsView, QueryView } from "#client/components/QueryView.tsx";
+import { referralRoutes } from "#shared/contracts/routes/referrals.ts";
 
 /** The messages between sender and receiver about this referral, oldest first, and a field to write. */
 export function ReferralThread({ referralId }: { referralId: string }) {

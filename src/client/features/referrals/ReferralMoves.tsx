@@ -1,8 +1,12 @@
 import { Button, Group, NativeSelect, Radio, Stack, Textarea } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { Referral, ReferralTransition } from "../../../shared/contracts/referrals.ts";
-import { referralRoutes } from "../../../shared/contracts/routes/referrals.ts";
+import { ApiError, callApi } from "#client/api/client.ts";
+import { notifyError, notifySuccess } from "#client/components/notify.ts";
+import { ProblemAlert } from "#client/components/ProblemAlert.tsx";
+import { FormModal } from "#client/forms/FormModal.tsx";
+import type { Referral, ReferralTransition } from "#shared/contracts/referrals.ts";
+import { referralRoutes } from "#shared/contracts/routes/referrals.ts";
 import {
   DECLINE_REASONS,
   type DeclineReason,
@@ -10,11 +14,7 @@ import {
   type ReferralOutcome,
   UNSUCCESSFUL_REASONS,
   type UnsuccessfulReason,
-} from "../../../shared/referrals.ts";
-import { ApiError, callApi } from "../../api/client.ts";
-import { notifyError, notifySuccess } from "../../components/notify.ts";
-import { ProblemAlert } from "../../components/ProblemAlert.tsx";
-import { FormModal } from "../../forms/FormModal.tsx";
+} from "#shared/referrals.ts";
 
 type Move = ReferralTransition["to"];
 const MOVES: readonly Move[] = ["accepted", "in_progress", "completed", "declined", "withdrawn"];

@@ -1,21 +1,21 @@
 import { Anchor, Paper, Stack, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
+import { useApiQuery } from "#client/api/use-api.ts";
+import { Guarded } from "#client/components/Forbidden.tsx";
+import { formatDateTime } from "#client/components/format.ts";
+import { ListTable } from "#client/components/ListTable.tsx";
+import { PageTitle } from "#client/components/PageTitle.tsx";
+import { DueDate } from "#client/features/cases/CaseBadges.tsx";
+import { FilterBar, optionsOf, PagedList, SelectFilter } from "#client/forms/list.tsx";
 import {
   OUTGOING_SENDERS,
   OUTGOING_SORTS,
   OUTGOING_STATE_FILTERS,
   type OutgoingReferral,
-} from "../../../shared/contracts/referrals.ts";
-import type { QueryOf } from "../../../shared/contracts/route.ts";
-import { referralRoutes } from "../../../shared/contracts/routes/referrals.ts";
-import { useApiQuery } from "../../api/use-api.ts";
-import { Guarded } from "../../components/Forbidden.tsx";
-import { formatDateTime } from "../../components/format.ts";
-import { ListTable } from "../../components/ListTable.tsx";
-import { PageTitle } from "../../components/PageTitle.tsx";
-import { FilterBar, optionsOf, PagedList, SelectFilter } from "../../forms/list.tsx";
-import { DueDate } from "../cases/CaseBadges.tsx";
+} from "#shared/contracts/referrals.ts";
+import type { QueryOf } from "#shared/contracts/route.ts";
+import { referralRoutes } from "#shared/contracts/routes/referrals.ts";
 import { outcomeText, ReferralStateBadge } from "./labels.tsx";
 import { ReferralViews } from "./ReferralViews.tsx";
 

@@ -1,9 +1,9 @@
 import { Badge, Button, Group } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { referralRoutes } from "../../../shared/contracts/routes/referrals.ts";
-import { useApiQuery } from "../../api/use-api.ts";
-import { hasPermission, useRequiredSession } from "../../session/session-context.ts";
+import { useApiQuery } from "#client/api/use-api.ts";
+import { hasPermission, useRequiredSession } from "#client/session/session-context.ts";
+import { referralRoutes } from "#shared/contracts/routes/referrals.ts";
 
 type View = "inbox" | "outgoing";
 

@@ -5,7 +5,7 @@ import {
   type NoteFinding,
   type ReferralWarning,
   type ReferralWarningCode,
-} from "../../../shared/referral-check.ts";
+} from "#shared/referral-check.ts";
 
 // Mantine's light alerts colour the title in shade 6, below 4.5:1 on their background; this keeps it.
 const TITLE_COLOUR = "#5c3c00";

@@ -2,10 +2,10 @@ import { Stack, Text } from "@mantine/core";
 import type { TFunction } from "i18next";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import type { ReferralDataItem } from "../../../shared/referrals.ts";
-import { formatDay } from "../../components/format.ts";
-import { countryName, phaseLabel } from "../cases/labels.ts";
-import { languageName } from "../offers/labels.ts";
+import { formatDay } from "#client/components/format.ts";
+import { countryName, phaseLabel } from "#client/features/cases/labels.ts";
+import { languageName } from "#client/features/offers/labels.ts";
+import type { ReferralDataItem } from "#shared/referrals.ts";
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);

@@ -1,9 +1,9 @@
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
-import type { Referral } from "../../../shared/contracts/referrals.ts";
-import type { ReferralState } from "../../../shared/referrals.ts";
-import { type Tone, ToneBadge } from "../../components/ToneBadge.tsx";
-import { DueDate } from "../cases/CaseBadges.tsx";
+import { type Tone, ToneBadge } from "#client/components/ToneBadge.tsx";
+import { DueDate } from "#client/features/cases/CaseBadges.tsx";
+import type { Referral } from "#shared/contracts/referrals.ts";
+import type { ReferralState } from "#shared/referrals.ts";
 
 const TONES: Record<ReferralState, Tone> = {
   draft: "gray",

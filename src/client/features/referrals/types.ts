@@ -1,5 +1,5 @@
-import type { ResponseOf } from "../../../shared/contracts/route.ts";
-import type { referralRoutes } from "../../../shared/contracts/routes/referrals.ts";
+import type { ResponseOf } from "#shared/contracts/route.ts";
+import type { referralRoutes } from "#shared/contracts/routes/referrals.ts";
 
 // The web app's names for what the referral routes answer.
 export type ReferralListData = ResponseOf<typeof referralRoutes.inbox>;

@@ -1,10 +1,10 @@
 import { Alert, Button, Divider, NativeSelect, Stack, Text } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { pathOf } from "../../../shared/contracts/route.ts";
-import { ssoRoutes } from "../../../shared/contracts/routes/sso.ts";
-import { SSO_LOGIN_ERRORS, type SsoLoginError, type SsoLoginOptions } from "../../../shared/contracts/sso.ts";
-import { useApiQuery } from "../../api/use-api.ts";
+import { useApiQuery } from "#client/api/use-api.ts";
+import { pathOf } from "#shared/contracts/route.ts";
+import { ssoRoutes } from "#shared/contracts/routes/sso.ts";
+import { SSO_LOGIN_ERRORS, type SsoLoginError, type SsoLoginOptions } from "#shared/contracts/sso.ts";
 
 /** The organisation whose provider vouches for the typed address's domain, if exactly one does. */
 function organisationForEmail(options: SsoLoginOptions["items"], email: string): string | undefined {

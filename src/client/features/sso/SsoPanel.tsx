@@ -13,15 +13,15 @@ import {
 } from "@mantine/core";
 import { type FormEvent, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { ssoRoutes } from "../../../shared/contracts/routes/sso.ts";
-import type { SsoProviderInput, SsoSettings } from "../../../shared/contracts/sso.ts";
-import { callApi } from "../../api/client.ts";
-import { useApiQuery } from "../../api/use-api.ts";
-import { notifySuccess } from "../../components/notify.ts";
-import { PasswordField } from "../../components/PasswordField.tsx";
-import { ProblemAlert } from "../../components/ProblemAlert.tsx";
-import { QueryView } from "../../components/QueryView.tsx";
-import { errorOf, useSubmit } from "../../forms/use-submit.ts";
+import { callApi } from "#client/api/client.ts";
+import { useApiQuery } from "#client/api/use-api.ts";
+import { notifySuccess } from "#client/components/notify.ts";
+import { PasswordField } from "#client/components/PasswordField.tsx";
+import { ProblemAlert } from "#client/components/ProblemAlert.tsx";
+import { QueryView } from "#client/components/QueryView.tsx";
+import { errorOf, useSubmit } from "#client/forms/use-submit.ts";
+import { ssoRoutes } from "#shared/contracts/routes/sso.ts";
+import type { SsoProviderInput, SsoSettings } from "#shared/contracts/sso.ts";
 
 /**
  * An organisation's login through its own OpenID Connect provider: the coordination configures,

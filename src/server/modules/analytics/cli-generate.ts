@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 import cliProgress from "cli-progress";
-import type { Database } from "../../db/open.ts";
+import type { Database } from "#server/db/open.ts";
 import { rebuildReferralFacts } from "./facts.ts";
 import { GeneratedDataExists, generateNetwork } from "./generator/index.ts";
 

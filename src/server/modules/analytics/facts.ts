@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
+import type { Tx } from "#server/db/client.ts";
 import type { OfferType } from "#shared/directory.ts";
 import type { ReferralState } from "#shared/referrals.ts";
-import type { Tx } from "../../db/client.ts";
 import { analyticsReferralFacts } from "./tables.ts";
 
 /**

@@ -1,11 +1,11 @@
 import { inArray, type SQL, sql } from "drizzle-orm";
+import type { Tx } from "#server/db/client.ts";
+import { berlinDay } from "#server/modules/interfaces/working-days.ts";
+import { invalidField } from "#server/platform/errors.ts";
+import type { Actor } from "#server/platform/session.ts";
+import { organisations } from "#server/platform/tables.ts";
+import { partyScope } from "#server/platform/tenancy.ts";
 import type { AnalyticsQuery } from "#shared/contracts/analytics.ts";
-import type { Tx } from "../../db/client.ts";
-import { invalidField } from "../../platform/errors.ts";
-import type { Actor } from "../../platform/session.ts";
-import { organisations } from "../../platform/tables.ts";
-import { partyScope } from "../../platform/tenancy.ts";
-import { berlinDay } from "../interfaces/working-days.ts";
 
 /**
  * The period, scope and filters every analytics query shares. Scope lives in the SQL: the

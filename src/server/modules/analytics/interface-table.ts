@@ -1,8 +1,8 @@
 import { inArray, sql } from "drizzle-orm";
+import type { Tx } from "#server/db/client.ts";
+import { interfaces } from "#server/modules/interfaces/tables.ts";
+import type { Actor } from "#server/platform/session.ts";
 import type { AnalyticsQuery, InterfaceRow, InterfaceTable } from "#shared/contracts/analytics.ts";
-import type { Tx } from "../../db/client.ts";
-import type { Actor } from "../../platform/session.ts";
-import { interfaces } from "../interfaces/tables.ts";
 import {
   dayEnd,
   dayStart,

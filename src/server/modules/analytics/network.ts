@@ -2,10 +2,10 @@ import { type SQL, sql } from "drizzle-orm";
 import { DirectedGraph } from "graphology";
 import louvainModule from "graphology-communities-louvain";
 import betweennessModule from "graphology-metrics/centrality/betweenness.js";
+import type { Tx } from "#server/db/client.ts";
+import type { Actor } from "#server/platform/session.ts";
+import { actsForNetwork } from "#server/platform/tenancy.ts";
 import type { AnalyticsQuery, NetworkGraph } from "#shared/contracts/analytics.ts";
-import type { Tx } from "../../db/client.ts";
-import type { Actor } from "../../platform/session.ts";
-import { actsForNetwork } from "../../platform/tenancy.ts";
 import {
   dayEnd,
   dayStart,

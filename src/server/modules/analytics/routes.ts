@@ -1,9 +1,9 @@
 import type { FastifyRequest } from "fastify";
+import type { App, Deps } from "#server/deps.ts";
+import { ctxOf } from "#server/platform/context.ts";
+import { route } from "#server/platform/route.ts";
 import { type AnalyticsQuery, CSV_TABLES } from "#shared/contracts/analytics.ts";
 import { analyticsCsvRoutes, analyticsRoutes } from "#shared/contracts/routes/analytics.ts";
-import type { App, Deps } from "../../deps.ts";
-import { ctxOf } from "../../platform/context.ts";
-import { route } from "../../platform/route.ts";
 import {
   type CsvTable,
   districtsCsv,

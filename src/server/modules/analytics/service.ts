@@ -1,10 +1,10 @@
 import type pg from "pg";
+import type { Tx } from "#server/db/client.ts";
+import { audit } from "#server/platform/audit.ts";
+import type { Ctx } from "#server/platform/context.ts";
+import type { Actor } from "#server/platform/session.ts";
+import { actsForNetwork } from "#server/platform/tenancy.ts";
 import type { AnalyticsQuery } from "#shared/contracts/analytics.ts";
-import type { Tx } from "../../db/client.ts";
-import { audit } from "../../platform/audit.ts";
-import type { Ctx } from "../../platform/context.ts";
-import type { Actor } from "../../platform/session.ts";
-import { actsForNetwork } from "../../platform/tenancy.ts";
 import { interfaceTable } from "./interface-table.ts";
 import { networkGraph } from "./network.ts";
 import { processFlow } from "./process-flow.ts";

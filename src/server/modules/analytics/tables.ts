@@ -1,6 +1,6 @@
 import { boolean, index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
-import type { OfferType } from "../../../shared/directory.ts";
-import type { ReferralState } from "../../../shared/referrals.ts";
+import type { OfferType } from "#shared/directory.ts";
+import type { ReferralState } from "#shared/referrals.ts";
 
 /**
  * One row per referral, derived from the event log for the interface analytics: when it was sent,

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
+import type { Tx } from "#server/db/client.ts";
+import type { Actor } from "#server/platform/session.ts";
 import type { AnalyticsQuery, ProcessTimes } from "#shared/contracts/analytics.ts";
-import type { Tx } from "../../db/client.ts";
-import type { Actor } from "../../platform/session.ts";
 import { dayEnd, dayStart, num, periods, round2, round4, scopeAndFilters, withMemory } from "./filters.ts";
 
 /**

@@ -1,16 +1,16 @@
 import { and, desc, eq, type SQL, sql } from "drizzle-orm";
 import { type AnyPgColumn, alias } from "drizzle-orm/pg-core";
+import { caseContacts, caseNextSteps, caseNotes, cases, clients } from "#server/modules/cases/tables.ts";
+import { consents } from "#server/modules/consents/tables.ts";
+import { interfaces } from "#server/modules/interfaces/tables.ts";
+import { locations, offers } from "#server/modules/offers/tables.ts";
+import { qualifications, recognitionProcedures } from "#server/modules/recognition/tables.ts";
+import { referrals } from "#server/modules/referrals/tables.ts";
+import { ssoProviders } from "#server/modules/sso/tables.ts";
+import type { Ctx } from "#server/platform/context.ts";
+import { auditLog, mailTokens, memberships, organisations, outbox, users } from "#server/platform/tables.ts";
+import { clientScope } from "#server/platform/tenancy.ts";
 import type { AuditEntry } from "#shared/contracts/audit.ts";
-import type { Ctx } from "../../platform/context.ts";
-import { auditLog, mailTokens, memberships, organisations, outbox, users } from "../../platform/tables.ts";
-import { clientScope } from "../../platform/tenancy.ts";
-import { caseContacts, caseNextSteps, caseNotes, cases, clients } from "../cases/tables.ts";
-import { consents } from "../consents/tables.ts";
-import { interfaces } from "../interfaces/tables.ts";
-import { locations, offers } from "../offers/tables.ts";
-import { qualifications, recognitionProcedures } from "../recognition/tables.ts";
-import { referrals } from "../referrals/tables.ts";
-import { ssoProviders } from "../sso/tables.ts";
 
 /**
  * The audit log in words: one query reads a page of entries together with the names behind them —

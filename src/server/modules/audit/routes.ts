@@ -1,8 +1,8 @@
 import type { FastifyRequest } from "fastify";
+import type { App, Deps } from "#server/deps.ts";
+import { ctxOf } from "#server/platform/context.ts";
+import { route } from "#server/platform/route.ts";
 import { auditRoutes } from "#shared/contracts/routes/audit.ts";
-import type { App, Deps } from "../../deps.ts";
-import { ctxOf } from "../../platform/context.ts";
-import { route } from "../../platform/route.ts";
 import { getAudit, listAudit } from "./service.ts";
 
 export function registerAuditRoutes(app: App, { db }: Deps) {

@@ -1,12 +1,12 @@
 import { and, count, eq, gte, like, lte, or, type SQL, sql } from "drizzle-orm";
 import type { z } from "zod";
+import { audit } from "#server/platform/audit.ts";
+import type { Ctx } from "#server/platform/context.ts";
+import { notFound } from "#server/platform/errors.ts";
+import { escapeLike } from "#server/platform/like.ts";
+import { auditLog } from "#server/platform/tables.ts";
+import { actsForNetwork, assertCoversOrganisation, ownOrganisation } from "#server/platform/tenancy.ts";
 import type { AuditEntry, AuditQuery } from "#shared/contracts/audit.ts";
-import { audit } from "../../platform/audit.ts";
-import type { Ctx } from "../../platform/context.ts";
-import { notFound } from "../../platform/errors.ts";
-import { escapeLike } from "../../platform/like.ts";
-import { auditLog } from "../../platform/tables.ts";
-import { actsForNetwork, assertCoversOrganisation, ownOrganisation } from "../../platform/tenancy.ts";
 import { readEntries } from "./labels.ts";
 
 /**

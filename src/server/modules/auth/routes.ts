@@ -1,10 +1,10 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
+import type { App, Deps } from "#server/deps.ts";
+import { acceptInvitation, describeInvitation } from "#server/modules/members/invitations.ts";
+import { unauthenticated } from "#server/platform/errors.ts";
+import { route } from "#server/platform/route.ts";
+import { type Actor, loadActor, SESSION_COOKIE } from "#server/platform/session.ts";
 import { authRoutes } from "#shared/contracts/routes/auth.ts";
-import type { App, Deps } from "../../deps.ts";
-import { unauthenticated } from "../../platform/errors.ts";
-import { route } from "../../platform/route.ts";
-import { type Actor, loadActor, SESSION_COOKIE } from "../../platform/session.ts";
-import { acceptInvitation, describeInvitation } from "../members/invitations.ts";
 import * as auth from "./service.ts";
 
 export function registerAuthRoutes(app: App, { db, config, mailer }: Deps) {

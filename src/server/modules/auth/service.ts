@@ -1,24 +1,24 @@
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
-import type { SessionInfo } from "#shared/contracts/auth.ts";
-import type { Locale } from "#shared/domain.ts";
-import { permissionsOf } from "#shared/permissions.ts";
-import type { Db, Tx } from "../../db/client.ts";
-import { audit } from "../../platform/audit.ts";
-import { AppError, invalidField } from "../../platform/errors.ts";
-import { translator } from "../../platform/i18n.ts";
-import { enqueueMail, type Mailer } from "../../platform/mail.ts";
-import { hashPassword, verifyPassword } from "../../platform/passwords.ts";
-import { addressKey, consume, refund } from "../../platform/rate-limit.ts";
+import type { Db, Tx } from "#server/db/client.ts";
+import { assertMayActFor, firstPasswordMembership } from "#server/modules/sso/policy.ts";
+import { audit } from "#server/platform/audit.ts";
+import { AppError, invalidField } from "#server/platform/errors.ts";
+import { translator } from "#server/platform/i18n.ts";
+import { enqueueMail, type Mailer } from "#server/platform/mail.ts";
+import { hashPassword, verifyPassword } from "#server/platform/passwords.ts";
+import { addressKey, consume, refund } from "#server/platform/rate-limit.ts";
 import {
   type Actor,
   createSession,
   destroySession,
   destroyUserSessions,
   switchSessionOrganisation,
-} from "../../platform/session.ts";
-import { mailTokens, memberships, organisations, users } from "../../platform/tables.ts";
-import { newToken, takeToken, tokenHash } from "../../platform/tokens.ts";
-import { assertMayActFor, firstPasswordMembership } from "../sso/policy.ts";
+} from "#server/platform/session.ts";
+import { mailTokens, memberships, organisations, users } from "#server/platform/tables.ts";
+import { newToken, takeToken, tokenHash } from "#server/platform/tokens.ts";
+import type { SessionInfo } from "#shared/contracts/auth.ts";
+import type { Locale } from "#shared/domain.ts";
+import { permissionsOf } from "#shared/permissions.ts";
 
 const RESET_MINUTES = 30;
 const invalidCredentials = () => new AppError(401, "auth.invalid_credentials");

@@ -1,10 +1,10 @@
 import { and, eq, isNotNull, lte, ne, sql } from "drizzle-orm";
 import type { z } from "zod";
+import { audit } from "#server/platform/audit.ts";
+import type { Ctx } from "#server/platform/context.ts";
+import { caseScope } from "#server/platform/tenancy.ts";
 import type { Deadline, DeadlineList } from "#shared/contracts/cases.ts";
 import { DEADLINE_HORIZON_DAYS } from "#shared/recognition.ts";
-import { audit } from "../../platform/audit.ts";
-import type { Ctx } from "../../platform/context.ts";
-import { caseScope } from "../../platform/tenancy.ts";
 import { daysFromToday, today } from "./calendar.ts";
 import { contributions, type DeadlineScope } from "./extensions.ts";
 import { caseNextSteps, cases, clients } from "./tables.ts";

@@ -1,12 +1,12 @@
 import { and, asc, desc, eq, getTableColumns, sql } from "drizzle-orm";
+import type { Tx } from "#server/db/client.ts";
+import { audit } from "#server/platform/audit.ts";
+import type { Ctx } from "#server/platform/context.ts";
+import { AppError, invalidField, notFound } from "#server/platform/errors.ts";
+import type { Actor } from "#server/platform/session.ts";
+import { users } from "#server/platform/tables.ts";
+import { caseScope, mayReadSpecial, specialScope } from "#server/platform/tenancy.ts";
 import type { ContactCreate } from "#shared/contracts/cases.ts";
-import type { Tx } from "../../db/client.ts";
-import { audit } from "../../platform/audit.ts";
-import type { Ctx } from "../../platform/context.ts";
-import { AppError, invalidField, notFound } from "../../platform/errors.ts";
-import type { Actor } from "../../platform/session.ts";
-import { users } from "../../platform/tables.ts";
-import { caseScope, mayReadSpecial, specialScope } from "../../platform/tenancy.ts";
 import { recordCaseEvent } from "./events.ts";
 import { caseContacts, caseNotes, cases } from "./tables.ts";
 

@@ -1,5 +1,5 @@
+import type { Tx } from "#server/db/client.ts";
 import type { CaseEventKind } from "#shared/contracts/cases.ts";
-import type { Tx } from "../../db/client.ts";
 import { caseEvents } from "./tables.ts";
 
 /**

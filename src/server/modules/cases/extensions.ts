@@ -1,8 +1,8 @@
 import type { SQL } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
+import type { Tx } from "#server/db/client.ts";
+import type { Ctx } from "#server/platform/context.ts";
 import type { Deadline } from "#shared/contracts/cases.ts";
-import type { Tx } from "../../db/client.ts";
-import type { Ctx } from "../../platform/context.ts";
 
 /** Whose deadlines the start page lists: the actor's own cases, or the organisation's. */
 export type DeadlineScope = "mine" | "organisation";

@@ -1,10 +1,10 @@
 import { and, asc, count, desc, eq, ilike, isNull, or, type SQL, sql } from "drizzle-orm";
+import { audit } from "#server/platform/audit.ts";
+import type { Ctx } from "#server/platform/context.ts";
+import { containsPattern } from "#server/platform/like.ts";
+import { users } from "#server/platform/tables.ts";
+import { caseScope } from "#server/platform/tenancy.ts";
 import type { CaseList, CaseListQuery } from "#shared/contracts/cases.ts";
-import { audit } from "../../platform/audit.ts";
-import type { Ctx } from "../../platform/context.ts";
-import { containsPattern } from "../../platform/like.ts";
-import { users } from "../../platform/tables.ts";
-import { caseScope } from "../../platform/tenancy.ts";
 import { daysFromToday, today } from "./calendar.ts";
 import { caseNextSteps, cases, clients } from "./tables.ts";
 

@@ -1,12 +1,12 @@
 import { and, asc, eq, getTableColumns, sql } from "drizzle-orm";
 import type { z } from "zod";
+import type { Tx } from "#server/db/client.ts";
+import { offers } from "#server/modules/offers/tables.ts";
+import { audit } from "#server/platform/audit.ts";
+import type { Ctx } from "#server/platform/context.ts";
+import { invalidField, notFound } from "#server/platform/errors.ts";
+import { organisations } from "#server/platform/tables.ts";
 import type { NextStep, NextStepCreate, NextStepUpdate } from "#shared/contracts/cases.ts";
-import type { Tx } from "../../db/client.ts";
-import { audit } from "../../platform/audit.ts";
-import type { Ctx } from "../../platform/context.ts";
-import { invalidField, notFound } from "../../platform/errors.ts";
-import { organisations } from "../../platform/tables.ts";
-import { offers } from "../offers/tables.ts";
 import { auditCaseRead, documentableCase, type ScopedCase, scopedCase } from "./documentation.ts";
 import { recordCaseEvent } from "./events.ts";
 import { contributions } from "./extensions.ts";

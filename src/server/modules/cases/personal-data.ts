@@ -1,4 +1,4 @@
-import type { Holding } from "../../platform/personal-data.ts";
+import type { Holding } from "#server/platform/personal-data.ts";
 import { caseContacts, caseEvents, caseNextSteps, caseNotes, cases, clients } from "./tables.ts";
 
 /** The root of every client's personal data: the client row (erasing it cascades down the tree). */

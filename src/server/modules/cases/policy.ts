@@ -1,6 +1,6 @@
+import type { Actor } from "#server/platform/session.ts";
+import { mayReadSpecial } from "#server/platform/tenancy.ts";
 import { can } from "#shared/permissions.ts";
-import type { Actor } from "../../platform/session.ts";
-import { mayReadSpecial } from "../../platform/tenancy.ts";
 
 /**
  * What the actor may do on counselling records they can see. Which records they see is tenancy

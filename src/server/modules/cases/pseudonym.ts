@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import type { Tx } from "../../db/client.ts";
+import type { Tx } from "#server/db/client.ts";
 
 /**
  * Pseudonyms stand for a client (`K-…`) or a case (`F-…`) wherever the identity must not appear:

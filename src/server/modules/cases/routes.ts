@@ -1,9 +1,9 @@
 import type { FastifyRequest } from "fastify";
+import type { App, Deps } from "#server/deps.ts";
+import { ctxOf } from "#server/platform/context.ts";
+import { route } from "#server/platform/route.ts";
+import { expectedVersion, sendVersioned } from "#server/platform/versioning.ts";
 import { caseRoutes } from "#shared/contracts/routes/cases.ts";
-import type { App, Deps } from "../../deps.ts";
-import { ctxOf } from "../../platform/context.ts";
-import { route } from "../../platform/route.ts";
-import { expectedVersion, sendVersioned } from "../../platform/versioning.ts";
 import { registerClientRoutes } from "./client-routes.ts";
 import { listDeadlines } from "./deadlines.ts";
 import { createContact, createNote, listContacts, listNotes } from "./documentation.ts";

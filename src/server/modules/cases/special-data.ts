@@ -1,7 +1,7 @@
 import { type SQL, sql } from "drizzle-orm";
+import { invalidField } from "#server/platform/errors.ts";
 import { ART9_FIELDS, type Art9Field, type SpecialLegalBasis } from "#shared/cases.ts";
 import type { SpecialDataStatus } from "#shared/contracts/cases.ts";
-import { invalidField } from "../../platform/errors.ts";
 import { contributions } from "./extensions.ts";
 import { caseNotes, cases, clients } from "./tables.ts";
 

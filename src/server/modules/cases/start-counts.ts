@@ -1,8 +1,8 @@
 import { and, asc, count, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { berlinDay } from "#server/modules/interfaces/working-days.ts";
+import type { Ctx } from "#server/platform/context.ts";
+import { caseScope, mayReadSpecial } from "#server/platform/tenancy.ts";
 import { HOME_ITEMS, type HomeItem, homeItem } from "#shared/contracts/home.ts";
-import type { Ctx } from "../../platform/context.ts";
-import { caseScope, mayReadSpecial } from "../../platform/tenancy.ts";
-import { berlinDay } from "../interfaces/working-days.ts";
 import { uncoveredSpecialDataSql } from "./special-data.ts";
 import { caseNextSteps, cases, clients } from "./tables.ts";
 

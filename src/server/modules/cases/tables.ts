@@ -14,6 +14,9 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { createdAt, oneOf, updatedAt, version } from "#server/db/columns.ts";
+import { offers } from "#server/modules/offers/tables.ts";
+import { organisations, users } from "#server/platform/tables.ts";
 import {
   type AccessRoute,
   type AgeBand,
@@ -26,11 +29,8 @@ import {
   type Gender,
   type ResidenceStatus,
   type SpecialLegalBasis,
-} from "../../../shared/cases.ts";
-import type { CaseEventKind } from "../../../shared/contracts/cases.ts";
-import { createdAt, oneOf, updatedAt, version } from "../../db/columns.ts";
-import { organisations, users } from "../../platform/tables.ts";
-import { offers } from "../offers/tables.ts";
+} from "#shared/cases.ts";
+import type { CaseEventKind } from "#shared/contracts/cases.ts";
 
 /**
  * A person counselled by an organisation (Ratsuchende). Personal data throughout; the columns

@@ -1,9 +1,9 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { z } from "zod";
+import type { Ctx } from "#server/platform/context.ts";
+import { users } from "#server/platform/tables.ts";
+import { specialScope } from "#server/platform/tenancy.ts";
 import type { Timeline } from "#shared/contracts/cases.ts";
-import type { Ctx } from "../../platform/context.ts";
-import { users } from "../../platform/tables.ts";
-import { specialScope } from "../../platform/tenancy.ts";
 import { auditCaseRead, scopedCase } from "./documentation.ts";
 import { caseEvents } from "./tables.ts";
 

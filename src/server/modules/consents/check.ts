@@ -1,8 +1,8 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
+import type { Tx } from "#server/db/client.ts";
+import { AppError } from "#server/platform/errors.ts";
 import type { ConsentPurpose } from "#shared/cases.ts";
-import type { Tx } from "../../db/client.ts";
-import { AppError } from "../../platform/errors.ts";
 import { consents } from "./tables.ts";
 
 /**

@@ -1,8 +1,8 @@
 import { eq } from "drizzle-orm";
+import { audit } from "#server/platform/audit.ts";
+import type { Ctx } from "#server/platform/context.ts";
+import { AppError, notFound } from "#server/platform/errors.ts";
 import { CONSENT_DOCUMENT_TYPES } from "#shared/cases.ts";
-import { audit } from "../../platform/audit.ts";
-import type { Ctx } from "../../platform/context.ts";
-import { AppError, notFound } from "../../platform/errors.ts";
 import { loadConsent, presentConsent } from "./service.ts";
 import { consentDocuments } from "./tables.ts";
 

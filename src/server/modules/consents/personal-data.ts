@@ -1,4 +1,4 @@
-import type { Holding } from "../../platform/personal-data.ts";
+import type { Holding } from "#server/platform/personal-data.ts";
 import { consentDocuments, consents } from "./tables.ts";
 
 /** The client's consents and the scanned signed sheets. */

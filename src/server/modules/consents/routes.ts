@@ -1,12 +1,12 @@
 import type { FastifyError, FastifyRequest } from "fastify";
+import type { App, Deps } from "#server/deps.ts";
+import { ctxOf } from "#server/platform/context.ts";
+import { attachment } from "#server/platform/download.ts";
+import { AppError, unauthenticated } from "#server/platform/errors.ts";
+import { route } from "#server/platform/route.ts";
 import { CONSENT_DOCUMENT_MAX_BYTES, CONSENT_DOCUMENT_TYPES } from "#shared/cases.ts";
 import { consentRoutes } from "#shared/contracts/routes/consents.ts";
 import { can } from "#shared/permissions.ts";
-import type { App, Deps } from "../../deps.ts";
-import { ctxOf } from "../../platform/context.ts";
-import { attachment } from "../../platform/download.ts";
-import { AppError, unauthenticated } from "../../platform/errors.ts";
-import { route } from "../../platform/route.ts";
 import { getConsentDocument, putConsentDocument } from "./document.ts";
 import { giveConsent, listConsents, withdrawConsent } from "./service.ts";
 import { consentSheet } from "./sheet.ts";

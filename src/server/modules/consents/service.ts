@@ -1,18 +1,18 @@
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
+import type { Tx } from "#server/db/client.ts";
+import { loadClient } from "#server/modules/cases/clients.ts";
+import { recordCaseEvent } from "#server/modules/cases/events.ts";
+import { cases } from "#server/modules/cases/tables.ts";
+import { audit } from "#server/platform/audit.ts";
+import type { Ctx } from "#server/platform/context.ts";
+import { AppError, invalidField, notFound } from "#server/platform/errors.ts";
+import type { Actor } from "#server/platform/session.ts";
+import { organisations, users } from "#server/platform/tables.ts";
+import { clientScope } from "#server/platform/tenancy.ts";
 import { type DataCategory, PURPOSES_WITH_RECIPIENT } from "#shared/cases.ts";
 import type { Consent, ConsentCreate } from "#shared/contracts/consents.ts";
 import { can } from "#shared/permissions.ts";
-import type { Tx } from "../../db/client.ts";
-import { audit } from "../../platform/audit.ts";
-import type { Ctx } from "../../platform/context.ts";
-import { AppError, invalidField, notFound } from "../../platform/errors.ts";
-import type { Actor } from "../../platform/session.ts";
-import { organisations, users } from "../../platform/tables.ts";
-import { clientScope } from "../../platform/tenancy.ts";
-import { loadClient } from "../cases/clients.ts";
-import { recordCaseEvent } from "../cases/events.ts";
-import { cases } from "../cases/tables.ts";
 import { activeConsent, type ConsentRow, consentWithdrawnListeners } from "./check.ts";
 import { consentDocuments, consents } from "./tables.ts";
 

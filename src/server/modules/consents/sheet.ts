@@ -1,12 +1,12 @@
 import { fileURLToPath } from "node:url";
 import { eq } from "drizzle-orm";
+import { loadClient } from "#server/modules/cases/clients.ts";
+import { audit } from "#server/platform/audit.ts";
+import type { Ctx } from "#server/platform/context.ts";
+import { notFound } from "#server/platform/errors.ts";
+import { renderPdf } from "#server/platform/pdf.ts";
+import { organisations } from "#server/platform/tables.ts";
 import { CONSENT_PURPOSES, type ConsentPurpose, PURPOSES_WITH_RECIPIENT } from "#shared/cases.ts";
-import { audit } from "../../platform/audit.ts";
-import type { Ctx } from "../../platform/context.ts";
-import { notFound } from "../../platform/errors.ts";
-import { renderPdf } from "../../platform/pdf.ts";
-import { organisations } from "../../platform/tables.ts";
-import { loadClient } from "../cases/clients.ts";
 import ar from "./sheet-texts/ar.json" with { type: "json" };
 import de from "./sheet-texts/de.json" with { type: "json" };
 import en from "./sheet-texts/en.json" with { type: "json" };

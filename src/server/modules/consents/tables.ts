@@ -1,14 +1,9 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import {
-  CONSENT_FORMS,
-  type ConsentForm,
-  type ConsentPurpose,
-  type LegalBasis,
-} from "../../../shared/cases.ts";
-import { bytea, createdAt, oneOf } from "../../db/columns.ts";
-import { organisations, users } from "../../platform/tables.ts";
-import { clients } from "../cases/tables.ts";
+import { bytea, createdAt, oneOf } from "#server/db/columns.ts";
+import { clients } from "#server/modules/cases/tables.ts";
+import { organisations, users } from "#server/platform/tables.ts";
+import { CONSENT_FORMS, type ConsentForm, type ConsentPurpose, type LegalBasis } from "#shared/cases.ts";
 
 /** Consent of a client for one purpose (and, for referrals and sharing, one receiving organisation). */
 export const consents = pgTable(

@@ -1,10 +1,10 @@
 import { and, asc, eq } from "drizzle-orm";
+import type { Db } from "#server/db/client.ts";
+import { locations, offerLocations, offers } from "#server/modules/offers/tables.ts";
+import { notFound } from "#server/platform/errors.ts";
+import { organisations } from "#server/platform/tables.ts";
 import type { FinderOffer, FinderSchedule } from "#shared/contracts/finder.ts";
 import type { FinderLocale } from "#shared/directory.ts";
-import type { Db } from "../../db/client.ts";
-import { notFound } from "../../platform/errors.ts";
-import { organisations } from "../../platform/tables.ts";
-import { locations, offerLocations, offers } from "../offers/tables.ts";
 import { labeller } from "./labels.ts";
 import { list, shorten, str } from "./texts.ts";
 

@@ -1,8 +1,8 @@
+import { localeFromHeader } from "#server/platform/i18n.ts";
 import { FINDER_LOCALES, type FinderLocale } from "#shared/directory.ts";
 import { RTL_LOCALES } from "#shared/domain.ts";
 import { finderResources } from "#shared/i18n/finder/index.ts";
 import { offerPageTitle, searchPageTitle } from "#shared/i18n/finder/page-title.ts";
-import { localeFromHeader } from "../../platform/i18n.ts";
 
 const isFinderLocale = (value: unknown): value is FinderLocale =>
   typeof value === "string" && (FINDER_LOCALES as readonly string[]).includes(value);

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import type { SQL } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
 import type pg from "pg";
-import type { Db } from "../../db/client.ts";
+import type { Db } from "#server/db/client.ts";
 
 const dialect = new PgDialect();
 

@@ -1,6 +1,6 @@
+import type { App, Deps } from "#server/deps.ts";
+import { route } from "#server/platform/route.ts";
 import { finderRoutes } from "#shared/contracts/routes/finder.ts";
-import type { App, Deps } from "../../deps.ts";
-import { route } from "../../platform/route.ts";
 import { districtMap } from "./district-map.ts";
 import { FinderStore } from "./engine/store.ts";
 import { getFinderOffer } from "./offer.ts";

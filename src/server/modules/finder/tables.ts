@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { bigserial, boolean, check, index, pgTable, timestamp, uuid } from "drizzle-orm/pg-core";
-import { xid8 } from "../../db/columns.ts";
+import { xid8 } from "#server/db/columns.ts";
 
 /**
  * A change to what the public finder shows (an offer, its places, its organisation), noted by

@@ -1,7 +1,7 @@
+import type { App, Deps } from "#server/deps.ts";
+import { ctxOf } from "#server/platform/context.ts";
+import { route } from "#server/platform/route.ts";
 import { homeRoutes } from "#shared/contracts/routes/home.ts";
-import type { App, Deps } from "../../deps.ts";
-import { ctxOf } from "../../platform/context.ts";
-import { route } from "../../platform/route.ts";
 import { getHome } from "./service.ts";
 
 /** The start page: one request for the acting role's work of today. */

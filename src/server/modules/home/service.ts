@@ -1,21 +1,25 @@
-import type { Home, HomeItem, HomeSection, HomeSectionKey } from "#shared/contracts/home.ts";
-import { can } from "#shared/permissions.ts";
-import { audit } from "../../platform/audit.ts";
-import type { Ctx } from "../../platform/context.ts";
-import { isVolunteer, mayReadSpecial } from "../../platform/tenancy.ts";
-import { listDeadlines } from "../cases/deadlines.ts";
-import { assignedCases, casesWithoutStep, casesWithUncoveredSpecialData } from "../cases/start-counts.ts";
-import { countOwnInterfaces } from "../interfaces/start-counts.ts";
-import { countActiveMembers, openInvitations } from "../members/start-counts.ts";
-import { ownOffers, staleCapacities, staleOffers } from "../offers/start-counts.ts";
-import { failedMails } from "../outbox/start-counts.ts";
-import { inboxCounts } from "../referrals/read.ts";
+import { listDeadlines } from "#server/modules/cases/deadlines.ts";
+import {
+  assignedCases,
+  casesWithoutStep,
+  casesWithUncoveredSpecialData,
+} from "#server/modules/cases/start-counts.ts";
+import { countOwnInterfaces } from "#server/modules/interfaces/start-counts.ts";
+import { countActiveMembers, openInvitations } from "#server/modules/members/start-counts.ts";
+import { ownOffers, staleCapacities, staleOffers } from "#server/modules/offers/start-counts.ts";
+import { failedMails } from "#server/modules/outbox/start-counts.ts";
+import { inboxCounts } from "#server/modules/referrals/read.ts";
 import {
   incomingReferrals,
   lateInterfaces,
   openReferralsInNetwork,
   outgoingOverdue,
-} from "../referrals/start-counts.ts";
+} from "#server/modules/referrals/start-counts.ts";
+import { audit } from "#server/platform/audit.ts";
+import type { Ctx } from "#server/platform/context.ts";
+import { isVolunteer, mayReadSpecial } from "#server/platform/tenancy.ts";
+import type { Home, HomeItem, HomeSection, HomeSectionKey } from "#shared/contracts/home.ts";
+import { can } from "#shared/permissions.ts";
 
 /**
  * The start page of each role: the work it has today, counted by the modules that own the records

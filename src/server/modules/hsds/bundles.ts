@@ -1,7 +1,7 @@
 import { asc, inArray } from "drizzle-orm";
-import type { Tx } from "../../db/client.ts";
-import { organisations } from "../../platform/tables.ts";
-import { directoryChanges, locations, offerLocations, offers } from "../offers/tables.ts";
+import type { Tx } from "#server/db/client.ts";
+import { directoryChanges, locations, offerLocations, offers } from "#server/modules/offers/tables.ts";
+import { organisations } from "#server/platform/tables.ts";
 import { byIds, offerSelection } from "./db-util.ts";
 import {
   type ChangeRow,

@@ -1,7 +1,7 @@
 import { getTableColumns, inArray, type SQL, sql } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
-import type { Tx } from "../../db/client.ts";
-import { offers } from "../offers/tables.ts";
+import type { Tx } from "#server/db/client.ts";
+import { offers } from "#server/modules/offers/tables.ts";
 
 const CHUNK = 5000;
 

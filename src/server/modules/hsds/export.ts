@@ -1,7 +1,7 @@
 import { and, asc, count, eq, gt } from "drizzle-orm";
-import type { Db } from "../../db/client.ts";
-import { organisations } from "../../platform/tables.ts";
-import { offers } from "../offers/tables.ts";
+import type { Db } from "#server/db/client.ts";
+import { offers } from "#server/modules/offers/tables.ts";
+import { organisations } from "#server/platform/tables.ts";
 import { organizationsFor } from "./bundles.ts";
 
 const BATCH = 200;

@@ -1,6 +1,6 @@
 import { eq, type SQL, sql } from "drizzle-orm";
-import { organisations } from "../../platform/tables.ts";
-import { offers } from "../offers/tables.ts";
+import { offers } from "#server/modules/offers/tables.ts";
+import { organisations } from "#server/platform/tables.ts";
 import { findLotseTerm, LOTSE_TAXONOMIES, lotseTaxonomyId } from "./lotse-taxonomies.ts";
 
 // Lotse's own attributes live in columns; a filter by one of its terms becomes a column condition,

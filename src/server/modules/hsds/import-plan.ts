@@ -1,8 +1,8 @@
 import { eq, inArray } from "drizzle-orm";
+import type { Tx } from "#server/db/client.ts";
+import { locations, offerLocations, offers } from "#server/modules/offers/tables.ts";
+import { organisations } from "#server/platform/tables.ts";
 import type { ImportReportRecord } from "#shared/contracts/hsds.ts";
-import type { Tx } from "../../db/client.ts";
-import { organisations } from "../../platform/tables.ts";
-import { locations, offerLocations, offers } from "../offers/tables.ts";
 import { byIds, canonical, offerSelection } from "./db-util.ts";
 import { extractRecords, type ImportRecord } from "./import-extract.ts";
 import { isLotseTaxonomyId, stableId } from "./lotse-taxonomies.ts";

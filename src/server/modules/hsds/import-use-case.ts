@@ -1,7 +1,7 @@
+import type { Db } from "#server/db/client.ts";
+import { audit } from "#server/platform/audit.ts";
+import type { Ctx } from "#server/platform/context.ts";
 import type { ImportReport } from "#shared/contracts/hsds.ts";
-import type { Db } from "../../db/client.ts";
-import { audit } from "../../platform/audit.ts";
-import type { Ctx } from "../../platform/context.ts";
 import { importHsds } from "./import.ts";
 
 /** Audit details of an import: counts only, never values from the records. */

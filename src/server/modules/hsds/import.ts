@@ -1,8 +1,8 @@
 import { sql } from "drizzle-orm";
+import type { Db, Tx } from "#server/db/client.ts";
+import { directoryChanges, locations, offerLocations, offers } from "#server/modules/offers/tables.ts";
+import { organisations } from "#server/platform/tables.ts";
 import type { ImportReport } from "#shared/contracts/hsds.ts";
-import type { Db, Tx } from "../../db/client.ts";
-import { organisations } from "../../platform/tables.ts";
-import { directoryChanges, locations, offerLocations, offers } from "../offers/tables.ts";
 import { upsertRows } from "./db-util.ts";
 import { type ImportProgress, type Planned, plan } from "./import-plan.ts";
 import { ensureLotseTaxonomies } from "./lotse-taxonomies.ts";

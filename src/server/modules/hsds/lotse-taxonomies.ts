@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { sql } from "drizzle-orm";
+import type { Tx } from "#server/db/client.ts";
 import {
   CEFR_LEVELS,
   FINDER_LOCALES,
@@ -10,7 +11,6 @@ import {
 } from "#shared/directory.ts";
 import { DISTRICTS, ORGANISATION_TYPES } from "#shared/domain.ts";
 import { OCCUPATION_FIELDS } from "#shared/occupations.ts";
-import type { Tx } from "../../db/client.ts";
 import { taxonomies, taxonomyTerms } from "./tables.ts";
 
 /** Namespace of every id Lotse derives (UUID version 5); never change it, ids are shared between installations. */

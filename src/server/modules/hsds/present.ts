@@ -1,6 +1,6 @@
+import type { directoryChanges, locations, offerLocations, offers } from "#server/modules/offers/tables.ts";
+import type { organisations } from "#server/platform/tables.ts";
 import { DISTRICTS } from "#shared/domain.ts";
-import type { organisations } from "../../platform/tables.ts";
-import type { directoryChanges, locations, offerLocations, offers } from "../offers/tables.ts";
 import { type LotseTaxonomyName, lotseTerm, stableId } from "./lotse-taxonomies.ts";
 import type { taxonomies, taxonomyTerms } from "./tables.ts";
 

@@ -1,5 +1,10 @@
 import { and, asc, count, eq, gte, ilike, inArray, isNull, or, type SQL } from "drizzle-orm";
 import type { z } from "zod";
+import type { Tx } from "#server/db/client.ts";
+import { locations, offerLocations, offers } from "#server/modules/offers/tables.ts";
+import { notFound } from "#server/platform/errors.ts";
+import { containsPattern } from "#server/platform/like.ts";
+import { organisations } from "#server/platform/tables.ts";
 import type {
   HsdsListQuery,
   HsdsOrganizationQuery,
@@ -7,11 +12,6 @@ import type {
   HsdsServiceQuery,
   HsdsTaxonomyTermQuery,
 } from "#shared/contracts/hsds.ts";
-import type { Tx } from "../../db/client.ts";
-import { notFound } from "../../platform/errors.ts";
-import { containsPattern } from "../../platform/like.ts";
-import { organisations } from "../../platform/tables.ts";
-import { locations, offerLocations, offers } from "../offers/tables.ts";
 import { changesFor, organizationsFor, servicesFor } from "./bundles.ts";
 import { offerSelection } from "./db-util.ts";
 import { searchCondition, taxonomyCondition, termCondition } from "./filters.ts";

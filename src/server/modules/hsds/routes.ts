@@ -1,7 +1,7 @@
+import type { App, Deps } from "#server/deps.ts";
+import { ctxOf } from "#server/platform/context.ts";
+import { route } from "#server/platform/route.ts";
 import { hsdsRoutes } from "#shared/contracts/routes/hsds.ts";
-import type { App, Deps } from "../../deps.ts";
-import { ctxOf } from "../../platform/context.ts";
-import { route } from "../../platform/route.ts";
 import { importDirectory } from "./import-use-case.ts";
 import { ensureLotseTaxonomies } from "./lotse-taxonomies.ts";
 import {

@@ -1,6 +1,6 @@
+import type { Actor } from "#server/platform/session.ts";
+import { actsForNetwork, isParty } from "#server/platform/tenancy.ts";
 import { can } from "#shared/permissions.ts";
-import type { Actor } from "../../platform/session.ts";
-import { actsForNetwork, isParty } from "../../platform/tenancy.ts";
 
 /**
  * Who maintains an interface: the coordination any of them, an organisation's admin only those

@@ -1,20 +1,20 @@
 import { and, asc, count, eq, ilike, inArray, or, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { z } from "zod";
+import type { Tx } from "#server/db/client.ts";
+import { audit } from "#server/platform/audit.ts";
+import type { Ctx } from "#server/platform/context.ts";
+import { AppError, invalidField, notFound } from "#server/platform/errors.ts";
+import { containsPattern } from "#server/platform/like.ts";
+import type { Actor } from "#server/platform/session.ts";
+import { organisations } from "#server/platform/tables.ts";
+import { staleVersion } from "#server/platform/versioning.ts";
 import type {
   Interface,
   InterfaceInput,
   InterfaceListQuery,
   InterfaceUpdate,
 } from "#shared/contracts/interfaces.ts";
-import type { Tx } from "../../db/client.ts";
-import { audit } from "../../platform/audit.ts";
-import type { Ctx } from "../../platform/context.ts";
-import { AppError, invalidField, notFound } from "../../platform/errors.ts";
-import { containsPattern } from "../../platform/like.ts";
-import type { Actor } from "../../platform/session.ts";
-import { organisations } from "../../platform/tables.ts";
-import { staleVersion } from "../../platform/versioning.ts";
 import { maintainsInterface } from "./policy.ts";
 import { interfaces } from "./tables.ts";
 

@@ -1,9 +1,9 @@
 import { and, asc, eq, sql } from "drizzle-orm";
+import type { Tx } from "#server/db/client.ts";
+import { audit } from "#server/platform/audit.ts";
+import type { Ctx } from "#server/platform/context.ts";
+import { invalidField } from "#server/platform/errors.ts";
 import type { ReferralSettings } from "#shared/contracts/interfaces.ts";
-import type { Tx } from "../../db/client.ts";
-import { audit } from "../../platform/audit.ts";
-import type { Ctx } from "../../platform/context.ts";
-import { invalidField } from "../../platform/errors.ts";
 import { interfaces, referralSettings } from "./tables.ts";
 
 /** The defaults of the migration, should the single settings row ever be missing. */

@@ -1,6 +1,6 @@
 import { and, count, eq } from "drizzle-orm";
-import type { Ctx } from "../../platform/context.ts";
-import { eitherParty } from "../../platform/tenancy.ts";
+import type { Ctx } from "#server/platform/context.ts";
+import { eitherParty } from "#server/platform/tenancy.ts";
 import { interfaces } from "./tables.ts";
 
 /** Active interfaces the actor's organisation stands on, on either side. */

@@ -1,14 +1,14 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, pgTable, smallint, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { createdAt, oneOf, updatedAt, version } from "#server/db/columns.ts";
+import { organisations } from "#server/platform/tables.ts";
 import {
   type HandoverChannel,
   INTERFACE_SCOPES,
   INTERFACE_STATUSES,
   type InterfaceScope,
   type InterfaceStatus,
-} from "../../../shared/referrals.ts";
-import { createdAt, oneOf, updatedAt, version } from "../../db/columns.ts";
-import { organisations } from "../../platform/tables.ts";
+} from "#shared/referrals.ts";
 
 /**
  * The interface register (Schnittstellen-Register): a handover between two actors — two

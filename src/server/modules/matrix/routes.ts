@@ -1,7 +1,7 @@
+import type { App, Deps } from "#server/deps.ts";
+import { requestLocale } from "#server/platform/i18n.ts";
+import { route } from "#server/platform/route.ts";
 import { matrixRoutes } from "#shared/contracts/routes/matrix.ts";
-import type { App, Deps } from "../../deps.ts";
-import { requestLocale } from "../../platform/i18n.ts";
-import { route } from "../../platform/route.ts";
 import { matrixCsv } from "./csv.ts";
 import { directoryMatrix, matrixCellOffers } from "./service.ts";
 

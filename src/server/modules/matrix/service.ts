@@ -1,10 +1,10 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { z } from "zod";
+import type { Tx } from "#server/db/client.ts";
+import { labeller } from "#server/modules/finder/labels.ts";
 import type { Matrix, MatrixCellQuery, MatrixDimension, MatrixOffer } from "#shared/contracts/matrix.ts";
 import { IQ_PHASES, OFFER_TYPES } from "#shared/directory.ts";
 import { DISTRICT_KEYS, DISTRICTS, type Locale } from "#shared/domain.ts";
-import type { Tx } from "../../db/client.ts";
-import { labeller } from "../finder/labels.ts";
 
 // The matrix counts what the public finder shows: active offers of active organisations.
 const visible = sql`o.status = 'active' and g.status = 'active'`;

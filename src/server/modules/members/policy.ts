@@ -1,7 +1,7 @@
+import { invalidField } from "#server/platform/errors.ts";
+import type { Actor } from "#server/platform/session.ts";
+import { actsForNetwork } from "#server/platform/tenancy.ts";
 import type { Role } from "#shared/domain.ts";
-import { invalidField } from "../../platform/errors.ts";
-import type { Actor } from "../../platform/session.ts";
-import { actsForNetwork } from "../../platform/tenancy.ts";
 
 /** The coordination role is given only by the coordination, and only in the coordination office. */
 export function assertRoleFits(actor: Actor, organisation: { type: string }, role: Role | undefined) {

@@ -1,8 +1,8 @@
 import type { FastifyRequest } from "fastify";
+import type { App, Deps } from "#server/deps.ts";
+import { ctxOf } from "#server/platform/context.ts";
+import { route } from "#server/platform/route.ts";
 import { memberRoutes } from "#shared/contracts/routes/members.ts";
-import type { App, Deps } from "../../deps.ts";
-import { ctxOf } from "../../platform/context.ts";
-import { route } from "../../platform/route.ts";
 import { inviteMember, listInvitations, revokeInvitation } from "./invitations.ts";
 import { getMember, getUser, listMembers, updateMember } from "./service.ts";
 

@@ -1,20 +1,20 @@
 import { and, asc, count, eq, ilike, ne, or, type SQL, sql } from "drizzle-orm";
 import type { z } from "zod";
-import type { Member, MemberListQuery, MemberUpdate } from "#shared/contracts/members.ts";
-import type { Role } from "#shared/domain.ts";
-import type { Tx } from "../../db/client.ts";
-import { audit } from "../../platform/audit.ts";
-import type { Ctx } from "../../platform/context.ts";
-import { invalidField, notFound } from "../../platform/errors.ts";
-import { containsPattern } from "../../platform/like.ts";
-import type { Actor } from "../../platform/session.ts";
-import { memberships, sessions, users } from "../../platform/tables.ts";
+import type { Tx } from "#server/db/client.ts";
+import { audit } from "#server/platform/audit.ts";
+import type { Ctx } from "#server/platform/context.ts";
+import { invalidField, notFound } from "#server/platform/errors.ts";
+import { containsPattern } from "#server/platform/like.ts";
+import type { Actor } from "#server/platform/session.ts";
+import { memberships, sessions, users } from "#server/platform/tables.ts";
 import {
   actsForNetwork,
   coversOrganisation,
   ownOrganisation,
   scopedOrganisation,
-} from "../../platform/tenancy.ts";
+} from "#server/platform/tenancy.ts";
+import type { Member, MemberListQuery, MemberUpdate } from "#shared/contracts/members.ts";
+import type { Role } from "#shared/domain.ts";
 import { assertRoleFits } from "./policy.ts";
 
 const memberColumns = {

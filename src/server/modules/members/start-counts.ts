@@ -1,8 +1,8 @@
 import { and, asc, count, eq, gt, isNull, sql } from "drizzle-orm";
+import type { Ctx } from "#server/platform/context.ts";
+import { mailTokens, memberships, users } from "#server/platform/tables.ts";
+import { ownOrganisation } from "#server/platform/tenancy.ts";
 import { HOME_ITEMS, type HomeItem, homeItem } from "#shared/contracts/home.ts";
-import type { Ctx } from "../../platform/context.ts";
-import { mailTokens, memberships, users } from "../../platform/tables.ts";
-import { ownOrganisation } from "../../platform/tenancy.ts";
 
 /** What an organisation admin's start page counts of members: its people and open invitations. */
 

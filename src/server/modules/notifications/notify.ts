@@ -1,10 +1,10 @@
 import { and, eq, inArray } from "drizzle-orm";
+import type { Tx } from "#server/db/client.ts";
+import { translator } from "#server/platform/i18n.ts";
+import { enqueueMail, type Mailer } from "#server/platform/mail.ts";
+import { memberships, users } from "#server/platform/tables.ts";
 import { LOCALES, type Locale } from "#shared/domain.ts";
 import type { NotificationKind } from "#shared/referrals.ts";
-import type { Tx } from "../../db/client.ts";
-import { translator } from "../../platform/i18n.ts";
-import { enqueueMail, type Mailer } from "../../platform/mail.ts";
-import { memberships, users } from "../../platform/tables.ts";
 import { notifications } from "./tables.ts";
 
 /**

@@ -1,4 +1,4 @@
-import type { Holding } from "../../platform/personal-data.ts";
+import type { Holding } from "#server/platform/personal-data.ts";
 import { notificationReads, notifications } from "./tables.ts";
 
 /** Notifications about the client's referrals, and who of the staff has read them. */

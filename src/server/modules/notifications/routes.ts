@@ -1,8 +1,8 @@
 import type { FastifyRequest } from "fastify";
+import type { App, Deps } from "#server/deps.ts";
+import { ctxOf } from "#server/platform/context.ts";
+import { route } from "#server/platform/route.ts";
 import { notificationRoutes } from "#shared/contracts/routes/notifications.ts";
-import type { App, Deps } from "../../deps.ts";
-import { ctxOf } from "../../platform/context.ts";
-import { route } from "../../platform/route.ts";
 import { configureNotificationMail } from "./notify.ts";
 import { listNotifications, markAllRead, markRead } from "./service.ts";
 

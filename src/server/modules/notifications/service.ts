@@ -1,11 +1,11 @@
 import { and, count, desc, eq, isNull, or, sql } from "drizzle-orm";
 import type { z } from "zod";
+import { audit } from "#server/platform/audit.ts";
+import type { Ctx } from "#server/platform/context.ts";
+import { notFound } from "#server/platform/errors.ts";
+import type { Actor } from "#server/platform/session.ts";
+import { ownOrganisation } from "#server/platform/tenancy.ts";
 import type { Notification as NotificationSchema } from "#shared/contracts/referrals.ts";
-import { audit } from "../../platform/audit.ts";
-import type { Ctx } from "../../platform/context.ts";
-import { notFound } from "../../platform/errors.ts";
-import type { Actor } from "../../platform/session.ts";
-import { ownOrganisation } from "../../platform/tenancy.ts";
 import { notificationReads, notifications } from "./tables.ts";
 
 type Notification = z.infer<typeof NotificationSchema>;

@@ -1,9 +1,9 @@
 import { sql } from "drizzle-orm";
 import { index, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
-import type { NotificationKind } from "../../../shared/referrals.ts";
-import { createdAt } from "../../db/columns.ts";
-import { organisations, users } from "../../platform/tables.ts";
-import { referrals } from "../referrals/tables.ts";
+import { createdAt } from "#server/db/columns.ts";
+import { referrals } from "#server/modules/referrals/tables.ts";
+import { organisations, users } from "#server/platform/tables.ts";
+import type { NotificationKind } from "#shared/referrals.ts";
 
 /**
  * In-app notifications: for one user, or for the members of an organisation who hold one of the

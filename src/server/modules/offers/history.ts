@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, sql } from "drizzle-orm";
-import type { Tx } from "../../db/client.ts";
-import { users } from "../../platform/tables.ts";
+import type { Tx } from "#server/db/client.ts";
+import { users } from "#server/platform/tables.ts";
 import { directoryChanges } from "./tables.ts";
 
 /** A directory record as a flat map of field name → text, the form in which its history is kept. */

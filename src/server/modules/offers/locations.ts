@@ -1,18 +1,18 @@
 import { and, asc, count, eq, getTableColumns, ilike, or, type SQL, sql } from "drizzle-orm";
 import type { z } from "zod";
+import type { Tx } from "#server/db/client.ts";
+import { audit } from "#server/platform/audit.ts";
+import type { Ctx } from "#server/platform/context.ts";
+import { forbidden, notFound } from "#server/platform/errors.ts";
+import { containsPattern } from "#server/platform/like.ts";
+import type { Actor } from "#server/platform/session.ts";
+import { organisationScope, scopedOrganisation } from "#server/platform/tenancy.ts";
 import type {
   Location,
   LocationCreate,
   LocationListQuery,
   LocationUpdate,
 } from "#shared/contracts/offers.ts";
-import type { Tx } from "../../db/client.ts";
-import { audit } from "../../platform/audit.ts";
-import type { Ctx } from "../../platform/context.ts";
-import { forbidden, notFound } from "../../platform/errors.ts";
-import { containsPattern } from "../../platform/like.ts";
-import type { Actor } from "../../platform/session.ts";
-import { organisationScope, scopedOrganisation } from "../../platform/tenancy.ts";
 import { asText, changedFields, type FieldTexts, readHistory, recordChanges } from "./history.ts";
 import { directoryAbilities } from "./policy.ts";
 import { locations, offerLocations } from "./tables.ts";

@@ -1,6 +1,6 @@
+import type { Actor } from "#server/platform/session.ts";
+import { actsForNetwork, coversOrganisation } from "#server/platform/tenancy.ts";
 import { can } from "#shared/permissions.ts";
-import type { Actor } from "../../platform/session.ts";
-import { actsForNetwork, coversOrganisation } from "../../platform/tenancy.ts";
 
 /**
  * Directory records (offers, locations) are read under the organisation scope

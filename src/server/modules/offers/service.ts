@@ -12,6 +12,14 @@ import {
   sql,
 } from "drizzle-orm";
 import type { z } from "zod";
+import type { Tx } from "#server/db/client.ts";
+import { audit } from "#server/platform/audit.ts";
+import type { Ctx } from "#server/platform/context.ts";
+import { AppError, forbidden, invalidField, notFound } from "#server/platform/errors.ts";
+import { containsPattern } from "#server/platform/like.ts";
+import type { Actor } from "#server/platform/session.ts";
+import { organisations } from "#server/platform/tables.ts";
+import { organisationScope, scopedOrganisation } from "#server/platform/tenancy.ts";
 import type {
   Offer,
   OfferCreate,
@@ -20,14 +28,6 @@ import type {
   OfferUpdate,
 } from "#shared/contracts/offers.ts";
 import { CEFR_LEVELS, FUNDING_ROUTES, OFFER_TYPES } from "#shared/directory.ts";
-import type { Tx } from "../../db/client.ts";
-import { audit } from "../../platform/audit.ts";
-import type { Ctx } from "../../platform/context.ts";
-import { AppError, forbidden, invalidField, notFound } from "../../platform/errors.ts";
-import { containsPattern } from "../../platform/like.ts";
-import type { Actor } from "../../platform/session.ts";
-import { organisations } from "../../platform/tables.ts";
-import { organisationScope, scopedOrganisation } from "../../platform/tenancy.ts";
 import { asText, changedFields, type FieldTexts, readHistory, recordChanges } from "./history.ts";
 import { contactFromHsds, contactToHsds, schedulesFromHsds, schedulesToHsds } from "./hsds-shape.ts";
 import { directoryAbilities, mayDeleteOffer } from "./policy.ts";

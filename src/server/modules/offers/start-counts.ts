@@ -1,4 +1,7 @@
 import { and, asc, count, eq, isNotNull, isNull, lt, or, type SQL, sql } from "drizzle-orm";
+import type { Ctx } from "#server/platform/context.ts";
+import { organisations } from "#server/platform/tables.ts";
+import { actsForNetwork, organisationScope, ownOrganisation } from "#server/platform/tenancy.ts";
 import {
   HOME_ITEMS,
   type HomeItem,
@@ -6,9 +9,6 @@ import {
   STALE_CAPACITY_DAYS,
   STALE_OFFER_MONTHS,
 } from "#shared/contracts/home.ts";
-import type { Ctx } from "../../platform/context.ts";
-import { organisations } from "../../platform/tables.ts";
-import { actsForNetwork, organisationScope, ownOrganisation } from "../../platform/tenancy.ts";
 import { offers } from "./tables.ts";
 
 /**

@@ -13,6 +13,8 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { createdAt, oneOf, tsvector, updatedAt } from "#server/db/columns.ts";
+import { organisations } from "#server/platform/tables.ts";
 import {
   type CefrLevel,
   type FundingRoute,
@@ -21,9 +23,7 @@ import {
   OFFER_STATUSES,
   type OfferStatus,
   type OfferType,
-} from "../../../shared/directory.ts";
-import { createdAt, oneOf, tsvector, updatedAt } from "../../db/columns.ts";
-import { organisations } from "../../platform/tables.ts";
+} from "#shared/directory.ts";
 
 /**
  * An offer (Angebot; HSDS service). The columns are what Lotse searches, filters and counts by;

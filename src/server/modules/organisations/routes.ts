@@ -1,8 +1,8 @@
 import type { FastifyRequest } from "fastify";
+import type { App, Deps } from "#server/deps.ts";
+import { ctxOf } from "#server/platform/context.ts";
+import { route } from "#server/platform/route.ts";
 import { organisationRoutes } from "#shared/contracts/routes/organisations.ts";
-import type { App, Deps } from "../../deps.ts";
-import { ctxOf } from "../../platform/context.ts";
-import { route } from "../../platform/route.ts";
 import { createOrganisation, getOrganisation, listOrganisations, updateOrganisation } from "./service.ts";
 
 export function registerOrganisationRoutes(app: App, { db }: Deps) {

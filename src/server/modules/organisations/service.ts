@@ -1,5 +1,12 @@
 import { and, asc, count, eq, getTableColumns, ilike, type SQL, sql } from "drizzle-orm";
 import type { z } from "zod";
+import { audit } from "#server/platform/audit.ts";
+import type { Ctx } from "#server/platform/context.ts";
+import { AppError } from "#server/platform/errors.ts";
+import { containsPattern } from "#server/platform/like.ts";
+import type { Actor } from "#server/platform/session.ts";
+import { memberships, organisations } from "#server/platform/tables.ts";
+import { actsForNetwork, coversOrganisation, scopedOrganisation } from "#server/platform/tenancy.ts";
 import type {
   Organisation,
   OrganisationCreate,
@@ -7,13 +14,6 @@ import type {
   OrganisationUpdate,
 } from "#shared/contracts/organisations.ts";
 import { can } from "#shared/permissions.ts";
-import { audit } from "../../platform/audit.ts";
-import type { Ctx } from "../../platform/context.ts";
-import { AppError } from "../../platform/errors.ts";
-import { containsPattern } from "../../platform/like.ts";
-import type { Actor } from "../../platform/session.ts";
-import { memberships, organisations } from "../../platform/tables.ts";
-import { actsForNetwork, coversOrganisation, scopedOrganisation } from "../../platform/tenancy.ts";
 
 // Drizzle renders columns of a single-table select without their table, so inside this subquery
 // the outer organisation must be named explicitly.

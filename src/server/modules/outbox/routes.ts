@@ -1,16 +1,16 @@
 import { and, count, desc, eq, ilike } from "drizzle-orm";
 import type { FastifyRequest } from "fastify";
 import type { z } from "zod";
+import type { App, Deps } from "#server/deps.ts";
+import { audit } from "#server/platform/audit.ts";
+import type { Ctx } from "#server/platform/context.ts";
+import { ctxOf } from "#server/platform/context.ts";
+import { notFound } from "#server/platform/errors.ts";
+import { containsPattern } from "#server/platform/like.ts";
+import { route } from "#server/platform/route.ts";
+import { outbox } from "#server/platform/tables.ts";
 import type { OutboxMail, OutboxQuery } from "#shared/contracts/outbox.ts";
 import { outboxRoutes } from "#shared/contracts/routes/outbox.ts";
-import type { App, Deps } from "../../deps.ts";
-import { audit } from "../../platform/audit.ts";
-import type { Ctx } from "../../platform/context.ts";
-import { ctxOf } from "../../platform/context.ts";
-import { notFound } from "../../platform/errors.ts";
-import { containsPattern } from "../../platform/like.ts";
-import { route } from "../../platform/route.ts";
-import { outbox } from "../../platform/tables.ts";
 
 type Row = typeof outbox.$inferSelect;
 function present(row: Row): z.infer<typeof OutboxMail> {

@@ -1,8 +1,8 @@
 import { and, count, desc, eq } from "drizzle-orm";
+import type { Ctx } from "#server/platform/context.ts";
+import { outbox } from "#server/platform/tables.ts";
+import { actsForNetwork, organisationScope } from "#server/platform/tenancy.ts";
 import { HOME_ITEMS, type HomeItem, homeItem } from "#shared/contracts/home.ts";
-import type { Ctx } from "../../platform/context.ts";
-import { outbox } from "../../platform/tables.ts";
-import { actsForNetwork, organisationScope } from "../../platform/tenancy.ts";
 
 /**
  * Mails that could not be delivered: the coordination sees the network's outbox and opens each

@@ -1,13 +1,13 @@
 import { eq, sql } from "drizzle-orm";
-import type { Db, Tx } from "../../db/client.ts";
-import { audit } from "../../platform/audit.ts";
-import type { Ctx } from "../../platform/context.ts";
-import { notFound } from "../../platform/errors.ts";
-import { type Job, runJobSoon } from "../../platform/jobs.ts";
-import type { Actor } from "../../platform/session.ts";
-import { erasureLedger } from "../../platform/tables.ts";
-import { loadClient } from "../cases/clients.ts";
-import { CLIENT_ROOT as clients } from "../cases/personal-data.ts";
+import type { Db, Tx } from "#server/db/client.ts";
+import { loadClient } from "#server/modules/cases/clients.ts";
+import { CLIENT_ROOT as clients } from "#server/modules/cases/personal-data.ts";
+import { audit } from "#server/platform/audit.ts";
+import type { Ctx } from "#server/platform/context.ts";
+import { notFound } from "#server/platform/errors.ts";
+import { type Job, runJobSoon } from "#server/platform/jobs.ts";
+import type { Actor } from "#server/platform/session.ts";
+import { erasureLedger } from "#server/platform/tables.ts";
 import { CLIENT_HOLDINGS, CLIENT_TABLES, readHoldings } from "./holdings.ts";
 import { appendLedgerEntries, type LedgerEntry } from "./ledger-file.ts";
 

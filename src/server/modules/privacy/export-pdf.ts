@@ -1,11 +1,11 @@
 import { fileURLToPath } from "node:url";
 import { inArray } from "drizzle-orm";
+import type { Tx } from "#server/db/client.ts";
+import { renderPdf } from "#server/platform/pdf.ts";
+import { organisations } from "#server/platform/tables.ts";
 import type { ClientExport } from "#shared/contracts/privacy.ts";
 import { DISTRICTS } from "#shared/domain.ts";
 import { resources } from "#shared/i18n/index.ts";
-import type { Tx } from "../../db/client.ts";
-import { renderPdf } from "../../platform/pdf.ts";
-import { organisations } from "../../platform/tables.ts";
 import labels from "./export-labels.json" with { type: "json" };
 import { CLIENT_HOLDINGS, type Row } from "./holdings.ts";
 

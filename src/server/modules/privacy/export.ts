@@ -1,12 +1,12 @@
 import { asc, eq, inArray, or, sql } from "drizzle-orm";
+import type { Tx } from "#server/db/client.ts";
+import { loadClient } from "#server/modules/cases/clients.ts";
+import { CLIENT_ROOT as clients } from "#server/modules/cases/personal-data.ts";
+import { audit } from "#server/platform/audit.ts";
+import type { Ctx } from "#server/platform/context.ts";
+import { notFound } from "#server/platform/errors.ts";
+import { auditLog, organisations } from "#server/platform/tables.ts";
 import type { ClientExport } from "#shared/contracts/privacy.ts";
-import type { Tx } from "../../db/client.ts";
-import { audit } from "../../platform/audit.ts";
-import type { Ctx } from "../../platform/context.ts";
-import { notFound } from "../../platform/errors.ts";
-import { auditLog, organisations } from "../../platform/tables.ts";
-import { loadClient } from "../cases/clients.ts";
-import { CLIENT_ROOT as clients } from "../cases/personal-data.ts";
 import { CLIENT_HOLDINGS, type Row, readHoldings } from "./holdings.ts";
 
 export const EXPORT_FORMAT = "lotse-client-export/1";

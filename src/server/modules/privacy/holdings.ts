@@ -1,8 +1,8 @@
 import { asc, getTableColumns, getTableName, inArray } from "drizzle-orm";
 import type { AnyPgColumn, PgTable } from "drizzle-orm/pg-core";
-import type { Tx } from "../../db/client.ts";
-import type { Holding } from "../../platform/personal-data.ts";
-import { CLIENT_ROOT } from "../cases/personal-data.ts";
+import type { Tx } from "#server/db/client.ts";
+import { CLIENT_ROOT } from "#server/modules/cases/personal-data.ts";
+import type { Holding } from "#server/platform/personal-data.ts";
 import { PERSONAL_DATA } from "./registry.ts";
 
 export type { Holding };

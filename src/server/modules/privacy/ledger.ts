@@ -3,8 +3,8 @@
 // does not: they are replayed, so a person erased after the backup was taken does not come back.
 
 import { sql } from "drizzle-orm";
-import type { Db, Tx } from "../../db/client.ts";
-import { erasureLedger } from "../../platform/tables.ts";
+import type { Db, Tx } from "#server/db/client.ts";
+import { erasureLedger } from "#server/platform/tables.ts";
 import { eraseClientRecord } from "./erase.ts";
 import { appendLedgerEntries, ensureLedgerFile, type LedgerEntry, readLedgerFile } from "./ledger-file.ts";
 

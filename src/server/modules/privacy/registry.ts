@@ -1,9 +1,9 @@
-import type { Holding } from "../../platform/personal-data.ts";
-import { CASE_HOLDINGS } from "../cases/personal-data.ts";
-import { CONSENT_HOLDINGS } from "../consents/personal-data.ts";
-import { NOTIFICATION_HOLDINGS } from "../notifications/personal-data.ts";
-import { RECOGNITION_HOLDINGS } from "../recognition/personal-data.ts";
-import { REFERRAL_HOLDINGS } from "../referrals/personal-data.ts";
+import { CASE_HOLDINGS } from "#server/modules/cases/personal-data.ts";
+import { CONSENT_HOLDINGS } from "#server/modules/consents/personal-data.ts";
+import { NOTIFICATION_HOLDINGS } from "#server/modules/notifications/personal-data.ts";
+import { RECOGNITION_HOLDINGS } from "#server/modules/recognition/personal-data.ts";
+import { REFERRAL_HOLDINGS } from "#server/modules/referrals/personal-data.ts";
+import type { Holding } from "#server/platform/personal-data.ts";
 
 /**
  * The modules that hold personal data of a client, each with the holdings it declares in its own

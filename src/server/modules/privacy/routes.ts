@@ -1,9 +1,9 @@
 import type { FastifyRequest } from "fastify";
+import type { App, Deps } from "#server/deps.ts";
+import { ctxOf } from "#server/platform/context.ts";
+import { attachment } from "#server/platform/download.ts";
+import { route } from "#server/platform/route.ts";
 import { privacyRoutes } from "#shared/contracts/routes/privacy.ts";
-import type { App, Deps } from "../../deps.ts";
-import { ctxOf } from "../../platform/context.ts";
-import { attachment } from "../../platform/download.ts";
-import { route } from "../../platform/route.ts";
 import { eraseClient } from "./erase.ts";
 import { exportClient } from "./export.ts";
 import { exportPdf } from "./export-pdf.ts";

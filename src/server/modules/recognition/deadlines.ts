@@ -1,16 +1,16 @@
 import { and, eq, isNotNull, lte, notInArray, type SQL, sql } from "drizzle-orm";
+import type { Tx } from "#server/db/client.ts";
+import { daysFromToday } from "#server/modules/cases/calendar.ts";
+import type { DeadlineScope } from "#server/modules/cases/extensions.ts";
+import { cases, clients } from "#server/modules/cases/tables.ts";
+import type { Ctx } from "#server/platform/context.ts";
+import { caseScope, isVolunteer } from "#server/platform/tenancy.ts";
 import type { Deadline } from "#shared/contracts/cases.ts";
 import {
   AUTHORITY_DECISION_MONTHS,
   DEADLINE_HORIZON_DAYS,
   type RecognitionState,
 } from "#shared/recognition.ts";
-import type { Tx } from "../../db/client.ts";
-import type { Ctx } from "../../platform/context.ts";
-import { caseScope, isVolunteer } from "../../platform/tenancy.ts";
-import { daysFromToday } from "../cases/calendar.ts";
-import type { DeadlineScope } from "../cases/extensions.ts";
-import { cases, clients } from "../cases/tables.ts";
 import { qualifications, recognitionProcedures } from "./tables.ts";
 
 /** States in which a §16d permit no longer matters: the journey has ended in work or without. */

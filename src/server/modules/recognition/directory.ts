@@ -1,7 +1,7 @@
 import { and, asc, eq, ilike, sql } from "drizzle-orm";
-import type { Tx } from "../../db/client.ts";
-import { containsPattern, escapeLike } from "../../platform/like.ts";
-import { organisations } from "../../platform/tables.ts";
+import type { Tx } from "#server/db/client.ts";
+import { containsPattern, escapeLike } from "#server/platform/like.ts";
+import { organisations } from "#server/platform/tables.ts";
 
 const LIMIT = 20;
 

@@ -1,4 +1,4 @@
-import type { Holding } from "../../platform/personal-data.ts";
+import type { Holding } from "#server/platform/personal-data.ts";
 import { qualifications, recognitionProcedures, recognitionStateChanges } from "./tables.ts";
 
 /** The client's foreign qualifications, their recognition procedures and the procedures' history. */

@@ -1,7 +1,7 @@
 import type { SQL } from "drizzle-orm";
+import type { Actor } from "#server/platform/session.ts";
+import { clientScope } from "#server/platform/tenancy.ts";
 import { can } from "#shared/permissions.ts";
-import type { Actor } from "../../platform/session.ts";
-import { clientScope } from "../../platform/tenancy.ts";
 import { qualifications } from "./tables.ts";
 
 /**

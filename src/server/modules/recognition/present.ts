@@ -1,9 +1,9 @@
 import { and, asc, eq, getTableColumns, inArray, type SQL } from "drizzle-orm";
+import type { Tx } from "#server/db/client.ts";
+import type { Actor } from "#server/platform/session.ts";
+import { organisations } from "#server/platform/tables.ts";
 import type { Procedure, Qualification } from "#shared/contracts/recognition.ts";
 import { type DifferenceKind, RECOGNITION_TRANSITIONS } from "#shared/recognition.ts";
-import type { Tx } from "../../db/client.ts";
-import type { Actor } from "../../platform/session.ts";
-import { organisations } from "../../platform/tables.ts";
 import { decisionDueAt } from "./dates.ts";
 import { qualificationScope, recognitionAbilities } from "./policy.ts";
 import { recognitionFor } from "./recognition-sa.ts";

@@ -1,13 +1,13 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { z } from "zod";
+import type { Tx } from "#server/db/client.ts";
+import { recordCaseEvent } from "#server/modules/cases/events.ts";
+import { cases, clients } from "#server/modules/cases/tables.ts";
+import { audit } from "#server/platform/audit.ts";
+import type { Ctx } from "#server/platform/context.ts";
+import { forbidden, notFound } from "#server/platform/errors.ts";
+import { clientScope } from "#server/platform/tenancy.ts";
 import type { QualificationInput, QualificationUpdate } from "#shared/contracts/recognition.ts";
-import type { Tx } from "../../db/client.ts";
-import { audit } from "../../platform/audit.ts";
-import type { Ctx } from "../../platform/context.ts";
-import { forbidden, notFound } from "../../platform/errors.ts";
-import { clientScope } from "../../platform/tenancy.ts";
-import { recordCaseEvent } from "../cases/events.ts";
-import { cases, clients } from "../cases/tables.ts";
 import { qualificationScope, recognitionAbilities } from "./policy.ts";
 import {
   presentProcedures,

@@ -1,9 +1,9 @@
 import type { FastifyRequest } from "fastify";
+import type { App, Deps } from "#server/deps.ts";
+import { ctxOf } from "#server/platform/context.ts";
+import { route } from "#server/platform/route.ts";
+import { expectedVersion, sendVersioned } from "#server/platform/versioning.ts";
 import { recognitionRoutes } from "#shared/contracts/routes/recognition.ts";
-import type { App, Deps } from "../../deps.ts";
-import { ctxOf } from "../../platform/context.ts";
-import { route } from "../../platform/route.ts";
-import { expectedVersion, sendVersioned } from "../../platform/versioning.ts";
 import { searchDirectoryOrganisations } from "./directory.ts";
 import { occupationFields } from "./kldb.ts";
 import { searchOccupations } from "./occupation-search.ts";

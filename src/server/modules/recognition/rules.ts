@@ -1,5 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
+import { berlinDay } from "#server/modules/interfaces/working-days.ts";
+import { invalidField } from "#server/platform/errors.ts";
 import type { ProcedureUpdate } from "#shared/contracts/recognition.ts";
 import {
   DECISIONS_WITH_DIFFERENCES,
@@ -8,8 +10,6 @@ import {
   REGULATED_DECISIONS,
   type RecognitionState,
 } from "#shared/recognition.ts";
-import { invalidField } from "../../platform/errors.ts";
-import { berlinDay } from "../interfaces/working-days.ts";
 import type { recognitionProcedures } from "./tables.ts";
 
 type Row = typeof recognitionProcedures.$inferSelect;

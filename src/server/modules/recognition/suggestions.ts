@@ -1,4 +1,10 @@
 import { and, arrayContains, asc, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
+import type { Tx } from "#server/db/client.ts";
+import { clients } from "#server/modules/cases/tables.ts";
+import { offers } from "#server/modules/offers/tables.ts";
+import { audit } from "#server/platform/audit.ts";
+import type { Ctx } from "#server/platform/context.ts";
+import { organisations } from "#server/platform/tables.ts";
 import type { Suggestions } from "#shared/contracts/recognition.ts";
 import type { OfferType } from "#shared/directory.ts";
 import { DISTRICT_KEYS } from "#shared/domain.ts";
@@ -8,12 +14,6 @@ import {
   OFFER_TYPES_FOR_DIFFERENCE,
   type RecognitionDecision,
 } from "#shared/recognition.ts";
-import type { Tx } from "../../db/client.ts";
-import { audit } from "../../platform/audit.ts";
-import type { Ctx } from "../../platform/context.ts";
-import { organisations } from "../../platform/tables.ts";
-import { clients } from "../cases/tables.ts";
-import { offers } from "../offers/tables.ts";
 import { loadProcedure } from "./procedures.ts";
 
 /** How many offers are suggested for one difference at most. */

@@ -12,6 +12,9 @@ import {
   timestamp,
   uuid,
 } from "drizzle-orm/pg-core";
+import { createdAt, updatedAt, version } from "#server/db/columns.ts";
+import { cases, clients } from "#server/modules/cases/tables.ts";
+import { organisations, users } from "#server/platform/tables.ts";
 import type {
   AnabinStatus,
   AppealResult,
@@ -19,10 +22,7 @@ import type {
   RecognitionDecision,
   RecognitionLegalBasis,
   RecognitionState,
-} from "../../../shared/recognition.ts";
-import { createdAt, updatedAt, version } from "../../db/columns.ts";
-import { organisations, users } from "../../platform/tables.ts";
-import { cases, clients } from "../cases/tables.ts";
+} from "#shared/recognition.ts";
 
 /** A foreign qualification of a client. */
 export const qualifications = pgTable(

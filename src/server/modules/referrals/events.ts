@@ -1,10 +1,10 @@
 import { asc, eq } from "drizzle-orm";
+import type { Tx } from "#server/db/client.ts";
+import { recordReferralFact } from "#server/modules/analytics/facts.ts";
+import { cases } from "#server/modules/cases/tables.ts";
+import { offers } from "#server/modules/offers/tables.ts";
+import type { Ctx } from "#server/platform/context.ts";
 import type { ReferralState } from "#shared/referrals.ts";
-import type { Tx } from "../../db/client.ts";
-import type { Ctx } from "../../platform/context.ts";
-import { recordReferralFact } from "../analytics/facts.ts";
-import { cases } from "../cases/tables.ts";
-import { offers } from "../offers/tables.ts";
 import { loadReferral } from "./read.ts";
 import { referralEvents, type referrals } from "./tables.ts";
 

@@ -1,9 +1,9 @@
 import { asc, eq } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { audit } from "../../platform/audit.ts";
-import type { Ctx } from "../../platform/context.ts";
-import { AppError } from "../../platform/errors.ts";
-import { organisations, users } from "../../platform/tables.ts";
+import { audit } from "#server/platform/audit.ts";
+import type { Ctx } from "#server/platform/context.ts";
+import { AppError } from "#server/platform/errors.ts";
+import { organisations, users } from "#server/platform/tables.ts";
 import { shownSide } from "./policy.ts";
 import { loadReferral } from "./read.ts";
 import { referralMessages } from "./tables.ts";

@@ -1,4 +1,13 @@
 import { and, asc, count, desc, eq, inArray, lt, type SQL, sql } from "drizzle-orm";
+import type { Tx } from "#server/db/client.ts";
+import { cases } from "#server/modules/cases/tables.ts";
+import { berlinDay } from "#server/modules/interfaces/working-days.ts";
+import { offers } from "#server/modules/offers/tables.ts";
+import { audit } from "#server/platform/audit.ts";
+import type { Ctx } from "#server/platform/context.ts";
+import type { Actor } from "#server/platform/session.ts";
+import { organisations, users } from "#server/platform/tables.ts";
+import { senderScope } from "#server/platform/tenancy.ts";
 import type {
   OUTGOING_SENDERS,
   OutgoingQuery,
@@ -8,15 +17,6 @@ import type {
 import type { OfferType } from "#shared/directory.ts";
 import { can } from "#shared/permissions.ts";
 import { OPEN_REFERRAL_STATES, type ReferralDataItem } from "#shared/referrals.ts";
-import type { Tx } from "../../db/client.ts";
-import { audit } from "../../platform/audit.ts";
-import type { Ctx } from "../../platform/context.ts";
-import type { Actor } from "../../platform/session.ts";
-import { organisations, users } from "../../platform/tables.ts";
-import { senderScope } from "../../platform/tenancy.ts";
-import { cases } from "../cases/tables.ts";
-import { berlinDay } from "../interfaces/working-days.ts";
-import { offers } from "../offers/tables.ts";
 import { isOverdue, relevantDue } from "./read.ts";
 import { referrals } from "./tables.ts";
 

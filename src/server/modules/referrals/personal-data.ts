@@ -1,4 +1,4 @@
-import type { Holding } from "../../platform/personal-data.ts";
+import type { Holding } from "#server/platform/personal-data.ts";
 import { referralMessages, referrals } from "./tables.ts";
 
 /** The referrals of the client's cases and their message threads. */

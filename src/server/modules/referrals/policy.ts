@@ -1,7 +1,7 @@
+import type { Actor } from "#server/platform/session.ts";
+import { mayReceive, type Side, type Sides } from "#server/platform/tenancy.ts";
 import { can } from "#shared/permissions.ts";
 import { OPEN_REFERRAL_STATES, REFERRAL_TRANSITIONS, type ReferralState } from "#shared/referrals.ts";
-import type { Actor } from "../../platform/session.ts";
-import { mayReceive, type Side, type Sides } from "../../platform/tenancy.ts";
 
 /**
  * What each side of a referral may do. Who holds which side is tenancy (platform/tenancy.ts:

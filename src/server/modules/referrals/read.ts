@@ -1,6 +1,25 @@
 import { and, asc, count, desc, eq, inArray, lt, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { z } from "zod";
+import type { Tx } from "#server/db/client.ts";
+import { scopedCase } from "#server/modules/cases/documentation.ts";
+import { cases } from "#server/modules/cases/tables.ts";
+import { loadReferralSettings } from "#server/modules/interfaces/settings.ts";
+import { addWorkingDays, berlinDay } from "#server/modules/interfaces/working-days.ts";
+import { offers } from "#server/modules/offers/tables.ts";
+import { audit } from "#server/platform/audit.ts";
+import type { Ctx } from "#server/platform/context.ts";
+import { notFound } from "#server/platform/errors.ts";
+import type { Actor } from "#server/platform/session.ts";
+import { organisations } from "#server/platform/tables.ts";
+import {
+  assertSide,
+  isReceiver,
+  mayReceive,
+  receiverScope,
+  type Sides,
+  sidesOf,
+} from "#server/platform/tenancy.ts";
 import type { InboxCounts, Referral } from "#shared/contracts/referrals.ts";
 import type { OfferType } from "#shared/directory.ts";
 import {
@@ -9,25 +28,6 @@ import {
   OPEN_REFERRAL_STATES,
   type ReferralDataItem,
 } from "#shared/referrals.ts";
-import type { Tx } from "../../db/client.ts";
-import { audit } from "../../platform/audit.ts";
-import type { Ctx } from "../../platform/context.ts";
-import { notFound } from "../../platform/errors.ts";
-import type { Actor } from "../../platform/session.ts";
-import { organisations } from "../../platform/tables.ts";
-import {
-  assertSide,
-  isReceiver,
-  mayReceive,
-  receiverScope,
-  type Sides,
-  sidesOf,
-} from "../../platform/tenancy.ts";
-import { scopedCase } from "../cases/documentation.ts";
-import { cases } from "../cases/tables.ts";
-import { loadReferralSettings } from "../interfaces/settings.ts";
-import { addWorkingDays, berlinDay } from "../interfaces/working-days.ts";
-import { offers } from "../offers/tables.ts";
 import { nextStatesFor, shownSide } from "./policy.ts";
 import { referrals } from "./tables.ts";
 

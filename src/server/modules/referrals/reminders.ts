@@ -1,10 +1,10 @@
 import { and, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
-import type { Db } from "../../db/client.ts";
-import { audit } from "../../platform/audit.ts";
-import type { Job } from "../../platform/jobs.ts";
-import { loadReferralSettings } from "../interfaces/settings.ts";
-import { addWorkingDays, berlinDay } from "../interfaces/working-days.ts";
-import { notify } from "../notifications/notify.ts";
+import type { Db } from "#server/db/client.ts";
+import { loadReferralSettings } from "#server/modules/interfaces/settings.ts";
+import { addWorkingDays, berlinDay } from "#server/modules/interfaces/working-days.ts";
+import { notify } from "#server/modules/notifications/notify.ts";
+import { audit } from "#server/platform/audit.ts";
+import type { Job } from "#server/platform/jobs.ts";
 import { referrals } from "./tables.ts";
 import { applyMove } from "./transitions.ts";
 

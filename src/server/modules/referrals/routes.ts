@@ -1,8 +1,8 @@
 import type { FastifyRequest } from "fastify";
+import type { App, Deps } from "#server/deps.ts";
+import { ctxOf } from "#server/platform/context.ts";
+import { route } from "#server/platform/route.ts";
 import { referralRoutes } from "#shared/contracts/routes/referrals.ts";
-import type { App, Deps } from "../../deps.ts";
-import { ctxOf } from "../../platform/context.ts";
-import { route } from "../../platform/route.ts";
 import { listReferralEvents } from "./events.ts";
 import { listMessages, postMessage } from "./messages.ts";
 import { countOutgoing, listOutgoing } from "./outgoing.ts";

@@ -1,8 +1,8 @@
 import { asc, eq, inArray } from "drizzle-orm";
+import type { Tx } from "#server/db/client.ts";
+import { cases, clients } from "#server/modules/cases/tables.ts";
+import { qualifications, recognitionProcedures } from "#server/modules/recognition/tables.ts";
 import type { ReferralDataItem } from "#shared/referrals.ts";
-import type { Tx } from "../../db/client.ts";
-import { cases, clients } from "../cases/tables.ts";
-import { qualifications, recognitionProcedures } from "../recognition/tables.ts";
 
 /**
  * The data that travels with a referral: a copy of the chosen items at sending time, so the

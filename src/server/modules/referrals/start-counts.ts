@@ -1,13 +1,13 @@
 import { and, asc, count, desc, eq, inArray, lt, or, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
+import { cases, clients } from "#server/modules/cases/tables.ts";
+import { berlinDay } from "#server/modules/interfaces/working-days.ts";
+import type { Ctx } from "#server/platform/context.ts";
+import type { Actor } from "#server/platform/session.ts";
+import { organisations } from "#server/platform/tables.ts";
+import { mayReceive, receiverScope, senderScope } from "#server/platform/tenancy.ts";
 import { HOME_ITEMS, type HomeItem, homeItem } from "#shared/contracts/home.ts";
 import { OPEN_REFERRAL_STATES } from "#shared/referrals.ts";
-import type { Ctx } from "../../platform/context.ts";
-import type { Actor } from "../../platform/session.ts";
-import { organisations } from "../../platform/tables.ts";
-import { mayReceive, receiverScope, senderScope } from "../../platform/tenancy.ts";
-import { cases, clients } from "../cases/tables.ts";
-import { berlinDay } from "../interfaces/working-days.ts";
 import { referrals } from "./tables.ts";
 
 /**

@@ -12,7 +12,13 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import type { OfferType } from "../../../shared/directory.ts";
+import { createdAt, oneOf, updatedAt, version } from "#server/db/columns.ts";
+import { cases } from "#server/modules/cases/tables.ts";
+import { consents } from "#server/modules/consents/tables.ts";
+import { interfaces } from "#server/modules/interfaces/tables.ts";
+import { offers } from "#server/modules/offers/tables.ts";
+import { organisations, users } from "#server/platform/tables.ts";
+import type { OfferType } from "#shared/directory.ts";
 import {
   type DeclineReason,
   REFERRAL_STATES,
@@ -20,13 +26,7 @@ import {
   type ReferralOutcome,
   type ReferralState,
   type UnsuccessfulReason,
-} from "../../../shared/referrals.ts";
-import { createdAt, oneOf, updatedAt, version } from "../../db/columns.ts";
-import { organisations, users } from "../../platform/tables.ts";
-import { cases } from "../cases/tables.ts";
-import { consents } from "../consents/tables.ts";
-import { interfaces } from "../interfaces/tables.ts";
-import { offers } from "../offers/tables.ts";
+} from "#shared/referrals.ts";
 
 /**
  * A referral (Verweis) of a case to an offer. The receiver sees `snapshot` — the data items the

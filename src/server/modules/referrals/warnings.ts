@@ -1,4 +1,9 @@
 import { eq, inArray } from "drizzle-orm";
+import type { Tx } from "#server/db/client.ts";
+import { clients } from "#server/modules/cases/tables.ts";
+import { AppError, type FieldProblem } from "#server/platform/errors.ts";
+import type { Actor } from "#server/platform/session.ts";
+import { organisations } from "#server/platform/tables.ts";
 import { can } from "#shared/permissions.ts";
 import type { NoteFindingKind, NoteSubject } from "#shared/personal-data.ts";
 import {
@@ -8,11 +13,6 @@ import {
   type ReferralWarning,
   type ReferralWarningCode,
 } from "#shared/referral-check.ts";
-import type { Tx } from "../../db/client.ts";
-import { AppError, type FieldProblem } from "../../platform/errors.ts";
-import type { Actor } from "../../platform/session.ts";
-import { organisations } from "../../platform/tables.ts";
-import { clients } from "../cases/tables.ts";
 
 /**
  * The server's half of the referral check (src/shared/referral-check.ts explains what it checks

@@ -1,10 +1,10 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
+import type { Tx } from "#server/db/client.ts";
+import { cases } from "#server/modules/cases/tables.ts";
+import { type ConsentWithdrawal, onConsentWithdrawn } from "#server/modules/consents/check.ts";
+import { notify } from "#server/modules/notifications/notify.ts";
+import { audit } from "#server/platform/audit.ts";
 import { OPEN_REFERRAL_STATES } from "#shared/referrals.ts";
-import type { Tx } from "../../db/client.ts";
-import { audit } from "../../platform/audit.ts";
-import { cases } from "../cases/tables.ts";
-import { type ConsentWithdrawal, onConsentWithdrawn } from "../consents/check.ts";
-import { notify } from "../notifications/notify.ts";
 import { referralMessages, referrals } from "./tables.ts";
 import { applyMove } from "./transitions.ts";
 

@@ -1,11 +1,11 @@
 import { and, count, desc, eq, gt, isNull, lt, min, sql } from "drizzle-orm";
-import type { Db, Tx } from "../../db/client.ts";
-import { audit } from "../../platform/audit.ts";
-import { AppError } from "../../platform/errors.ts";
-import { createSession } from "../../platform/session.ts";
-import { mailTokens, memberships, organisations, users } from "../../platform/tables.ts";
-import { newToken, tokenHash } from "../../platform/tokens.ts";
-import { activateInvitation } from "../members/invitations.ts";
+import type { Db, Tx } from "#server/db/client.ts";
+import { activateInvitation } from "#server/modules/members/invitations.ts";
+import { audit } from "#server/platform/audit.ts";
+import { AppError } from "#server/platform/errors.ts";
+import { createSession } from "#server/platform/session.ts";
+import { mailTokens, memberships, organisations, users } from "#server/platform/tables.ts";
+import { newToken, tokenHash } from "#server/platform/tokens.ts";
 import {
   authorizationUrl,
   discover,

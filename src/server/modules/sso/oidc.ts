@@ -1,5 +1,5 @@
 import * as client from "openid-client";
-import { AppError } from "../../platform/errors.ts";
+import { AppError } from "#server/platform/errors.ts";
 
 /** How long Lotse waits for a provider before it calls it unreachable. */
 const TIMEOUT_SECONDS = 10;

@@ -1,6 +1,6 @@
 import { and, eq, inArray } from "drizzle-orm";
-import type { Tx } from "../../db/client.ts";
-import { AppError } from "../../platform/errors.ts";
+import type { Tx } from "#server/db/client.ts";
+import { AppError } from "#server/platform/errors.ts";
 import { ssoProviders } from "./tables.ts";
 
 /**

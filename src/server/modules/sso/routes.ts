@@ -1,10 +1,10 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
+import type { App, Deps } from "#server/deps.ts";
+import { ctxOf } from "#server/platform/context.ts";
+import { AppError } from "#server/platform/errors.ts";
+import { route } from "#server/platform/route.ts";
+import { SESSION_COOKIE } from "#server/platform/session.ts";
 import { ssoRoutes } from "#shared/contracts/routes/sso.ts";
-import type { App, Deps } from "../../deps.ts";
-import { ctxOf } from "../../platform/context.ts";
-import { AppError } from "../../platform/errors.ts";
-import { route } from "../../platform/route.ts";
-import { SESSION_COOKIE } from "../../platform/session.ts";
 import { completeLogin, LOGIN_MINUTES, startLogin } from "./login.ts";
 import {
   checkSsoProvider,

@@ -1,12 +1,12 @@
 import { asc, eq, sql } from "drizzle-orm";
+import type { Db } from "#server/db/client.ts";
+import { audit } from "#server/platform/audit.ts";
+import type { Ctx } from "#server/platform/context.ts";
+import { AppError, invalidField, notFound } from "#server/platform/errors.ts";
+import { organisations } from "#server/platform/tables.ts";
+import { scopedOrganisation } from "#server/platform/tenancy.ts";
 import type { SsoProviderInput, SsoSettings } from "#shared/contracts/sso.ts";
 import { can } from "#shared/permissions.ts";
-import type { Db } from "../../db/client.ts";
-import { audit } from "../../platform/audit.ts";
-import type { Ctx } from "../../platform/context.ts";
-import { AppError, invalidField, notFound } from "../../platform/errors.ts";
-import { organisations } from "../../platform/tables.ts";
-import { scopedOrganisation } from "../../platform/tenancy.ts";
 import { countSigningKeys, discover, isNetworkFailure, issuerAllowed, unreachable } from "./oidc.ts";
 import { ssoProviders } from "./tables.ts";
 

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { boolean, check, index, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { createdAt, updatedAt } from "../../db/columns.ts";
-import { organisations } from "../../platform/tables.ts";
+import { createdAt, updatedAt } from "#server/db/columns.ts";
+import { organisations } from "#server/platform/tables.ts";
 
 /**
  * An organisation's OpenID Connect provider (typically Keycloak), configured by the coordination.

@@ -6,10 +6,10 @@
 import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
-import type { Config } from "../../config.ts";
-import { lockHolder, startEmbeddedPostgres } from "../../db/embedded.ts";
-import { PASSWORD_FILE } from "../../db/embedded-init.ts";
-import { isAlive } from "../../db/proc.ts";
+import type { Config } from "#server/config.ts";
+import { lockHolder, startEmbeddedPostgres } from "#server/db/embedded.ts";
+import { PASSWORD_FILE } from "#server/db/embedded-init.ts";
+import { isAlive } from "#server/db/proc.ts";
 import { BackupError } from "./format.ts";
 
 export type Target = { url: string; how: string; close(): Promise<void> };

@@ -8,10 +8,10 @@ import { finished } from "node:stream/promises";
 import { drizzle } from "drizzle-orm/node-postgres";
 import type pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
-import { MIGRATION_LOCK } from "../../db/migrate.ts";
-import * as schema from "../../db/schema.ts";
-import { type ReplayReport, replayLedger } from "../../modules/privacy/ledger.ts";
-import type { LedgerEntry } from "../../modules/privacy/ledger-file.ts";
+import { MIGRATION_LOCK } from "#server/db/migrate.ts";
+import * as schema from "#server/db/schema.ts";
+import { type ReplayReport, replayLedger } from "#server/modules/privacy/ledger.ts";
+import type { LedgerEntry } from "#server/modules/privacy/ledger-file.ts";
 import { BackupError, type Header, readFrames, readHeader, Sequences, verifyBackupFile } from "./format.ts";
 import { appliedMigrations, applyMigrations, localMigrations, planMigrations } from "./migrations.ts";
 

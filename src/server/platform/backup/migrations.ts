@@ -5,7 +5,7 @@
 
 import { readMigrationFiles } from "drizzle-orm/migrator";
 import type pg from "pg";
-import { migrationsFolder } from "../../db/migrate.ts";
+import { migrationsFolder } from "#server/db/migrate.ts";
 import { BackupError, type Header } from "./format.ts";
 
 export type LocalMigration = { hash: string; createdAt: number; statements: string[] };

@@ -5,9 +5,9 @@ import { randomBytes } from "node:crypto";
 import fsp from "node:fs/promises";
 import path from "node:path";
 import type pg from "pg";
-import type { Config } from "../../config.ts";
-import { syncDirectory } from "../../db/embedded-init.ts";
-import type { Job } from "../jobs.ts";
+import type { Config } from "#server/config.ts";
+import { syncDirectory } from "#server/db/embedded-init.ts";
+import type { Job } from "#server/platform/jobs.ts";
 import { writeBackup } from "./dump.ts";
 
 export const BACKUP_JOB = "backup.scheduled";

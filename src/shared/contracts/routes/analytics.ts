@@ -6,9 +6,9 @@ import {
   NetworkGraph,
   ProcessFlow,
   ProcessTimes,
-} from "../analytics.ts";
-import { PROTECTED_PROBLEMS, Problem } from "../common.ts";
-import { defineRoute } from "../route.ts";
+} from "#shared/contracts/analytics.ts";
+import { PROTECTED_PROBLEMS, Problem } from "#shared/contracts/common.ts";
+import { defineRoute } from "#shared/contracts/route.ts";
 
 const tags = ["analytics"];
 const problems = { ...PROTECTED_PROBLEMS, 422: Problem };

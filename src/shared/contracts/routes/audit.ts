@@ -1,6 +1,6 @@
-import { AuditEntry, AuditList, AuditParams, AuditQuery } from "../audit.ts";
-import { PROTECTED_PROBLEMS } from "../common.ts";
-import { defineRoute } from "../route.ts";
+import { AuditEntry, AuditList, AuditParams, AuditQuery } from "#shared/contracts/audit.ts";
+import { PROTECTED_PROBLEMS } from "#shared/contracts/common.ts";
+import { defineRoute } from "#shared/contracts/route.ts";
 
 const tags = ["audit"];
 const problems = PROTECTED_PROBLEMS;

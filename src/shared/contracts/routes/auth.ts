@@ -9,9 +9,9 @@ import {
   PasswordResetRequestBody,
   SessionInfo,
   SwitchOrganisationBody,
-} from "../auth.ts";
-import { Problem } from "../common.ts";
-import { defineRoute } from "../route.ts";
+} from "#shared/contracts/auth.ts";
+import { Problem } from "#shared/contracts/common.ts";
+import { defineRoute } from "#shared/contracts/route.ts";
 
 const tags = ["auth"];
 const problems = { 400: Problem, 401: Problem, 403: Problem, 429: Problem };

@@ -20,9 +20,9 @@ import {
   NoteCreate,
   NoteList,
   Timeline,
-} from "../cases.ts";
-import { PROTECTED_PROBLEMS, Problem } from "../common.ts";
-import { defineRoute } from "../route.ts";
+} from "#shared/contracts/cases.ts";
+import { PROTECTED_PROBLEMS, Problem } from "#shared/contracts/common.ts";
+import { defineRoute } from "#shared/contracts/route.ts";
 
 const tags = ["cases"];
 const problems = PROTECTED_PROBLEMS;

@@ -1,6 +1,12 @@
-import { Client, ClientParams, ClientUpdate, DuplicateCandidates, DuplicateCheck } from "../clients.ts";
-import { PROTECTED_PROBLEMS, Problem } from "../common.ts";
-import { defineRoute } from "../route.ts";
+import {
+  Client,
+  ClientParams,
+  ClientUpdate,
+  DuplicateCandidates,
+  DuplicateCheck,
+} from "#shared/contracts/clients.ts";
+import { PROTECTED_PROBLEMS, Problem } from "#shared/contracts/common.ts";
+import { defineRoute } from "#shared/contracts/route.ts";
 
 const tags = ["clients"];
 const problems = PROTECTED_PROBLEMS;

@@ -1,9 +1,15 @@
 import { z } from "zod";
-import { CONSENT_DOCUMENT_TYPES } from "../../cases.ts";
-import { ClientParams } from "../clients.ts";
-import { BinaryFile, PROTECTED_PROBLEMS, Problem } from "../common.ts";
-import { Consent, ConsentCreate, ConsentList, ConsentParams, ConsentSheetQuery } from "../consents.ts";
-import { defineRoute } from "../route.ts";
+import { CONSENT_DOCUMENT_TYPES } from "#shared/cases.ts";
+import { ClientParams } from "#shared/contracts/clients.ts";
+import { BinaryFile, PROTECTED_PROBLEMS, Problem } from "#shared/contracts/common.ts";
+import {
+  Consent,
+  ConsentCreate,
+  ConsentList,
+  ConsentParams,
+  ConsentSheetQuery,
+} from "#shared/contracts/consents.ts";
+import { defineRoute } from "#shared/contracts/route.ts";
 
 const tags = ["consents"];
 const problems = PROTECTED_PROBLEMS;

@@ -1,4 +1,4 @@
-import { Problem } from "../common.ts";
+import { Problem } from "#shared/contracts/common.ts";
 import {
   DistrictMap,
   FinderLangQuery,
@@ -6,8 +6,8 @@ import {
   FinderOfferParams,
   FinderResults,
   FinderSearchQuery,
-} from "../finder.ts";
-import { defineRoute } from "../route.ts";
+} from "#shared/contracts/finder.ts";
+import { defineRoute } from "#shared/contracts/route.ts";
 
 const tags = ["finder"];
 

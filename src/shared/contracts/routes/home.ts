@@ -1,6 +1,6 @@
-import { PROTECTED_PROBLEMS } from "../common.ts";
-import { Home } from "../home.ts";
-import { defineRoute } from "../route.ts";
+import { PROTECTED_PROBLEMS } from "#shared/contracts/common.ts";
+import { Home } from "#shared/contracts/home.ts";
+import { defineRoute } from "#shared/contracts/route.ts";
 
 /** The start page: one request for the acting role's work of today. */
 export const homeRoutes = {

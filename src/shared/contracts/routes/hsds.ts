@@ -1,4 +1,4 @@
-import { Problem } from "../common.ts";
+import { Problem } from "#shared/contracts/common.ts";
 import {
   HsdsIdParams,
   HsdsImportBody,
@@ -13,8 +13,8 @@ import {
   HsdsServiceQuery,
   HsdsTaxonomyTermQuery,
   ImportReport,
-} from "../hsds.ts";
-import { defineRoute } from "../route.ts";
+} from "#shared/contracts/hsds.ts";
+import { defineRoute } from "#shared/contracts/route.ts";
 
 const tags = ["hsds"];
 const problems = { 400: Problem, 404: Problem };

@@ -1,4 +1,4 @@
-import { PROTECTED_PROBLEMS, Problem } from "../common.ts";
+import { PROTECTED_PROBLEMS, Problem } from "#shared/contracts/common.ts";
 import {
   Interface,
   InterfaceInput,
@@ -7,8 +7,8 @@ import {
   InterfaceParams,
   InterfaceUpdate,
   ReferralSettings,
-} from "../interfaces.ts";
-import { defineRoute } from "../route.ts";
+} from "#shared/contracts/interfaces.ts";
+import { defineRoute } from "#shared/contracts/route.ts";
 
 const tags = ["interfaces"];
 const problems = PROTECTED_PROBLEMS;

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { Problem } from "../common.ts";
-import { Matrix, MatrixCellQuery, MatrixOfferList, MatrixQuery } from "../matrix.ts";
-import { defineRoute } from "../route.ts";
+import { Problem } from "#shared/contracts/common.ts";
+import { Matrix, MatrixCellQuery, MatrixOfferList, MatrixQuery } from "#shared/contracts/matrix.ts";
+import { defineRoute } from "#shared/contracts/route.ts";
 
 const tags = ["directory"];
 const problems = { 400: Problem, 401: Problem, 403: Problem };

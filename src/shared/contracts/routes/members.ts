@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { PROTECTED_PROBLEMS, Problem } from "../common.ts";
+import { PROTECTED_PROBLEMS, Problem } from "#shared/contracts/common.ts";
 import {
   Invitation,
   InvitationCreate,
@@ -13,8 +13,8 @@ import {
   OrgParams,
   User,
   UserParams,
-} from "../members.ts";
-import { defineRoute } from "../route.ts";
+} from "#shared/contracts/members.ts";
+import { defineRoute } from "#shared/contracts/route.ts";
 
 const tags = ["members"];
 const problems = PROTECTED_PROBLEMS;

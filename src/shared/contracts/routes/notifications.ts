@@ -1,6 +1,6 @@
-import { PROTECTED_PROBLEMS } from "../common.ts";
-import { Notification, NotificationList, NotificationParams } from "../referrals.ts";
-import { defineRoute } from "../route.ts";
+import { PROTECTED_PROBLEMS } from "#shared/contracts/common.ts";
+import { Notification, NotificationList, NotificationParams } from "#shared/contracts/referrals.ts";
+import { defineRoute } from "#shared/contracts/route.ts";
 
 const tags = ["notifications"];
 const problems = PROTECTED_PROBLEMS;

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { PageQuery, PROTECTED_PROBLEMS, Problem } from "../common.ts";
-import { OrgParams } from "../members.ts";
+import { PageQuery, PROTECTED_PROBLEMS, Problem } from "#shared/contracts/common.ts";
+import { OrgParams } from "#shared/contracts/members.ts";
 import {
   DirectoryChangeList,
   Location,
@@ -15,8 +15,8 @@ import {
   OfferListQuery,
   OfferParams,
   OfferUpdate,
-} from "../offers.ts";
-import { defineRoute } from "../route.ts";
+} from "#shared/contracts/offers.ts";
+import { defineRoute } from "#shared/contracts/route.ts";
 
 const tags = ["offers"];
 const problems = PROTECTED_PROBLEMS;

@@ -1,4 +1,4 @@
-import { PROTECTED_PROBLEMS, Problem } from "../common.ts";
+import { PROTECTED_PROBLEMS, Problem } from "#shared/contracts/common.ts";
 import {
   Organisation,
   OrganisationCreate,
@@ -6,8 +6,8 @@ import {
   OrganisationListQuery,
   OrganisationParams,
   OrganisationUpdate,
-} from "../organisations.ts";
-import { defineRoute } from "../route.ts";
+} from "#shared/contracts/organisations.ts";
+import { defineRoute } from "#shared/contracts/route.ts";
 
 const tags = ["organisations"];
 const problems = PROTECTED_PROBLEMS;

@@ -1,6 +1,6 @@
-import { PROTECTED_PROBLEMS } from "../common.ts";
-import { OutboxList, OutboxMail, OutboxParams, OutboxQuery } from "../outbox.ts";
-import { defineRoute } from "../route.ts";
+import { PROTECTED_PROBLEMS } from "#shared/contracts/common.ts";
+import { OutboxList, OutboxMail, OutboxParams, OutboxQuery } from "#shared/contracts/outbox.ts";
+import { defineRoute } from "#shared/contracts/route.ts";
 
 const tags = ["outbox"];
 const problems = PROTECTED_PROBLEMS;

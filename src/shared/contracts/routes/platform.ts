@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { defineRoute } from "../route.ts";
+import { defineRoute } from "#shared/contracts/route.ts";
 
 /** Routes of the platform itself: liveness and the API's own description. */
 export const platformRoutes = {

@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { ClientParams } from "../clients.ts";
-import { BinaryFile, PROTECTED_PROBLEMS } from "../common.ts";
-import { ClientExport } from "../privacy.ts";
-import { defineRoute } from "../route.ts";
+import { ClientParams } from "#shared/contracts/clients.ts";
+import { BinaryFile, PROTECTED_PROBLEMS } from "#shared/contracts/common.ts";
+import { ClientExport } from "#shared/contracts/privacy.ts";
+import { defineRoute } from "#shared/contracts/route.ts";
 
 const tags = ["privacy"];
 const problems = PROTECTED_PROBLEMS;

@@ -1,5 +1,5 @@
-import { ClientParams } from "../clients.ts";
-import { PROTECTED_PROBLEMS, Problem } from "../common.ts";
+import { ClientParams } from "#shared/contracts/clients.ts";
+import { PROTECTED_PROBLEMS, Problem } from "#shared/contracts/common.ts";
 import {
   AuthorityList,
   AuthorityQuery,
@@ -16,8 +16,8 @@ import {
   QualificationParams,
   QualificationUpdate,
   Suggestions,
-} from "../recognition.ts";
-import { defineRoute } from "../route.ts";
+} from "#shared/contracts/recognition.ts";
+import { defineRoute } from "#shared/contracts/route.ts";
 
 const tags = ["recognition"];
 const problems = PROTECTED_PROBLEMS;

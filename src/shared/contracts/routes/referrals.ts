@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { CaseParams } from "../cases.ts";
-import { PROTECTED_PROBLEMS, Problem } from "../common.ts";
+import { CaseParams } from "#shared/contracts/cases.ts";
+import { PROTECTED_PROBLEMS, Problem } from "#shared/contracts/common.ts";
 import {
   InboxCounts,
   InboxQuery,
@@ -19,8 +19,8 @@ import {
   ReferralParams,
   ReferralPreview,
   ReferralTransition,
-} from "../referrals.ts";
-import { defineRoute } from "../route.ts";
+} from "#shared/contracts/referrals.ts";
+import { defineRoute } from "#shared/contracts/route.ts";
 
 const tags = ["referrals"];
 const problems = PROTECTED_PROBLEMS;

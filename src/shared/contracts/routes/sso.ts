@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { PROTECTED_PROBLEMS, Problem } from "../common.ts";
-import { defineRoute } from "../route.ts";
+import { PROTECTED_PROBLEMS, Problem } from "#shared/contracts/common.ts";
+import { defineRoute } from "#shared/contracts/route.ts";
 import {
   SsoCallbackQuery,
   SsoCheckResult,
@@ -9,7 +9,7 @@ import {
   SsoProviderInput,
   SsoSettings,
   SsoStartQuery,
-} from "../sso.ts";
+} from "#shared/contracts/sso.ts";
 
 const tags = ["sso"];
 const REDIRECT = z.null().describe("Redirect (Location header)");

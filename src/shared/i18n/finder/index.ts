@@ -1,4 +1,4 @@
-import type { FinderLocale } from "../../directory.ts";
+import type { FinderLocale } from "#shared/directory.ts";
 import ar from "./ar.json" with { type: "json" };
 import de from "./de.json" with { type: "json" };
 import en from "./en.json" with { type: "json" };

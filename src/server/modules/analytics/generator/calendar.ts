@@ -1,4 +1,4 @@
-import { isWorkingDay } from "../../interfaces/working-days.ts";
+import { isWorkingDay } from "#server/modules/interfaces/working-days.ts";
 
 /**
  * The working days of Sachsen-Anhalt over the generated years, as an index: the generator keeps

@@ -1,9 +1,9 @@
 import { Worker } from "node:worker_threads";
 import { drizzle } from "drizzle-orm/node-postgres";
 import type pg from "pg";
-import type { Db } from "../../../db/client.ts";
-import * as schema from "../../../db/schema.ts";
-import { audit } from "../../../platform/audit.ts";
+import type { Db } from "#server/db/client.ts";
+import * as schema from "#server/db/schema.ts";
+import { audit } from "#server/platform/audit.ts";
 import { copyText } from "./load.ts";
 import type { Directory } from "./model.ts";
 import type { Chunk, NetworkInfo, ProduceOptions } from "./produce.ts";

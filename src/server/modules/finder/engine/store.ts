@@ -1,12 +1,12 @@
 import { sql } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
 import type pg from "pg";
+import type { Db } from "#server/db/client.ts";
+import { shorten } from "#server/modules/finder/texts.ts";
+import { occupationFields } from "#server/modules/recognition/kldb.ts";
 import { FINDER_LOCALES } from "#shared/directory.ts";
 import { DISTRICTS } from "#shared/domain.ts";
 import { finderResources } from "#shared/i18n/finder/index.ts";
-import type { Db } from "../../../db/client.ts";
-import { occupationFields } from "../../recognition/kldb.ts";
-import { shorten } from "../texts.ts";
 import { STOP_WORDS, tokens, variants } from "./normalize.ts";
 import { districtPositions } from "./run.ts";
 import { type DocWords, type FinderDoc, SearchIndex } from "./search-index.ts";
