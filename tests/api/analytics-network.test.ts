@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { offers, referralEvents } from "../../src/server/db/schema.ts";
 import { computeDfg } from "../../src/server/modules/analytics/flow/dfg.ts";
 import { generateNetwork } from "../../src/server/modules/analytics/generator/index.ts";
+import { berlinDay } from "../../src/server/modules/interfaces/working-days.ts";
 import { createTestApp } from "../helpers/app.ts";
 import { buildCoordinator, buildOrganisation, buildUser } from "../helpers/factories.ts";
 import { plantReferral, summarise } from "./analytics-setup.ts";
@@ -76,7 +77,8 @@ describe("network graph and bottlenecks", () => {
 
 describe("organisations without referrals", () => {
   // The organisations are made today, so the period has to reach up to today to include them.
-  const today = new Date().toISOString().slice(0, 10);
+  // Periods are days in Berlin: between midnight in Berlin and midnight UTC the UTC date is a day behind.
+  const today = berlinDay();
   const RECENT = { from: "2023-01-01", to: today };
   const yesterday = new Date(Date.now() - 86_400_000).toISOString();
 
