@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { HANDOVER_CHANNELS, INTERFACE_SCOPES } from "#shared/referrals.ts";
+import { HANDOVER_CHANNELS, INTERFACE_SCOPES, INTERFACE_STATUSES } from "#shared/referrals.ts";
 import { Id, PageQuery, page, Timestamp } from "./common.ts";
 
 const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
@@ -26,7 +26,7 @@ export const InterfaceInput = z
     toContact: optionalText(300).describe("Contact person on the receiving side"),
     answerWithinDays: z.number().int().min(1).max(260).describe("Agreed: answer within N working days"),
     completeWithinDays: z.number().int().min(1).max(520).describe("Agreed: complete within M working days"),
-    status: z.enum(["active", "inactive"]).default("active"),
+    status: z.enum(INTERFACE_STATUSES).default("active"),
   })
   .refine((v) => v.completeWithinDays >= v.answerWithinDays, {
     message: "complete_before_answer",
@@ -46,7 +46,7 @@ export const InterfaceUpdate = z
     toContact: optionalText(300),
     answerWithinDays: z.number().int().min(1).max(260).optional(),
     completeWithinDays: z.number().int().min(1).max(520).optional(),
-    status: z.enum(["active", "inactive"]).optional(),
+    status: z.enum(INTERFACE_STATUSES).optional(),
   })
   .meta({ id: "InterfaceUpdate" });
 export type InterfaceUpdate = z.infer<typeof InterfaceUpdate>;
@@ -66,7 +66,7 @@ export const Interface = z
     toContact: z.string().nullable(),
     answerWithinDays: z.number().int(),
     completeWithinDays: z.number().int(),
-    status: z.enum(["active", "inactive"]),
+    status: z.enum(INTERFACE_STATUSES),
     version: z.number().int(),
     createdAt: Timestamp,
     updatedAt: Timestamp,
@@ -78,7 +78,7 @@ export type Interface = z.infer<typeof Interface>;
 export const InterfaceListQuery = PageQuery.extend({
   organisationId: Id.optional().describe("Interfaces where this organisation sends or receives"),
   q: z.string().trim().max(200).optional().describe("Part of an organisation's name"),
-  status: z.enum(["active", "inactive"]).optional(),
+  status: z.enum(INTERFACE_STATUSES).optional(),
 });
 export const InterfaceList = page(Interface).meta({ id: "InterfaceList" });
 

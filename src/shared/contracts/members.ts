@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ROLES } from "#shared/domain.ts";
+import { ACCOUNT_STATUSES, ROLES } from "#shared/domain.ts";
 import { Email } from "./auth.ts";
 import { Id, PageQuery, page, Timestamp } from "./common.ts";
 
@@ -25,7 +25,7 @@ export type Member = z.infer<typeof Member>;
 export const MemberListQuery = PageQuery.extend({
   q: z.string().trim().max(100).optional().describe("Part of name or e-mail"),
   role: z.enum(ROLES).optional(),
-  status: z.enum(["active", "deactivated"]).optional(),
+  status: z.enum(ACCOUNT_STATUSES).optional(),
 });
 export const MemberList = page(Member);
 export const OrgParams = z.object({ orgId: Id });
@@ -33,13 +33,13 @@ export const MemberParams = z.object({ orgId: Id, membershipId: Id });
 export const MemberUpdate = z
   .object({
     role: z.enum(ROLES).optional(),
-    status: z.enum(["active", "deactivated"]).optional(),
+    status: z.enum(ACCOUNT_STATUSES).optional(),
   })
   .refine((v) => v.role !== undefined || v.status !== undefined, { message: "nothing_to_change" });
 
 /** A user as seen by someone allowed to see them; used for lookups by id. */
 export const User = z
-  .object({ id: Id, name: z.string(), email: z.string(), status: z.enum(["active", "deactivated"]) })
+  .object({ id: Id, name: z.string(), email: z.string(), status: z.enum(ACCOUNT_STATUSES) })
   .meta({ id: "User" });
 export const UserParams = z.object({ id: Id });
 

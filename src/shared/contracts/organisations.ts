@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DISTRICT_KEYS, ORGANISATION_TYPES } from "#shared/domain.ts";
+import { DISTRICT_KEYS, ORGANISATION_STATUSES, ORGANISATION_TYPES } from "#shared/domain.ts";
 import { Id, PageQuery, page, Timestamp } from "./common.ts";
 
 const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
@@ -24,7 +24,7 @@ export const OrganisationInput = z.object({
 });
 export const OrganisationCreate = OrganisationInput;
 export const OrganisationUpdate = OrganisationInput.partial().extend({
-  status: z.enum(["active", "inactive"]).optional().describe("Only the network coordinator may change it"),
+  status: z.enum(ORGANISATION_STATUSES).optional().describe("Only the network coordinator may change it"),
 });
 
 export const Organisation = z
@@ -40,7 +40,7 @@ export const Organisation = z
     phone: z.string().nullable(),
     website: z.string().nullable(),
     description: z.string().nullable(),
-    status: z.enum(["active", "inactive"]),
+    status: z.enum(ORGANISATION_STATUSES),
     memberCount: z.number().int().describe("Active memberships"),
     createdAt: Timestamp,
     updatedAt: Timestamp,
@@ -53,7 +53,7 @@ export const OrganisationListQuery = PageQuery.extend({
   q: z.string().trim().max(100).optional().describe("Part of the name"),
   type: z.enum(ORGANISATION_TYPES).optional(),
   districtAgs: z.enum(DISTRICT_KEYS).optional(),
-  status: z.enum(["active", "inactive"]).optional(),
+  status: z.enum(ORGANISATION_STATUSES).optional(),
 });
 export const OrganisationList = page(Organisation);
 export const OrganisationParams = z.object({ id: Id });
