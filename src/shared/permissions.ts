@@ -40,6 +40,13 @@ export const PERMISSIONS = {
   "recognition.read": COUNSELLING,
   "recognition.manage": COUNSELLORS,
   "occupation.search": ALL,
+  // Competence profiles: the client's document, kept by staff counsellors; volunteers read the
+  // profiles of their assigned cases without special categories; recipients read what was shared.
+  "competence.read": COUNSELLING,
+  "competence.manage": COUNSELLORS,
+  "competence.share": COUNSELLORS,
+  "competence_share.read": ["counsellor", "org_admin", "company_contact"],
+  "esco.search": ALL,
   // Interfaces are network knowledge: everyone reads the register; the coordination and the admins
   // of the two organisations maintain it (policy decides which pair).
   "interface.read": ALL,
