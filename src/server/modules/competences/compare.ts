@@ -1,6 +1,6 @@
 import { PROFILE_SECTIONS, type ProfileSection } from "#shared/competences.ts";
 import type { ProfileContent } from "#shared/contracts/competences.ts";
-import { sectionPart } from "./sections.ts";
+import { sameJson as same, sectionPart } from "./sections.ts";
 
 /** An item of a section as the comparison follows it: a stable key, its words and its fields. */
 type Item = { key: string; label: string; value: Record<string, unknown> };
@@ -14,21 +14,27 @@ function itemsOf(content: ProfileContent, section: ProfileSection): Item[] {
       const l = content.languages;
       const mother =
         l.motherTongues.length > 0
-          ? [{ key: "motherTongues", label: l.motherTongues.join(", "), value: { motherTongues: l.motherTongues } }]
+          ? [
+              {
+                key: "motherTongues",
+                label: l.motherTongues.join(", "),
+                value: { motherTongues: l.motherTongues },
+              },
+            ]
           : [];
       return [...mother, ...l.other.map((o) => ({ key: o.language, label: o.language, value: o }))];
     }
     case "entrepreneurship": {
       const e = content.entrepreneurship;
-      const idea = e.businessIdea ? [{ key: "businessIdea", label: e.businessIdea.field, value: e.businessIdea }] : [];
+      const idea = e.businessIdea
+        ? [{ key: "businessIdea", label: e.businessIdea.field, value: e.businessIdea }]
+        : [];
       return [...idea, ...e.entreComp.map((c) => ({ key: c.competence, label: c.competence, value: c }))];
     }
     default:
       return byId(sectionPart(content, section) as { id: string; title?: string; text?: string }[]);
   }
 }
-
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /** What changed between two contents, per section: items added, removed and changed (which fields). */
 export function compareContents(before: ProfileContent, after: ProfileContent) {

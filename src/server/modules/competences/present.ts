@@ -6,10 +6,10 @@ import { qualifications, recognitionProcedures } from "#server/modules/recogniti
 import { notFound } from "#server/platform/errors.ts";
 import type { Actor } from "#server/platform/session.ts";
 import { users } from "#server/platform/tables.ts";
-import type { ProfileContent, ProfileUpdate } from "#shared/contracts/competences.ts";
+import type { ProfileContent } from "#shared/contracts/competences.ts";
 import { escoLabels } from "./esco/catalogue.ts";
 import { profileScope, withholdsSpecial } from "./policy.ts";
-import { codesOf, withoutSpecial } from "./sections.ts";
+import { codesOf, type Snapshot, withoutSpecial } from "./sections.ts";
 import { competenceProfiles } from "./tables.ts";
 
 export type ProfileRow = typeof competenceProfiles.$inferSelect & { updatedByName: string | null };
@@ -32,7 +32,7 @@ export async function loadProfile(
 }
 
 /** Labels of the ESCO and KldB codes a content uses: ESCO in German and English, KldB in German. */
-export function labelsOf(content: ProfileUpdate): Record<string, { de: string | null; en: string | null }> {
+export function labelsOf(content: Snapshot): Record<string, { de: string | null; en: string | null }> {
   const { esco, kldb } = codesOf(content);
   const labels: Record<string, { de: string | null; en: string | null }> = { ...escoLabels(esco) };
   for (const code of kldb) labels[code] = { de: occupationByCode(code)?.title ?? null, en: null };
@@ -44,7 +44,9 @@ export function labelsOf(content: ProfileUpdate): Record<string, { de: string | 
  * each with the state of its latest procedure.
  */
 export async function linkedQualifications(db: Tx, clientId: string) {
-  const latestState = sql<string | null>`(select ${recognitionProcedures.state} from ${recognitionProcedures} where ${recognitionProcedures.qualificationId} = ${qualifications.id} order by ${recognitionProcedures.createdAt} desc limit 1)`;
+  const latestState = sql<
+    string | null
+  >`(select ${recognitionProcedures.state} from ${recognitionProcedures} where ${recognitionProcedures.qualificationId} = ${qualifications.id} order by ${recognitionProcedures.createdAt} desc limit 1)`;
   const rows = await db
     .select({
       id: qualifications.id,

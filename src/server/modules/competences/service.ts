@@ -8,8 +8,9 @@ import { caseScope, clientScope } from "#server/platform/tenancy.ts";
 import { staleVersion } from "#server/platform/versioning.ts";
 import { ProfileContent, type ProfileCreate, type ProfileUpdate } from "#shared/contracts/competences.ts";
 import { profileScope } from "./policy.ts";
-import { caseStepIds, loadProfile, presentProfile, type ProfileRow } from "./present.ts";
+import { caseStepIds, loadProfile, type ProfileRow, presentProfile } from "./present.ts";
 import { assertContent } from "./rules.ts";
+import { sameJson } from "./sections.ts";
 import { competenceProfiles } from "./tables.ts";
 import { EMPTY_CONTENT, recordSitting, storeContent } from "./versions.ts";
 
@@ -83,9 +84,7 @@ export async function listProfiles(ctx: Ctx & { limit: number; offset: number })
 }
 
 /** Starts the client's profile (one per client); its case, if named, must be the client's. */
-export async function createProfile(
-  ctx: Ctx & { clientId: string; input: z.output<typeof ProfileCreate> },
-) {
+export async function createProfile(ctx: Ctx & { clientId: string; input: z.output<typeof ProfileCreate> }) {
   return ctx.db.transaction(async (tx) => {
     const txCtx = { ...ctx, db: tx };
     const [client] = await tx
@@ -142,7 +141,7 @@ export async function saveProfile(
     const sent = Object.fromEntries(Object.entries(ctx.change).filter(([, v]) => v !== undefined));
     const content = ProfileContent.parse({ ...row.content, ...sent });
     assertContent(content, await caseStepIds(tx, row.caseId));
-    const unchanged = JSON.stringify(content) === JSON.stringify(row.content);
+    const unchanged = sameJson(content, row.content);
     const sitting = unchanged ? null : await recordSitting(tx, txCtx, row.id, content);
     if (!unchanged) await storeContent(tx, txCtx, row.id, content);
     await audit(tx, ctx, {

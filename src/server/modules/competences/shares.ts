@@ -69,7 +69,10 @@ function presentShare(row: ShareRow) {
 
 /** A named recipient must be an active member of the recipient organisation who may read shares. */
 async function assertRecipient(tx: Tx, organisationId: string, userId: string | null) {
-  const [org] = await tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, organisationId));
+  const [org] = await tx
+    .select({ id: organisations.id })
+    .from(organisations)
+    .where(eq(organisations.id, organisationId));
   if (!org) throw invalidField("recipientOrganisationId", "competences.recipient_unknown");
   if (!userId) return;
   const [member] = await tx
@@ -104,7 +107,10 @@ export async function shareProfile(ctx: Ctx & { profileId: string; input: z.outp
     // Special-category entries travel only when the consent names that category.
     const special = consent.dataCategories.includes("special_categories");
     const snapshot = snapshotOf(special ? row.content : withoutSpecial(row.content), sections);
-    const [client] = await tx.select({ name: clients.name }).from(clients).where(eq(clients.id, row.clientId));
+    const [client] = await tx
+      .select({ name: clients.name })
+      .from(clients)
+      .where(eq(clients.id, row.clientId));
     const [latest] = await tx
       .select({ version: sql<number>`max(${competenceProfileVersions.version})::int` })
       .from(competenceProfileVersions)
@@ -166,7 +172,11 @@ export async function listShares(ctx: Ctx & { profileId: string }) {
 export async function revokeShare(ctx: Ctx & { shareId: string }) {
   return ctx.db.transaction(async (tx) => {
     const [found] = await tx
-      .select({ id: competenceShares.id, profileId: competenceShares.profileId, endedAt: competenceShares.endedAt })
+      .select({
+        id: competenceShares.id,
+        profileId: competenceShares.profileId,
+        endedAt: competenceShares.endedAt,
+      })
       .from(competenceShares)
       .innerJoin(competenceProfiles, eq(competenceProfiles.id, competenceShares.profileId))
       .where(and(eq(competenceShares.id, ctx.shareId), profileScope(ctx.actor)))
@@ -229,7 +239,10 @@ export async function listReceived(ctx: Ctx) {
 /** A received share: the snapshot of exactly the shared sections; 404 once ended or withdrawn. */
 export async function getReceived(ctx: Ctx & { shareId: string }) {
   return ctx.db.transaction(async (tx) => {
-    const [row] = await selectReceived(tx, and(eq(competenceShares.id, ctx.shareId), receivedScope(ctx.actor)) as SQL);
+    const [row] = await selectReceived(
+      tx,
+      and(eq(competenceShares.id, ctx.shareId), receivedScope(ctx.actor)) as SQL,
+    );
     if (!row) throw notFound();
     const [profile] = await tx
       .select({ clientId: competenceProfiles.clientId })
@@ -269,13 +282,20 @@ export async function endSharesOnWithdrawal(tx: Tx, withdrawal: ConsentWithdrawa
   if (ended.length === 0) return;
   await audit(
     tx,
-    { actor: { userId: withdrawal.actorUserId, organisationId: withdrawal.consent.organisationId }, requestId: withdrawal.requestId },
+    {
+      actor: { userId: withdrawal.actorUserId, organisationId: withdrawal.consent.organisationId },
+      requestId: withdrawal.requestId,
+    },
     {
       action: "competence_share.end",
       entity: "consent",
       entityId: withdrawal.consent.id,
       organisationId: withdrawal.consent.organisationId,
-      details: { clientId: withdrawal.consent.clientId, shares: ended.map((s) => s.id), reason: "consent_withdrawn" },
+      details: {
+        clientId: withdrawal.consent.clientId,
+        shares: ended.map((s) => s.id),
+        reason: "consent_withdrawn",
+      },
     },
   );
 }

@@ -16,7 +16,8 @@ import { cases, clients } from "#server/modules/cases/tables.ts";
 import { consents } from "#server/modules/consents/tables.ts";
 import { organisations, users } from "#server/platform/tables.ts";
 import { PROFILE_SECTIONS, type ProfileSection } from "#shared/competences.ts";
-import type { ProfileContent, ProfileUpdate } from "#shared/contracts/competences.ts";
+import type { ProfileContent } from "#shared/contracts/competences.ts";
+import type { Snapshot } from "./sections.ts";
 
 /** Why a share ended: the sender revoked it, or the client withdrew the consent it stood on. */
 export const SHARE_END_REASONS = ["revoked", "consent_withdrawn"] as const;
@@ -96,7 +97,7 @@ export const competenceShares = pgTable(
     recipientUserId: uuid("recipient_user_id").references(() => users.id, { onDelete: "cascade" }),
     sections: text("sections").array().$type<ProfileSection[]>().notNull(),
     /** Only the shared sections' parts of the content, as they stood when shared. */
-    snapshot: jsonb("snapshot").$type<ProfileUpdate>().notNull(),
+    snapshot: jsonb("snapshot").$type<Snapshot>().notNull(),
     /** The client's name as shared with the recipient. */
     clientName: text("client_name").notNull(),
     version: integer("version").notNull(),

@@ -26,7 +26,9 @@ async function versionRow(tx: Tx, profileId: string, version: number): Promise<V
   const [row] = await tx
     .select()
     .from(competenceProfileVersions)
-    .where(and(eq(competenceProfileVersions.profileId, profileId), eq(competenceProfileVersions.version, version)));
+    .where(
+      and(eq(competenceProfileVersions.profileId, profileId), eq(competenceProfileVersions.version, version)),
+    );
   return row;
 }
 
@@ -50,7 +52,12 @@ export async function recordSitting(tx: Tx, ctx: Ctx, profileId: string, content
     await tx
       .update(competenceProfileVersions)
       .set({ content, sections, savedAt: now })
-      .where(and(eq(competenceProfileVersions.profileId, profileId), eq(competenceProfileVersions.version, latest.version)));
+      .where(
+        and(
+          eq(competenceProfileVersions.profileId, profileId),
+          eq(competenceProfileVersions.version, latest.version),
+        ),
+      );
     return { version: latest.version, sections, amended: true };
   }
   const version = (latest?.version ?? 0) + 1;
@@ -75,7 +82,13 @@ const versionSelect = {
   savedAt: competenceProfileVersions.savedAt,
   byName: users.name,
 };
-type Listed = { version: number; sections: VersionRow["sections"]; startedAt: Date; savedAt: Date; byName: string | null };
+type Listed = {
+  version: number;
+  sections: VersionRow["sections"];
+  startedAt: Date;
+  savedAt: Date;
+  byName: string | null;
+};
 
 const presentVersion = (v: Listed) => ({
   version: v.version,
@@ -85,12 +98,17 @@ const presentVersion = (v: Listed) => ({
   sections: v.sections,
 });
 
-function selectVersions(tx: Tx, profileId: string) {
+function selectVersions(tx: Tx, profileId: string, version?: number) {
   return tx
     .select(versionSelect)
     .from(competenceProfileVersions)
     .leftJoin(users, eq(users.id, competenceProfileVersions.savedBy))
-    .where(eq(competenceProfileVersions.profileId, profileId));
+    .where(
+      and(
+        eq(competenceProfileVersions.profileId, profileId),
+        version === undefined ? undefined : eq(competenceProfileVersions.version, version),
+      ),
+    );
 }
 
 /** The sittings of a profile, the latest first. */
@@ -114,9 +132,7 @@ export async function compareVersions(ctx: Ctx & { profileId: string; from: numb
   return ctx.db.transaction(async (tx) => {
     const profile = await loadProfile(tx, ctx.actor, eq(competenceProfiles.id, ctx.profileId));
     const find = async (version: number, field: "from" | "to") => {
-      const [row] = await selectVersions(tx, profile.id).where(
-        and(eq(competenceProfileVersions.profileId, profile.id), eq(competenceProfileVersions.version, version)),
-      );
+      const [row] = await selectVersions(tx, profile.id, version);
       if (!row) throw new AppError(422, "competences.version_unknown", { field, location: "query" });
       return row;
     };
