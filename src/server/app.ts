@@ -22,6 +22,7 @@ import { registerAuditRoutes } from "./modules/audit/routes.ts";
 import { registerAuthRoutes } from "./modules/auth/routes.ts";
 import { contributeToCases } from "./modules/cases/extensions.ts";
 import { registerCaseRoutes } from "./modules/cases/routes.ts";
+import { registerEscoRoutes } from "./modules/competences/esco/routes.ts";
 import { registerCompetenceRoutes } from "./modules/competences/routes.ts";
 import { endSharesOnWithdrawal } from "./modules/competences/shares.ts";
 import { documentationConsentSql, onConsentWithdrawn } from "./modules/consents/check.ts";
@@ -143,6 +144,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   registerNotificationRoutes(app, deps);
   registerAnalyticsRoutes(app, deps);
   registerSsoRoutes(app, deps);
+  registerEscoRoutes(app, deps);
   await registerClient(app, opts.clientDir ?? CLIENT_DIR);
   return app;
 }

@@ -34,8 +34,15 @@ export type EscoOccupationRecord = {
   kldb: string[];
 };
 
-/** An occupation with the alternative labels the search needs beside the record. */
-export type EscoOccupationEntry = EscoOccupationRecord & { altDe: string[]; altEn: string[] };
+/**
+ * An occupation with what the search needs beside the record: ESCO's alternative labels and the
+ * everyday German titles Lotse's curated mapping adds (Pflegefachkraft, Krankenschwester …).
+ */
+export type EscoOccupationEntry = EscoOccupationRecord & {
+  altDe: string[];
+  altEn: string[];
+  titlesDe: string[];
+};
 
 export type EscoCatalogue = {
   skills: EscoSkillRecord[];
@@ -56,19 +63,22 @@ function rows(file: string): string[][] {
     .map((line) => line.split("\t"));
 }
 
-/** ESCO occupation URI → KldB codes, from the curated mapping the recognition module also reads. */
-function kldbMapping(): Map<string, string[]> {
-  const out = new Map<string, string[]>();
+type Mapped = { kldb: string[]; titles: string[] };
+
+/** ESCO occupation URI → KldB codes and titles, from the curated mapping the recognition module also reads. */
+function kldbMapping(): Map<string, Mapped> {
+  const out = new Map<string, Mapped>();
   const lines = fs.readFileSync(referencePath("esco", "occupations.tsv"), "utf8").split("\n").slice(1);
   for (const line of lines) {
-    const [id = "", , codes = "", mapping = ""] = line.split("\t");
+    const [id = "", , codes = "", mapping = "", , titles = ""] = line.split("\t");
     if (!id || mapping === "lotse") continue;
     const uri = `${ESCO_OCCUPATION_BASE}${id}`;
-    const known = out.get(uri) ?? [];
+    const known = out.get(uri) ?? { kldb: [], titles: [] };
     for (const code of codes.split(",")) {
-      if (occupationByCode(code) && !known.includes(code)) known.push(code);
+      if (occupationByCode(code) && !known.kldb.includes(code)) known.kldb.push(code);
     }
-    if (known.length > 0) out.set(uri, known);
+    known.titles.push(...list(titles));
+    out.set(uri, known);
   }
   return out;
 }
@@ -89,14 +99,18 @@ function load(): EscoCatalogue {
   const occupations = rows("esco-occupations.tsv.gz").map(
     ([id = "", code = "", , de, en, altDe, altEn]): EscoOccupationEntry => {
       const uri = `${ESCO_OCCUPATION_BASE}${id}`;
+      const mapped = kldb.get(uri);
+      const alt = list(altDe);
+      const esco = new Set([de, ...alt].map((l) => l?.toLowerCase()));
       return {
         uri,
         code,
         de: orNull(de),
         en: orNull(en),
-        kldb: kldb.get(uri) ?? [],
-        altDe: list(altDe),
+        kldb: mapped?.kldb ?? [],
+        altDe: alt,
         altEn: list(altEn),
+        titlesDe: (mapped?.titles ?? []).filter((t) => !esco.has(t.toLowerCase())),
       };
     },
   );
