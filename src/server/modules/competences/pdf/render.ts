@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { ENTRECOMP, LANGUAGE_CERTIFICATES } from "#shared/competences.ts";
+import { ENTRECOMP, type LANGUAGE_CERTIFICATES } from "#shared/competences.ts";
 import type { CodeLabels, LinkedQualification, ProfileContent } from "#shared/contracts/competences.ts";
 import type { FinderLocale } from "#shared/directory.ts";
 import ar from "./texts/ar.json" with { type: "json" };
@@ -110,7 +110,11 @@ export function profileData(input: CompetencePdfInput) {
   const f = [fmt("de"), fmt(other)] as const;
   const both = <T>(render: (f: Formatter, i: 0 | 1) => T): [T, T] => [render(f[0], 0), render(f[1], 1)];
   const where = (country: string | null, place: string | null) =>
-    both((g) => [place, g.country(country)].filter(Boolean).join(", ") || null);
+    both(
+      (g, i) =>
+        [place, g.country(country)].filter(Boolean).join(PROFILE_PDF_TEXTS[i === 0 ? "de" : other].comma) ||
+        null,
+    );
   const { profile, labels } = input;
   const label = (code: string | null) => (code ? labels[code] : undefined);
 

@@ -1,5 +1,5 @@
-import type { FinderLocale } from "#shared/directory.ts";
 import { ProfileContent, type ProfileContentInput } from "#shared/contracts/competences.ts";
+import type { FinderLocale } from "#shared/directory.ts";
 import type { CompetencePdfInput } from "./render.ts";
 
 /**
@@ -61,7 +61,14 @@ const content: ProfileContentInput = {
         { id: id(32), description: "Einarbeitung neuer Kolleginnen, Dienstpläne für 12 Personen" },
       ],
     },
-    { id: id(4), kind: "migration", title: "Flucht über die Türkei", from: "2015-09", to: "2016-03", country: "TR" },
+    {
+      id: id(4),
+      kind: "migration",
+      title: "Flucht über die Türkei",
+      from: "2015-09",
+      to: "2016-03",
+      country: "TR",
+    },
     {
       id: id(5),
       kind: "family_care",
@@ -70,7 +77,9 @@ const content: ProfileContentInput = {
       to: "2018-12",
       country: "DE",
       place: "Magdeburg",
-      activities: [{ id: id(51), description: "Arzttermine, Behördengänge und Haushalt für sechs Personen organisiert" }],
+      activities: [
+        { id: id(51), description: "Arzttermine, Behördengänge und Haushalt für sechs Personen organisiert" },
+      ],
     },
     {
       id: id(6),
@@ -134,7 +143,12 @@ const content: ProfileContentInput = {
       counsellorRating: 4,
       special: true,
     },
-    { id: id(106), title: "التوسط اللغوي بين العائلات والمدرسة", context: "non_formal", activityIds: [id(61)] },
+    {
+      id: id(106),
+      title: "التوسط اللغوي بين العائلات والمدرسة",
+      context: "non_formal",
+      activityIds: [id(61)],
+    },
   ],
   education: [
     {
@@ -238,7 +252,7 @@ export function samplePdfInput(language: FinderLocale): CompetencePdfInput {
         year: 2012,
         eqfLevel: 6,
         iscedLevel: 6,
-        recognitionState: "partial",
+        recognitionState: "decided",
       },
     ],
     labels: SAMPLE_LABELS,
