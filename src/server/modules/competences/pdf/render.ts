@@ -12,7 +12,15 @@ import uk from "./texts/uk.json" with { type: "json" };
 import { renderTemplate } from "./typst.ts";
 
 type Texts = typeof de;
-/** The profile's static texts in every language of the finder; German is always the left column. */
+/**
+ * The profile's static texts in every language of the finder; German is always the left column.
+ * EntreComp's competence and area names: English as in the framework (Bacigalupo et al. 2016,
+ * doi:10.2791/593884, Figure 1). We found no official translation into the other six languages
+ * (German project material words the names in several ways), so they are our own translations
+ * from the English, kept close to the framework's wording; each text's `entreCompSource` says so
+ * in print.
+ * Arabic and Persian texts carry no short vowels (harakat): pdftotext scatters combining marks.
+ */
 export const PROFILE_PDF_TEXTS = { de, en, ar, uk, ru, fa, tr } satisfies Record<FinderLocale, Texts>;
 type PdfLanguage = keyof typeof PROFILE_PDF_TEXTS;
 
@@ -194,7 +202,9 @@ export function profileData(input: CompetencePdfInput) {
         where: where(w.country, null),
         employer: free(w.employer),
         esco: esco && (esco.de || esco.en) ? [esco.de ?? esco.en, esco.en ?? esco.de] : null,
-        kldb: w.kldbCode ? { code: w.kldbCode, label: [kldb?.de ?? "", kldb?.en ?? kldb?.de ?? ""] } : null,
+        marked: Boolean(esco?.en && other !== "en"),
+        // KldB 2010 is German only: its label in the left column, the code alone on the right.
+        kldb: w.kldbCode ? { code: w.kldbCode, label: [kldb?.de ?? "", kldb?.en ?? ""] } : null,
         tasks: free(w.tasks),
       };
     }),
