@@ -8,11 +8,11 @@
 // and the same document (the best case). The first render of the process (fonts loaded, the
 // compiler built) is printed apart as `cold`.
 
-import { parseArgs } from "node:util";
 import { fileURLToPath } from "node:url";
-import { SHEET_TEXTS } from "../src/server/modules/consents/sheet.ts";
+import { parseArgs } from "node:util";
 import { competencePdf } from "../src/server/modules/competences/pdf/render.ts";
 import { samplePdfInput } from "../src/server/modules/competences/pdf/sample.ts";
+import { SHEET_TEXTS } from "../src/server/modules/consents/sheet.ts";
 import { renderPdf } from "../src/server/platform/pdf.ts";
 import { CONSENT_PURPOSES, PURPOSES_WITH_RECIPIENT } from "../src/shared/cases.ts";
 import { FINDER_LOCALES, type FinderLocale } from "../src/shared/directory.ts";
@@ -40,6 +40,22 @@ function variant(language: FinderLocale, run: number) {
   for (const i of p.interests) i.text += tag;
   for (const g of p.goals) g.text += tag;
   for (const e of p.entrepreneurship.entreComp) e.note = `${e.note ?? ""}${tag}`;
+  return input;
+}
+
+/** The largest profile the contract allows (60 phases, 200 competences, 40 education, 60 work …). */
+function maximal(language: FinderLocale, run: number) {
+  const input = variant(language, run);
+  const p = input.profile;
+  const fill = <T>(items: T[], max: number, copy: (item: T, k: number) => T): T[] =>
+    Array.from({ length: max }, (_, k) => copy(items[k % items.length] as T, k));
+  p.phases = fill(p.phases, 60, (x, k) => ({ ...x, title: `${x.title} ${k}` }));
+  p.competences = fill(p.competences, 200, (x, k) => ({ ...x, title: `${x.title} ${k}` }));
+  p.education = fill(p.education, 40, (x, k) => ({ ...x, title: `${x.title} ${k}` }));
+  p.work = fill(p.work, 60, (x, k) => ({ ...x, title: `${x.title} ${k}` }));
+  p.languages.other = fill(p.languages.other, 20, (x) => ({ ...x }));
+  p.interests = fill(p.interests, 40, (x, k) => ({ ...x, text: `${x.text} ${k}` }));
+  p.goals = fill(p.goals, 30, (x, k) => ({ ...x, text: `${x.text} ${k}` }));
   return input;
 }
 
@@ -85,7 +101,9 @@ const coldProfile = performance.now() - t0;
 t0 = performance.now();
 renderPdf(SHEET, sheetData("ar", 0));
 const coldSheet = performance.now() - t0;
-console.log(`cold (first render, fonts and compiler): profile ${f(coldProfile)}, consent sheet ${f(coldSheet)}`);
+console.log(
+  `cold (first render, fonts and compiler): profile ${f(coldProfile)}, consent sheet ${f(coldSheet)}`,
+);
 
 const rows: string[][] = [];
 let pages = 0;
@@ -105,7 +123,27 @@ for (const language of FINDER_LOCALES) {
     `${(profile.p50 / sheet.p50).toFixed(2)}×`,
   ]);
 }
-pages = (Buffer.from(first).toString("latin1").match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+const countPages = (pdf: Uint8Array) =>
+  (
+    Buffer.from(pdf)
+      .toString("latin1")
+      .match(/\/Type\s*\/Page[^s]/g) ?? []
+  ).length;
+pages = countPages(first);
+const largeRuns = Math.max(5, Math.round(RUNS / 4));
+const large: string[] = [];
+for (const language of ["de", "ar"] as const) {
+  const ms: number[] = [];
+  let largePages = 0;
+  for (let run = -2; run < largeRuns; run++) {
+    const t = performance.now();
+    const pdf = await competencePdf(maximal(language, run));
+    if (run >= 0) ms.push(performance.now() - t);
+    largePages = countPages(pdf);
+  }
+  ms.sort((a, b) => a - b);
+  large.push(`${language}: ${largePages} pages, p50 ${f(quantile(ms, 0.5))}, p95 ${f(quantile(ms, 0.95))}`);
+}
 
 const header = [
   "language",
@@ -118,9 +156,12 @@ const header = [
   "sheet p95",
   "profile / sheet (p50)",
 ];
-console.log(`\n${RUNS} runs per language after ${WARMUP} warm-up runs; sample profile: ${pages} A4 pages (ar)\n`);
+console.log(
+  `\n${RUNS} runs per language after ${WARMUP} warm-up runs; sample profile: ${pages} A4 pages (ar)\n`,
+);
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
 const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(" | ")} |`;
 console.log(line(header));
 console.log(`|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`);
 for (const r of rows) console.log(line(r));
+console.log(`\nthe largest profile the contract allows (${largeRuns} runs after 2): ${large.join("; ")}`);

@@ -167,6 +167,7 @@ describe("the PDF", () => {
     expect(text).toContain("الإبداع");
     expect(text).toContain("التعامل مع عدم اليقين والغموض والمخاطر");
     expect(text).not.toContain("الإببداع");
+    expect(text).not.toContain("telc telc");
   });
 
   it("prints names and text with markup characters as written", async () => {

@@ -219,7 +219,10 @@ export function profileData(input: CompetencePdfInput) {
         writing: l.writing,
       },
       certificates: l.certificates.map((c) => ({
-        kind: CERTIFICATE_NAMES[c.kind],
+        // "telc" before "telc Deutsch B1·B2 Pflege" says nothing new; null: the word for "other".
+        kind: c.name?.toLowerCase().startsWith(CERTIFICATE_NAMES[c.kind]?.toLowerCase() ?? "\0")
+          ? ""
+          : CERTIFICATE_NAMES[c.kind],
         name: free(c.name),
         level: c.level,
         date: c.date ? fmt("de").day(c.date) : null,
