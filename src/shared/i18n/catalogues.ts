@@ -5,6 +5,7 @@ import arAnalytics from "./ar/analytics.json" with { type: "json" };
 import arAudit from "./ar/audit.json" with { type: "json" };
 import arAuth from "./ar/auth.json" with { type: "json" };
 import arCases from "./ar/cases.json" with { type: "json" };
+import arCompetencesWeb from "./ar/competences-web.json" with { type: "json" };
 import arConsents from "./ar/consents.json" with { type: "json" };
 import arDirectoryImport from "./ar/directory-import.json" with { type: "json" };
 import arHome from "./ar/home.json" with { type: "json" };
@@ -24,6 +25,7 @@ import deAnalytics from "./de/analytics.json" with { type: "json" };
 import deAudit from "./de/audit.json" with { type: "json" };
 import deAuth from "./de/auth.json" with { type: "json" };
 import deCases from "./de/cases.json" with { type: "json" };
+import deCompetencesWeb from "./de/competences-web.json" with { type: "json" };
 import deConsents from "./de/consents.json" with { type: "json" };
 import deDirectoryImport from "./de/directory-import.json" with { type: "json" };
 import deHome from "./de/home.json" with { type: "json" };
@@ -43,6 +45,7 @@ import enAnalytics from "./en/analytics.json" with { type: "json" };
 import enAudit from "./en/audit.json" with { type: "json" };
 import enAuth from "./en/auth.json" with { type: "json" };
 import enCases from "./en/cases.json" with { type: "json" };
+import enCompetencesWeb from "./en/competences-web.json" with { type: "json" };
 import enConsents from "./en/consents.json" with { type: "json" };
 import enDirectoryImport from "./en/directory-import.json" with { type: "json" };
 import enHome from "./en/home.json" with { type: "json" };
@@ -79,6 +82,7 @@ export const de = [
   deInterfaces,
   deReferrals,
   deAnalytics,
+  deCompetencesWeb,
 ] as const;
 
 export const en = [
@@ -101,6 +105,7 @@ export const en = [
   enInterfaces,
   enReferrals,
   enAnalytics,
+  enCompetencesWeb,
 ] as const;
 
 export const ar = [
@@ -123,4 +128,5 @@ export const ar = [
   arInterfaces,
   arReferrals,
   arAnalytics,
+  arCompetencesWeb,
 ] as const;
