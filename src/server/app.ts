@@ -22,7 +22,10 @@ import { registerAuditRoutes } from "./modules/audit/routes.ts";
 import { registerAuthRoutes } from "./modules/auth/routes.ts";
 import { contributeToCases } from "./modules/cases/extensions.ts";
 import { registerCaseRoutes } from "./modules/cases/routes.ts";
-import { documentationConsentSql } from "./modules/consents/check.ts";
+import { registerEscoRoutes } from "./modules/competences/esco/routes.ts";
+import { registerCompetenceRoutes } from "./modules/competences/routes.ts";
+import { endSharesOnWithdrawal } from "./modules/competences/shares.ts";
+import { documentationConsentSql, onConsentWithdrawn } from "./modules/consents/check.ts";
 import { registerConsentRoutes } from "./modules/consents/routes.ts";
 import { renderFinderPage } from "./modules/finder/page-html.ts";
 import { registerFinderRoutes } from "./modules/finder/routes.ts";
@@ -57,6 +60,8 @@ contributeToCases({
   isClientProcedure,
   documentationConsent: documentationConsentSql,
 });
+// A withdrawn sharing consent ends the competence shares that stood on it, in the same transaction.
+onConsentWithdrawn(endSharesOnWithdrawal);
 
 export const CLIENT_DIR = path.join(root, "dist", "client");
 
@@ -133,11 +138,13 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   registerConsentRoutes(app, deps);
   registerPrivacyRoutes(app, deps);
   registerRecognitionRoutes(app, deps);
+  registerCompetenceRoutes(app, deps);
   registerInterfaceRoutes(app, deps);
   registerReferralRoutes(app, deps);
   registerNotificationRoutes(app, deps);
   registerAnalyticsRoutes(app, deps);
   registerSsoRoutes(app, deps);
+  registerEscoRoutes(app, deps);
   await registerClient(app, opts.clientDir ?? CLIENT_DIR);
   return app;
 }

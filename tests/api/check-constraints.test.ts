@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { SHARE_END_REASONS } from "../../src/server/modules/competences/tables.ts";
 import { CASE_STATUSES, CONSENT_FORMS, SPECIAL_LEGAL_BASES } from "../../src/shared/cases.ts";
 import { LOCATION_TYPES, OFFER_STATUSES } from "../../src/shared/directory.ts";
 import {
@@ -29,6 +30,7 @@ const LISTS: Record<string, readonly string[]> = {
   interfaces_scope_check: INTERFACE_SCOPES,
   interfaces_status_check: INTERFACE_STATUSES,
   referrals_state_check: REFERRAL_STATES,
+  competence_shares_end_reason_check: SHARE_END_REASONS,
 };
 
 const { db } = await createTestDatabase();

@@ -358,6 +358,9 @@ describe("the Art. 17 erasure", () => {
         referralMessages: 0,
         notifications: 0,
         notificationReads: 0,
+        competenceProfiles: 0,
+        competenceProfileVersions: 0,
+        competenceShares: 0,
       },
     });
     expect((await s.counsellor.request("GET", `/api/clients/${client.id}`)).statusCode).toBe(404);

@@ -32,6 +32,24 @@ const TABLE_REACHES: Record<string, { tables: string[]; reason: string }> = {
     tables: ["offers"],
     reason: "a next step may point to an offer: it must exist, and the step shows its name",
   },
+  "competences -> cases": {
+    tables: ["caseNextSteps", "cases", "clients"],
+    reason:
+      "a profile is the client's (client scope, name for lists and shares); goals point to the next steps of its case",
+  },
+  "competences -> consents": {
+    tables: ["consents"],
+    reason: "every read of a received share checks again that the consent it stands on is not withdrawn",
+  },
+  "competences -> offers": {
+    tables: ["offers"],
+    reason: "a self-employment goal suggests the directory's start-up offers of phase 4",
+  },
+  "competences -> recognition": {
+    tables: ["qualifications", "recognitionProcedures"],
+    reason:
+      "the education section shows the client's foreign qualifications and their state live (no double entry)",
+  },
   "consents -> cases": {
     tables: ["cases"],
     reason: "a consent's events go to the timelines of the client's cases",

@@ -3,6 +3,7 @@
 // platform/tables.ts. Module code imports tables from their owner's tables.ts, never from here.
 export * from "#server/modules/analytics/tables.ts";
 export * from "#server/modules/cases/tables.ts";
+export * from "#server/modules/competences/tables.ts";
 export * from "#server/modules/consents/tables.ts";
 export * from "#server/modules/finder/tables.ts";
 export * from "#server/modules/hsds/tables.ts";

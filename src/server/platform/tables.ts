@@ -225,3 +225,25 @@ export const erasureLedger = pgTable("erasure_ledger", {
   organisationId: uuid("organisation_id"),
   erasedAt: timestamp("erased_at", { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * The installation's signing keys (platform/signing.ts): one active key per algorithm, shared by
+ * every instance; a retired key stays so that what it signed can still be verified. The private JWK
+ * never leaves signing.ts (not returned, not logged).
+ */
+export const signingKeys = pgTable(
+  "signing_keys",
+  {
+    /** The key id: the JWK thumbprint (RFC 7638) of the public key. */
+    kid: text("kid").primaryKey(),
+    algorithm: text("algorithm").notNull(),
+    publicJwk: jsonb("public_jwk").$type<Record<string, unknown>>().notNull(),
+    privateJwk: jsonb("private_jwk").$type<Record<string, unknown>>().notNull(),
+    createdAt: createdAt(),
+    retiredAt: timestamp("retired_at", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("signing_keys_one_active").on(t.algorithm).where(sql`${t.retiredAt} is null`),
+    check("signing_keys_algorithm_check", sql`${t.algorithm} in ('EdDSA')`),
+  ],
+);

@@ -5,6 +5,7 @@ import arAnalytics from "./ar/analytics.json" with { type: "json" };
 import arAudit from "./ar/audit.json" with { type: "json" };
 import arAuth from "./ar/auth.json" with { type: "json" };
 import arCases from "./ar/cases.json" with { type: "json" };
+import arCompetences from "./ar/competences.json" with { type: "json" };
 import arCompetencesWeb from "./ar/competences-web.json" with { type: "json" };
 import arConsents from "./ar/consents.json" with { type: "json" };
 import arDirectoryImport from "./ar/directory-import.json" with { type: "json" };
@@ -25,6 +26,7 @@ import deAnalytics from "./de/analytics.json" with { type: "json" };
 import deAudit from "./de/audit.json" with { type: "json" };
 import deAuth from "./de/auth.json" with { type: "json" };
 import deCases from "./de/cases.json" with { type: "json" };
+import deCompetences from "./de/competences.json" with { type: "json" };
 import deCompetencesWeb from "./de/competences-web.json" with { type: "json" };
 import deConsents from "./de/consents.json" with { type: "json" };
 import deDirectoryImport from "./de/directory-import.json" with { type: "json" };
@@ -45,6 +47,7 @@ import enAnalytics from "./en/analytics.json" with { type: "json" };
 import enAudit from "./en/audit.json" with { type: "json" };
 import enAuth from "./en/auth.json" with { type: "json" };
 import enCases from "./en/cases.json" with { type: "json" };
+import enCompetences from "./en/competences.json" with { type: "json" };
 import enCompetencesWeb from "./en/competences-web.json" with { type: "json" };
 import enConsents from "./en/consents.json" with { type: "json" };
 import enDirectoryImport from "./en/directory-import.json" with { type: "json" };
@@ -79,6 +82,7 @@ export const de = [
   deConsents,
   dePrivacy,
   deRecognition,
+  deCompetences,
   deInterfaces,
   deReferrals,
   deAnalytics,
@@ -102,6 +106,7 @@ export const en = [
   enConsents,
   enPrivacy,
   enRecognition,
+  enCompetences,
   enInterfaces,
   enReferrals,
   enAnalytics,
@@ -125,6 +130,7 @@ export const ar = [
   arConsents,
   arPrivacy,
   arRecognition,
+  arCompetences,
   arInterfaces,
   arReferrals,
   arAnalytics,

@@ -1,4 +1,5 @@
 import { CASE_HOLDINGS } from "#server/modules/cases/personal-data.ts";
+import { COMPETENCE_HOLDINGS } from "#server/modules/competences/personal-data.ts";
 import { CONSENT_HOLDINGS } from "#server/modules/consents/personal-data.ts";
 import { NOTIFICATION_HOLDINGS } from "#server/modules/notifications/personal-data.ts";
 import { RECOGNITION_HOLDINGS } from "#server/modules/recognition/personal-data.ts";
@@ -16,4 +17,5 @@ export const PERSONAL_DATA: readonly (readonly Holding[])[] = [
   RECOGNITION_HOLDINGS,
   REFERRAL_HOLDINGS,
   NOTIFICATION_HOLDINGS,
+  COMPETENCE_HOLDINGS,
 ];

@@ -17,6 +17,12 @@ export const WEIGHT = {
 } as const;
 export type Kind = keyof typeof WEIGHT;
 
+/**
+ * What the expansion reads of an index: its terms, their trigrams, their code-point order and which
+ * terms have postings. The finder passes its SearchIndex; the ESCO search its own term index.
+ */
+export type TermIndex = Pick<SearchIndex, "postings" | "terms" | "trigrams" | "sorted">;
+
 /** A term of the index that stands for a typed word; `close` ones are the typo-tolerant kinds. */
 export type Alternative = { term: string; weight: number; close: boolean };
 
@@ -36,7 +42,7 @@ function lowerBound(sorted: string[], key: string): number {
 }
 
 /** Terms that start with a prefix, at most `max`. */
-function startingWith(index: SearchIndex, prefix: string, max: number): string[] {
+function startingWith(index: TermIndex, prefix: string, max: number): string[] {
   const sorted = index.sorted();
   const out: string[] = [];
   for (let i = lowerBound(sorted, prefix); i < sorted.length && out.length < max; i++) {
@@ -51,7 +57,7 @@ function startingWith(index: SearchIndex, prefix: string, max: number): string[]
 let counts = new Uint16Array(0);
 
 /** Terms sharing trigrams with a word: those sharing at least `need`, with how many. */
-function sharingTrigrams(index: SearchIndex, word: string, need: number): number[] {
+function sharingTrigrams(index: TermIndex, word: string, need: number): number[] {
   if (counts.length < index.terms.length) counts = new Uint16Array(index.terms.length * 2);
   const touched: number[] = [];
   for (const gram of trigramsOf(word)) {
@@ -122,7 +128,7 @@ export function allowedEdits(length: number): number {
  * The alternatives of one typed word in its matching spelling, with the stems the stemmers gave
  * for it. Numbers (postcodes) are found as written or as a start only.
  */
-export function expandWord(index: SearchIndex, word: string, stems: string[]): Alternative[] {
+export function expandWord(index: TermIndex, word: string, stems: string[]): Alternative[] {
   const found = new Map<string, Alternative>();
   const add = (term: string, kind: Kind) => {
     if (!index.postings.has(term)) return;
