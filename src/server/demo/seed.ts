@@ -5,6 +5,7 @@ import { hashPassword } from "#server/platform/passwords.ts";
 import { memberships, organisations, users } from "#server/platform/tables.ts";
 import type { Role } from "#shared/domain.ts";
 import { seedDemoCases } from "./cases.ts";
+import { seedDemoCompetences } from "./competences.ts";
 import { seedDemoInterfaces } from "./interfaces.ts";
 import { seedDemoOffers } from "./offers.ts";
 import { DEMO_ORGANISATIONS } from "./organisations.ts";
@@ -135,6 +136,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
     await seedDemoOffers(tx, idOf);
     await seedDemoInterfaces(tx, idOf);
     await seedDemoCases(tx, idOf);
+    await seedDemoCompetences(tx, idOf);
     return true;
   });
 }

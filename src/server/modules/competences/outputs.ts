@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { clients } from "#server/modules/cases/tables.ts";
 import { audit } from "#server/platform/audit.ts";
 import type { Ctx } from "#server/platform/context.ts";
+import { signJws } from "#server/platform/signing.ts";
 import { organisations } from "#server/platform/tables.ts";
 import { FINDER_LOCALES, type FinderLocale } from "#shared/directory.ts";
 import { europassCredential } from "./europass/export.ts";
@@ -37,7 +38,12 @@ async function gather(ctx: Ctx, profileId: string, action: string, details: Reco
       entity: "competence_profile",
       entityId: row.id,
       organisationId: row.organisationId,
-      details: { clientId: row.clientId, version: row.version, withheldSpecial: profile.withheldSpecial, ...details },
+      details: {
+        clientId: row.clientId,
+        version: row.version,
+        withheldSpecial: profile.withheldSpecial,
+        ...details,
+      },
     });
     return { row, profile, client, organisation };
   });
@@ -82,9 +88,14 @@ export function splitName(name: string): { givenName: string; familyName: string
 
 /** The profile as a European Learning Model v3 credential (JSON-LD, EDC application profile). */
 export async function profileEuropass(ctx: Ctx & { profileId: string; format: string }) {
-  const { row, profile, client, organisation } = await gather(ctx, ctx.profileId, "competence_profile.europass", {
-    format: ctx.format,
-  });
+  const { row, profile, client, organisation } = await gather(
+    ctx,
+    ctx.profileId,
+    "competence_profile.europass",
+    {
+      format: ctx.format,
+    },
+  );
   const credential = europassCredential({
     profileId: row.id,
     profile: profile.content,
@@ -102,5 +113,15 @@ export async function profileEuropass(ctx: Ctx & { profileId: string; format: st
     issuedAt: new Date(),
     includeSpecial: !profile.withheldSpecial,
   });
-  return { credential, fileName: `europass-${client.pseudonym}` };
+  const fileName = `europass-${client.pseudonym}`;
+  if (ctx.format === "jws") {
+    // Signed with the installation's key; /api/competences/jwks publishes what verifies it.
+    const jws = await signJws(ctx.db, credential, { typ: "vc+ld+json" });
+    return { body: jws, mediaType: "application/jose", fileName: `${fileName}.jws` };
+  }
+  return {
+    body: JSON.stringify(credential),
+    mediaType: "application/ld+json",
+    fileName: `${fileName}.jsonld`,
+  };
 }

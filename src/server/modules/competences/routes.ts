@@ -1,10 +1,13 @@
 import type { FastifyRequest } from "fastify";
 import type { App, Deps } from "#server/deps.ts";
 import { ctxOf } from "#server/platform/context.ts";
+import { attachment } from "#server/platform/download.ts";
 import { route } from "#server/platform/route.ts";
+import { publicJwks } from "#server/platform/signing.ts";
 import { expectedVersion, sendVersioned } from "#server/platform/versioning.ts";
 import { competenceRoutes } from "#shared/contracts/routes/competences.ts";
 import { nextStepFromGoal, startupOffers } from "./goals.ts";
+import { profileEuropass, profilePdf } from "./outputs.ts";
 import { createProfile, getProfile, listProfiles, profileOfClient, saveProfile } from "./service.ts";
 import { getReceived, listReceived, listShares, revokeShare, shareProfile } from "./shares.ts";
 import { compareVersions, listVersions } from "./versions.ts";
@@ -66,6 +69,35 @@ export function registerCompetenceRoutes(app: App, { db }: Deps) {
 
   route(app, competenceRoutes.startupOffers, async (request) =>
     startupOffers({ ...ctx(request), profileId: request.params.profileId }),
+  );
+
+  route(app, competenceRoutes.pdf, async (request, reply) => {
+    const out = await profilePdf({
+      ...ctx(request),
+      profileId: request.params.profileId,
+      language: request.query.language,
+    });
+    return reply
+      .type("application/pdf")
+      .header("content-language", out.languages.join(", "))
+      .header("content-disposition", attachment(out.fileName))
+      .send(Buffer.from(out.pdf));
+  });
+
+  route(app, competenceRoutes.europass, async (request, reply) => {
+    const out = await profileEuropass({
+      ...ctx(request),
+      profileId: request.params.profileId,
+      format: request.query.format,
+    });
+    return reply
+      .type(out.mediaType)
+      .header("content-disposition", attachment(out.fileName))
+      .send(Buffer.from(out.body));
+  });
+
+  route(app, competenceRoutes.signingKeys, async (_request, reply) =>
+    reply.header("cache-control", "public, max-age=3600").send(await publicJwks(db)),
   );
 
   route(app, competenceRoutes.shares, async (request) =>
