@@ -2,7 +2,15 @@ import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chooseLanguage, DEMO, expectNoAxeViolations, launchBrowser, login, navLink, newPage } from "./browser.ts";
+import {
+  chooseLanguage,
+  DEMO,
+  expectNoAxeViolations,
+  launchBrowser,
+  login,
+  navLink,
+  newPage,
+} from "./browser.ts";
 
 const run = promisify(execFile);
 
@@ -130,8 +138,8 @@ describe("competence documentation", () => {
       const second = page.getByRole("region", { name: "Kompetenz 2" });
       // "Kundenberatng": the typo still finds the skill through its German alternative label.
       const typo = await codeSkill(page, second, "Kundenberatng", /Kundenbetreuung pflegen/);
-      await expect.poll(() => typo.innerText()).toContain("gefunden über: Kundenberatung aufrechterhalten");
-      await expect.poll(() => typo.innerText()).toContain("maintain customer service");
+      await expect.poll(() => typo.textContent()).toContain("gefunden über: Kundenberatung aufrechterhalten");
+      await expect.poll(() => typo.textContent()).toContain("maintain customer service");
       await expectNoAxeViolations(page);
       await typo.click();
       const service = page.getByRole("region", { name: "Kundenbetreuung pflegen" });
@@ -142,10 +150,15 @@ describe("competence documentation", () => {
       // Step 4: a goal, taken over into the case's next steps.
       await page.getByRole("button", { name: "Nächster Schritt" }).click();
       await page.getByRole("button", { name: "Ziel hinzufügen" }).click();
-      await page.getByRole("region", { name: "Ziel 1" }).getByRole("textbox", { name: "Ziel" }).fill("Fachkraft für Lagerlogistik");
+      await page
+        .getByRole("region", { name: "Ziel 1" })
+        .getByRole("textbox", { name: "Ziel" })
+        .fill("Fachkraft für Lagerlogistik");
       await save(page);
       await page
-        .getByRole("button", { name: "In die nächsten Schritte des Falls übernehmen: Fachkraft für Lagerlogistik" })
+        .getByRole("button", {
+          name: "In die nächsten Schritte des Falls übernehmen: Fachkraft für Lagerlogistik",
+        })
         .click();
       const takeOver = page.getByRole("dialog", { name: "In die nächsten Schritte des Falls übernehmen" });
       await expectNoAxeViolations(page);
@@ -191,12 +204,18 @@ describe("competence documentation", () => {
         writing: "A2",
         certificates: [{ kind: "dtz", level: "B1", date: "2017-06-30" }],
       });
-      expect(profile.content.competences.map((c: { escoUri: string | null }) => !!c.escoUri)).toEqual([true, true]);
+      expect(profile.content.competences.map((c: { escoUri: string | null }) => !!c.escoUri)).toEqual([
+        true,
+        true,
+      ]);
 
       // Versions: the sittings with their sections.
       await openTab(page, "Versionen");
       await page.getByRole("heading", { name: "Versionen (Sitzungen)" }).waitFor();
-      await page.getByRole("cell", { name: /Sprachen/ }).first().waitFor();
+      await page
+        .getByRole("cell", { name: /Sprachen/ })
+        .first()
+        .waitFor();
       await expectNoAxeViolations(page);
 
       // The bilingual PDF: German and the client's language (Arabic) preselected.
@@ -242,13 +261,15 @@ describe("competence documentation", () => {
     try {
       await login(company.page, DEMO.company);
       await navLink(company.page, "Mit mir geteilt").click();
-      await company.page.getByRole("heading", { level: 1, name: "Mit mir geteilte Kompetenzprofile" }).waitFor();
+      await company.page
+        .getByRole("heading", { level: 1, name: "Mit mir geteilte Kompetenzprofile" })
+        .waitFor();
       await expectNoAxeViolations(company.page);
       await company.page.getByRole("link", { name }).click();
       const shared = company.page;
       await shared.getByRole("heading", { level: 1, name: `Kompetenzdokumentation: ${name}` }).waitFor();
       const headings = await shared.getByRole("heading", { level: 3 }).allInnerTexts();
-      expect(headings).toEqual(["Sprachen", "Kompetenzen (ESCO, formal)"]);
+      expect(headings.sort()).toEqual(["Kompetenzen (ESCO, formal)", "Sprachen"]);
       await shared.getByText("Gabelstapler bedienen", { exact: true }).waitFor();
       await shared.getByRole("cell", { name: "B1" }).first().waitFor();
       expect(await shared.getByText("Lagerarbeit in Aleppo").count()).toBe(0);

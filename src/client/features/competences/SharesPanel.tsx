@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Table, Text, Title } from "@mantine/core";
+import { Button, Group, Table, Text, Title } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { callApi } from "#client/api/client.ts";
@@ -6,6 +6,7 @@ import { useApiQuery } from "#client/api/use-api.ts";
 import { formatDateTime } from "#client/components/format.ts";
 import { notifySuccess } from "#client/components/notify.ts";
 import { ItemsView } from "#client/components/QueryView.tsx";
+import { ToneBadge } from "#client/components/ToneBadge.tsx";
 import { useAction } from "#client/forms/actions.ts";
 import { ConfirmModal } from "#client/forms/ConfirmModal.tsx";
 import type { Profile } from "#shared/contracts/competences.ts";
@@ -78,13 +79,11 @@ export function SharesPanel({ profile }: { profile: Profile }) {
                     </Table.Td>
                     <Table.Td>
                       {s.endedAt ? (
-                        <Badge color="gray" variant="light">
+                        <ToneBadge tone="gray">
                           {t(`competenceProfile.shares.endReasons.${s.endReason ?? "revoked"}`)}
-                        </Badge>
+                        </ToneBadge>
                       ) : (
-                        <Badge color="green" variant="light">
-                          {t("competenceProfile.shares.active")}
-                        </Badge>
+                        <ToneBadge tone="green">{t("competenceProfile.shares.active")}</ToneBadge>
                       )}
                     </Table.Td>
                     <Table.Td>
