@@ -81,6 +81,22 @@ const appRoutes: RouteObject[] = [
     lazy: page(() => import("./features/directory-import/DirectoryImportPage.tsx"), "DirectoryImportPage"),
   },
   { path: "outbox/:id", lazy: page(() => import("./features/outbox/OutboxMailPage.tsx"), "OutboxMailPage") },
+  {
+    path: "clients/:clientId/competences",
+    lazy: page(() => import("./features/competences/ProfilePage.tsx"), "CompetenceProfilePage"),
+  },
+  {
+    path: "competences",
+    lazy: page(() => import("./features/competences/ProfilesPage.tsx"), "CompetenceProfilesPage"),
+  },
+  {
+    path: "competences/shared",
+    lazy: page(() => import("./features/competences/ReceivedPage.tsx"), "ReceivedSharesPage"),
+  },
+  {
+    path: "competences/shared/:shareId",
+    lazy: page(() => import("./features/competences/ReceivedSharePage.tsx"), "ReceivedSharePage"),
+  },
 ];
 
 /** All pages: public ones before login, the rest inside the app shell behind a session. */

@@ -10,10 +10,14 @@ export function Navigation({ onNavigate }: { onNavigate: () => void }) {
   const session = useRequiredSession();
   const { pathname } = useLocation();
   const visible = MODULES.filter((m) => m.permission === null || hasPermission(session, m.permission));
+  // Of nested links (/competences and /competences/shared) only the closest one is the current page.
+  const current = visible
+    .filter((m) => isActive(m.to, pathname))
+    .reduce<string | null>((best, m) => (best === null || m.to.length > best.length ? m.to : best), null);
   return (
     <Stack component="ul" gap={4} m={0} p={0} style={{ listStyle: "none" }}>
       {visible.map((m) => {
-        const active = isActive(m.to, pathname);
+        const active = m.to === current;
         return (
           <li key={m.to}>
             <NavLink

@@ -16,7 +16,9 @@ export type ModuleLink = {
     | "cases.nav"
     | "interfaces.nav"
     | "analytics.nav"
-    | "referrals.nav";
+    | "referrals.nav"
+    | "competenceProfile.nav"
+    | "competenceProfile.sharedNav";
   /** Null: every logged-in person sees it. */
   permission: Permission | null;
 };
@@ -27,6 +29,9 @@ export const MODULES: readonly ModuleLink[] = [
   { to: "/cases", label: "cases.nav", permission: "case.read" },
   // Inbox (counsellors, company contacts) and outgoing list (counsellors, volunteers) on one page.
   { to: "/referrals", label: "referrals.nav", permission: "referral.read" },
+  { to: "/competences", label: "competenceProfile.nav", permission: "competence.read" },
+  // Profiles other organisations shared (company contacts, partner counsellors).
+  { to: "/competences/shared", label: "competenceProfile.sharedNav", permission: "competence_share.read" },
   { to: "/organisation", label: "organisation", permission: "organisation.read" },
   { to: "/offers", label: "offers", permission: "offer.read" },
   { to: "/interfaces", label: "interfaces.nav", permission: "interface.read" },

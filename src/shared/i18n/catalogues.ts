@@ -6,6 +6,7 @@ import arAudit from "./ar/audit.json" with { type: "json" };
 import arAuth from "./ar/auth.json" with { type: "json" };
 import arCases from "./ar/cases.json" with { type: "json" };
 import arCompetences from "./ar/competences.json" with { type: "json" };
+import arCompetencesWeb from "./ar/competences-web.json" with { type: "json" };
 import arConsents from "./ar/consents.json" with { type: "json" };
 import arDirectoryImport from "./ar/directory-import.json" with { type: "json" };
 import arHome from "./ar/home.json" with { type: "json" };
@@ -26,6 +27,7 @@ import deAudit from "./de/audit.json" with { type: "json" };
 import deAuth from "./de/auth.json" with { type: "json" };
 import deCases from "./de/cases.json" with { type: "json" };
 import deCompetences from "./de/competences.json" with { type: "json" };
+import deCompetencesWeb from "./de/competences-web.json" with { type: "json" };
 import deConsents from "./de/consents.json" with { type: "json" };
 import deDirectoryImport from "./de/directory-import.json" with { type: "json" };
 import deHome from "./de/home.json" with { type: "json" };
@@ -46,6 +48,7 @@ import enAudit from "./en/audit.json" with { type: "json" };
 import enAuth from "./en/auth.json" with { type: "json" };
 import enCases from "./en/cases.json" with { type: "json" };
 import enCompetences from "./en/competences.json" with { type: "json" };
+import enCompetencesWeb from "./en/competences-web.json" with { type: "json" };
 import enConsents from "./en/consents.json" with { type: "json" };
 import enDirectoryImport from "./en/directory-import.json" with { type: "json" };
 import enHome from "./en/home.json" with { type: "json" };
@@ -83,6 +86,7 @@ export const de = [
   deInterfaces,
   deReferrals,
   deAnalytics,
+  deCompetencesWeb,
 ] as const;
 
 export const en = [
@@ -106,6 +110,7 @@ export const en = [
   enInterfaces,
   enReferrals,
   enAnalytics,
+  enCompetencesWeb,
 ] as const;
 
 export const ar = [
@@ -129,4 +134,5 @@ export const ar = [
   arInterfaces,
   arReferrals,
   arAnalytics,
+  arCompetencesWeb,
 ] as const;

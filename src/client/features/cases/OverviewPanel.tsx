@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { DataRow } from "#client/components/DataRow.tsx";
 import { formatDateTime } from "#client/components/format.ts";
 import { DiscardedInput, type UnsavedItem } from "#client/components/StaleVersionAlert.tsx";
+import { CompetenceCard } from "#client/features/competences/CompetenceCard.tsx";
 import { CaseStatusBadge } from "./CaseBadges.tsx";
 import { CaseEditForm } from "./CaseEditForm.tsx";
 import { PhasePicture } from "./PhasePicture.tsx";
@@ -70,6 +71,7 @@ export function OverviewPanel({ caseRecord: c, reload }: CasePanelProps) {
           </DataList>
         )}
       </section>
+      <CompetenceCard clientId={c.client.id} caseId={c.id} />
     </Stack>
   );
 }

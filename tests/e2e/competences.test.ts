@@ -1,0 +1,301 @@
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import type { Browser, Locator, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  chooseLanguage,
+  DEMO,
+  expectNoAxeViolations,
+  launchBrowser,
+  login,
+  navLink,
+  newPage,
+} from "./browser.ts";
+
+const run = promisify(execFile);
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const COMPANY = "Elbtal Maschinenbau GmbH (Demo)";
+
+/** A write through the API with the page's session, for data a test needs but does not test. */
+async function apiPost<T>(page: Page, path: string, data: unknown): Promise<T> {
+  const session = await (await page.request.get("/api/session")).json();
+  const res = await page.request.post(path, { data, headers: { "X-CSRF-Token": session.csrfToken } });
+  expect(res.status(), `${path}: ${await res.text()}`).toBeLessThan(300);
+  return (await res.json()) as T;
+}
+
+/** Opens a case for a new client through the form at /cases/new and returns the case's id. */
+async function openNewCase(page: Page, name: string, language: { typed: string; option: string }) {
+  await page.goto("/cases/new");
+  await page.getByLabel(/^Name( \*)?$/).fill(name);
+  const languages = page.getByRole("combobox", { name: /^Bevorzugte Sprachen/ });
+  await languages.fill(language.typed);
+  await page.getByRole("option", { name: language.option }).click();
+  await languages.press("Escape");
+  await page.getByRole("button", { name: "Fall anlegen" }).click();
+  await page.getByRole("heading", { level: 1, name }).waitFor();
+  return new URL(page.url()).pathname.split("/").pop() ?? "";
+}
+
+/** The client's consent to share the competence profile with the company, given through the API. */
+async function giveSharingConsent(page: Page, clientId: string): Promise<string> {
+  const orgs = await (
+    await page.request.get(`/api/directory/organisations?q=${encodeURIComponent("Elbtal Maschinenbau")}`)
+  ).json();
+  const company = (orgs.items as { id: string; name: string }[]).find((o) => o.name === COMPANY);
+  expect(company).toBeDefined();
+  const consent = await apiPost<{ id: string }>(page, `/api/clients/${clientId}/consents`, {
+    purpose: "competence_profile_sharing",
+    recipientOrganisationId: company?.id,
+    legalBasis: "art6_1a",
+    dataCategories: ["identity", "competence_profile"],
+    informedLanguage: "ar",
+    form: "signed",
+  });
+  return consent.id;
+}
+
+/** Picks an ESCO skill in a competence card: types the German words, chooses the found label. */
+async function codeSkill(page: Page, card: Locator, typed: string, found: RegExp) {
+  const search = card.getByRole("combobox", { name: /^ESCO-Kompetenz suchen/ });
+  await search.fill(typed);
+  const option = page.getByRole("option", { name: found }).first();
+  await option.waitFor();
+  return option;
+}
+
+/** A tab of the profile page. */
+const openTab = async (page: Page, name: string) => {
+  await page.getByRole("tab", { name, exact: true }).click();
+  await page.getByRole("tab", { name, exact: true, selected: true }).waitFor();
+};
+
+/** Saves the editor's changes and waits until the saved version is shown. */
+async function save(page: Page) {
+  await page.getByRole("button", { name: "Änderungen speichern" }).click();
+  await page.getByText("Alles gespeichert.").waitFor();
+}
+
+describe("competence documentation", () => {
+  it("builds a profile in the four KomBI steps, codes ESCO skills in German, prints it bilingually and shares two sections under consent", async () => {
+    const { context, page } = await newPage(browser);
+    const name = `Rana Haddad ${Date.now()}`;
+    let consentId = "";
+    try {
+      await login(page, DEMO.counsellor);
+      const caseId = await openNewCase(page, name, { typed: "Arab", option: "Arabisch (ar)" });
+      const record = await (await page.request.get(`/api/cases/${caseId}`)).json();
+      const clientId = record.client.id as string;
+      consentId = await giveSharingConsent(page, clientId);
+
+      // The case's overview leads to the competence documentation.
+      await page.getByRole("link", { name: "Kompetenzdokumentation öffnen" }).click();
+      await page.getByRole("heading", { level: 1, name: `Kompetenzdokumentation: ${name}` }).waitFor();
+      await expectNoAxeViolations(page);
+      await page.getByRole("button", { name: "Kompetenzprofil beginnen" }).click();
+
+      // Step 1: life and work phases.
+      await page.getByRole("button", { name: "Phase hinzufügen" }).click();
+      const phase = page.getByRole("region", { name: "Phase 1" });
+      await phase.getByLabel("Art der Phase").selectOption({ label: "Arbeit" });
+      await phase.getByLabel(/^Von \(Monat\)/).fill("2012-03");
+      await phase.getByLabel(/^Bis \(Monat/).fill("2015-08");
+      await phase.getByRole("textbox", { name: "Ort" }).fill("Aleppo");
+      const country = phase.getByRole("combobox", { name: "Land" });
+      await country.fill("Syr");
+      await page.getByRole("option", { name: "Syrien" }).click();
+      await phase.getByLabel(/^Bezeichnung/).fill("Lagerarbeit in Aleppo");
+      await expectNoAxeViolations(page);
+      await save(page);
+
+      // Step 2: activities of the phase.
+      await page.getByRole("button", { name: "Nächster Schritt" }).click();
+      await page.getByRole("button", { name: "Tätigkeit hinzufügen: Lagerarbeit in Aleppo" }).click();
+      await page
+        .getByLabel(/^Tätigkeit 1 \(Lagerarbeit in Aleppo\)/)
+        .fill("Waren mit dem Gabelstapler eingelagert und Kunden am Telefon beraten");
+      await save(page);
+
+      // Step 3: two competences coded to ESCO by German words, one of them with a typo.
+      await page.getByRole("button", { name: "Nächster Schritt" }).click();
+      await page.getByRole("button", { name: "Kompetenz hinzufügen" }).click();
+      const first = page.getByRole("region", { name: "Kompetenz 1" });
+      await (await codeSkill(page, first, "Gabelstapler", /^Gabelstapler bedienen/)).click();
+      const forklift = page.getByRole("region", { name: "Gabelstapler bedienen" });
+      await forklift.getByText("Gabelstapler bedienen / operate forklift").waitFor();
+      await forklift.getByRole("checkbox", { name: "Arbeitsprobe" }).check();
+      await forklift.getByLabel("Selbsteinschätzung").selectOption({ label: "3 – Fortgeschritten" });
+      await forklift.getByLabel("Einschätzung Beratung").selectOption({ label: "3 – Fortgeschritten" });
+      await page.getByRole("button", { name: "Kompetenz hinzufügen" }).click();
+      const second = page.getByRole("region", { name: "Kompetenz 2" });
+      // "Kundenberatng": the typo still finds the skill through its German alternative label.
+      const typo = await codeSkill(page, second, "Kundenberatng", /Kundenbetreuung pflegen/);
+      await expect.poll(() => typo.textContent()).toContain("gefunden über: Kundenberatung aufrechterhalten");
+      await expect.poll(() => typo.textContent()).toContain("maintain customer service");
+      await expectNoAxeViolations(page);
+      await typo.click();
+      const service = page.getByRole("region", { name: "Kundenbetreuung pflegen" });
+      await service.getByLabel("Lernkontext").selectOption({ label: "Informell" });
+      await service.getByRole("checkbox", { name: "In der Beratung beobachtet" }).check();
+      await save(page);
+
+      // Step 4: a goal, taken over into the case's next steps.
+      await page.getByRole("button", { name: "Nächster Schritt" }).click();
+      await page.getByRole("button", { name: "Ziel hinzufügen" }).click();
+      await page
+        .getByRole("region", { name: "Ziel 1" })
+        .getByRole("textbox", { name: "Ziel" })
+        .fill("Fachkraft für Lagerlogistik");
+      await save(page);
+      await page
+        .getByRole("button", {
+          name: "In die nächsten Schritte des Falls übernehmen: Fachkraft für Lagerlogistik",
+        })
+        .click();
+      const takeOver = page.getByRole("dialog", { name: "In die nächsten Schritte des Falls übernehmen" });
+      await expectNoAxeViolations(page);
+      await takeOver.getByRole("button", { name: "Übernehmen" }).click();
+      await takeOver.waitFor({ state: "detached" });
+      await page.getByText("Nächste Schritte im Fall").waitFor();
+      const steps = await (await page.request.get(`/api/cases/${caseId}/next-steps`)).json();
+      expect(JSON.stringify(steps)).toContain("Fachkraft für Lagerlogistik");
+
+      // The profile resumes at the step it was saved at.
+      await page.reload();
+      await page.getByRole("button", { name: "Ziel hinzufügen" }).waitFor();
+
+      // Languages: mother tongue and the CEFR grid per skill, a certificate.
+      await openTab(page, "Sprachen");
+      const mother = page.getByRole("combobox", { name: "Muttersprachen" });
+      await mother.fill("Arab");
+      await page.getByRole("option", { name: "Arabisch" }).click();
+      await mother.press("Escape");
+      await page.getByRole("button", { name: "Sprache hinzufügen" }).click();
+      const levels = {
+        "Hören (Deutsch)": "B1",
+        "Lesen (Deutsch)": "A2",
+        "An Gesprächen teilnehmen (Deutsch)": "B1",
+        "Zusammenhängendes Sprechen (Deutsch)": "A2",
+        "Schreiben (Deutsch)": "A2",
+      };
+      for (const [label, level] of Object.entries(levels)) await page.getByLabel(label).selectOption(level);
+      await page.getByRole("button", { name: "Zertifikat hinzufügen: Deutsch" }).click();
+      await page.getByLabel("Prüfung", { exact: true }).selectOption({ label: "DTZ" });
+      await page.getByLabel("Niveau", { exact: true }).selectOption("B1");
+      await page.getByLabel("Datum", { exact: true }).fill("2017-06-30");
+      await expectNoAxeViolations(page);
+      await save(page);
+      const profile = await (await page.request.get(`/api/clients/${clientId}/competence-profile`)).json();
+      expect(profile.content.languages.motherTongues).toEqual(["ar"]);
+      expect(profile.content.languages.other[0]).toMatchObject({
+        language: "de",
+        listening: "B1",
+        reading: "A2",
+        spokenInteraction: "B1",
+        spokenProduction: "A2",
+        writing: "A2",
+        certificates: [{ kind: "dtz", level: "B1", date: "2017-06-30" }],
+      });
+      expect(profile.content.competences.map((c: { escoUri: string | null }) => !!c.escoUri)).toEqual([
+        true,
+        true,
+      ]);
+
+      // Versions: the sittings with their sections.
+      await openTab(page, "Versionen");
+      await page.getByRole("heading", { name: "Versionen (Sitzungen)" }).waitFor();
+      await page
+        .getByRole("cell", { name: /Sprachen/ })
+        .first()
+        .waitFor();
+      await expectNoAxeViolations(page);
+
+      // The bilingual PDF: German and the client's language (Arabic) preselected.
+      await openTab(page, "PDF und Europass");
+      expect(await page.getByLabel("Zweite Sprache").inputValue()).toBe("ar");
+      await expectNoAxeViolations(page);
+      const link = page.getByRole("link", { name: "PDF herunterladen (Deutsch und Arabisch)" });
+      const pdf = await page.request.get((await link.getAttribute("href")) ?? "");
+      expect(pdf.status(), await pdf.text()).toBe(200);
+      expect(pdf.headers()["content-type"]).toBe("application/pdf");
+      const [download] = await Promise.all([page.waitForEvent("download"), link.click()]);
+      const { stdout: text } = await run("pdftotext", ["-enc", "UTF-8", (await download.path()) ?? "", "-"]);
+      expect(text).toContain("Gabelstapler bedienen");
+      expect(text).toContain("Sprachen");
+      expect(text).toContain("اللغات");
+
+      // Sharing: without a consent for the recipient the server refuses, and the dialog says why.
+      await openTab(page, "Teilen");
+      await page.getByRole("button", { name: "Profil teilen" }).click();
+      const dialog = page.getByRole("dialog", { name: "Kompetenzprofil teilen" });
+      await dialog.getByText(`zugestimmt: ${COMPANY}`).waitFor();
+      const recipient = dialog.getByRole("combobox", { name: /^Empfangende Organisation/ });
+      await recipient.fill("Saalekreis Logistik");
+      await page.getByRole("option", { name: "Saalekreis Logistik AG (Demo)" }).click();
+      await dialog.getByRole("checkbox", { name: "Sprachen" }).check();
+      await dialog.getByRole("checkbox", { name: "Kompetenzen (ESCO, formal)" }).check();
+      await dialog.getByRole("button", { name: "Teilen", exact: true }).click();
+      await dialog.getByRole("alert").filter({ hasText: "Teilen nicht möglich" }).waitFor();
+      await expectNoAxeViolations(page);
+      await recipient.fill("Elbtal Maschinenbau");
+      await page.getByRole("option", { name: COMPANY }).click();
+      await dialog.getByRole("button", { name: "Teilen", exact: true }).click();
+      await dialog.waitFor({ state: "detached" });
+      const row = page.getByRole("row", { name: new RegExp(COMPANY.replace(/[()]/g, "\\$&")) });
+      await row.getByText("Aktiv", { exact: true }).waitFor();
+      await expectNoAxeViolations(page);
+    } finally {
+      await context.close();
+    }
+
+    // The company contact sees exactly the two shared sections.
+    const company = await newPage(browser);
+    try {
+      await login(company.page, DEMO.company);
+      await navLink(company.page, "Mit mir geteilt").click();
+      await company.page
+        .getByRole("heading", { level: 1, name: "Mit mir geteilte Kompetenzprofile" })
+        .waitFor();
+      await expectNoAxeViolations(company.page);
+      await company.page.getByRole("link", { name }).click();
+      const shared = company.page;
+      await shared.getByRole("heading", { level: 1, name: `Kompetenzdokumentation: ${name}` }).waitFor();
+      const headings = await shared.getByRole("heading", { level: 3 }).allInnerTexts();
+      expect(headings.sort()).toEqual(["Kompetenzen (ESCO, formal)", "Sprachen"]);
+      await shared.getByText("Gabelstapler bedienen", { exact: true }).waitFor();
+      await shared.getByRole("cell", { name: "B1" }).first().waitFor();
+      expect(await shared.getByText("Lagerarbeit in Aleppo").count()).toBe(0);
+      expect(await shared.getByText("Fachkraft für Lagerlogistik").count()).toBe(0);
+      await expectNoAxeViolations(shared);
+      await chooseLanguage(shared, "العربية");
+      await shared.getByRole("heading", { level: 3, name: "اللغات" }).waitFor();
+      await expectNoAxeViolations(shared);
+      await chooseLanguage(shared, "Deutsch");
+      const shareUrl = shared.url();
+
+      // The client withdraws the consent: the company contact's access ends at once.
+      const counsellor = await newPage(browser);
+      try {
+        await login(counsellor.page, DEMO.counsellor);
+        await apiPost(counsellor.page, `/api/consents/${consentId}/withdraw`, {});
+      } finally {
+        await counsellor.context.close();
+      }
+      await shared.goto(shareUrl);
+      await shared.getByRole("heading", { level: 1, name: "Nicht mehr verfügbar" }).waitFor();
+      const shareId = new URL(shareUrl).pathname.split("/").pop();
+      expect((await shared.request.get(`/api/competence-shares/${shareId}`)).status()).toBe(404);
+      await expectNoAxeViolations(shared);
+    } finally {
+      await company.context.close();
+    }
+  });
+});
