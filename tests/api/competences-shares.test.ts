@@ -267,7 +267,9 @@ describe("who sees a profile", () => {
     expect(text).not.toContain(w.tag);
 
     // The audit log names the client of a profile: by pseudonym for the admin (no client scope).
-    const log = await ok(w.admin.request("GET", "/api/audit", { query: { action: "competence_profile.read" } }));
+    const log = await ok(
+      w.admin.request("GET", "/api/audit", { query: { action: "competence_profile.read" } }),
+    );
     expect(log.items.length).toBeGreaterThan(0);
     expect(log.items[0].record.label).toBe(w.client.pseudonym);
   });

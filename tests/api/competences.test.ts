@@ -325,7 +325,13 @@ describe("goals lead into the case", () => {
     const offers = await ok(
       w.counsellor.request("GET", `/api/competence-profiles/${profile.id}/startup-offers`),
     );
-    expect(Array.isArray(offers.items)).toBe(true);
+    const ids = offers.items.map((o: { id: string }) => o.id);
+    expect(ids).toContain(startup.id);
+    expect(ids).not.toContain(otherPhase.id);
+    expect(ids).not.toContain(recognition.id);
+    expect(offers.items.find((o: { id: string }) => o.id === startup.id)).toMatchObject({
+      organisationName: provider.name,
+    });
   });
 
   it("needs the profile's case and a goal of the profile (422)", async () => {
