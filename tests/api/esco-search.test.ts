@@ -192,7 +192,7 @@ describe("ESCO search: odd input and access", () => {
           expect(Array.isArray(res.json().items)).toBe(true);
         }
       }
-      for (const query of [
+      const invalid: Record<string, string>[] = [
         { q: "" },
         { q: "   " },
         { q: "x".repeat(201) },
@@ -200,7 +200,8 @@ describe("ESCO search: odd input and access", () => {
         { q: "Pflege", limit: "0" },
         { q: "Pflege", limit: "51" },
         { q: "Pflege", collection: "blue" },
-      ]) {
+      ];
+      for (const query of invalid) {
         expect((await get(kind, query)).statusCode, JSON.stringify(query)).toBe(400);
       }
     }
