@@ -122,6 +122,34 @@ function expand(index: EscoIndex, folded: string, stems: string[]): Alternative[
   return best ? best.map((p) => [...p, ...own]) : [own];
 }
 
+/**
+ * Expansions of typed words lately searched, per index: they depend on nothing but the word, its
+ * stems and the index, which never changes in a process. The typo search of a long word is the
+ * dearest part of a search (thousands of edit distances); a word typed again, as people do while
+ * they refine a search, costs nothing. The oldest entries leave first.
+ */
+const EXPANSIONS = 5000;
+const expansions = new WeakMap<EscoIndex, Map<string, Alternative[][]>>();
+
+function expandCached(index: EscoIndex, folded: string, stems: string[]): Alternative[][] {
+  let cache = expansions.get(index);
+  if (!cache) {
+    cache = new Map();
+    expansions.set(index, cache);
+  }
+  const key = `${folded} ${stems.join(" ")}`;
+  let found = cache.get(key);
+  if (!found) {
+    found = expand(index, folded, stems).map((group) => [...group].sort((a, b) => b.weight - a.weight));
+    if (cache.size >= EXPANSIONS) {
+      const oldest = cache.keys().next().value;
+      if (oldest !== undefined) cache.delete(oldest);
+    }
+    cache.set(key, found);
+  }
+  return found;
+}
+
 /** The score of a label that holds every typed word: its tier × 100 and the score within the tier. */
 function labelScore(
   index: EscoIndex,
@@ -173,7 +201,7 @@ export async function searchEsco(db: Db, kind: EscoKind, query: EscoSearch): Pro
   const groups: Alternative[][] = [];
   typed.forEach((w, i) => {
     const own = (stems[i] ?? []).map((s) => `${STEM}${fold(s)}`);
-    groups.push(...expand(index, w.folded, own));
+    groups.push(...expandCached(index, w.folded, own));
   });
   if (groups.some((g) => g.length === 0)) return [];
   const typedJoined = typed.map((w) => w.folded).join(" ");
@@ -186,8 +214,7 @@ export async function searchEsco(db: Db, kind: EscoKind, query: EscoSearch): Pro
   for (let g = 0; g < words; g++) {
     round++;
     const next: number[] = [];
-    const alternatives = [...(groups[g] as Alternative[])].sort((a, b) => b.weight - a.weight);
-    for (const { term, weight } of alternatives) {
+    for (const { term, weight } of groups[g] as Alternative[]) {
       for (const label of index.postings.get(term) ?? []) {
         if (stamp[label] === round) continue;
         if (g === 0) {
