@@ -5,6 +5,8 @@ import {
   validateEuropass,
 } from "../../src/server/modules/competences/europass/export.ts";
 import { SEALING_ONLY } from "../../src/server/modules/competences/europass/validate.ts";
+import { language } from "../../src/server/modules/competences/europass/vocabularies.ts";
+import { ISO_639_1 } from "../../src/shared/languages.ts";
 import { COMPETENCE_FIXTURES, FIXTURE_ISSUER, FIXTURE_LABELS } from "../fixtures/competence-profiles.ts";
 
 // The Europass export of the fixture profiles against the official EDC shapes (offline), and
@@ -157,6 +159,40 @@ describe("the export of every fixture profile", () => {
       "Pflege eines Angehörigen mit Demenz",
     );
     expect(JSON.stringify(exportOf("ukrainian-engineer"))).not.toContain("Deutsch für Ingenieure");
+  });
+});
+
+describe("the parts of the document", () => {
+  it("have an EU language-authority concept for every ISO 639-1 code the profile allows", () => {
+    const ids = ISO_639_1.map((code) => language(code).id);
+    for (const id of ids)
+      expect(id).toMatch(/^http:\/\/publications\.europa\.eu\/resource\/authority\/language\/[A-Z]{3}$/);
+    expect(new Set(ids).size).toBe(ISO_639_1.length);
+    const code = (c: string) => language(c).id.split("/").pop();
+    expect(["ar", "fa", "uk", "ru", "tr", "de", "en", "ku", "el", "sq"].map(code)).toEqual([
+      "ARA",
+      "FAS",
+      "UKR",
+      "RUS",
+      "TUR",
+      "DEU",
+      "ENG",
+      "KUR",
+      "ELL",
+      "SQI",
+    ]);
+  });
+
+  it("include a rendered SVG page with the holder and the claims, escaped", () => {
+    const doc = exportOf("arabic-nurse", {
+      client: { givenName: "Amal <&>", familyName: "Haddad", dateOfBirth: null },
+    });
+    const image = doc.displayParameter.individualDisplay.displayDetail.image;
+    expect(image.contentType.id).toBe("http://publications.europa.eu/resource/authority/file-type/SVG");
+    const svg = Buffer.from(image.content, "base64").toString("utf8");
+    expect(svg).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+    expect(svg).toContain("Amal &lt;&amp;&gt; Haddad");
+    expect(svg).toContain("Bachelor in Krankenpflege");
   });
 });
 
