@@ -6,6 +6,7 @@ import {
 } from "../../src/server/modules/competences/europass/export.ts";
 import { SEALING_ONLY } from "../../src/server/modules/competences/europass/validate.ts";
 import { language } from "../../src/server/modules/competences/europass/vocabularies.ts";
+import { ProfileContent } from "../../src/shared/contracts/competences.ts";
 import { ISO_639_1 } from "../../src/shared/languages.ts";
 import { COMPETENCE_FIXTURES, FIXTURE_ISSUER, FIXTURE_LABELS } from "../fixtures/competence-profiles.ts";
 
@@ -132,7 +133,9 @@ describe("the export of every fixture profile", () => {
     expect(german.specifiedBy.language.id).toBe(
       "http://publications.europa.eu/resource/authority/language/DEU",
     );
-    const grades = Object.fromEntries(german.provenBy.map((a: Doc) => [a.title.en, a.grade.noteLiteral.en]));
+    const grades = Object.fromEntries(
+      german.provenBy.map((a: Doc) => [a.title.en ?? a.title.de, a.grade.noteLiteral.en]),
+    );
     expect(grades).toMatchObject({
       Listening: "B2",
       Reading: "B2",
@@ -278,6 +281,17 @@ describe("a deliberately broken export", () => {
         [`${NO_CV}Organisation-elm_eidasLegalIdentifier`, "urn:example:note"],
       ]),
     );
+  });
+
+  it("of a profile with nothing to claim violates the person's hasClaim minimum", async () => {
+    const fixture = COMPETENCE_FIXTURES[1];
+    if (!fixture) throw new Error("fixture");
+    const empty = ProfileContent.parse({ work: fixture.profile.work, goals: fixture.profile.goals });
+    const doc = exportOf("ukrainian-engineer", { profile: empty, qualifications: [] });
+    const report = await validateEuropass(doc);
+    expect(report.results.map((r) => [r.focusNode, r.path, r.constraint])).toEqual([
+      [doc.credentialSubject.id, `${ELM}hasClaim`, `${SH}MinCountConstraintComponent`],
+    ]);
   });
 
   it("with a term the shipped contexts do not define is refused, not silently dropped", async () => {
