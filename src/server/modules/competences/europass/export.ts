@@ -68,10 +68,17 @@ export function nodeId(...parts: string[]): string {
 }
 
 const dateTime = (value: Date | string) => new Date(value).toISOString().replace(/\.\d{3}Z$/, "Z");
+/** A code that reads the same in every language (a CEFR level, a period). */
 const both = (text: string): w.Bilingual => ({ de: text, en: text });
+/**
+ * Words as the counsellor or client wrote them (titles, names, addresses): tagged with the
+ * documentation's language only, never passed off as English.
+ */
+type Text = { de: string; en?: string };
+const own = (text: string): Text => ({ de: text });
 const country = (code: string | null): w.Bilingual | null =>
   code ? { de: countryName(code, "de"), en: countryName(code, "en") } : null;
-const note = (id: string, text: w.Bilingual) => ({ id, type: "Note", noteLiteral: text });
+const note = (id: string, text: Text) => ({ id, type: "Note", noteLiteral: text });
 
 const CEFR_FIELDS: Record<
   CefrSkill,
@@ -98,7 +105,7 @@ export function europassCredential(input: EuropassInput): Record<string, unknown
   const issuer = {
     id: issuerId,
     type: "Organisation",
-    legalName: both(input.issuer.name),
+    legalName: own(input.issuer.name),
     location: {
       id: nodeId(input.issuer.id, "location"),
       type: "Location",
@@ -106,7 +113,7 @@ export function europassCredential(input: EuropassInput): Record<string, unknown
         id: nodeId(input.issuer.id, "address"),
         type: "Address",
         countryCode: GERMANY,
-        ...(address ? { fullAddress: note(nodeId(input.issuer.id, "address", "full"), both(address)) } : {}),
+        ...(address ? { fullAddress: note(nodeId(input.issuer.id, "address", "full"), own(address)) } : {}),
       },
     },
     ...(input.issuer.website
@@ -127,7 +134,7 @@ export function europassCredential(input: EuropassInput): Record<string, unknown
     awardingBody: issuerRef,
     description: w.CREDENTIAL_DESCRIPTION,
   });
-  const agent = (key: string, label: w.Bilingual) => ({
+  const agent = (key: string, label: Text) => ({
     id: id(key, "agent"),
     type: "Agent",
     prefLabel: label,
@@ -138,9 +145,9 @@ export function europassCredential(input: EuropassInput): Record<string, unknown
   // Qualifications: the profile's completed education entries and the recognition module's foreign ones.
   const qualification = (
     key: string,
-    title: w.Bilingual,
+    title: Text,
     level: number | null,
-    body: w.Bilingual,
+    body: Text,
     description: w.Bilingual | null,
   ) =>
     claims.push({
@@ -166,9 +173,9 @@ export function europassCredential(input: EuropassInput): Record<string, unknown
     const details = [place, period ? both(period) : null].filter((x): x is w.Bilingual => x !== null);
     qualification(
       `education/${entry.id}`,
-      both(entry.title),
+      own(entry.title),
       entry.eqfLevel,
-      entry.institution ? both(entry.institution) : w.INSTITUTION_UNKNOWN(place),
+      entry.institution ? own(entry.institution) : w.INSTITUTION_UNKNOWN(place),
       details.length > 0
         ? { de: details.map((d) => d.de).join(", "), en: details.map((d) => d.en).join(", ") }
         : null,
@@ -176,7 +183,8 @@ export function europassCredential(input: EuropassInput): Record<string, unknown
   }
   for (const q of input.qualifications) {
     const place = country(q.country);
-    const title = { de: q.germanTitle ?? q.originalTitle, en: q.originalTitle };
+    // The original title is in the language of its country (unknown here): it goes to the description.
+    const title = own(q.germanTitle ?? q.originalTitle);
     const year = q.year === null ? "" : `, ${q.year}`;
     qualification(`qualification/${q.id}`, title, q.eqfLevel, w.INSTITUTION_UNKNOWN(place), {
       de: `${w.FOREIGN_QUALIFICATION.de}: ${q.originalTitle}${place ? `, ${place.de}` : ""}${year}`,
@@ -257,7 +265,7 @@ export function europassCredential(input: EuropassInput): Record<string, unknown
     skill.certificates.forEach((certificate, index) => {
       const ckey = `${key}/certificate/${index}`;
       const provider = w.CERTIFICATES[certificate.kind];
-      const name = certificate.name ? both(certificate.name) : provider;
+      const name: Text = certificate.name ? own(certificate.name) : provider;
       assessments.push({
         id: id(ckey),
         type: "LearningAssessment",
@@ -330,7 +338,7 @@ export function europassCredential(input: EuropassInput): Record<string, unknown
     ...(client.dateOfBirth ? { dateOfBirth: `${client.dateOfBirth}T00:00:00Z` } : {}),
     hasClaim: claims,
   };
-  const claimTitles = claims.map((c) => (c.title as w.Bilingual).de);
+  const claimTitles = claims.map((c) => (c.title as Text).de);
 
   return {
     "@context": CONTEXT,

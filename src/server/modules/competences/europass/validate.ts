@@ -17,6 +17,10 @@ export const SHIPPED_CONTEXTS: Readonly<Record<string, string>> = {
   "http://data.europa.eu/snb/model/context/edc-ap": "edc-ap-context.jsonld",
 };
 
+const SH = "http://www.w3.org/ns/shacl#";
+const SH_PROPERTY = rdf.namedNode(`${SH}property`);
+const SH_NODE = rdf.namedNode(`${SH}node`);
+const SH_NODE_COMPONENT = `${SH}NodeConstraintComponent`;
 const FULL_SHAPES = "http://data.europa.eu/snb/model/ap/edc-generic-full";
 const NO_CV_SHAPES = "http://data.europa.eu/snb/model/ap/edc-generic-no-cv";
 
@@ -36,6 +40,7 @@ export const SEALING_ONLY = [
     shape: "http://data.europa.eu/snb/model/ap/edc-generic-no-cv/EuropeanDigitalCredential-cred_issuer",
     path: "https://www.w3.org/2018/credentials#issuer",
     constraint: "http://www.w3.org/ns/shacl#NodeConstraintComponent",
+    node: "http://data.europa.eu/snb/model/ap/edc-generic-no-cv/IssuerNodeShape",
     /** The result counts as sealing-only only while its value node has no triple with this predicate. */
     absent: "http://data.europa.eu/snb/model/elm/eidasLegalIdentifier",
   },
@@ -44,7 +49,12 @@ export const SEALING_ONLY = [
 export type ShaclResult = {
   focusNode: string;
   path: string | null;
+  /** The source shape: an IRI, or `_:…` for an anonymous property shape. */
   shape: string;
+  /** The named shape the source shape belongs to (itself when named). */
+  shapeOwner: string | null;
+  /** For a node constraint (sh:node): the shape the value failed. */
+  node: string | null;
   constraint: string;
   severity: string;
   value: string | null;
@@ -72,15 +82,16 @@ export async function offlineDocumentLoader(url: string) {
   return { contextUrl: undefined, document, documentUrl: url };
 }
 
-let validator: Promise<SHACLValidator> | undefined;
+type Shapes = ReturnType<typeof rdf.dataset>;
+let validator: Promise<{ validator: SHACLValidator; shapes: Shapes }> | undefined;
 /** Both shape graphs parsed once per process into one shapes graph; the owl:import is satisfied. */
-function shaclValidator(): Promise<SHACLValidator> {
+function shaclValidator(): Promise<{ validator: SHACLValidator; shapes: Shapes }> {
   validator ??= (async () => {
     const shapes = rdf.dataset();
     for (const file of ["EDC-generic-no-cv.ttl", "EDC-generic-full.ttl"]) {
       await shapes.import(rdf.fromFile(referencePath("elm", file)));
     }
-    return new SHACLValidator(shapes, {
+    const validator = new SHACLValidator(shapes, {
       factory: rdf,
       importGraph: (url) => {
         if (url.value !== NO_CV_SHAPES && url.value !== FULL_SHAPES) {
@@ -89,6 +100,7 @@ function shaclValidator(): Promise<SHACLValidator> {
         return rdf.dataset();
       },
     });
+    return { validator, shapes };
   })();
   validator.catch(() => {
     validator = undefined;
@@ -138,6 +150,7 @@ function isSealingOnly(result: ShaclResult, quads: Quad[]): boolean {
       s.shape === result.shape &&
       s.path === result.path &&
       s.constraint === result.constraint &&
+      s.node === result.node &&
       result.value !== null &&
       !quads.some((q) => q.subject.value === result.value && q.predicate.value === s.absent),
   );
@@ -152,16 +165,28 @@ export async function validateEuropass(
   options: { sealed?: boolean } = {},
 ): Promise<EuropassValidation> {
   const quads = await europassQuads(doc);
-  const report = await (await shaclValidator()).validate(rdf.dataset(quads as never));
-  const all: ShaclResult[] = report.results.map((r) => ({
-    focusNode: r.focusNode?.value ?? "",
-    path: r.path && "value" in r.path ? (r.path.value as string) : null,
-    shape: r.sourceShape?.value ?? "",
-    constraint: r.sourceConstraintComponent?.value ?? "",
-    severity: r.severity?.value ?? "",
-    value: r.value?.value ?? null,
-    message: r.message.map((m) => m.value),
-  }));
+  const { validator, shapes } = await shaclValidator();
+  const report = await validator.validate(rdf.dataset(quads as never));
+  const all: ShaclResult[] = report.results.map((r) => {
+    const shape = r.sourceShape;
+    // An anonymous property shape is named by the shape that holds it; a node constraint by its target.
+    const owner =
+      shape?.termType === "BlankNode"
+        ? [...shapes.match(null, SH_PROPERTY, shape as never)][0]?.subject
+        : shape;
+    const node = shape ? [...shapes.match(shape as never, SH_NODE, null)][0]?.object : undefined;
+    return {
+      focusNode: r.focusNode?.value ?? "",
+      path: r.path && "value" in r.path ? (r.path.value as string) : null,
+      shape: shape?.termType === "BlankNode" ? `_:${shape.value}` : (shape?.value ?? ""),
+      shapeOwner: owner?.termType === "NamedNode" ? owner.value : null,
+      node: r.sourceConstraintComponent?.value === SH_NODE_COMPONENT && node ? node.value : null,
+      constraint: r.sourceConstraintComponent?.value ?? "",
+      severity: r.severity?.value ?? "",
+      value: r.value?.value ?? null,
+      message: r.message.map((m) => m.value),
+    };
+  });
   const sealingOnly = options.sealed ? [] : all.filter((r) => isSealingOnly(r, quads));
   const results = all.filter((r) => !sealingOnly.includes(r));
   return { conforms: results.length === 0, results, sealingOnly, quads: quads.length };
