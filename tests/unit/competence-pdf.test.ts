@@ -198,7 +198,7 @@ describe("the PDF", () => {
     const pdf = await competencePdf({
       language: "ar",
       profile: ProfileContent.parse({}),
-      client: { name: "X", dateOfBirth: null, motherTongues: [] },
+      client: { name: "", dateOfBirth: null, motherTongues: [] },
       qualifications: [],
       labels: {},
       organisationName: "Beratung",

@@ -48,8 +48,6 @@ export function pdfLanguages(language: string): ["de", PdfLanguage] {
 type Free = { s: string; rtl: boolean };
 const FIRST_LETTER = /\p{L}/u;
 const RTL_LETTER = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]/u;
-export function free(s: string): Free;
-export function free(s: string | null): Free | null;
 export function free(s: string | null): Free | null {
   if (s === null || s.trim() === "") return null;
   const first = FIRST_LETTER.exec(s)?.[0];
@@ -253,7 +251,11 @@ export function profileData(input: CompetencePdfInput) {
   };
 }
 
-/** The client's competence profile as an A4 PDF: German and the client's language side by side. */
+/**
+ * The client's competence profile as an A4 PDF: German and the client's language side by side.
+ * Every item given is printed, special-category ones included (the PDF is for the client and the
+ * counsellor): the caller decides what goes in, e.g. a volunteer's copy without them.
+ */
 export async function competencePdf(input: CompetencePdfInput): Promise<Uint8Array> {
   return new Uint8Array(renderTemplate("profile.typ", profileData(input)));
 }
