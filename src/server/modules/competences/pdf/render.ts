@@ -83,8 +83,9 @@ function formatter(code: PdfLanguage) {
   const clean = (s: string) => s.replace(BIDI_MARKS, "");
   const t = PROFILE_PDF_TEXTS[code];
   return {
-    country: (c: string | null) => (c ? (regions.of(c) ?? c) : null),
-    language: (c: string) => languages.of(c) ?? c,
+    // A code Intl does not take (a qualification's country is a plain string) prints as given.
+    country: (c: string | null) => (c ? (/^[A-Z]{2}$/.test(c) ? (regions.of(c) ?? c) : c) : null),
+    language: (c: string) => (/^[a-z]{2,3}$/.test(c) ? (languages.of(c) ?? c) : c),
     month: (m: string) => clean(month.format(new Date(`${m}-01T00:00:00Z`))),
     day: (d: string) => clean(day.format(new Date(`${d}T00:00:00Z`))),
     printed: (d: Date) => clean(long.format(d)),
