@@ -116,6 +116,9 @@ describe("languages and writing direction", () => {
     expect(data.motherTongues).toEqual([["Arabisch", "عربی"]]);
     expect(data.phases[0]?.period[1]).toMatch(/2000.*2008/);
     expect(data.langs.map((l) => l.dir)).toEqual(["ltr", "rtl"]);
+    const odd = samplePdfInput("ar");
+    odd.qualifications = odd.qualifications.map((q) => ({ ...q, country: "Syrien (Aleppo)" }));
+    expect(profileData(odd).qualifications[0]?.where).toEqual(["Syrien (Aleppo)", "Syrien (Aleppo)"]);
   });
 });
 
@@ -198,7 +201,7 @@ describe("the PDF", () => {
     const pdf = await competencePdf({
       language: "ar",
       profile: ProfileContent.parse({}),
-      client: { name: "X", dateOfBirth: null, motherTongues: [] },
+      client: { name: "", dateOfBirth: null, motherTongues: [] },
       qualifications: [],
       labels: {},
       organisationName: "Beratung",

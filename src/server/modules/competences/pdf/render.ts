@@ -48,8 +48,6 @@ export function pdfLanguages(language: string): ["de", PdfLanguage] {
 type Free = { s: string; rtl: boolean };
 const FIRST_LETTER = /\p{L}/u;
 const RTL_LETTER = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]/u;
-export function free(s: string): Free;
-export function free(s: string | null): Free | null;
 export function free(s: string | null): Free | null {
   if (s === null || s.trim() === "") return null;
   const first = FIRST_LETTER.exec(s)?.[0];
@@ -85,8 +83,9 @@ function formatter(code: PdfLanguage) {
   const clean = (s: string) => s.replace(BIDI_MARKS, "");
   const t = PROFILE_PDF_TEXTS[code];
   return {
-    country: (c: string | null) => (c ? (regions.of(c) ?? c) : null),
-    language: (c: string) => languages.of(c) ?? c,
+    // A code Intl does not take (a qualification's country is a plain string) prints as given.
+    country: (c: string | null) => (c ? (/^[A-Z]{2}$/.test(c) ? (regions.of(c) ?? c) : c) : null),
+    language: (c: string) => (/^[a-z]{2,3}$/.test(c) ? (languages.of(c) ?? c) : c),
     month: (m: string) => clean(month.format(new Date(`${m}-01T00:00:00Z`))),
     day: (d: string) => clean(day.format(new Date(`${d}T00:00:00Z`))),
     printed: (d: Date) => clean(long.format(d)),
@@ -253,7 +252,11 @@ export function profileData(input: CompetencePdfInput) {
   };
 }
 
-/** The client's competence profile as an A4 PDF: German and the client's language side by side. */
+/**
+ * The client's competence profile as an A4 PDF: German and the client's language side by side.
+ * Every item given is printed, special-category ones included (the PDF is for the client and the
+ * counsellor): the caller decides what goes in, e.g. a volunteer's copy without them.
+ */
 export async function competencePdf(input: CompetencePdfInput): Promise<Uint8Array> {
   return new Uint8Array(renderTemplate("profile.typ", profileData(input)));
 }
