@@ -298,4 +298,156 @@ describe("competence documentation", () => {
       await company.context.close();
     }
   });
+
+  it("works right to left in Arabic, by keyboard alone, and offers to reload when someone else saved meanwhile", async () => {
+    const { context, page } = await newPage(browser);
+    const other = await newPage(browser);
+    try {
+      await login(page, DEMO.counsellor);
+      const created = await apiPost<{ id: string; client: { id: string } }>(page, "/api/cases", {
+        client: { name: `Omar Khalil ${Date.now()}`, preferredLanguages: ["ar"] },
+      });
+      await apiPost(page, `/api/clients/${created.client.id}/competence-profile`, { caseId: created.id });
+      const url = `/clients/${created.client.id}/competences?case=${created.id}`;
+
+      // Arabic: every tab of the profile, with an item in each editing tab, passes axe right to left.
+      await page.goto(url);
+      await page.getByRole("button", { name: "Phase hinzufügen" }).waitFor();
+      await chooseLanguage(page, "العربية");
+      expect(await page.locator("html").getAttribute("dir")).toBe("rtl");
+      const tabs: [string, string | null][] = [
+        ["خطوات KomBI", "إضافة مرحلة"],
+        ["التعليم", "إضافة تعليم"],
+        ["الخبرة المهنية", "إضافة خبرة مهنية"],
+        ["اللغات", "إضافة لغة"],
+        ["الاهتمامات", "إضافة اهتمام"],
+        ["تأسيس مشروع", "تسجيل فكرة مشروع"],
+        ["الإصدارات", null],
+        ["PDF ويوروباس", null],
+        ["المشاركة", null],
+      ];
+      for (const [tab, add] of tabs) {
+        await openTab(page, tab);
+        if (add) await page.getByRole("button", { name: add }).click();
+        await expectNoAxeViolations(page);
+      }
+      await page.getByRole("button", { name: "مشاركة الملف" }).click();
+      await page.getByRole("dialog", { name: "مشاركة ملف الكفاءات" }).waitFor();
+      await expectNoAxeViolations(page);
+      await page.keyboard.press("Escape");
+      await chooseLanguage(page, "Deutsch");
+
+      // A second window opens the same profile before the first one saves.
+      await login(other.page, DEMO.counsellor);
+      await other.page.goto(url);
+      await other.page.getByRole("button", { name: "Phase hinzufügen" }).waitFor();
+
+      // Keyboard alone: to the interests tab with the arrow keys, add an interest, type it, save.
+      await page.goto(url);
+      const kombi = page.getByRole("tab", { name: "KomBI-Schritte", selected: true });
+      await kombi.focus();
+      for (let i = 0; i < 4; i++) await page.keyboard.press("ArrowRight");
+      await page.getByRole("tab", { name: "Interessen", selected: true }).waitFor();
+      await page.keyboard.press("Tab");
+      await expect
+        .poll(() => page.evaluate(() => document.activeElement?.textContent))
+        .toBe("Interesse hinzufügen");
+      await page.keyboard.press("Enter");
+      await page.keyboard.press("Shift+Tab");
+      await page.keyboard.press("Shift+Tab");
+      await page.keyboard.type("Fußball im Verein");
+      await page.keyboard.press("Enter");
+      await page.getByText("Alles gespeichert.").waitFor();
+      const saved = await (
+        await page.request.get(`/api/clients/${created.client.id}/competence-profile`)
+      ).json();
+      expect(saved.content.interests.map((i: { text: string }) => i.text)).toEqual(["Fußball im Verein"]);
+
+      // The second window's save is based on the old version: 412, and a reload keeps what was typed.
+      await openTab(other.page, "Interessen");
+      await other.page.getByRole("button", { name: "Interesse hinzufügen" }).click();
+      await other.page.getByRole("textbox", { name: "Interesse" }).fill("Kochen für viele");
+      await other.page.getByRole("button", { name: "Änderungen speichern" }).click();
+      const stale = other.page
+        .getByRole("alert")
+        .filter({ hasText: "Inzwischen von jemand anderem geändert" });
+      await stale.getByText("Kochen für viele").waitFor();
+      await expectNoAxeViolations(other.page);
+      await stale.getByRole("button", { name: "Neu laden" }).click();
+      await other.page.getByText("Ihre vorherigen Eingaben").waitFor();
+      await other.page.getByRole("region", { name: "Fußball im Verein" }).waitFor();
+    } finally {
+      await context.close();
+      await other.context.close();
+    }
+  });
+
+  it("shows a volunteer the profile of an assigned case read only, without special-category entries", async () => {
+    // The volunteer's organisation needs a counsellor to open the case and assign it to her.
+    const admin = await newPage(browser);
+    let counsellorEmail = "";
+    let volunteerId = "";
+    try {
+      await login(admin.page, DEMO.admin);
+      const session = await (await admin.page.request.get("/api/session")).json();
+      const members = await (
+        await admin.page.request.get(`/api/organisations/${session.active.organisationId}/members?limit=100`)
+      ).json();
+      type M = { userId: string; email: string; role: string; status: string };
+      const items = members.items as M[];
+      counsellorEmail = items.find((m) => m.role === "counsellor" && m.status === "active")?.email ?? "";
+      volunteerId = items.find((m) => m.email === DEMO.volunteer)?.userId ?? "";
+    } finally {
+      await admin.context.close();
+    }
+    const name = `Leyla Aziz ${Date.now()}`;
+    const counsellor = await newPage(browser);
+    let clientId = "";
+    try {
+      await login(counsellor.page, counsellorEmail);
+      const created = await apiPost<{ id: string; client: { id: string } }>(counsellor.page, "/api/cases", {
+        client: { name, preferredLanguages: ["fa"] },
+        assigneeUserId: volunteerId,
+      });
+      clientId = created.client.id;
+      const profile = await apiPost<{ id: string; version: number }>(
+        counsellor.page,
+        `/api/clients/${clientId}/competence-profile`,
+        { caseId: created.id },
+      );
+      const session = await (await counsellor.page.request.get("/api/session")).json();
+      const res = await counsellor.page.request.patch(`/api/competence-profiles/${profile.id}`, {
+        data: {
+          interests: [
+            { id: crypto.randomUUID(), text: "Nähen und Schneidern", special: false },
+            { id: crypto.randomUUID(), text: "Gemeindearbeit in der Moschee", special: true },
+          ],
+        },
+        headers: { "X-CSRF-Token": session.csrfToken, "If-Match": `"${profile.version}"` },
+      });
+      expect(res.status(), await res.text()).toBe(200);
+    } finally {
+      await counsellor.context.close();
+    }
+
+    const { context, page } = await newPage(browser);
+    try {
+      await login(page, DEMO.volunteer);
+      await page.goto(`/clients/${clientId}/competences`);
+      await page.getByRole("heading", { level: 1, name: `Kompetenzdokumentation: ${name}` }).waitFor();
+      await page.getByText("Nicht alle Angaben sichtbar").waitFor();
+      await page.getByText("Nähen und Schneidern").waitFor();
+      expect(await page.getByText("Gemeindearbeit in der Moschee").count()).toBe(0);
+      expect(await page.getByRole("button", { name: "Änderungen speichern" }).count()).toBe(0);
+      expect(await page.getByRole("button", { name: /hinzufügen/ }).count()).toBe(0);
+      expect(await page.getByRole("tab", { name: "Teilen" }).count()).toBe(0);
+      await expectNoAxeViolations(page);
+      await chooseLanguage(page, "العربية");
+      await page.getByText("ليست كل البيانات ظاهرة").waitFor();
+      await expectNoAxeViolations(page);
+      await chooseLanguage(page, "Deutsch");
+    } finally {
+      await context.close();
+    }
+  });
 });
