@@ -107,13 +107,21 @@ describe("competence documentation", () => {
       const phase = page.getByRole("region", { name: "Phase 1" });
       await phase.getByLabel("Art der Phase").selectOption({ label: "Arbeit" });
       await phase.getByLabel(/^Von \(Monat\)/).fill("2012-03");
-      await phase.getByLabel(/^Bis \(Monat/).fill("2015-08");
+      // A reversed period comes back with the server's message beside the field, and nothing is saved.
+      await phase.getByLabel(/^Bis \(Monat/).fill("2011-08");
       await phase.getByRole("textbox", { name: "Ort" }).fill("Aleppo");
       const country = phase.getByRole("combobox", { name: "Land" });
       await country.fill("Syr");
       await page.getByRole("option", { name: "Syrien" }).click();
       await phase.getByLabel(/^Bezeichnung/).fill("Lagerarbeit in Aleppo");
+      await page.getByRole("button", { name: "Änderungen speichern" }).click();
+      // The card is named by its title now.
+      const named = page.getByRole("region", { name: "Lagerarbeit in Aleppo" });
+      const namedUntil = named.getByLabel(/^Bis \(Monat/);
+      await expect.poll(() => namedUntil.getAttribute("aria-invalid")).toBe("true");
+      await named.getByText("Das Ende liegt vor dem Beginn.").waitFor();
       await expectNoAxeViolations(page);
+      await namedUntil.fill("2015-08");
       await save(page);
 
       // Step 2: activities of the phase.
@@ -232,6 +240,16 @@ describe("competence documentation", () => {
       expect(text).toContain("Sprachen");
       expect(text).toContain("اللغات");
 
+      // The Europass export, plain and signed.
+      for (const name of [
+        "Europass-Export herunterladen (JSON-LD)",
+        "Signierten Europass-Export herunterladen (JWS)",
+      ]) {
+        const href = await page.getByRole("link", { name }).getAttribute("href");
+        const res = await page.request.get(href ?? "");
+        expect(res.status(), `${href}: ${await res.text()}`).toBe(200);
+      }
+
       // Sharing: without a consent for the recipient the server refuses, and the dialog says why.
       await openTab(page, "Teilen");
       await page.getByRole("button", { name: "Profil teilen" }).click();
@@ -251,6 +269,12 @@ describe("competence documentation", () => {
       await dialog.waitFor({ state: "detached" });
       const row = page.getByRole("row", { name: new RegExp(COMPANY.replace(/[()]/g, "\\$&")) });
       await row.getByText("Aktiv", { exact: true }).waitFor();
+      await expectNoAxeViolations(page);
+
+      // The list of profiles leads back to it.
+      await navLink(page, "Kompetenzprofile").click();
+      await page.getByRole("heading", { level: 1, name: "Kompetenzprofile" }).waitFor();
+      await page.getByRole("link", { name }).waitFor();
       await expectNoAxeViolations(page);
     } finally {
       await context.close();
