@@ -76,6 +76,8 @@ async function codeSkill(page: Page, card: Locator, typed: string, found: RegExp
 const openTab = async (page: Page, name: string) => {
   await page.getByRole("tab", { name, exact: true }).click();
   await page.getByRole("tab", { name, exact: true, selected: true }).waitFor();
+  // Checked once loaded: the spinner's own label is no part of the page being checked.
+  await expect.poll(() => page.locator(".mantine-Loader-root").count()).toBe(0);
 };
 
 /** Saves the editor's changes and waits until the saved version is shown. */
@@ -201,7 +203,26 @@ describe("competence documentation", () => {
       await page.getByLabel("Datum", { exact: true }).fill("2017-06-30");
       await expectNoAxeViolations(page);
       await save(page);
+
+      // Work experience: the ESCO occupation found by the everyday word proposes its KldB 2010 occupation.
+      await openTab(page, "Berufserfahrung");
+      await page.getByRole("button", { name: "Berufserfahrung hinzufügen" }).click();
+      const job = page.getByRole("region", { name: "Tätigkeit 1" });
+      await job.getByLabel(/^Von \(Monat\)/).fill("2012-03");
+      await job.getByLabel(/^Bis \(Monat/).fill("2015-08");
+      await job.getByRole("combobox", { name: /^ESCO-Beruf suchen/ }).fill("Lagerist");
+      const occupation = page.getByRole("option", { name: /Warenlagerverwalter/ }).first();
+      await expect.poll(() => occupation.textContent()).toContain("gefunden über: Lagerist");
+      await occupation.click();
+      const warehouse = page.getByRole("region", { name: /^Warenlagerverwalter/ });
+      expect(await warehouse.getByRole("combobox", { name: /^KldB 2010/ }).inputValue()).toContain("51312");
+      await expectNoAxeViolations(page);
+      await save(page);
       const profile = await (await page.request.get(`/api/clients/${clientId}/competence-profile`)).json();
+      expect(profile.content.work[0]).toMatchObject({ kldbCode: "51312", from: "2012-03", to: "2015-08" });
+      expect(profile.content.work[0].escoOccupationUri).toMatch(
+        /^http:\/\/data\.europa\.eu\/esco\/occupation\//,
+      );
       expect(profile.content.languages.motherTongues).toEqual(["ar"]);
       expect(profile.content.languages.other[0]).toMatchObject({
         language: "de",
