@@ -7,6 +7,7 @@ import {
   competenceProfileVersions,
   competenceShares,
 } from "../../src/server/db/schema.ts";
+import { readableExport } from "../../src/server/modules/privacy/export-pdf.ts";
 import { createTestApp } from "../helpers/app.ts";
 import { competenceWorld, endSitting, nurseContent, ok, save, startProfile } from "./competences-setup.ts";
 
@@ -122,5 +123,24 @@ describe("the competence profile in the client's rights", () => {
       counts: { competenceProfiles: 1, competenceProfileVersions: 2, competenceShares: 1 },
     });
     expect((await w.contact.request("GET", `/api/competence-shares/${shareId}`)).statusCode).toBe(404);
+  });
+});
+
+describe("the readable Art. 15 document", () => {
+  it("prints the profile's sections and a share's end in words", async () => {
+    const { w, shareId } = await sharedProfile();
+    await ok(w.counsellor.request("DELETE", `/api/competence-shares/${shareId}`));
+    const res = await w.counsellor.request("GET", `/api/clients/${w.client.id}/export.pdf`);
+    expect(res.statusCode).toBe(200);
+    const data = await ok(w.counsellor.request("GET", `/api/clients/${w.client.id}/export`));
+    const printed = JSON.stringify(await readableExport(t.db, data));
+    for (const words of [
+      "Kompetenzprofil",
+      "Weitergaben des Kompetenzprofils",
+      "Lebens- und Arbeitsphasen",
+      "Von der Beratungsstelle beendet",
+    ]) {
+      expect(printed).toContain(words);
+    }
   });
 });

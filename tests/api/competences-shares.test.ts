@@ -265,5 +265,12 @@ describe("who sees a profile", () => {
     const text = JSON.stringify(rows);
     expect(text).not.toContain(w.client.name);
     expect(text).not.toContain(w.tag);
+
+    // The audit log names the client of a profile: by pseudonym for the admin (no client scope).
+    const log = await ok(
+      w.admin.request("GET", "/api/audit", { query: { action: "competence_profile.read" } }),
+    );
+    expect(log.items.length).toBeGreaterThan(0);
+    expect(log.items[0].record.label).toBe(w.client.pseudonym);
   });
 });

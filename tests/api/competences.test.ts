@@ -8,6 +8,8 @@ import {
   competenceProfileVersions,
 } from "../../src/server/db/schema.ts";
 import { createTestApp } from "../helpers/app.ts";
+import { buildOrganisation } from "../helpers/factories.ts";
+import { buildOffer } from "../helpers/hsds.ts";
 import {
   competenceWorld,
   ESCO,
@@ -280,11 +282,32 @@ describe("bad input", () => {
 describe("goals lead into the case", () => {
   it("turns a goal's next step into a step of the case and records it on the goal", async () => {
     const w = await competenceWorld(t);
-    const { profile, etag } = await startProfile(w);
+    const provider = await buildOrganisation(t.db, { name: `Gründerzentrum ${w.tag}` });
+    const { offer: startup } = await buildOffer(t.db, provider.id, {
+      name: `Gründungsberatung ${w.tag}`,
+      phases: [4],
+      offerType: "existenzgruendungsberatung",
+    });
+    const { offer: otherPhase } = await buildOffer(t.db, provider.id, {
+      phases: [2],
+      offerType: "existenzgruendungsberatung",
+    });
+    const { offer: recognition } = await buildOffer(t.db, provider.id, { phases: [4] });
+    // Before a self-employment goal, no start-up offers are suggested.
+    const { profile: bare } = await startProfile(w);
+    const none = await ok(w.counsellor.request("GET", `/api/competence-profiles/${bare.id}/startup-offers`));
+    expect(none.items).toEqual([]);
+    const profile = bare;
+    const etag = `"${bare.version}"`;
     const goal = { id: randomUUID(), text: "Eigenen Pflegedienst gründen", selfEmployment: true };
     const saved = await save(w.counsellor, profile.id, etag, { goals: [goal] });
     const res = await w.counsellor.request("POST", `/api/competence-profiles/${profile.id}/next-steps`, {
-      body: { goalId: goal.id, title: "Termin bei der Gründungsberatung vereinbaren", dueDate: "2027-01-15" },
+      body: {
+        goalId: goal.id,
+        title: "Termin bei der Gründungsberatung vereinbaren",
+        dueDate: "2027-01-15",
+        offerId: startup.id,
+      },
       headers: { "if-match": String(saved.headers.etag) },
     });
     expect(res.statusCode, res.body).toBe(201);
@@ -296,12 +319,19 @@ describe("goals lead into the case", () => {
     const [step] = await t.db.select().from(caseNextSteps).where(eq(caseNextSteps.id, stepId));
     expect(step?.caseId).toBe(w.record.id);
     const caseSteps = await ok(w.counsellor.request("GET", `/api/cases/${w.record.id}/next-steps`));
-    expect(caseSteps.items.map((s: { id: string }) => s.id)).toContain(stepId);
+    const taken = caseSteps.items.find((s: { id: string }) => s.id === stepId);
+    expect(taken.offer).toMatchObject({ id: startup.id, organisationName: provider.name });
 
     const offers = await ok(
       w.counsellor.request("GET", `/api/competence-profiles/${profile.id}/startup-offers`),
     );
-    expect(Array.isArray(offers.items)).toBe(true);
+    const ids = offers.items.map((o: { id: string }) => o.id);
+    expect(ids).toContain(startup.id);
+    expect(ids).not.toContain(otherPhase.id);
+    expect(ids).not.toContain(recognition.id);
+    expect(offers.items.find((o: { id: string }) => o.id === startup.id)).toMatchObject({
+      organisationName: provider.name,
+    });
   });
 
   it("needs the profile's case and a goal of the profile (422)", async () => {

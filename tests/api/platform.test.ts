@@ -280,6 +280,8 @@ describe("route access", () => {
         "GET /api/hsds/taxonomy_terms/:id",
         "GET /api/finder/districts",
         "GET /api/finder/offers",
+        // The public keys that verify signed Europass exports: a verifier has no session.
+        "GET /api/competences/jwks",
         "GET /api/finder/offers/:id",
         "GET /api/openapi.json",
         "POST /api/auth/invitations/accept",

@@ -88,16 +88,14 @@ async function seedProfile(tx: Tx, spec: DemoProfile, demoOrgIds: string[], idOf
     await tx
       .insert(caseNextSteps)
       .values({ id, caseId: record.id, title: step.title, dueDate: due, createdBy: by, createdAt: at });
-    await tx
-      .insert(caseEvents)
-      .values({
-        caseId: record.id,
-        kind: "next_step_added",
-        actorUserId: by,
-        subjectId: id,
-        at,
-        details: { dueDate: due, offerId: null, procedureId: null },
-      });
+    await tx.insert(caseEvents).values({
+      caseId: record.id,
+      kind: "next_step_added",
+      actorUserId: by,
+      subjectId: id,
+      at,
+      details: { dueDate: due, offerId: null, procedureId: null },
+    });
     stepOf.set(goal, id);
     stepIds.add(id);
   }
@@ -190,16 +188,14 @@ async function seedShare(
     .where(eq(cases.clientId, p.client.id))
     .limit(1);
   if (record) {
-    await tx
-      .insert(caseEvents)
-      .values({
-        caseId: record.id,
-        kind: "consent_given",
-        actorUserId: p.by,
-        subjectId: consent.id,
-        at: givenAt,
-        details: { purpose: "competence_profile_sharing" },
-      });
+    await tx.insert(caseEvents).values({
+      caseId: record.id,
+      kind: "consent_given",
+      actorUserId: p.by,
+      subjectId: consent.id,
+      at: givenAt,
+      details: { purpose: "competence_profile_sharing" },
+    });
   }
   await tx.insert(competenceShares).values({
     organisationId: p.client.organisationId,

@@ -16,6 +16,8 @@ export const AUDIT_AREAS = [
   "client",
   "consent",
   "recognition",
+  "competence_profile",
+  "competence_share",
   "referral",
   "audit",
 ] as const;

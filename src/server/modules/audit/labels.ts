@@ -61,6 +61,10 @@ export async function readEntries(ctx: Ctx, page: Page): Promise<AuditEntry[]> {
       details: auditLog.details,
       uid: sql<string | null>`${asUuid(auditLog.entityId)}`.as("uid"),
       detailCase: sql<string | null>`${asUuid(sql`${auditLog.details} ->> 'caseId'`)}`.as("detail_case"),
+      // Competence profiles and shares name their client in the details (ids only).
+      detailClient: sql<string | null>`${asUuid(sql`${auditLog.details} ->> 'clientId'`)}`.as(
+        "detail_client",
+      ),
     })
     .from(auditLog)
     .where(page.where)
@@ -71,7 +75,7 @@ export async function readEntries(ctx: Ctx, page: Page): Promise<AuditEntry[]> {
   const on = (entity: string, id: AnyPgColumn) => and(eq(p.entity, entity), sql`${id} = ${p.uid}`);
   const caseId = sql`coalesce(case when ${p.entity} = 'case' then ${p.uid} end, ${caseContacts.caseId}, ${caseNotes.caseId}, ${caseNextSteps.caseId}, ${referrals.caseId}, ${recognitionProcedures.caseId}, ${p.detailCase})`;
   const qualificationId = sql`coalesce(case when ${p.entity} = 'qualification' then ${p.uid} end, ${recognitionProcedures.qualificationId})`;
-  const clientId = sql`coalesce(case when ${p.entity} = 'client' then ${p.uid} end, ${consents.clientId}, ${qualifications.clientId}, ${cases.clientId})`;
+  const clientId = sql`coalesce(case when ${p.entity} = 'client' then ${p.uid} end, ${consents.clientId}, ${qualifications.clientId}, ${cases.clientId}, case when ${p.entity} in ('competence_profile', 'competence_share') then ${p.detailClient} end)`;
   const visible = clientScope(ctx.actor, clients.organisationId, clients.id);
 
   const rows = await ctx.db
@@ -186,6 +190,9 @@ export async function readEntries(ctx: Ctx, page: Page): Promise<AuditEntry[]> {
           return { ...none, label: clientLabel, organisation: r.consentRecipient };
         case "client":
           return { ...none, label: clientLabel ?? erased };
+        case "competence_profile":
+        case "competence_share":
+          return { ...none, label: clientLabel };
         default:
           return none;
       }
