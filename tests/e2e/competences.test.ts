@@ -76,6 +76,8 @@ async function codeSkill(page: Page, card: Locator, typed: string, found: RegExp
 const openTab = async (page: Page, name: string) => {
   await page.getByRole("tab", { name, exact: true }).click();
   await page.getByRole("tab", { name, exact: true, selected: true }).waitFor();
+  // Checked once loaded: the spinner's own label is no part of the page being checked.
+  await expect.poll(() => page.locator(".mantine-Loader-root").count()).toBe(0);
 };
 
 /** Saves the editor's changes and waits until the saved version is shown. */
@@ -107,13 +109,21 @@ describe("competence documentation", () => {
       const phase = page.getByRole("region", { name: "Phase 1" });
       await phase.getByLabel("Art der Phase").selectOption({ label: "Arbeit" });
       await phase.getByLabel(/^Von \(Monat\)/).fill("2012-03");
-      await phase.getByLabel(/^Bis \(Monat/).fill("2015-08");
+      // A reversed period comes back with the server's message beside the field, and nothing is saved.
+      await phase.getByLabel(/^Bis \(Monat/).fill("2011-08");
       await phase.getByRole("textbox", { name: "Ort" }).fill("Aleppo");
       const country = phase.getByRole("combobox", { name: "Land" });
       await country.fill("Syr");
       await page.getByRole("option", { name: "Syrien" }).click();
       await phase.getByLabel(/^Bezeichnung/).fill("Lagerarbeit in Aleppo");
+      await page.getByRole("button", { name: "Änderungen speichern" }).click();
+      // The card is named by its title now.
+      const named = page.getByRole("region", { name: "Lagerarbeit in Aleppo" });
+      const namedUntil = named.getByLabel(/^Bis \(Monat/);
+      await expect.poll(() => namedUntil.getAttribute("aria-invalid")).toBe("true");
+      await named.getByText("Das Ende liegt vor dem Beginn.").waitFor();
       await expectNoAxeViolations(page);
+      await namedUntil.fill("2015-08");
       await save(page);
 
       // Step 2: activities of the phase.
@@ -193,7 +203,26 @@ describe("competence documentation", () => {
       await page.getByLabel("Datum", { exact: true }).fill("2017-06-30");
       await expectNoAxeViolations(page);
       await save(page);
+
+      // Work experience: the ESCO occupation found by the everyday word proposes its KldB 2010 occupation.
+      await openTab(page, "Berufserfahrung");
+      await page.getByRole("button", { name: "Berufserfahrung hinzufügen" }).click();
+      const job = page.getByRole("region", { name: "Tätigkeit 1" });
+      await job.getByLabel(/^Von \(Monat\)/).fill("2012-03");
+      await job.getByLabel(/^Bis \(Monat/).fill("2015-08");
+      await job.getByRole("combobox", { name: /^ESCO-Beruf suchen/ }).fill("Lagerist");
+      const occupation = page.getByRole("option", { name: /Warenlagerverwalter/ }).first();
+      await expect.poll(() => occupation.textContent()).toContain("gefunden über: Lagerist");
+      await occupation.click();
+      const warehouse = page.getByRole("region", { name: /^Warenlagerverwalter/ });
+      expect(await warehouse.getByRole("combobox", { name: /^KldB 2010/ }).inputValue()).toContain("51312");
+      await expectNoAxeViolations(page);
+      await save(page);
       const profile = await (await page.request.get(`/api/clients/${clientId}/competence-profile`)).json();
+      expect(profile.content.work[0]).toMatchObject({ kldbCode: "51312", from: "2012-03", to: "2015-08" });
+      expect(profile.content.work[0].escoOccupationUri).toMatch(
+        /^http:\/\/data\.europa\.eu\/esco\/occupation\//,
+      );
       expect(profile.content.languages.motherTongues).toEqual(["ar"]);
       expect(profile.content.languages.other[0]).toMatchObject({
         language: "de",
@@ -232,6 +261,16 @@ describe("competence documentation", () => {
       expect(text).toContain("Sprachen");
       expect(text).toContain("اللغات");
 
+      // The Europass export, plain and signed.
+      for (const name of [
+        "Europass-Export herunterladen (JSON-LD)",
+        "Signierten Europass-Export herunterladen (JWS)",
+      ]) {
+        const href = await page.getByRole("link", { name }).getAttribute("href");
+        const res = await page.request.get(href ?? "");
+        expect(res.status(), `${href}: ${await res.text()}`).toBe(200);
+      }
+
       // Sharing: without a consent for the recipient the server refuses, and the dialog says why.
       await openTab(page, "Teilen");
       await page.getByRole("button", { name: "Profil teilen" }).click();
@@ -251,6 +290,12 @@ describe("competence documentation", () => {
       await dialog.waitFor({ state: "detached" });
       const row = page.getByRole("row", { name: new RegExp(COMPANY.replace(/[()]/g, "\\$&")) });
       await row.getByText("Aktiv", { exact: true }).waitFor();
+      await expectNoAxeViolations(page);
+
+      // The list of profiles leads back to it.
+      await navLink(page, "Kompetenzprofile").click();
+      await page.getByRole("heading", { level: 1, name: "Kompetenzprofile" }).waitFor();
+      await page.getByRole("link", { name }).waitFor();
       await expectNoAxeViolations(page);
     } finally {
       await context.close();
@@ -296,6 +341,158 @@ describe("competence documentation", () => {
       await expectNoAxeViolations(shared);
     } finally {
       await company.context.close();
+    }
+  });
+
+  it("works right to left in Arabic, by keyboard alone, and offers to reload when someone else saved meanwhile", async () => {
+    const { context, page } = await newPage(browser);
+    const other = await newPage(browser);
+    try {
+      await login(page, DEMO.counsellor);
+      const created = await apiPost<{ id: string; client: { id: string } }>(page, "/api/cases", {
+        client: { name: `Omar Khalil ${Date.now()}`, preferredLanguages: ["ar"] },
+      });
+      await apiPost(page, `/api/clients/${created.client.id}/competence-profile`, { caseId: created.id });
+      const url = `/clients/${created.client.id}/competences?case=${created.id}`;
+
+      // Arabic: every tab of the profile, with an item in each editing tab, passes axe right to left.
+      await page.goto(url);
+      await page.getByRole("button", { name: "Phase hinzufügen" }).waitFor();
+      await chooseLanguage(page, "العربية");
+      expect(await page.locator("html").getAttribute("dir")).toBe("rtl");
+      const tabs: [string, string | null][] = [
+        ["خطوات KomBI", "إضافة مرحلة"],
+        ["التعليم", "إضافة تعليم"],
+        ["الخبرة المهنية", "إضافة خبرة مهنية"],
+        ["اللغات", "إضافة لغة"],
+        ["الاهتمامات", "إضافة اهتمام"],
+        ["تأسيس مشروع", "تسجيل فكرة مشروع"],
+        ["الإصدارات", null],
+        ["PDF ويوروباس", null],
+        ["المشاركة", null],
+      ];
+      for (const [tab, add] of tabs) {
+        await openTab(page, tab);
+        if (add) await page.getByRole("button", { name: add }).click();
+        await expectNoAxeViolations(page);
+      }
+      await page.getByRole("button", { name: "مشاركة الملف" }).click();
+      await page.getByRole("dialog", { name: "مشاركة ملف الكفاءات" }).waitFor();
+      await expectNoAxeViolations(page);
+      await page.keyboard.press("Escape");
+      await chooseLanguage(page, "Deutsch");
+
+      // A second window opens the same profile before the first one saves.
+      await login(other.page, DEMO.counsellor);
+      await other.page.goto(url);
+      await other.page.getByRole("button", { name: "Phase hinzufügen" }).waitFor();
+
+      // Keyboard alone: to the interests tab with the arrow keys, add an interest, type it, save.
+      await page.goto(url);
+      const kombi = page.getByRole("tab", { name: "KomBI-Schritte", selected: true });
+      await kombi.focus();
+      for (let i = 0; i < 4; i++) await page.keyboard.press("ArrowRight");
+      await page.getByRole("tab", { name: "Interessen", selected: true }).waitFor();
+      await page.keyboard.press("Tab");
+      await expect
+        .poll(() => page.evaluate(() => document.activeElement?.textContent))
+        .toBe("Interesse hinzufügen");
+      await page.keyboard.press("Enter");
+      await page.keyboard.press("Shift+Tab");
+      await page.keyboard.press("Shift+Tab");
+      await page.keyboard.type("Fußball im Verein");
+      await page.keyboard.press("Enter");
+      await page.getByText("Alles gespeichert.").waitFor();
+      const saved = await (
+        await page.request.get(`/api/clients/${created.client.id}/competence-profile`)
+      ).json();
+      expect(saved.content.interests.map((i: { text: string }) => i.text)).toEqual(["Fußball im Verein"]);
+
+      // The second window's save is based on the old version: 412, and a reload keeps what was typed.
+      await openTab(other.page, "Interessen");
+      await other.page.getByRole("button", { name: "Interesse hinzufügen" }).click();
+      await other.page.getByRole("textbox", { name: "Interesse" }).fill("Kochen für viele");
+      await other.page.getByRole("button", { name: "Änderungen speichern" }).click();
+      const stale = other.page
+        .getByRole("alert")
+        .filter({ hasText: "Inzwischen von jemand anderem geändert" });
+      await stale.getByText("Kochen für viele").waitFor();
+      await expectNoAxeViolations(other.page);
+      await stale.getByRole("button", { name: "Neu laden" }).click();
+      await other.page.getByText("Ihre vorherigen Eingaben").waitFor();
+      await other.page.getByRole("region", { name: "Fußball im Verein" }).waitFor();
+    } finally {
+      await context.close();
+      await other.context.close();
+    }
+  });
+
+  it("shows a volunteer the profile of an assigned case read only, without special-category entries", async () => {
+    // The volunteer's organisation needs a counsellor to open the case and assign it to her.
+    const admin = await newPage(browser);
+    let counsellorEmail = "";
+    let volunteerId = "";
+    try {
+      await login(admin.page, DEMO.admin);
+      const session = await (await admin.page.request.get("/api/session")).json();
+      const members = await (
+        await admin.page.request.get(`/api/organisations/${session.active.organisationId}/members?limit=100`)
+      ).json();
+      type M = { userId: string; email: string; role: string; status: string };
+      const items = members.items as M[];
+      counsellorEmail = items.find((m) => m.role === "counsellor" && m.status === "active")?.email ?? "";
+      volunteerId = items.find((m) => m.email === DEMO.volunteer)?.userId ?? "";
+    } finally {
+      await admin.context.close();
+    }
+    const name = `Leyla Aziz ${Date.now()}`;
+    const counsellor = await newPage(browser);
+    let clientId = "";
+    try {
+      await login(counsellor.page, counsellorEmail);
+      const created = await apiPost<{ id: string; client: { id: string } }>(counsellor.page, "/api/cases", {
+        client: { name, preferredLanguages: ["fa"] },
+        assigneeUserId: volunteerId,
+      });
+      clientId = created.client.id;
+      const profile = await apiPost<{ id: string; version: number }>(
+        counsellor.page,
+        `/api/clients/${clientId}/competence-profile`,
+        { caseId: created.id },
+      );
+      const session = await (await counsellor.page.request.get("/api/session")).json();
+      const res = await counsellor.page.request.patch(`/api/competence-profiles/${profile.id}`, {
+        data: {
+          interests: [
+            { id: crypto.randomUUID(), text: "Nähen und Schneidern", special: false },
+            { id: crypto.randomUUID(), text: "Gemeindearbeit in der Moschee", special: true },
+          ],
+        },
+        headers: { "X-CSRF-Token": session.csrfToken, "If-Match": `"${profile.version}"` },
+      });
+      expect(res.status(), await res.text()).toBe(200);
+    } finally {
+      await counsellor.context.close();
+    }
+
+    const { context, page } = await newPage(browser);
+    try {
+      await login(page, DEMO.volunteer);
+      await page.goto(`/clients/${clientId}/competences`);
+      await page.getByRole("heading", { level: 1, name: `Kompetenzdokumentation: ${name}` }).waitFor();
+      await page.getByText("Nicht alle Angaben sichtbar").waitFor();
+      await page.getByText("Nähen und Schneidern").waitFor();
+      expect(await page.getByText("Gemeindearbeit in der Moschee").count()).toBe(0);
+      expect(await page.getByRole("button", { name: "Änderungen speichern" }).count()).toBe(0);
+      expect(await page.getByRole("button", { name: /hinzufügen/ }).count()).toBe(0);
+      expect(await page.getByRole("tab", { name: "Teilen" }).count()).toBe(0);
+      await expectNoAxeViolations(page);
+      await chooseLanguage(page, "العربية");
+      await page.getByText("ليست كل البيانات ظاهرة").waitFor();
+      await expectNoAxeViolations(page);
+      await chooseLanguage(page, "Deutsch");
+    } finally {
+      await context.close();
     }
   });
 });

@@ -14,7 +14,7 @@ import { EntrepreneurshipSection } from "./EntrepreneurshipSection.tsx";
 import { InterestsSection } from "./InterestsSection.tsx";
 import { KombiSteps } from "./KombiSteps.tsx";
 import { LanguagesSection } from "./LanguagesSection.tsx";
-import { type ContentKey, changedParts } from "./model.ts";
+import { type ContentKey, changedParts, summarisePart } from "./model.ts";
 import { WorkSection } from "./WorkSection.tsx";
 
 /** Tabs of the editor; the key is the ?tab= value. */
@@ -51,7 +51,10 @@ export function ProfileEditor({ profile, extraTabs, reload }: Props) {
   const contentChanged = changedKeys.some((k) => k !== "step");
   const partLabel = (k: ContentKey) => t(`competenceProfile.parts.${k}`);
   const unsaved = (): UnsavedItem[] =>
-    changedKeys.map((k) => ({ label: partLabel(k), value: t("competenceProfile.unsavedPart") }));
+    changedKeys.map((k) => ({
+      label: partLabel(k),
+      value: summarisePart(draft, k) || t("competenceProfile.unsavedPart"),
+    }));
 
   const save = async (e: FormEvent) => {
     e.preventDefault();

@@ -109,7 +109,7 @@ function ProfileLoader({ session }: { session: SessionInfo }) {
         </Text>
       </Group>
       {p.withheldSpecial ? (
-        <Alert color="yellow" variant="light" mb="md" title={t("competenceProfile.withheld.title")}>
+        <Alert color="blue" variant="light" mb="md" title={t("competenceProfile.withheld.title")}>
           {t("competenceProfile.withheld.text")}
         </Alert>
       ) : null}

@@ -24,7 +24,12 @@ export function WorkSection({ value, onChange, errors, profile }: PartProps<"wor
         const err = (f: string) => fieldError(errors, `work.${i}.${f}`);
         const name = w.title || t("competenceProfile.work.numbered", { n: i + 1 });
         const kldb = w.kldbCode
-          ? { value: w.kldbCode, label: `${w.kldbCode} – ${profile.labels[w.kldbCode]?.de ?? ""}` }
+          ? {
+              value: w.kldbCode,
+              label: profile.labels[w.kldbCode]?.de
+                ? `${w.kldbCode} – ${profile.labels[w.kldbCode]?.de}`
+                : w.kldbCode,
+            }
           : null;
         return (
           <ItemCard key={w.id} title={name} onRemove={() => onChange(removeAt(value, i))}>

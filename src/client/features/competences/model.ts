@@ -78,3 +78,44 @@ export const PART_SECTION: Record<Exclude<ContentKey, "step">, ProfileSection | 
 
 /** An optional text as typed (the server trims): empty becomes null. Not trimmed here, or no space could be typed. */
 export const textOrNull = (value: string): string | null => (value === "" ? null : value);
+
+/**
+ * What a changed part held, in words, for the list shown after a 412: the person sees what they had
+ * typed and can enter it again on the current version.
+ */
+export function summarisePart(content: ProfileContent, key: ContentKey): string {
+  const names = (items: readonly { title?: string; text?: string; description?: string }[]) =>
+    items
+      .map((i) => i.title ?? i.text ?? i.description ?? "")
+      .filter(Boolean)
+      .join("; ");
+  switch (key) {
+    case "step":
+      return content.step;
+    case "phases":
+      return names(content.phases.flatMap((p) => [p, ...p.activities]));
+    case "competences":
+    case "education":
+    case "work":
+    case "interests":
+    case "goals":
+      return names(content[key]);
+    case "languages":
+      return [
+        ...content.languages.motherTongues,
+        ...content.languages.other.map(
+          (l) =>
+            `${l.language}: ${[l.listening, l.reading, l.spokenInteraction, l.spokenProduction, l.writing]
+              .map((x) => x ?? "–")
+              .join("/")}`,
+        ),
+      ].join("; ");
+    case "entrepreneurship":
+      return [
+        content.entrepreneurship.businessIdea?.field,
+        ...content.entrepreneurship.entreComp.map((e) => `${e.competence} ${e.level}`),
+      ]
+        .filter(Boolean)
+        .join("; ");
+  }
+}
