@@ -6,7 +6,8 @@ import { organisations } from "#server/platform/tables.ts";
 import type { ClientExport } from "#shared/contracts/privacy.ts";
 import { DISTRICTS } from "#shared/domain.ts";
 import { resources } from "#shared/i18n/index.ts";
-import labels from "./export-labels.json" with { type: "json" };
+import baseLabels from "./export-labels.json" with { type: "json" };
+import competenceLabels from "./export-labels-competences.json" with { type: "json" };
 import { CLIENT_HOLDINGS, type Row } from "./holdings.ts";
 
 /**
@@ -25,6 +26,14 @@ const dateTime = new Intl.DateTimeFormat("de-DE", {
 const dateOnly = new Intl.DateTimeFormat("de-DE", { timeZone: "UTC", dateStyle: "medium" });
 
 type Values = Record<string, Record<string, string>>;
+/** The document's German words; a module with many of its own keeps them in a file beside. */
+const labels = {
+  ...baseLabels,
+  sections: { ...baseLabels.sections, ...competenceLabels.sections },
+  fields: { ...baseLabels.fields, ...competenceLabels.fields },
+  values: { ...baseLabels.values, ...competenceLabels.values },
+  actions: { ...baseLabels.actions, ...competenceLabels.actions },
+};
 const REFERRALS = resources.de.referrals;
 /**
  * Codes in words. Referrals share the field names `state` and `outcome` with recognition
