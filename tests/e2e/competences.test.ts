@@ -564,4 +564,45 @@ describe("competence documentation", () => {
       await context.close();
     }
   });
+
+  it("lists the sittings of a demo profile and compares the first with the last", async () => {
+    const { context, page } = await newPage(browser);
+    try {
+      await login(page, DEMO.counsellor);
+      const list = await (await page.request.get("/api/competence-profiles?limit=50")).json();
+      type Summary = { id: string; clientId: string; clientName: string };
+      let chosen: { profile: Summary; versions: { version: number }[] } | null = null;
+      for (const profile of list.items as Summary[]) {
+        const versions = (
+          await (await page.request.get(`/api/competence-profiles/${profile.id}/versions`)).json()
+        ).items as { version: number }[];
+        if (versions.length >= 2) {
+          chosen = { profile, versions };
+          break;
+        }
+      }
+      expect(chosen, "a demo profile built over several sittings").not.toBeNull();
+      if (!chosen) return;
+      await page.goto(`/clients/${chosen.profile.clientId}/competences?tab=versions`);
+      await page.getByRole("heading", { name: "Versionen (Sitzungen)" }).waitFor();
+      expect(await page.getByRole("row").count()).toBe(chosen.versions.length + 1);
+      await page.getByRole("button", { name: "Versionen vergleichen" }).click();
+      const first = chosen.versions.at(-1)?.version;
+      const last = chosen.versions[0]?.version;
+      await page
+        .getByRole("heading", { name: `Änderungen von Version ${first} zu Version ${last}` })
+        .waitFor();
+      await page
+        .getByText(/^(Neu|Entfernt|Geändert):/)
+        .first()
+        .waitFor();
+      await expectNoAxeViolations(page);
+      await chooseLanguage(page, "العربية");
+      await page.getByRole("heading", { name: "الإصدارات (الجلسات)" }).waitFor();
+      await expectNoAxeViolations(page);
+      await chooseLanguage(page, "Deutsch");
+    } finally {
+      await context.close();
+    }
+  });
 });
