@@ -401,7 +401,12 @@ describe("competence documentation", () => {
       await page.keyboard.press("Shift+Tab");
       await page.keyboard.press("Shift+Tab");
       await page.keyboard.type("Fußball im Verein");
+      const patch = page.waitForRequest((r) => r.method() === "PATCH");
       await page.keyboard.press("Enter");
+      // Only the changed part goes to the server, based on the loaded version.
+      const sent = await patch;
+      expect(Object.keys(sent.postDataJSON())).toEqual(["interests"]);
+      expect(sent.headers()["if-match"]).toBe('"1"');
       await page.getByText("Alles gespeichert.").waitFor();
       const saved = await (
         await page.request.get(`/api/clients/${created.client.id}/competence-profile`)
@@ -489,6 +494,111 @@ describe("competence documentation", () => {
       await expectNoAxeViolations(page);
       await chooseLanguage(page, "العربية");
       await page.getByText("ليست كل البيانات ظاهرة").waitFor();
+      await expectNoAxeViolations(page);
+      await chooseLanguage(page, "Deutsch");
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("suggests the directory's start-up offers for a self-employment goal and records a business idea with EntreComp levels", async () => {
+    const { context, page } = await newPage(browser);
+    try {
+      await login(page, DEMO.counsellor);
+      const created = await apiPost<{ id: string; client: { id: string } }>(page, "/api/cases", {
+        client: { name: `Samir Nasser ${Date.now()}`, preferredLanguages: ["ar"] },
+      });
+      const profile = await apiPost<{ id: string; version: number }>(
+        page,
+        `/api/clients/${created.client.id}/competence-profile`,
+        { caseId: created.id },
+      );
+      const session = await (await page.request.get("/api/session")).json();
+      const res = await page.request.patch(`/api/competence-profiles/${profile.id}`, {
+        data: {
+          step: "goals",
+          goals: [{ id: crypto.randomUUID(), text: "Eigener Imbiss in Magdeburg", selfEmployment: true }],
+        },
+        headers: { "X-CSRF-Token": session.csrfToken, "If-Match": `"${profile.version}"` },
+      });
+      expect(res.status(), await res.text()).toBe(200);
+
+      // The profile resumes at the goals step; the goal is self-employment, so start-up offers show.
+      await page.goto(`/clients/${created.client.id}/competences?case=${created.id}`);
+      const offers = page.getByRole("region", { name: "Gründungsangebote (Phase 4)" });
+      const offer = "Beratung zum Gründungszuschuss Magdeburg";
+      await offers.getByRole("link", { name: offer, exact: true }).waitFor();
+      const refer = offers.getByRole("link", { name: `Verweisen an: ${offer}` });
+      expect(await refer.getAttribute("href")).toBe(`/cases/${created.id}?tab=referrals`);
+      await expectNoAxeViolations(page);
+      await offers.getByRole("button", { name: `Als nächsten Schritt übernehmen: ${offer}` }).click();
+      const dialog = page.getByRole("dialog", { name: "In die nächsten Schritte des Falls übernehmen" });
+      expect(await dialog.getByLabel(/^Nächster Schritt/).inputValue()).toBe(
+        `${offer}: Eigener Imbiss in Magdeburg`,
+      );
+      await dialog.getByLabel("Fällig am").fill("2027-01-15");
+      await dialog.getByRole("button", { name: "Übernehmen" }).click();
+      await dialog.waitFor({ state: "detached" });
+      await page.getByText(`${offer}: Eigener Imbiss in Magdeburg`).waitFor();
+      const steps = await (await page.request.get(`/api/cases/${created.id}/next-steps`)).json();
+      expect(JSON.stringify(steps)).toContain(`${offer}: Eigener Imbiss in Magdeburg`);
+
+      // Entrepreneurship: the business idea and two EntreComp competences with their level.
+      await openTab(page, "Gründung");
+      await page.getByRole("button", { name: "Geschäftsidee erfassen" }).click();
+      await page.getByLabel(/^Branche/).fill("Gastronomie");
+      await page.getByLabel("Stand").selectOption({ label: "Planung" });
+      await page.getByLabel("Niveau: 1.1 Chancen erkennen").selectOption({ label: "3 · Mittelstufe" });
+      await page.getByLabel("Niveau: 3.2 Planung und Management").selectOption({ label: "2 · Grundlagen" });
+      await expectNoAxeViolations(page);
+      await save(page);
+      const saved = await (await page.request.get(`/api/competence-profiles/${profile.id}`)).json();
+      expect(saved.content.entrepreneurship).toMatchObject({
+        businessIdea: { field: "Gastronomie", stage: "planning" },
+        entreComp: [
+          { competence: "spotting_opportunities", level: 3 },
+          { competence: "planning_management", level: 2 },
+        ],
+      });
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("lists the sittings of a demo profile and compares the first with the last", async () => {
+    const { context, page } = await newPage(browser);
+    try {
+      await login(page, DEMO.counsellor);
+      const list = await (await page.request.get("/api/competence-profiles?limit=50")).json();
+      type Summary = { id: string; clientId: string; clientName: string };
+      let chosen: { profile: Summary; versions: { version: number }[] } | null = null;
+      for (const profile of list.items as Summary[]) {
+        const versions = (
+          await (await page.request.get(`/api/competence-profiles/${profile.id}/versions`)).json()
+        ).items as { version: number }[];
+        if (versions.length >= 2) {
+          chosen = { profile, versions };
+          break;
+        }
+      }
+      expect(chosen, "a demo profile built over several sittings").not.toBeNull();
+      if (!chosen) return;
+      await page.goto(`/clients/${chosen.profile.clientId}/competences?tab=versions`);
+      await page.getByRole("heading", { name: "Versionen (Sitzungen)" }).waitFor();
+      expect(await page.getByRole("row").count()).toBe(chosen.versions.length + 1);
+      await page.getByRole("button", { name: "Versionen vergleichen" }).click();
+      const first = chosen.versions.at(-1)?.version;
+      const last = chosen.versions[0]?.version;
+      await page
+        .getByRole("heading", { name: `Änderungen von Version ${first} zu Version ${last}` })
+        .waitFor();
+      await page
+        .getByText(/^(Neu|Entfernt|Geändert):/)
+        .first()
+        .waitFor();
+      await expectNoAxeViolations(page);
+      await chooseLanguage(page, "العربية");
+      await page.getByRole("heading", { name: "الإصدارات (الجلسات)" }).waitFor();
       await expectNoAxeViolations(page);
       await chooseLanguage(page, "Deutsch");
     } finally {

@@ -13,6 +13,7 @@ import {
 import { useTranslation } from "react-i18next";
 import { BUSINESS_STAGES, ENTRECOMP, ENTRECOMP_LEVELS } from "#shared/competences.ts";
 import type { ProfileContent } from "#shared/contracts/competences.ts";
+import { REMOVE_STYLE } from "./fields.tsx";
 import { fieldError, type PartProps, textOrNull } from "./model.ts";
 
 type Entre = ProfileContent["entrepreneurship"];
@@ -54,6 +55,7 @@ export function EntrepreneurshipSection({ value, onChange, errors }: PartProps<"
               variant="subtle"
               color="red"
               size="xs"
+              style={REMOVE_STYLE}
               onClick={() => onChange({ ...value, businessIdea: null })}
             >
               {t("competenceProfile.entrepreneurship.removeIdea")}
