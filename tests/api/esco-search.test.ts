@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
-import type { EscoList } from "../../src/shared/contracts/competences.ts";
+import type { EscoList } from "../../src/shared/contracts/esco.ts";
 import { createTestApp } from "../helpers/app.ts";
 import { buildOrganisation, buildUser } from "../helpers/factories.ts";
 

@@ -93,6 +93,7 @@ describe("invitation", () => {
         "Start",
         "Fälle",
         "Verweise",
+        "Kompetenzprofile",
         "Unsere Organisation",
         "Angebote",
         "Schnittstellen",

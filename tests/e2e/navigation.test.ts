@@ -34,6 +34,7 @@ const EXPECTED: [string, string, string[]][] = [
     DEMO.admin,
     [
       "Start",
+      "Mit mir geteilt",
       "Unsere Organisation",
       "Angebote",
       "Schnittstellen",
@@ -43,11 +44,15 @@ const EXPECTED: [string, string, string[]][] = [
     ],
   ],
   // Counselling roles find their cases right after the start page, and the referrals after them.
-  ["counsellor", DEMO.counsellor, ["Start", "Fälle", "Verweise", ...BASIC.slice(1), "Analysen"]],
-  ["volunteer", DEMO.volunteer, ["Start", "Fälle", "Verweise", ...BASIC.slice(1)]],
+  [
+    "counsellor",
+    DEMO.counsellor,
+    ["Start", "Fälle", "Verweise", "Kompetenzprofile", "Mit mir geteilt", ...BASIC.slice(1), "Analysen"],
+  ],
+  ["volunteer", DEMO.volunteer, ["Start", "Fälle", "Verweise", "Kompetenzprofile", ...BASIC.slice(1)]],
   ["trainer", DEMO.trainer, BASIC],
   // Companies receive referrals (placements) without keeping cases.
-  ["company contact", DEMO.company, ["Start", "Verweise", ...BASIC.slice(1)]],
+  ["company contact", DEMO.company, ["Start", "Verweise", "Mit mir geteilt", ...BASIC.slice(1)]],
 ];
 
 describe("navigation by role", () => {

@@ -3,8 +3,6 @@ import { ClientParams } from "#shared/contracts/clients.ts";
 import { BinaryFile, PageQuery, PROTECTED_PROBLEMS, Problem } from "#shared/contracts/common.ts";
 import {
   CompareQuery,
-  EscoList,
-  EscoQuery,
   EuropassQuery,
   NextStepFromGoal,
   PdfQuery,
@@ -23,6 +21,7 @@ import {
   ShareParams,
   StartupOfferList,
 } from "#shared/contracts/competences.ts";
+import { EscoList, EscoQuery } from "#shared/contracts/esco.ts";
 import { defineRoute } from "#shared/contracts/route.ts";
 
 const tags = ["competences"];

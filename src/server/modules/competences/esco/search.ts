@@ -3,7 +3,7 @@ import type { Db } from "#server/db/client.ts";
 import { type Alternative, expandWord, WEIGHT } from "#server/modules/finder/engine/expand.ts";
 import { fold } from "#server/modules/finder/engine/normalize.ts";
 import type { EscoCollection } from "#shared/competences.ts";
-import type { EscoConcept } from "#shared/contracts/competences.ts";
+import type { EscoConcept } from "#shared/contracts/esco.ts";
 import { type EscoIndex, type EscoKind, escoIndex, STEM, searchWords } from "./search-index.ts";
 import { type EscoLang, stemTyped } from "./stems.ts";
 
