@@ -164,4 +164,31 @@ const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i] ??
 console.log(line(header));
 console.log(`|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`);
 for (const r of rows) console.log(line(r));
+
+// Time by size: the sample's phases, competences, education and work repeated (German beside Arabic).
+const bySize: string[] = [];
+for (const factor of [1, 3, 5, 7, 9, 12]) {
+  const ms: number[] = [];
+  let sizePages = 0;
+  for (let run = -2; run < 10; run++) {
+    const input = variant("ar", run);
+    const p = input.profile;
+    const repeat = <T extends { title: string }>(items: T[]) =>
+      Array.from({ length: items.length * factor }, (_, k) => {
+        const item = items[k % items.length] as T;
+        return { ...item, title: `${item.title} ${k}` };
+      });
+    p.phases = repeat(p.phases);
+    p.competences = repeat(p.competences);
+    p.education = repeat(p.education);
+    p.work = repeat(p.work);
+    const t = performance.now();
+    const pdf = await competencePdf(input);
+    if (run >= 0) ms.push(performance.now() - t);
+    sizePages = countPages(pdf);
+  }
+  ms.sort((a, b) => a - b);
+  bySize.push(`${sizePages} pages ${f(quantile(ms, 0.5))} (p95 ${f(quantile(ms, 0.95))})`);
+}
+console.log(`\nby size, p50 of 10 runs (ar): ${bySize.join(", ")}`);
 console.log(`\nthe largest profile the contract allows (${largeRuns} runs after 2): ${large.join("; ")}`);
