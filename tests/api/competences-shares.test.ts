@@ -274,3 +274,23 @@ describe("who sees a profile", () => {
     expect(log.items[0].record.label).toBe(w.client.pseudonym);
   });
 });
+
+describe("who a profile can be shared with", () => {
+  it("lists only organisations the client consented to, with the people there who can receive it", async () => {
+    const w = await competenceWorld(t);
+    const { profileId } = await fullProfile(w);
+    const path = `/api/competence-profiles/${profileId}/share-recipients`;
+    // No consent yet: no organisation and nobody of the company is named.
+    expect((await ok(w.counsellor.request("GET", path))).items).toEqual([]);
+    await giveConsent(w, w.company.id);
+    const listed = await ok(w.counsellor.request("GET", path));
+    expect(listed.items.map((r: { organisationId: string }) => r.organisationId)).toEqual([w.company.id]);
+    const people = listed.items[0].people.map((p: { userId: string }) => p.userId);
+    expect(people).toContain(w.ids.contact);
+    expect(people).toHaveLength(2);
+    // A volunteer cannot share, another organisation does not see the profile at all.
+    expect((await w.volunteer.request("GET", path)).statusCode).toBe(403);
+    expect((await w.otherCounsellor.request("GET", path)).statusCode).toBe(404);
+    expect((await w.contact.request("GET", path)).statusCode).toBe(403);
+  });
+});

@@ -348,6 +348,17 @@ export const ShareCreate = z
   })
   .meta({ id: "CompetenceShareCreate" });
 
+/** Who a profile can be shared with: the organisations the client consented to, and their people. */
+export const ShareRecipientList = z.object({
+  items: z.array(
+    z.object({
+      organisationId: Id,
+      organisationName: z.string(),
+      people: z.array(z.object({ userId: Id, name: z.string(), role: z.string() })),
+    }),
+  ),
+});
+
 export const Share = z
   .object({
     id: Id,

@@ -1,4 +1,4 @@
-import { Checkbox, SimpleGrid, Stack, Text } from "@mantine/core";
+import { Checkbox, Select, SimpleGrid, Stack, Text } from "@mantine/core";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { callApi } from "#client/api/client.ts";
@@ -34,9 +34,13 @@ export function ShareModal({ profile, opened, onClose, onShared }: Props) {
 function ShareForm({ profile, onClose, onShared }: Omit<Props, "opened">) {
   const { t } = useTranslation();
   const [recipient, setRecipient] = useState<string | null>(null);
+  const [person, setPerson] = useState<string | null>(null);
   const [sections, setSections] = useState<ProfileSection[]>([]);
   const { busy, error, run, fields } = useSubmit();
   const consents = useApiQuery(consentRoutes.list, { params: { clientId: profile.clientId } });
+  const recipients = useApiQuery(competenceRoutes.shareRecipients, { params: { profileId: profile.id } });
+  // A named person can only be chosen at an organisation the client consented to.
+  const people = recipients.data?.items.find((r) => r.organisationId === recipient)?.people ?? [];
   // The recipients the client has agreed to: named here so that the counsellor picks one of them.
   const consented = (consents.data?.items ?? [])
     .filter((c) => c.active && c.purpose === "competence_profile_sharing" && c.recipientOrganisation)
@@ -46,7 +50,7 @@ function ShareForm({ profile, onClose, onShared }: Omit<Props, "opened">) {
     const ok = await run(() =>
       callApi(competenceRoutes.share, {
         params: { profileId: profile.id },
-        body: { recipientOrganisationId: recipient ?? "", recipientUserId: null, sections },
+        body: { recipientOrganisationId: recipient ?? "", recipientUserId: person, sections },
       }),
     );
     if (ok) {
@@ -68,8 +72,22 @@ function ShareForm({ profile, onClose, onShared }: Omit<Props, "opened">) {
           description={t("competenceProfile.share.recipientHint")}
           required
           value={recipient}
-          onChange={setRecipient}
+          onChange={(id) => {
+            setRecipient(id);
+            setPerson(null);
+          }}
           error={errorOf(fields, "recipientOrganisationId")}
+        />
+        <Select
+          label={t("competenceProfile.share.person")}
+          description={t("competenceProfile.share.personHint")}
+          placeholder={t("competenceProfile.share.personAll")}
+          data={people.map((p) => ({ value: p.userId, label: p.name }))}
+          value={person}
+          onChange={setPerson}
+          disabled={people.length === 0}
+          clearable
+          error={errorOf(fields, "recipientUserId")}
         />
         <Checkbox.Group
           label={t("competenceProfile.share.sections")}

@@ -8,6 +8,7 @@ import { expectedVersion, sendVersioned } from "#server/platform/versioning.ts";
 import { competenceRoutes } from "#shared/contracts/routes/competences.ts";
 import { nextStepFromGoal, startupOffers } from "./goals.ts";
 import { profileEuropass, profilePdf } from "./outputs.ts";
+import { shareRecipients } from "./recipients.ts";
 import { createProfile, getProfile, listProfiles, profileOfClient, saveProfile } from "./service.ts";
 import { getReceived, listReceived, listShares, revokeShare, shareProfile } from "./shares.ts";
 import { compareVersions, listVersions } from "./versions.ts";
@@ -102,6 +103,10 @@ export function registerCompetenceRoutes(app: App, { db }: Deps) {
 
   route(app, competenceRoutes.shares, async (request) =>
     listShares({ ...ctx(request), profileId: request.params.profileId }),
+  );
+
+  route(app, competenceRoutes.shareRecipients, async (request) =>
+    shareRecipients({ ...ctx(request), profileId: request.params.profileId }),
   );
 
   route(app, competenceRoutes.share, async (request, reply) =>

@@ -19,6 +19,7 @@ import {
   ShareCreate,
   ShareList,
   ShareParams,
+  ShareRecipientList,
   StartupOfferList,
 } from "#shared/contracts/competences.ts";
 import { EscoList, EscoQuery } from "#shared/contracts/esco.ts";
@@ -176,6 +177,16 @@ export const competenceRoutes = {
     summary: "Who the profile was shared with, and which of the shares still hold",
     params: ProfileParams,
     response: { 200: ShareList, ...problems },
+  }),
+  shareRecipients: defineRoute({
+    method: "GET",
+    path: "/api/competence-profiles/:profileId/share-recipients",
+    access: "competence.share",
+    tags,
+    summary:
+      "The organisations the client consented to share the profile with, and the people there who can receive it",
+    params: ProfileParams,
+    response: { 200: ShareRecipientList, ...problems },
   }),
   share: defineRoute({
     method: "POST",
