@@ -11,7 +11,7 @@ import {
   profileData,
 } from "../../src/server/modules/competences/pdf/render.ts";
 import { SAMPLE_ARABIC_ACTIVITY, samplePdfInput } from "../../src/server/modules/competences/pdf/sample.ts";
-import { arabicFontSource } from "../../src/server/modules/competences/pdf/typst.ts";
+import { arabicFontSource } from "../../src/server/platform/pdf.ts";
 import {
   BUSINESS_STAGES,
   CEFR_SKILLS,

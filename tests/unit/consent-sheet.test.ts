@@ -1,9 +1,14 @@
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { matchesType, sanitizeFileName } from "../../src/server/modules/consents/document.ts";
 import { SHEET_TEXTS, sheetLanguages, sheetPurposes } from "../../src/server/modules/consents/sheet.ts";
 import { attachment } from "../../src/server/platform/download.ts";
 import { PdfRenderError, renderPdf } from "../../src/server/platform/pdf.ts";
+import { CONSENT_PURPOSES, PURPOSES_WITH_RECIPIENT } from "../../src/shared/cases.ts";
 import { flattenKeys } from "../../src/shared/i18n/index.ts";
 
 const german = flattenKeys(SHEET_TEXTS.de).sort();
@@ -86,5 +91,34 @@ describe("renderPdf", () => {
 
   it("names Typst's complaint when the data does not fit the template", () => {
     expect(() => renderPdf(sheet, { langs: [] })).toThrow(/sheet\.typ: .+/);
+  });
+
+  it("prints Arabic that reads back in order (screen readers and copy read the letters, not dotless shapes)", () => {
+    const langs = (["de", "ar"] as const).map((code) => ({
+      code,
+      dir: code === "ar" ? "rtl" : "ltr",
+      t: SHEET_TEXTS[code],
+    }));
+    const pdf = renderPdf(sheet, {
+      langs,
+      client: { name: "Amal Haddad", pseudonym: "K-2026-0001" },
+      controller: { name: "Migrationsberatung Magdeburg e. V.", lines: ["Breiter Weg 1", "39104 Magdeburg"] },
+      authority: {
+        name: "Landesbeauftragter für den Datenschutz Sachsen-Anhalt",
+        lines: ["39104 Magdeburg"],
+      },
+      purposes: [...CONSENT_PURPOSES],
+      withRecipient: PURPOSES_WITH_RECIPIENT,
+      languageNames: langs.map((l) => l.t.language).join(", "),
+    });
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "sheet-")), "sheet.pdf");
+    fs.writeFileSync(file, pdf);
+    // pdftotext wraps right-to-left lines in embedding marks (U+202B … U+202C); they are not text.
+    const text = execFileSync("pdftotext", ["-enc", "UTF-8", file, "-"], { encoding: "utf8" }).replace(
+      /[\u202a-\u202e]/g,
+      "",
+    );
+    const title = SHEET_TEXTS.ar.title;
+    expect(text).toContain(title);
   });
 });

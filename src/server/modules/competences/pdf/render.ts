@@ -1,4 +1,6 @@
+import { fileURLToPath } from "node:url";
 import type { z } from "zod";
+import { renderPdf } from "#server/platform/pdf.ts";
 import { ENTRECOMP, type LANGUAGE_CERTIFICATES } from "#shared/competences.ts";
 import type { CodeLabels, LinkedQualification, ProfileContent } from "#shared/contracts/competences.ts";
 import type { FinderLocale } from "#shared/directory.ts";
@@ -9,7 +11,8 @@ import fa from "./texts/fa.json" with { type: "json" };
 import ru from "./texts/ru.json" with { type: "json" };
 import tr from "./texts/tr.json" with { type: "json" };
 import uk from "./texts/uk.json" with { type: "json" };
-import { renderTemplate } from "./typst.ts";
+
+const TEMPLATE = fileURLToPath(new URL("./profile.typ", import.meta.url));
 
 type Texts = typeof de;
 /**
@@ -258,5 +261,5 @@ export function profileData(input: CompetencePdfInput) {
  * counsellor): the caller decides what goes in, e.g. a volunteer's copy without them.
  */
 export async function competencePdf(input: CompetencePdfInput): Promise<Uint8Array> {
-  return new Uint8Array(renderTemplate("profile.typ", profileData(input)));
+  return new Uint8Array(renderPdf(TEMPLATE, profileData(input)));
 }
