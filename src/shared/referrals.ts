@@ -118,5 +118,7 @@ export const NOTIFICATION_KINDS = [
   "referral_overdue",
   "referral_expired",
   "referral_withdrawn",
+  // Not a referral: a competence profile was shared with the organisation or a named person.
+  "competence_profile_shared",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];

@@ -3,7 +3,12 @@ import { OUTBOX_STATUSES } from "#shared/domain.ts";
 import { Id, PageQuery, page, Timestamp } from "./common.ts";
 
 /** The kinds of mail Lotse sends; each has a label in `outbox.template.*`. */
-export const MAIL_TEMPLATES = ["invitation", "password_reset", "referral"] as const;
+export const MAIL_TEMPLATES = [
+  "invitation",
+  "password_reset",
+  "referral",
+  "competence_profile_shared",
+] as const;
 export type MailTemplate = (typeof MAIL_TEMPLATES)[number];
 
 export const OutboxMail = z

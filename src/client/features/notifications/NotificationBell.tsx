@@ -20,7 +20,7 @@ import { notifyError } from "#client/components/notify.ts";
 import { ProblemAlert } from "#client/components/ProblemAlert.tsx";
 import { useAction } from "#client/forms/actions.ts";
 import { BellIcon } from "#client/shell/icons.tsx";
-import { notificationText } from "./notification-text.ts";
+import { linkOf, notificationText } from "./notification-text.ts";
 import { type Notifications, notificationApi, useNotifications } from "./use-notifications.ts";
 
 type Item = Notifications["items"][number];
@@ -146,16 +146,10 @@ function NotificationEntry({ item, onFollow }: { item: Item; onFollow: () => voi
       }}
     >
       <Text size="sm" fw={item.read ? 400 : 600}>
-        {item.referralId ? (
+        {linkOf(item) ? (
           // A block link: a wrapped inline link's box has gaps where the paragraph, not the link,
           // would take a click.
-          <Anchor
-            component={Link}
-            to={`/referrals/${item.referralId}`}
-            onClick={onFollow}
-            inherit
-            display="block"
-          >
+          <Anchor component={Link} to={linkOf(item) ?? ""} onClick={onFollow} inherit display="block">
             {body}
           </Anchor>
         ) : (

@@ -16,3 +16,10 @@ export function notificationText(t: TFunction, n: Item): string {
     ? t(`notifications.kinds.${n.kind}.withOffer`, { offer })
     : t(`notifications.kinds.${n.kind}.plain`);
 }
+
+/** Where a notification leads in the app: its referral, or the competence profile shared. */
+export function linkOf(n: Item): string | null {
+  if (n.referralId) return `/referrals/${n.referralId}`;
+  const share = text(n.details, "shareId");
+  return n.kind === "competence_profile_shared" && share ? `/competences/shared/${share}` : null;
+}

@@ -35,6 +35,8 @@ export type NotifyInput = {
   details?: Record<string, unknown>;
   /** Also send a mail through the outbox. */
   email?: boolean;
+  /** The app's path the mail links to, for a notification that is not about a referral. */
+  link?: string;
 };
 
 /** Who gets the mail: the named user, or the organisation's active counsellors and company contacts. */
@@ -78,16 +80,26 @@ export async function notify(db: Tx, input: NotifyInput): Promise<{ id: string; 
   if (!mailSettings) throw new Error("notification mail is not configured");
   const { mailer, publicUrl } = mailSettings;
   const offer = typeof input.details?.offerName === "string" ? input.details.offerName : "";
-  const link = input.referralId ? `${publicUrl}/referrals/${input.referralId}` : `${publicUrl}/referrals`;
+  const referral = input.kind.startsWith("referral_");
+  const link = input.link
+    ? `${publicUrl}${input.link}`
+    : input.referralId
+      ? `${publicUrl}/referrals/${input.referralId}`
+      : `${publicUrl}/referrals`;
   const people = await recipients(db, input);
   for (const person of people) {
     const t = translator(localeOf(person.locale));
     await enqueueMail(db, mailer, {
       to: person.email,
-      template: "referral",
+      template: referral ? "referral" : "competence_profile_shared",
       organisationId: input.organisationId,
-      subject: t(`mail.referral.subject.${input.kind}`, { offer }),
-      body: t("mail.referral.body", { event: t(`mail.referral.event.${input.kind}`, { offer }), link }),
+      // Other kinds keep their texts in their own module: `mail.<kind>.subject` and `.body`.
+      subject: referral
+        ? t(`mail.referral.subject.${input.kind}`, { offer })
+        : t(`mail.${input.kind}.subject`),
+      body: referral
+        ? t("mail.referral.body", { event: t(`mail.referral.event.${input.kind}`, { offer }), link })
+        : t(`mail.${input.kind}.body`, { link }),
     });
   }
   return { id: row.id, mails: people.length };
