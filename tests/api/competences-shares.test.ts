@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { auditLog, competenceShares } from "../../src/server/db/schema.ts";
+import { auditLog, competenceShares, outbox, users } from "../../src/server/db/schema.ts";
 import { type Agent, createTestApp } from "../helpers/app.ts";
 import { competenceWorld, nurseContent, ok, save, startProfile, type World } from "./competences-setup.ts";
 
@@ -292,5 +292,39 @@ describe("who a profile can be shared with", () => {
     expect((await w.volunteer.request("GET", path)).statusCode).toBe(403);
     expect((await w.otherCounsellor.request("GET", path)).statusCode).toBe(404);
     expect((await w.contact.request("GET", path)).statusCode).toBe(403);
+  });
+});
+
+describe("telling the recipient", () => {
+  it("notifies the named contact in the app and by mail, without the client's name, linking the share", async () => {
+    const w = await competenceWorld(t);
+    const { profileId } = await fullProfile(w);
+    await giveConsent(w, w.company.id);
+    const created = await ok(
+      share(w, profileId, {
+        recipientOrganisationId: w.company.id,
+        recipientUserId: w.ids.contact,
+        sections: ["languages"],
+      }),
+      201,
+    );
+    const mine = await ok(w.contact.request("GET", "/api/notifications"));
+    const note = mine.items.find((n: { kind: string }) => n.kind === "competence_profile_shared");
+    expect(note?.details).toEqual({ shareId: created.id });
+    // Named person: the colleague at the company hears nothing of it.
+    const theirs = await ok(w.companyColleague.request("GET", "/api/notifications"));
+    expect(theirs.items.filter((n: { kind: string }) => n.kind === "competence_profile_shared")).toEqual([]);
+    const [contact] = await t.db
+      .select({ email: users.email })
+      .from(users)
+      .where(eq(users.id, w.ids.contact));
+    const mails = await t.db
+      .select()
+      .from(outbox)
+      .where(eq(outbox.toAddress, contact?.email ?? ""));
+    expect(mails).toHaveLength(1);
+    expect(mails[0]?.template).toBe("competence_profile_shared");
+    expect(mails[0]?.bodyText).toContain(`/competences/shared/${created.id}`);
+    expect(`${mails[0]?.subject} ${mails[0]?.bodyText}`).not.toContain("Haddad");
   });
 });

@@ -5,6 +5,7 @@ import type { Tx } from "#server/db/client.ts";
 import { clients } from "#server/modules/cases/tables.ts";
 import { assertConsent, type ConsentWithdrawal } from "#server/modules/consents/check.ts";
 import { consents } from "#server/modules/consents/tables.ts";
+import { notify } from "#server/modules/notifications/notify.ts";
 import { audit } from "#server/platform/audit.ts";
 import type { Ctx } from "#server/platform/context.ts";
 import { invalidField, notFound } from "#server/platform/errors.ts";
@@ -146,6 +147,15 @@ export async function shareProfile(ctx: Ctx & { profileId: string; input: z.outp
         sections,
         special,
       },
+    });
+    // The recipient hears of it in the app and by mail; neither names the client.
+    await notify(tx, {
+      organisationId: recipientOrganisationId,
+      userId: recipientUserId,
+      kind: "competence_profile_shared",
+      details: { shareId: inserted.id },
+      email: true,
+      link: `/competences/shared/${inserted.id}`,
     });
     const [share] = await selectShares(tx, eq(competenceShares.id, inserted.id));
     return presentShare(share as ShareRow);
