@@ -1,5 +1,6 @@
 // Directory benchmark: public finder search under concurrent load, the coordinator's matrix, and
 // the HSDS export, on 10,000 generated offers. Run with `node bench/directory.ts` (see README.md).
+
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -13,6 +14,7 @@ import { startEmbeddedPostgres } from "../src/server/db/embedded.ts";
 import { runMigrations } from "../src/server/db/migrate.ts";
 import { generateOffers } from "../src/server/demo/offers.ts";
 import { createBenchCoordinator } from "./coordinator.ts";
+import { misspeller, ResultTable, timed } from "./measure.ts";
 
 const { values: args } = parseArgs({
   options: {
@@ -92,41 +94,9 @@ const WORD_POOL = [
   "Deutschkurs",
   "Gleichwertigkeit",
 ];
-let unseen = 0;
-function unseenWord(): string {
-  const n = unseen++;
-  const word = WORD_POOL[n % WORD_POOL.length] as string;
-  const at = 1 + ((n * 7) % (word.length - 2));
-  const letter = String.fromCharCode(97 + ((n * 13) % 26));
-  const changed = word.slice(0, at) + letter + word.slice(at + 1);
-  // Every other one also loses a letter near its end.
-  return n % 2 === 0 ? changed : changed.slice(0, -3) + changed.slice(-2);
-}
+const unseenWord = misspeller(WORD_POOL);
 
 type Sample = { kind: string; ms: number; status: number };
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number;
-}
-
-function stats(ms: number[]) {
-  const sorted = [...ms].sort((a, b) => a - b);
-  return {
-    n: sorted.length,
-    p50: percentile(sorted, 50),
-    p95: percentile(sorted, 95),
-    p99: percentile(sorted, 99),
-    max: sorted.at(-1) ?? Number.NaN,
-  };
-}
-
-async function timed(url: string, init?: RequestInit): Promise<{ ms: number; status: number; body: string }> {
-  const start = performance.now();
-  const res = await fetch(url, init);
-  const body = await res.text();
-  return { ms: performance.now() - start, status: res.status, body };
-}
 
 /** `concurrency` clients, each sending its next request as soon as the last one is answered. */
 async function load(
@@ -152,24 +122,8 @@ async function load(
   return { samples, seconds: (performance.now() - start) / 1000 };
 }
 
-const fmt = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : "–");
-const rows: string[][] = [];
-function report(name: string, ms: number[], extra: { target?: number; on?: "p95" | "p50"; note?: string }) {
-  const s = stats(ms);
-  const measured = extra.on === "p50" ? s.p50 : s.p95;
-  const verdict = extra.target
-    ? `${measured <= extra.target ? "ok" : "MISSED"} (${(measured / extra.target).toFixed(2)}× target ${extra.target} ms)`
-    : "";
-  rows.push([name, String(s.n), fmt(s.p50), fmt(s.p95), fmt(s.p99), fmt(s.max), extra.note ?? "", verdict]);
-}
-
-function printTable() {
-  const head = ["scenario", "n", "p50 ms", "p95 ms", "p99 ms", "max ms", "note", "vs target"];
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(" | ");
-  console.log(`\n${line(head)}\n${widths.map((w) => "-".repeat(w)).join("-|-")}`);
-  for (const r of rows) console.log(line(r));
-}
+const table = new ResultTable();
+const report = table.report.bind(table);
 
 async function main() {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), "lotse-bench-"));
@@ -347,7 +301,7 @@ async function main() {
     } else {
       console.log(`HSDS export skipped: /api/hsds/services answered ${probe.status}`);
     }
-    printTable();
+    table.print();
   } finally {
     await app?.close();
     await pool.end();

@@ -1,6 +1,7 @@
 // ESCO benchmark: skill and occupation search of the competence module under concurrent load, on
 // the full ESCO v1.2 catalogue (13,939 skills, 3,039 occupations). Run with `node bench/esco.ts`
 // (see README.md).
+
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -13,6 +14,7 @@ import { connect } from "../src/server/db/client.ts";
 import { startEmbeddedPostgres } from "../src/server/db/embedded.ts";
 import { runMigrations } from "../src/server/db/migrate.ts";
 import { createBenchCoordinator } from "./coordinator.ts";
+import { misspeller, ResultTable, timed } from "./measure.ts";
 
 const { values: args } = parseArgs({
   options: {
@@ -84,41 +86,11 @@ const WORD_POOL = [
   "Maschinenbedienung",
   "Datenanalyse",
 ];
-let unseen = 0;
-function unseenWord(): string {
-  const n = unseen++;
-  const word = WORD_POOL[n % WORD_POOL.length] as string;
-  const at = 1 + ((n * 7) % (word.length - 2));
-  const letter = String.fromCharCode(97 + ((n * 13) % 26));
-  const changed = word.slice(0, at) + letter + word.slice(at + 1);
-  // Every other one also loses a letter near its end.
-  return n % 2 === 0 ? changed : changed.slice(0, -3) + changed.slice(-2);
-}
+const unseenWord = misspeller(WORD_POOL);
 
 type Sample = { kind: string; ms: number; status: number; hits: number };
 
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number;
-}
-
-function stats(ms: number[]) {
-  const sorted = [...ms].sort((a, b) => a - b);
-  return {
-    n: sorted.length,
-    p50: percentile(sorted, 50),
-    p95: percentile(sorted, 95),
-    p99: percentile(sorted, 99),
-    max: sorted.at(-1) ?? Number.NaN,
-  };
-}
-
-async function timed(url: string, cookie: string): Promise<{ ms: number; status: number; body: string }> {
-  const start = performance.now();
-  const res = await fetch(url, { headers: { cookie } });
-  const body = await res.text();
-  return { ms: performance.now() - start, status: res.status, body };
-}
+const timedWith = (url: string, cookie: string) => timed(url, { headers: { cookie } });
 
 /** `concurrency` clients, each sending its next request as soon as the last one is answered. */
 async function load(
@@ -143,7 +115,7 @@ async function load(
             }
           : (SEARCHES[i % SEARCHES.length] as (typeof SEARCHES)[number]);
       const url = fixedPath ? `${base}${fixedPath}` : `${base}/api/esco/${search.path}`;
-      const { ms, status, body } = await timed(url, cookie);
+      const { ms, status, body } = await timedWith(url, cookie);
       const hits = status === 200 ? (JSON.parse(body) as { items: unknown[] }).items.length : 0;
       samples.push({ kind: search.kind, ms, status, hits });
     }
@@ -152,23 +124,8 @@ async function load(
   return { samples, seconds: (performance.now() - start) / 1000 };
 }
 
-const fmt = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : "–");
-const rows: string[][] = [];
-function report(name: string, ms: number[], extra: { target?: number; note?: string }) {
-  const s = stats(ms);
-  const verdict = extra.target
-    ? `${s.p95 <= extra.target ? "ok" : "MISSED"} (${(s.p95 / extra.target).toFixed(2)}× target ${extra.target} ms)`
-    : "";
-  rows.push([name, String(s.n), fmt(s.p50), fmt(s.p95), fmt(s.p99), fmt(s.max), extra.note ?? "", verdict]);
-}
-
-function printTable() {
-  const head = ["scenario", "n", "p50 ms", "p95 ms", "p99 ms", "max ms", "note", "vs target"];
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(" | ");
-  console.log(`\n${line(head)}\n${widths.map((w) => "-".repeat(w)).join("-|-")}`);
-  for (const r of rows) console.log(line(r));
-}
+const table = new ResultTable();
+const report = table.report.bind(table);
 
 async function main() {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), "lotse-bench-"));
@@ -196,8 +153,8 @@ async function main() {
 
     // The first search of each kind in an instance reads the catalogue and builds its index.
     const heapBefore = process.memoryUsage().heapUsed;
-    const coldSkills = await timed(`${address}/api/esco/skills?q=Buchhaltung`, cookie);
-    const coldOccupations = await timed(`${address}/api/esco/occupations?q=Krankenschwester`, cookie);
+    const coldSkills = await timedWith(`${address}/api/esco/skills?q=Buchhaltung`, cookie);
+    const coldOccupations = await timedWith(`${address}/api/esco/occupations?q=Krankenschwester`, cookie);
     if (coldSkills.status !== 200 || coldOccupations.status !== 200) {
       throw new Error(`ESCO search answered ${coldSkills.status}: ${coldSkills.body.slice(0, 300)}`);
     }
@@ -249,10 +206,10 @@ async function main() {
     );
     const single: number[] = [];
     for (let i = 0; i < SEARCHES.length * 10; i++) {
-      single.push((await timed(`${address}/api/esco/${SEARCHES[i % SEARCHES.length]?.path}`, cookie)).ms);
+      single.push((await timedWith(`${address}/api/esco/${SEARCHES[i % SEARCHES.length]?.path}`, cookie)).ms);
     }
     report("ESCO search, 1 client", single, { note: "sequential, for comparison" });
-    printTable();
+    table.print();
   } finally {
     await app?.close();
     await pool.end();
