@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import type { Db } from "#server/db/client.ts";
-import { type Alternative, expandWord, WEIGHT } from "#server/modules/finder/engine/expand.ts";
+import { type Alternative, expandWord, lowerBound, WEIGHT } from "#server/modules/finder/engine/expand.ts";
 import { fold } from "#server/modules/finder/engine/normalize.ts";
 import type { EscoCollection } from "#shared/competences.ts";
 import type { EscoConcept } from "#shared/contracts/esco.ts";
@@ -73,17 +73,6 @@ function scratch(labels: number, concepts: number) {
     conceptScore = new Float64Array(concepts);
     conceptLabel = new Int32Array(concepts);
   }
-}
-
-function lowerBound(sorted: string[], key: string): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((sorted[mid] as string) < key) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** A part of a split compound: the term itself and up to 200 terms it starts, all counted as compound hits. */

@@ -30,7 +30,8 @@ const MAX_PREFIX_TERMS = 400;
 const MAX_COMPOUND_TERMS = 600;
 const MAX_CLOSE_CHECKS = 4000;
 
-function lowerBound(sorted: string[], key: string): number {
+/** The first position in `sorted` whose entry is not below `key` (binary search). */
+export function lowerBound(sorted: string[], key: string): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
