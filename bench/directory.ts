@@ -14,7 +14,7 @@ import { startEmbeddedPostgres } from "../src/server/db/embedded.ts";
 import { runMigrations } from "../src/server/db/migrate.ts";
 import { generateOffers } from "../src/server/demo/offers.ts";
 import { createBenchCoordinator } from "./coordinator.ts";
-import { misspeller, ResultTable, timed } from "./measure.ts";
+import { closedLoop, misspeller, ResultTable, timed } from "./measure.ts";
 
 const { values: args } = parseArgs({
   options: {
@@ -104,22 +104,14 @@ async function load(
   total: number,
   concurrency: number,
 ): Promise<{ samples: Sample[]; seconds: number }> {
-  const samples: Sample[] = [];
-  let next = 0;
-  const start = performance.now();
-  const client = async () => {
-    while (next < total) {
-      const i = next++;
-      const search =
-        i % 3 === 2
-          ? { kind: "unseen typo", query: `q=${encodeURIComponent(unseenWord())}&lang=de` }
-          : (SEARCHES[i % SEARCHES.length] as (typeof SEARCHES)[number]);
-      const { ms, status } = await timed(`${base}/api/finder/offers?${search.query}`);
-      samples.push({ kind: search.kind, ms, status });
-    }
-  };
-  await Promise.all(Array.from({ length: concurrency }, client));
-  return { samples, seconds: (performance.now() - start) / 1000 };
+  return closedLoop(total, concurrency, async (i) => {
+    const search =
+      i % 3 === 2
+        ? { kind: "unseen typo", query: `q=${encodeURIComponent(unseenWord())}&lang=de` }
+        : (SEARCHES[i % SEARCHES.length] as (typeof SEARCHES)[number]);
+    const { ms, status } = await timed(`${base}/api/finder/offers?${search.query}`);
+    return { kind: search.kind, ms, status };
+  });
 }
 
 const table = new ResultTable();

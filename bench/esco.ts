@@ -5,7 +5,6 @@
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
 import { buildApp } from "../src/server/app.ts";
@@ -14,7 +13,7 @@ import { connect } from "../src/server/db/client.ts";
 import { startEmbeddedPostgres } from "../src/server/db/embedded.ts";
 import { runMigrations } from "../src/server/db/migrate.ts";
 import { createBenchCoordinator } from "./coordinator.ts";
-import { misspeller, ResultTable, timed } from "./measure.ts";
+import { closedLoop, misspeller, ResultTable, timed } from "./measure.ts";
 
 const { values: args } = parseArgs({
   options: {
@@ -100,28 +99,20 @@ async function load(
   concurrency: number,
   fixedPath?: string,
 ): Promise<{ samples: Sample[]; seconds: number }> {
-  const samples: Sample[] = [];
-  let next = 0;
-  const start = performance.now();
-  const client = async () => {
-    while (next < total) {
-      const i = next++;
-      const search = fixedPath
-        ? { kind: "baseline", path: fixedPath }
-        : i % 3 === 2
-          ? {
-              kind: "unseen typo",
-              path: `${i % 2 === 0 ? "skills" : "occupations"}?q=${encodeURIComponent(unseenWord())}`,
-            }
-          : (SEARCHES[i % SEARCHES.length] as (typeof SEARCHES)[number]);
-      const url = fixedPath ? `${base}${fixedPath}` : `${base}/api/esco/${search.path}`;
-      const { ms, status, body } = await timedWith(url, cookie);
-      const hits = status === 200 ? (JSON.parse(body) as { items: unknown[] }).items.length : 0;
-      samples.push({ kind: search.kind, ms, status, hits });
-    }
-  };
-  await Promise.all(Array.from({ length: concurrency }, client));
-  return { samples, seconds: (performance.now() - start) / 1000 };
+  return closedLoop(total, concurrency, async (i) => {
+    const search = fixedPath
+      ? { kind: "baseline", path: fixedPath }
+      : i % 3 === 2
+        ? {
+            kind: "unseen typo",
+            path: `${i % 2 === 0 ? "skills" : "occupations"}?q=${encodeURIComponent(unseenWord())}`,
+          }
+        : (SEARCHES[i % SEARCHES.length] as (typeof SEARCHES)[number]);
+    const url = fixedPath ? `${base}${fixedPath}` : `${base}/api/esco/${search.path}`;
+    const { ms, status, body } = await timedWith(url, cookie);
+    const hits = status === 200 ? (JSON.parse(body) as { items: unknown[] }).items.length : 0;
+    return { kind: search.kind, ms, status, hits };
+  });
 }
 
 const table = new ResultTable();

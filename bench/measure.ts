@@ -41,6 +41,25 @@ export async function timed(
   return { ms: performance.now() - start, status: res.status, body };
 }
 
+/**
+ * `concurrency` clients, each sending its next request as soon as the last one is answered, until
+ * `total` requests are done; `one(i)` sends request number i and returns its sample.
+ */
+export async function closedLoop<S>(
+  total: number,
+  concurrency: number,
+  one: (i: number) => Promise<S>,
+): Promise<{ samples: S[]; seconds: number }> {
+  const samples: S[] = [];
+  let next = 0;
+  const start = performance.now();
+  const client = async () => {
+    while (next < total) samples.push(await one(next++));
+  };
+  await Promise.all(Array.from({ length: concurrency }, client));
+  return { samples, seconds: (performance.now() - start) / 1000 };
+}
+
 const fmt = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : "–");
 
 /** The rows of a bench's result table: p50/p95/p99/max and the ratio against a target. */
