@@ -529,7 +529,9 @@ describe("competence documentation", () => {
       const offer = "Beratung zum Gründungszuschuss Magdeburg";
       await offers.getByRole("link", { name: offer, exact: true }).waitFor();
       const refer = offers.getByRole("link", { name: `Verweisen an: ${offer}` });
-      expect(await refer.getAttribute("href")).toBe(`/cases/${created.id}?tab=referrals`);
+      expect(await refer.getAttribute("href")).toMatch(
+        new RegExp(`^/cases/${created.id}\\?tab=referrals&refer=[0-9a-f-]{36}$`),
+      );
       await expectNoAxeViolations(page);
       await offers.getByRole("button", { name: `Als nächsten Schritt übernehmen: ${offer}` }).click();
       const dialog = page.getByRole("dialog", { name: "In die nächsten Schritte des Falls übernehmen" });
@@ -560,6 +562,22 @@ describe("competence documentation", () => {
           { competence: "planning_management", level: 2 },
         ],
       });
+
+      // "Verweisen an" opens the case's referral wizard with the offer chosen, at the data to send.
+      await openTab(page, "KomBI-Schritte");
+      await page.getByRole("link", { name: `Verweisen an: ${offer}` }).click();
+      const wizard = page.getByRole("dialog", { name: "Verweisen" });
+      const startup = await (
+        await page.request.get(`/api/competence-profiles/${profile.id}/startup-offers`)
+      ).json();
+      const receiver = startup.items.find((o: { name: string }) => o.name === offer).organisationName;
+      // The search is skipped: the data step names the offer's organisation (no consent yet).
+      await wizard.getByText(receiver).first().waitFor();
+      await wizard.getByRole("button", { name: "Vorheriger Schritt" }).waitFor();
+      await expectNoAxeViolations(page);
+      await page.keyboard.press("Escape");
+      await wizard.waitFor({ state: "detached" });
+      expect(new URL(page.url()).searchParams.has("refer")).toBe(false);
     } finally {
       await context.close();
     }

@@ -54,7 +54,11 @@ function StartupOffers({
                       >
                         {t("competenceProfile.goals.takeOfferNamed", { name: o.name })}
                       </Button>
-                      <Anchor component={Link} to={`/cases/${profile.caseId}?tab=referrals`} size="sm">
+                      <Anchor
+                        component={Link}
+                        to={`/cases/${profile.caseId}?tab=referrals&refer=${o.id}`}
+                        size="sm"
+                      >
                         {t("competenceProfile.goals.referNamed", { name: o.name })}
                       </Anchor>
                     </>

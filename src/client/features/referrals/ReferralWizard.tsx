@@ -29,19 +29,26 @@ import type { ReferralPreviewData as ReferralPreview } from "./types.ts";
 
 const MIN_REASON = 10;
 
-type Props = { caseId: string; onClose: () => void; onSent: (referral: Referral) => void };
+type Props = {
+  caseId: string;
+  /** An offer chosen before the wizard opened (a start-up offer of a competence profile). */
+  initialOffer?: FinderOfferSummary | null;
+  onClose: () => void;
+  onSent: (referral: Referral) => void;
+};
 
 /**
  * Refers the case's client to an offer: find the offer, choose the data (what the consent covers
  * comes preselected), add a note, send. The shared referral check warns while the note is written;
  * an empty selection and personal data in the note need an explicit confirmation before sending.
  */
-export function ReferralWizard({ caseId, onClose, onSent }: Props) {
+export function ReferralWizard({ caseId, initialOffer = null, onClose, onSent }: Props) {
   const { t } = useTranslation();
   // One key per opening of the wizard: a double click or a retry after a lost answer sends one referral.
   const [idempotencyKey] = useState(newIdempotencyKey);
-  const [step, setStep] = useState(0);
-  const [offer, setOffer] = useState<FinderOfferSummary | null>(null);
+  // An offer chosen beforehand skips the search: the wizard opens at the data to send.
+  const [step, setStep] = useState(initialOffer ? 1 : 0);
+  const [offer, setOffer] = useState<FinderOfferSummary | null>(initialOffer);
   const [items, setItems] = useState<ReferralDataItem[]>([]);
   const [overrideReason, setOverrideReason] = useState("");
   const [reasonError, setReasonError] = useState<string>();

@@ -1,7 +1,7 @@
 import { Anchor, Button, Stack, Table, Text } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link } from "react-router";
+import { Link, useSearchParams } from "react-router";
 import { useApiQuery } from "#client/api/use-api.ts";
 import { formatDateTime } from "#client/components/format.ts";
 import { ListTable } from "#client/components/ListTable.tsx";
@@ -10,6 +10,7 @@ import { Panel } from "#client/components/Panel.tsx";
 import { QueryView } from "#client/components/QueryView.tsx";
 import type { CasePanelProps } from "#client/features/cases/panel.ts";
 import { hasPermission, useRequiredSession } from "#client/session/session-context.ts";
+import { finderRoutes } from "#shared/contracts/routes/finder.ts";
 import { referralRoutes } from "#shared/contracts/routes/referrals.ts";
 import { outcomeText, ReferralDue, ReferralStateBadge } from "./labels.tsx";
 import { ReferralWizard } from "./ReferralWizard.tsx";
@@ -24,6 +25,23 @@ export function ReferralsPanel({ caseRecord }: CasePanelProps) {
   const sends = hasPermission(session, "referral.send");
   const list = useApiQuery(referralRoutes.caseReferrals, { params: { caseId: caseRecord.id } });
   const [wizard, setWizard] = useState(false);
+  // `?refer=<offer id>` opens the wizard with that offer chosen (from a competence profile's
+  // start-up offers); the sender still checks the data and sends.
+  const [params, setParams] = useSearchParams();
+  const referTo = sends ? params.get("refer") : null;
+  const preset = useApiQuery(
+    finderRoutes.offer,
+    referTo ? { params: { id: referTo }, query: { lang: "de" } } : null,
+  );
+  const presetOffer = referTo && preset.data?.id === referTo ? preset.data : null;
+  const close = () => {
+    setWizard(false);
+    if (params.has("refer")) {
+      const next = new URLSearchParams(params);
+      next.delete("refer");
+      setParams(next, { replace: true });
+    }
+  };
 
   return (
     <Panel
@@ -81,13 +99,14 @@ export function ReferralsPanel({ caseRecord }: CasePanelProps) {
           </ListTable>
         )}
       </QueryView>
-      {wizard ? (
+      {wizard || presetOffer ? (
         <ReferralWizard
           caseId={caseRecord.id}
-          onClose={() => setWizard(false)}
+          initialOffer={wizard ? null : presetOffer}
+          onClose={close}
           onSent={() => {
             notifySuccess(t("referrals.wizard.sent"));
-            setWizard(false);
+            close();
             list.reload();
           }}
         />
