@@ -21,8 +21,13 @@ import { Id, Timestamp } from "./common.ts";
 // The competence profile is one document per client (decision 015): its content below is the
 // contract of every save, every version, every share snapshot, the PDF and the Europass export.
 
-const text = (max: number) => z.string().trim().min(1).max(max);
-const optionalText = (max: number) => z.string().trim().max(max).nullable().default(null);
+/**
+ * Text must be well-formed Unicode: a lone surrogate half (`"\ud800"`) is no character a person
+ * types, and PostgreSQL's jsonb refuses it, so the save would fail after validation instead of before.
+ */
+const WELL_FORMED = /^\P{Cs}*$/u;
+const text = (max: number) => z.string().trim().min(1).max(max).regex(WELL_FORMED);
+const optionalText = (max: number) => z.string().trim().max(max).regex(WELL_FORMED).nullable().default(null);
 /** An item id: kept when editing, made by the client for a new item (crypto.randomUUID()). */
 const ItemId = z.uuid().describe("Identifier of the item within the profile");
 /** Month precision is what a biography knows: YYYY-MM. */
@@ -293,10 +298,9 @@ export const ProfileVersion = z.object({
 });
 export const ProfileVersionList = z.object({ items: z.array(ProfileVersion) });
 
-export const CompareQuery = z.object({
-  from: z.coerce.number().int().min(1),
-  to: z.coerce.number().int().min(1),
-});
+/** Versions are PostgreSQL integers: a larger number names no version and must not reach the query. */
+const VersionNumber = z.coerce.number().int().min(1).max(2_147_483_647);
+export const CompareQuery = z.object({ from: VersionNumber, to: VersionNumber });
 /** What changed in one section between two versions, item by item. */
 export const SectionChange = z.object({
   section: z.enum(PROFILE_SECTIONS),

@@ -1,0 +1,189 @@
+import { randomUUID } from "node:crypto";
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import {
+  competenceProfiles,
+  competenceProfileVersions,
+  competenceShares,
+} from "../../src/server/db/schema.ts";
+import { createTestApp } from "../helpers/app.ts";
+import { competenceWorld, nurseContent, ok, save, startProfile, type World } from "./competences-setup.ts";
+
+// Inputs nobody types but an attacker or a broken client sends: each answers a translated problem
+// naming its field, and nothing is written.
+
+const t = await createTestApp();
+
+/** The stored profile: its version, content and number of versions. */
+async function stored(profileId: string) {
+  const [p] = await t.db.select().from(competenceProfiles).where(eq(competenceProfiles.id, profileId));
+  const versions = await t.db
+    .select()
+    .from(competenceProfileVersions)
+    .where(eq(competenceProfileVersions.profileId, profileId));
+  return { version: p?.version, content: p?.content, versions: versions.length };
+}
+
+/** Saves `body` and expects a refusal with `status` on `field`, in `locale`, with nothing written. */
+async function refused(w: World, body: unknown, status: number, field: string) {
+  const { profile, etag } = await startProfile(w);
+  const before = await stored(profile.id);
+  const res = await save(w.counsellor, profile.id, etag, body);
+  expect(res.statusCode, res.body).toBe(status);
+  expect(res.headers["content-type"]).toContain("application/problem+json");
+  const problem = res.json();
+  expect(problem.errors.map((e: { field: string }) => e.field)).toContain(field);
+  expect(await stored(profile.id)).toEqual(before);
+  return { problem, profile };
+}
+
+describe("text that is not well-formed Unicode", () => {
+  it.each([
+    ["a lone high surrogate", "Chor\ud800"],
+    ["a lone low surrogate", "\udc00Chor"],
+  ])("refuses %s in a profile's text with 400 on its field, not a 500 from jsonb", async (_name, text) => {
+    const w = await competenceWorld(t);
+    const { problem } = await refused(
+      w,
+      { interests: [{ id: randomUUID(), text }] },
+      400,
+      "body.interests.0.text",
+    );
+    expect(problem.code).toBe("validation");
+  });
+
+  it("refuses it in an optional text too", async () => {
+    const w = await competenceWorld(t);
+    const c = nurseContent();
+    await refused(w, { work: [{ ...c.work[0], tasks: "Lager\ud83d" }] }, 400, "body.work.0.tasks");
+  });
+
+  it("keeps a well-formed pair (an emoji) and Arabic as they are", async () => {
+    const w = await competenceWorld(t);
+    const { profile, etag } = await startProfile(w);
+    const text = "غناء في الجوقة 🎶";
+    const saved = await ok(save(w.counsellor, profile.id, etag, { interests: [{ id: randomUUID(), text }] }));
+    expect(saved.content.interests[0].text).toBe(text);
+  });
+});
+
+describe("comparing versions by numbers that are no version", () => {
+  it("answers 400 on the field for a number beyond PostgreSQL's integer, not a 500", async () => {
+    const w = await competenceWorld(t);
+    const { profile } = await startProfile(w);
+    for (const [query, field] of [
+      ["from=3000000000&to=1", "query.from"],
+      ["from=1&to=2147483648", "query.to"],
+    ] as const) {
+      const res = await w.counsellor.request(
+        "GET",
+        `/api/competence-profiles/${profile.id}/compare?${query}`,
+        {
+          headers: { "accept-language": "en" },
+        },
+      );
+      expect(res.statusCode, res.body).toBe(400);
+      expect(res.json().title).toBe("The input is not valid.");
+      expect(res.json().errors[0].field).toBe(field);
+    }
+    // The largest integer is still a number: a version that does not exist.
+    const res = await w.counsellor.request(
+      "GET",
+      `/api/competence-profiles/${profile.id}/compare?from=1&to=2147483647`,
+    );
+    expect(res.statusCode, res.body).toBe(422);
+    expect(res.json().errors[0].field).toBe("query.to");
+  });
+});
+
+describe("ids and keys that stand for two things", () => {
+  it("refuses an item id used in two sections", async () => {
+    const w = await competenceWorld(t);
+    const c = nurseContent();
+    await refused(
+      w,
+      { phases: c.phases, interests: [{ id: c.ids.phase, text: "Singen" }] },
+      422,
+      "body.interests.0.id",
+    );
+  });
+
+  it("refuses two activities with one id, so a competence cannot point at both", async () => {
+    const w = await competenceWorld(t);
+    const c = nurseContent();
+    const [first, second] = c.phases as [(typeof c.phases)[0], (typeof c.phases)[0]];
+    const phases = [
+      first,
+      { ...second, activities: [{ id: c.ids.activity, description: "Kinder betreut" }] },
+    ];
+    await refused(w, { phases }, 422, "body.phases.1.activities.0.id");
+  });
+
+  it("refuses a language or an EntreComp competence listed twice", async () => {
+    const w = await competenceWorld(t);
+    await refused(
+      w,
+      { languages: { motherTongues: ["ar"], other: [{ language: "de" }, { language: "de" }] } },
+      422,
+      "body.languages.other.1.language",
+    );
+    const entreComp = [
+      { competence: "spotting_opportunities", level: 2 },
+      { competence: "spotting_opportunities", level: 3 },
+    ];
+    const w2 = await competenceWorld(t);
+    await refused(
+      w2,
+      { entrepreneurship: { entreComp } },
+      422,
+      "body.entrepreneurship.entreComp.1.competence",
+    );
+  });
+});
+
+describe("races", () => {
+  it("lets exactly one of two saves on one version win; the other gets 412", async () => {
+    const w = await competenceWorld(t);
+    const { profile, etag } = await startProfile(w);
+    const results = await Promise.all([
+      save(w.counsellor, profile.id, etag, { interests: [{ id: randomUUID(), text: "eins" }] }),
+      save(w.colleague, profile.id, etag, { interests: [{ id: randomUUID(), text: "zwei" }] }),
+    ]);
+    expect(results.map((r) => r.statusCode).sort()).toEqual([200, 412]);
+    const after = await stored(profile.id);
+    expect(after.version).toBe(2);
+    expect(after.content?.interests).toHaveLength(1);
+  });
+
+  it("leaves no share standing when it races the withdrawal of its consent", async () => {
+    const w = await competenceWorld(t);
+    const { profile, etag } = await startProfile(w);
+    await ok(save(w.counsellor, profile.id, etag, { interests: [{ id: randomUUID(), text: "Singen" }] }));
+    const consent = await ok(
+      w.counsellor.request("POST", `/api/clients/${w.client.id}/consents`, {
+        body: {
+          purpose: "competence_profile_sharing",
+          recipientOrganisationId: w.company.id,
+          legalBasis: "art6_1a",
+          dataCategories: ["identity", "competence_profile"],
+          informedLanguage: "ar",
+          form: "signed",
+        },
+      }),
+      201,
+    );
+    const [shared, withdrawn] = await Promise.all([
+      w.counsellor.request("POST", `/api/competence-profiles/${profile.id}/shares`, {
+        body: { recipientOrganisationId: w.company.id, sections: ["interests"] },
+      }),
+      w.colleague.request("POST", `/api/consents/${consent.id}/withdraw`),
+    ]);
+    expect(withdrawn.statusCode, withdrawn.body).toBe(200);
+    expect([201, 422]).toContain(shared.statusCode);
+    const shares = await t.db
+      .select()
+      .from(competenceShares)
+      .where(eq(competenceShares.profileId, profile.id));
+    expect(shares.filter((s) => s.endedAt === null)).toEqual([]);
+  });
+});
