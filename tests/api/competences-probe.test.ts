@@ -187,3 +187,36 @@ describe("races", () => {
     expect(shares.filter((s) => s.endedAt === null)).toEqual([]);
   });
 });
+
+describe("a goal's next steps", () => {
+  it("refuses the step past the goal's limit with 422 in the caller's language, and the profile stays readable", async () => {
+    const w = await competenceWorld(t);
+    const { profile, etag } = await startProfile(w);
+    const goalId = randomUUID();
+    let res = await save(w.counsellor, profile.id, etag, { goals: [{ id: goalId, text: "Arbeit" }] });
+    let tag = String(res.headers.etag);
+    const step = (title: string, language = "de") =>
+      w.counsellor.request("POST", `/api/competence-profiles/${profile.id}/next-steps`, {
+        body: { goalId, title },
+        headers: { "if-match": tag, "accept-language": language },
+      });
+    for (let i = 0; i < 20; i++) {
+      res = await step(`Schritt ${i}`);
+      expect(res.statusCode, res.body).toBe(201);
+      tag = String(res.headers.etag);
+    }
+    const before = await stored(profile.id);
+    const full = await step("Schritt 21", "ar");
+    expect(full.statusCode, full.body).toBe(422);
+    expect(full.json().errors[0]).toMatchObject({
+      field: "body.goalId",
+      code: "competences.goal_steps_full",
+    });
+    expect(full.json().detail).toBe("هذا الهدف لديه بالفعل أكبر عدد من الخطوات التالية. يرجى إضافة هدف آخر.");
+    expect(await stored(profile.id)).toEqual(before);
+    const caseSteps = await ok(w.counsellor.request("GET", `/api/cases/${w.record.id}/next-steps`));
+    expect(JSON.stringify(caseSteps)).not.toContain("Schritt 21");
+    await ok(w.counsellor.request("GET", `/api/competence-profiles/${profile.id}`));
+    await ok(save(w.counsellor, profile.id, tag, { step: "goals" }));
+  });
+});

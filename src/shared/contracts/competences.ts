@@ -152,6 +152,9 @@ export const Interest = z
   .object({ id: ItemId, text: text(500), special: Special })
   .meta({ id: "CompetenceInterest" });
 
+/** How many next steps of the case one goal can lead to. */
+export const GOAL_STEPS_MAX = 20;
+
 /** A goal; its next steps live in the case (taken over, not typed twice): `caseNextStepIds`. */
 export const Goal = z
   .object({
@@ -160,7 +163,7 @@ export const Goal = z
     selfEmployment: z.boolean().default(false).describe("The goal is self-employment"),
     caseNextStepIds: z
       .array(Id)
-      .max(20)
+      .max(GOAL_STEPS_MAX)
       .default([])
       .describe("Next steps of the case taken over from this goal"),
     special: Special,
