@@ -1,4 +1,8 @@
+import { execFileSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import {
@@ -7,7 +11,15 @@ import {
   competenceShares,
 } from "../../src/server/db/schema.ts";
 import { createTestApp } from "../helpers/app.ts";
-import { competenceWorld, nurseContent, ok, save, startProfile, type World } from "./competences-setup.ts";
+import {
+  competenceWorld,
+  endSitting,
+  nurseContent,
+  ok,
+  save,
+  startProfile,
+  type World,
+} from "./competences-setup.ts";
 
 // Inputs nobody types but an attacker or a broken client sends: each answers a translated problem
 // naming its field, and nothing is written.
@@ -218,5 +230,73 @@ describe("a goal's next steps", () => {
     expect(JSON.stringify(caseSteps)).not.toContain("Schritt 21");
     await ok(w.counsellor.request("GET", `/api/competence-profiles/${profile.id}`));
     await ok(save(w.counsellor, profile.id, tag, { step: "goals" }));
+  });
+});
+
+const pdfText = (pdf: Buffer) => {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "profile-")), "p.pdf");
+  fs.writeFileSync(file, pdf);
+  return execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" });
+};
+
+describe("what a volunteer learns of special-category entries", () => {
+  it("finds no trace of them in the profile, its PDF, its Europass, its versions or a comparison", async () => {
+    const w = await competenceWorld(t);
+    const { profile, etag } = await startProfile(w);
+    const c = nurseContent();
+    const secretActivity = randomUUID();
+    const [work] = c.phases;
+    if (!work) throw new Error("no phase");
+    const first = await ok(
+      save(w.counsellor, profile.id, etag, {
+        phases: [
+          {
+            ...work,
+            activities: [{ id: secretActivity, description: "GEHEIM Therapie begleitet", special: true }],
+          },
+          {
+            id: randomUUID(),
+            kind: "family_care",
+            title: "GEHEIM Klinikaufenthalt",
+            from: "2020-03",
+            to: "2020-05",
+            special: true,
+          },
+        ],
+        // An ordinary competence derived from a special activity: its link must not show the activity.
+        competences: [{ id: randomUUID(), title: "Geduld", activityIds: [secretActivity] }],
+        interests: [{ id: randomUUID(), text: "GEHEIM Selbsthilfe", special: true }],
+      }),
+    );
+    await endSitting(t, profile.id);
+    // A sitting that changes only a special entry.
+    await ok(
+      save(w.counsellor, profile.id, `"${first.version}"`, {
+        interests: [{ id: randomUUID(), text: "GEHEIM Reha-Sport", special: true }],
+      }),
+    );
+
+    const seen = await ok(w.volunteer.request("GET", `/api/competence-profiles/${profile.id}`));
+    expect(seen.content.competences[0].activityIds).toEqual([]);
+    const europass = await w.volunteer.request("GET", `/api/competence-profiles/${profile.id}/europass`);
+    const pdf = await w.volunteer.request("GET", `/api/competence-profiles/${profile.id}/pdf`);
+    for (const text of [JSON.stringify(seen), europass.body, pdfText(pdf.rawPayload)]) {
+      expect(text).not.toContain("GEHEIM");
+      expect(text).not.toContain(secretActivity);
+    }
+
+    const versions = await ok(w.volunteer.request("GET", `/api/competence-profiles/${profile.id}/versions`));
+    expect(versions.items.map((v: { sections: string[] }) => v.sections)).toEqual([
+      [],
+      ["biography", "informal"],
+    ]);
+    const compared = await ok(
+      w.volunteer.request("GET", `/api/competence-profiles/${profile.id}/compare?from=1&to=2`),
+    );
+    expect(compared.to.sections).toEqual([]);
+    expect(compared.sections).toEqual([]);
+    // The counsellor still sees what the sittings changed.
+    const full = await ok(w.counsellor.request("GET", `/api/competence-profiles/${profile.id}/versions`));
+    expect(full.items[0].sections).toEqual(["interests"]);
   });
 });
