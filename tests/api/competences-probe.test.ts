@@ -300,3 +300,36 @@ describe("what a volunteer learns of special-category entries", () => {
     expect(full.items[0].sections).toEqual(["interests"]);
   });
 });
+
+describe("the client's name in a share", () => {
+  it("travels only when the consent covers the client's identity; else the pseudonym stands for it", async () => {
+    const w = await competenceWorld(t);
+    const { profile, etag } = await startProfile(w);
+    await ok(save(w.counsellor, profile.id, etag, { interests: [{ id: randomUUID(), text: "Singen" }] }));
+    await ok(
+      w.counsellor.request("POST", `/api/clients/${w.client.id}/consents`, {
+        body: {
+          purpose: "competence_profile_sharing",
+          recipientOrganisationId: w.company.id,
+          legalBasis: "art6_1a",
+          dataCategories: ["competence_profile"],
+          informedLanguage: "ar",
+          form: "signed",
+        },
+      }),
+      201,
+    );
+    const created = await ok(
+      w.counsellor.request("POST", `/api/competence-profiles/${profile.id}/shares`, {
+        body: { recipientOrganisationId: w.company.id, sections: ["interests"] },
+      }),
+      201,
+    );
+    const inbox = await ok(w.contact.request("GET", "/api/competence-shares"));
+    const seen = await ok(w.contact.request("GET", `/api/competence-shares/${created.id}`));
+    for (const text of [JSON.stringify(inbox), JSON.stringify(seen)]) {
+      expect(text).not.toContain(w.client.name);
+    }
+    expect(seen.clientName).toBe(w.client.pseudonym);
+  });
+});

@@ -108,9 +108,12 @@ export async function shareProfile(ctx: Ctx & { profileId: string; input: z.outp
     const special = consent.dataCategories.includes("special_categories");
     const snapshot = snapshotOf(special ? row.content : withoutSpecial(row.content), sections);
     const [client] = await tx
-      .select({ name: clients.name })
+      .select({ name: clients.name, pseudonym: clients.pseudonym })
       .from(clients)
       .where(eq(clients.id, row.clientId));
+    // The name is identity data: it travels only when the consent names that category (as in a
+    // referral); otherwise the recipient knows the client by the pseudonym.
+    const clientName = consent.dataCategories.includes("identity") ? client?.name : client?.pseudonym;
     const [latest] = await tx
       .select({ version: sql<number>`max(${competenceProfileVersions.version})::int` })
       .from(competenceProfileVersions)
@@ -125,7 +128,7 @@ export async function shareProfile(ctx: Ctx & { profileId: string; input: z.outp
         recipientUserId,
         sections,
         snapshot,
-        clientName: client?.name ?? "",
+        clientName: clientName ?? "",
         version: latest?.version ?? 1,
         sharedBy: ctx.actor.userId,
       })
