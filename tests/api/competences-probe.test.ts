@@ -333,3 +333,66 @@ describe("the client's name in a share", () => {
     expect(seen.clientName).toBe(w.client.pseudonym);
   });
 });
+
+describe("a share's snapshot over time", () => {
+  it("stays as shared after edits, and stays ended after a revocation or a withdrawal and a new consent", async () => {
+    const w = await competenceWorld(t);
+    const { profile, etag } = await startProfile(w);
+    const secretActivity = randomUUID();
+    const c = nurseContent();
+    const [work] = c.phases;
+    if (!work) throw new Error("no phase");
+    const first = await ok(
+      save(w.counsellor, profile.id, etag, {
+        phases: [{ ...work, activities: [{ id: secretActivity, description: "Therapie", special: true }] }],
+        competences: [{ id: randomUUID(), title: "Geduld", activityIds: [secretActivity] }],
+        interests: [{ id: randomUUID(), text: "Singen" }],
+      }),
+    );
+    const consentBody = {
+      purpose: "competence_profile_sharing",
+      recipientOrganisationId: w.company.id,
+      legalBasis: "art6_1a",
+      dataCategories: ["identity", "competence_profile"],
+      informedLanguage: "ar",
+      form: "signed",
+    };
+    const consent = await ok(
+      w.counsellor.request("POST", `/api/clients/${w.client.id}/consents`, { body: consentBody }),
+      201,
+    );
+    const shareOf = async (sections: string[]) =>
+      ok(
+        w.counsellor.request("POST", `/api/competence-profiles/${profile.id}/shares`, {
+          body: { recipientOrganisationId: w.company.id, sections },
+        }),
+        201,
+      );
+    const kept = await shareOf(["interests", "informal", "biography"]);
+    const revoked = await shareOf(["interests"]);
+    const before = await ok(w.contact.request("GET", `/api/competence-shares/${kept.id}`));
+    // Without a special-category consent, no link to the withheld activity travels.
+    expect(before.content.competences[0].activityIds).toEqual([]);
+    expect(JSON.stringify(before)).not.toContain(secretActivity);
+
+    await ok(
+      save(w.counsellor, profile.id, `"${first.version}"`, {
+        interests: [{ id: randomUUID(), text: "Tanzen" }],
+      }),
+    );
+    expect(await ok(w.contact.request("GET", `/api/competence-shares/${kept.id}`))).toEqual(before);
+
+    await ok(w.counsellor.request("DELETE", `/api/competence-shares/${revoked.id}`));
+    await ok(w.counsellor.request("POST", `/api/consents/${consent.id}/withdraw`));
+    await ok(
+      w.counsellor.request("POST", `/api/clients/${w.client.id}/consents`, { body: consentBody }),
+      201,
+    );
+    for (const id of [kept.id, revoked.id]) {
+      expect((await w.contact.request("GET", `/api/competence-shares/${id}`)).statusCode).toBe(404);
+    }
+    expect((await ok(w.contact.request("GET", "/api/competence-shares"))).items).toEqual([]);
+    const rows = await t.db.select().from(competenceShares).where(eq(competenceShares.profileId, profile.id));
+    expect(rows.map((r) => r.endReason).sort()).toEqual(["consent_withdrawn", "revoked"]);
+  });
+});
