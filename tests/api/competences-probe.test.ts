@@ -6,6 +6,7 @@ import path from "node:path";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import {
+  auditLog,
   competenceProfiles,
   competenceProfileVersions,
   competenceShares,
@@ -394,5 +395,22 @@ describe("a share's snapshot over time", () => {
     expect((await ok(w.contact.request("GET", "/api/competence-shares"))).items).toEqual([]);
     const rows = await t.db.select().from(competenceShares).where(eq(competenceShares.profileId, profile.id));
     expect(rows.map((r) => r.endReason).sort()).toEqual(["consent_withdrawn", "revoked"]);
+  });
+});
+
+describe("the PDF's language query", () => {
+  it("falls back to the client's language and keeps no free text of the query in the audit log", async () => {
+    const w = await competenceWorld(t);
+    const { profile } = await startProfile(w);
+    const junk = `Rana-${"x".repeat(300)}`;
+    const res = await w.counsellor.request("GET", `/api/competence-profiles/${profile.id}/pdf`, {
+      query: { language: junk },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers["content-language"]).toBe("de, ar");
+    const entries = await t.db.select().from(auditLog).where(eq(auditLog.entityId, profile.id));
+    const pdf = entries.find((e) => e.action === "competence_profile.pdf");
+    expect(pdf?.details).toMatchObject({ language: null });
+    expect(JSON.stringify(entries)).not.toContain("Rana-");
   });
 });
