@@ -414,3 +414,42 @@ describe("the PDF's language query", () => {
     expect(JSON.stringify(entries)).not.toContain("Rana-");
   });
 });
+
+describe("sharing with the profile's own organisation", () => {
+  it("is refused: it would open the profile to members who may not read it (its admins)", async () => {
+    const w = await competenceWorld(t);
+    const { profile, etag } = await startProfile(w);
+    await ok(save(w.counsellor, profile.id, etag, { interests: [{ id: randomUUID(), text: "Singen" }] }));
+    await ok(
+      w.counsellor.request("POST", `/api/clients/${w.client.id}/consents`, {
+        body: {
+          purpose: "competence_profile_sharing",
+          recipientOrganisationId: w.org.id,
+          legalBasis: "art6_1a",
+          dataCategories: ["identity", "competence_profile"],
+          informedLanguage: "ar",
+          form: "signed",
+        },
+      }),
+      201,
+    );
+    const recipients = await ok(
+      w.counsellor.request("GET", `/api/competence-profiles/${profile.id}/share-recipients`),
+    );
+    expect(recipients.items).toEqual([]);
+    const res = await w.counsellor.request("POST", `/api/competence-profiles/${profile.id}/shares`, {
+      body: { recipientOrganisationId: w.org.id, sections: ["interests"] },
+      headers: { "accept-language": "en" },
+    });
+    expect(res.statusCode, res.body).toBe(422);
+    expect(res.json().errors[0]).toMatchObject({
+      field: "body.recipientOrganisationId",
+      code: "competences.recipient_own",
+      message: "The profile is not shared within its own organisation.",
+    });
+    expect(
+      await t.db.select().from(competenceShares).where(eq(competenceShares.profileId, profile.id)),
+    ).toEqual([]);
+    expect((await ok(w.admin.request("GET", "/api/competence-shares"))).items).toEqual([]);
+  });
+});

@@ -98,6 +98,11 @@ export async function shareProfile(ctx: Ctx & { profileId: string; input: z.outp
     const row = await loadProfile(tx, ctx.actor, eq(competenceProfiles.id, ctx.profileId));
     const { recipientOrganisationId, recipientUserId } = ctx.input;
     const sections = [...new Set(ctx.input.sections)];
+    // Within its own organisation a profile is read under the profile's scope, never through a share:
+    // a share to it would open the profile to members who may not read it (its admins).
+    if (recipientOrganisationId === row.organisationId) {
+      throw invalidField("recipientOrganisationId", "competences.recipient_own");
+    }
     await assertRecipient(tx, recipientOrganisationId, recipientUserId);
     const consent = await assertConsent(tx, {
       clientId: row.clientId,
