@@ -168,6 +168,19 @@ describe("races", () => {
     expect(after.content?.interests).toHaveLength(1);
   });
 
+  it("starts one profile when two counsellors start it at once; the other gets 409", async () => {
+    const w = await competenceWorld(t);
+    const start = (agent: World["counsellor"]) =>
+      agent.request("POST", `/api/clients/${w.client.id}/competence-profile`, { body: { caseId: null } });
+    const results = await Promise.all([start(w.counsellor), start(w.colleague)]);
+    expect(results.map((r) => r.statusCode).sort()).toEqual([201, 409]);
+    const rows = await t.db
+      .select()
+      .from(competenceProfiles)
+      .where(eq(competenceProfiles.clientId, w.client.id));
+    expect(rows).toHaveLength(1);
+  });
+
   it("leaves no share standing when it races the withdrawal of its consent", async () => {
     const w = await competenceWorld(t);
     const { profile, etag } = await startProfile(w);
