@@ -466,3 +466,53 @@ describe("sharing with the profile's own organisation", () => {
     expect((await ok(w.admin.request("GET", "/api/competence-shares"))).items).toEqual([]);
   });
 });
+
+describe("a received share's foreign qualifications", () => {
+  it("show where the recognition stands only under a consent that names recognition data", async () => {
+    const w = await competenceWorld(t);
+    const { profile } = await startProfile(w);
+    const q = await ok(
+      w.counsellor.request("POST", `/api/clients/${w.client.id}/qualifications`, {
+        body: { originalTitle: "Bachelor Krankenpflege", country: "SY" },
+      }),
+      201,
+    );
+    await ok(
+      w.counsellor.request("POST", "/api/recognition-procedures", {
+        body: { qualificationId: q.id, referenceOccupationCode: "81302", regulated: true },
+      }),
+      201,
+    );
+    const shareUnder = async (dataCategories: string[]) => {
+      const consent = await ok(
+        w.counsellor.request("POST", `/api/clients/${w.client.id}/consents`, {
+          body: {
+            purpose: "competence_profile_sharing",
+            recipientOrganisationId: w.company.id,
+            legalBasis: "art6_1a",
+            dataCategories,
+            informedLanguage: "ar",
+            form: "signed",
+          },
+        }),
+        201,
+      );
+      const share = await ok(
+        w.counsellor.request("POST", `/api/competence-profiles/${profile.id}/shares`, {
+          body: { recipientOrganisationId: w.company.id, sections: ["education"] },
+        }),
+        201,
+      );
+      const seen = await ok(w.contact.request("GET", `/api/competence-shares/${share.id}`));
+      await ok(w.counsellor.request("POST", `/api/consents/${consent.id}/withdraw`));
+      return seen.qualifications;
+    };
+    // The profile itself shows where the recognition stands (it always showed null before).
+    const own = await ok(w.counsellor.request("GET", `/api/competence-profiles/${profile.id}`));
+    expect(own.qualifications[0]).toMatchObject({ id: q.id, recognitionState: "enquiry" });
+    const without = await shareUnder(["identity", "competence_profile"]);
+    expect(without).toEqual([expect.objectContaining({ id: q.id, recognitionState: null })]);
+    const withRecognition = await shareUnder(["identity", "competence_profile", "recognition"]);
+    expect(withRecognition[0].recognitionState).not.toBeNull();
+  });
+});

@@ -257,8 +257,15 @@ export async function getReceived(ctx: Ctx & { shareId: string }) {
       .from(competenceProfiles)
       .where(eq(competenceProfiles.id, row.profileId));
     // The foreign qualifications belong to the education section: shown only when it was shared.
-    const qualifications =
+    const linked =
       row.sections.includes("education") && profile ? await linkedQualifications(tx, profile.clientId) : [];
+    // Where a recognition procedure stands is recognition data: shown only under a consent naming it.
+    const [consent] = await tx
+      .select({ dataCategories: consents.dataCategories })
+      .from(consents)
+      .where(eq(consents.id, row.consentId));
+    const recognition = consent?.dataCategories.includes("recognition") ?? false;
+    const qualifications = linked.map((q) => (recognition ? q : { ...q, recognitionState: null }));
     await audit(tx, ctx, {
       action: "competence_share.read",
       entity: "competence_share",
