@@ -7,11 +7,13 @@ import {
   ESCO_OCCUPATION_URI,
   ESCO_SKILL_URI,
   EVIDENCE_KINDS,
+  GOAL_STEPS_MAX,
   KOMBI_STEPS,
   LANGUAGE_CERTIFICATES,
   LEARNING_CONTEXTS,
   PHASE_KINDS,
   PROFILE_SECTIONS,
+  WELL_FORMED,
 } from "#shared/competences.ts";
 import { ISO_3166_1 } from "#shared/countries.ts";
 import { ISO_639_1 } from "#shared/languages.ts";
@@ -21,11 +23,6 @@ import { Id, Timestamp } from "./common.ts";
 // The competence profile is one document per client (decision 015): its content below is the
 // contract of every save, every version, every share snapshot, the PDF and the Europass export.
 
-/**
- * Text must be well-formed Unicode: a lone surrogate half (`"\ud800"`) is no character a person
- * types, and PostgreSQL's jsonb refuses it, so the save would fail after validation instead of before.
- */
-const WELL_FORMED = /^\P{Cs}*$/u;
 const text = (max: number) => z.string().trim().min(1).max(max).regex(WELL_FORMED);
 const optionalText = (max: number) => z.string().trim().max(max).regex(WELL_FORMED).nullable().default(null);
 /** An item id: kept when editing, made by the client for a new item (crypto.randomUUID()). */
@@ -151,9 +148,6 @@ export const Languages = z
 export const Interest = z
   .object({ id: ItemId, text: text(500), special: Special })
   .meta({ id: "CompetenceInterest" });
-
-/** How many next steps of the case one goal can lead to. */
-export const GOAL_STEPS_MAX = 20;
 
 /** A goal; its next steps live in the case (taken over, not typed twice): `caseNextStepIds`. */
 export const Goal = z
@@ -300,8 +294,7 @@ export const ProfileVersion = z.object({
   sections: z.array(z.enum(PROFILE_SECTIONS)).describe("Sections the sitting changed"),
 });
 export const ProfileVersionList = z.object({ items: z.array(ProfileVersion) });
-
-/** Versions are PostgreSQL integers: a larger number names no version and must not reach the query. */
+/** Versions are PostgreSQL integers: a larger number names none and must not reach the query. */
 const VersionNumber = z.coerce.number().int().min(1).max(2_147_483_647);
 export const CompareQuery = z.object({ from: VersionNumber, to: VersionNumber });
 /** What changed in one section between two versions, item by item. */
