@@ -7,11 +7,13 @@ import {
   ESCO_OCCUPATION_URI,
   ESCO_SKILL_URI,
   EVIDENCE_KINDS,
+  GOAL_STEPS_MAX,
   KOMBI_STEPS,
   LANGUAGE_CERTIFICATES,
   LEARNING_CONTEXTS,
   PHASE_KINDS,
   PROFILE_SECTIONS,
+  WELL_FORMED,
 } from "#shared/competences.ts";
 import { ISO_3166_1 } from "#shared/countries.ts";
 import { ISO_639_1 } from "#shared/languages.ts";
@@ -21,8 +23,8 @@ import { Id, Timestamp } from "./common.ts";
 // The competence profile is one document per client (decision 015): its content below is the
 // contract of every save, every version, every share snapshot, the PDF and the Europass export.
 
-const text = (max: number) => z.string().trim().min(1).max(max);
-const optionalText = (max: number) => z.string().trim().max(max).nullable().default(null);
+const text = (max: number) => z.string().trim().min(1).max(max).regex(WELL_FORMED);
+const optionalText = (max: number) => z.string().trim().max(max).regex(WELL_FORMED).nullable().default(null);
 /** An item id: kept when editing, made by the client for a new item (crypto.randomUUID()). */
 const ItemId = z.uuid().describe("Identifier of the item within the profile");
 /** Month precision is what a biography knows: YYYY-MM. */
@@ -155,7 +157,7 @@ export const Goal = z
     selfEmployment: z.boolean().default(false).describe("The goal is self-employment"),
     caseNextStepIds: z
       .array(Id)
-      .max(20)
+      .max(GOAL_STEPS_MAX)
       .default([])
       .describe("Next steps of the case taken over from this goal"),
     special: Special,
@@ -292,11 +294,9 @@ export const ProfileVersion = z.object({
   sections: z.array(z.enum(PROFILE_SECTIONS)).describe("Sections the sitting changed"),
 });
 export const ProfileVersionList = z.object({ items: z.array(ProfileVersion) });
-
-export const CompareQuery = z.object({
-  from: z.coerce.number().int().min(1),
-  to: z.coerce.number().int().min(1),
-});
+/** Versions are PostgreSQL integers: a larger number names none and must not reach the query. */
+const VersionNumber = z.coerce.number().int().min(1).max(2_147_483_647);
+export const CompareQuery = z.object({ from: VersionNumber, to: VersionNumber });
 /** What changed in one section between two versions, item by item. */
 export const SectionChange = z.object({
   section: z.enum(PROFILE_SECTIONS),

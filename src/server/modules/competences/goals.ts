@@ -7,6 +7,7 @@ import type { Ctx } from "#server/platform/context.ts";
 import { invalidField } from "#server/platform/errors.ts";
 import { organisations } from "#server/platform/tables.ts";
 import { staleVersion } from "#server/platform/versioning.ts";
+import { GOAL_STEPS_MAX } from "#shared/competences.ts";
 import type { NextStepFromGoal } from "#shared/contracts/competences.ts";
 import type { OfferType } from "#shared/directory.ts";
 import { loadProfile, presentProfile } from "./present.ts";
@@ -28,6 +29,11 @@ export async function nextStepFromGoal(
     const goalAt = row.content.goals.findIndex((g) => g.id === ctx.input.goalId);
     if (goalAt < 0) throw invalidField("goalId", "competences.goal_unknown");
     if (!row.caseId) throw invalidField("goalId", "competences.no_case");
+    // Checked before the step is made: a goal past the contract's limit would be stored, and then
+    // every read and save of the profile would fail on it.
+    if ((row.content.goals[goalAt]?.caseNextStepIds.length ?? 0) >= GOAL_STEPS_MAX) {
+      throw invalidField("goalId", "competences.goal_steps_full");
+    }
     const step = await createNextStep({
       ...txCtx,
       caseId: row.caseId,

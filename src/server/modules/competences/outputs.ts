@@ -59,8 +59,9 @@ function pdfLanguage(asked: string | undefined, preferred: string[]): FinderLoca
 
 /** The profile as an A4 PDF, German beside the client's language. */
 export async function profilePdf(ctx: Ctx & { profileId: string; language?: string | undefined }) {
+  // The audit keeps a language only when it is one the PDF speaks: the query is free text.
   const { profile, client, organisation } = await gather(ctx, ctx.profileId, "competence_profile.pdf", {
-    language: ctx.language ?? null,
+    language: ctx.language && isFinderLocale(ctx.language) ? ctx.language : null,
   });
   const language = pdfLanguage(ctx.language, client.preferredLanguages);
   const pdf = await competencePdf({

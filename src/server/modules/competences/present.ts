@@ -44,9 +44,11 @@ export function labelsOf(content: Snapshot): Record<string, { de: string | null;
  * each with the state of its latest procedure.
  */
 export async function linkedQualifications(db: Tx, clientId: string) {
+  // Written with an alias: Drizzle prints the columns of a one-table select unqualified, so
+  // `qualification_id = id` compared the procedure with itself and the state was always null.
   const latestState = sql<
     string | null
-  >`(select ${recognitionProcedures.state} from ${recognitionProcedures} where ${recognitionProcedures.qualificationId} = ${qualifications.id} order by ${recognitionProcedures.createdAt} desc limit 1)`;
+  >`(select rp.state from ${recognitionProcedures} rp where rp.qualification_id = ${qualifications}.id order by rp.created_at desc, rp.id desc limit 1)`;
   const rows = await db
     .select({
       id: qualifications.id,

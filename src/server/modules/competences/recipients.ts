@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, ne } from "drizzle-orm";
 import { consents } from "#server/modules/consents/tables.ts";
 import { audit } from "#server/platform/audit.ts";
 import type { Ctx } from "#server/platform/context.ts";
@@ -23,6 +23,8 @@ export async function shareRecipients(ctx: Ctx & { profileId: string }) {
         eq(consents.clientId, profile.clientId),
         eq(consents.purpose, "competence_profile_sharing"),
         isNull(consents.withdrawnAt),
+        // The profile's own organisation is no recipient (shares.ts refuses it).
+        ne(organisations.id, profile.organisationId),
       ),
     )
     .orderBy(asc(organisations.name));

@@ -40,24 +40,48 @@ function periods<T extends Period>(
   });
 }
 
-/** Item ids are unique within their list: the comparison of versions follows items by id. */
-function uniqueIds(found: FieldProblem[], list: { id: string }[], name: string) {
-  const seen = new Set<string>();
+/**
+ * Item ids are unique in the whole profile, activities within phases included: the comparison of
+ * versions follows items by id, and a competence names its activities by id, so one id must never
+ * stand for two things. `seen` is shared by all lists of a content.
+ */
+function uniqueIds(found: FieldProblem[], seen: Set<string>, list: { id: string }[], name: string) {
   list.forEach((item, i) => {
     if (seen.has(item.id)) found.push({ field: `${name}.${i}.id`, code: "competences.item_duplicate" });
     seen.add(item.id);
   });
 }
 
+/** Keys that the comparison follows instead of an id (a language, an EntreComp competence) are unique too. */
+function uniqueKeys(found: FieldProblem[], keys: string[], name: (i: number) => string) {
+  keys.forEach((key, i) => {
+    if (keys.indexOf(key) < i) found.push({ field: name(i), code: "competences.item_duplicate" });
+  });
+}
+
 /** The findings on a content; empty when it may be saved. `caseStepIds`: the next steps of the profile's case. */
 export function contentProblems(content: ProfileContent, caseStepIds: ReadonlySet<string>): FieldProblem[] {
   const found: FieldProblem[] = [];
-  uniqueIds(found, content.phases, "phases");
-  uniqueIds(found, content.competences, "competences");
-  uniqueIds(found, content.education, "education");
-  uniqueIds(found, content.work, "work");
-  uniqueIds(found, content.interests, "interests");
-  uniqueIds(found, content.goals, "goals");
+  const ids = new Set<string>();
+  uniqueIds(found, ids, content.phases, "phases");
+  content.phases.forEach((p, i) => {
+    uniqueIds(found, ids, p.activities, `phases.${i}.activities`);
+  });
+  uniqueIds(found, ids, content.competences, "competences");
+  uniqueIds(found, ids, content.education, "education");
+  uniqueIds(found, ids, content.work, "work");
+  uniqueIds(found, ids, content.interests, "interests");
+  uniqueIds(found, ids, content.goals, "goals");
+  uniqueKeys(
+    found,
+    content.languages.other.map((l) => l.language),
+    (i) => `languages.other.${i}.language`,
+  );
+  uniqueKeys(
+    found,
+    content.entrepreneurship.entreComp.map((e) => e.competence),
+    (i) => `entrepreneurship.entreComp.${i}.competence`,
+  );
   periods(found, content.phases, "phases", (p) => p.kind);
   periods(found, content.work, "work");
   periods(found, content.education, "education", (e) => e.kind);

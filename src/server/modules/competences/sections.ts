@@ -55,10 +55,17 @@ export function changedSections(before: ProfileContent, after: ProfileContent): 
 /** The content without entries that touch special categories (Art. 9): for volunteers and shares without. */
 export function withoutSpecial(content: ProfileContent): ProfileContent {
   const ordinary = <T extends { special: boolean }>(items: T[]) => items.filter((i) => !i.special);
+  const phases = ordinary(content.phases).map((p) => ({ ...p, activities: ordinary(p.activities) }));
+  // A competence derived from a withheld activity keeps only the links to what is shown: the id of
+  // a withheld activity would tell that there is one.
+  const shown = new Set(phases.flatMap((p) => p.activities.map((a) => a.id)));
   return {
     ...content,
-    phases: ordinary(content.phases).map((p) => ({ ...p, activities: ordinary(p.activities) })),
-    competences: ordinary(content.competences),
+    phases,
+    competences: ordinary(content.competences).map((c) => ({
+      ...c,
+      activityIds: c.activityIds.filter((id) => shown.has(id)),
+    })),
     interests: ordinary(content.interests),
     goals: ordinary(content.goals),
   };

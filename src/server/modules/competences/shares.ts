@@ -99,6 +99,11 @@ export async function shareProfile(ctx: Ctx & { profileId: string; input: z.outp
     const row = await loadProfile(tx, ctx.actor, eq(competenceProfiles.id, ctx.profileId));
     const { recipientOrganisationId, recipientUserId } = ctx.input;
     const sections = [...new Set(ctx.input.sections)];
+    // Within its own organisation a profile is read under the profile's scope, never through a share:
+    // a share to it would open the profile to members who may not read it (its admins).
+    if (recipientOrganisationId === row.organisationId) {
+      throw invalidField("recipientOrganisationId", "competences.recipient_own");
+    }
     await assertRecipient(tx, recipientOrganisationId, recipientUserId);
     const consent = await assertConsent(tx, {
       clientId: row.clientId,
@@ -109,9 +114,12 @@ export async function shareProfile(ctx: Ctx & { profileId: string; input: z.outp
     const special = consent.dataCategories.includes("special_categories");
     const snapshot = snapshotOf(special ? row.content : withoutSpecial(row.content), sections);
     const [client] = await tx
-      .select({ name: clients.name })
+      .select({ name: clients.name, pseudonym: clients.pseudonym })
       .from(clients)
       .where(eq(clients.id, row.clientId));
+    // The name is identity data: it travels only when the consent names that category (as in a
+    // referral); otherwise the recipient knows the client by the pseudonym.
+    const clientName = consent.dataCategories.includes("identity") ? client?.name : client?.pseudonym;
     const [latest] = await tx
       .select({ version: sql<number>`max(${competenceProfileVersions.version})::int` })
       .from(competenceProfileVersions)
@@ -126,7 +134,7 @@ export async function shareProfile(ctx: Ctx & { profileId: string; input: z.outp
         recipientUserId,
         sections,
         snapshot,
-        clientName: client?.name ?? "",
+        clientName: clientName ?? "",
         version: latest?.version ?? 1,
         sharedBy: ctx.actor.userId,
       })
@@ -259,8 +267,15 @@ export async function getReceived(ctx: Ctx & { shareId: string }) {
       .from(competenceProfiles)
       .where(eq(competenceProfiles.id, row.profileId));
     // The foreign qualifications belong to the education section: shown only when it was shared.
-    const qualifications =
+    const linked =
       row.sections.includes("education") && profile ? await linkedQualifications(tx, profile.clientId) : [];
+    // Where a recognition procedure stands is recognition data: shown only under a consent naming it.
+    const [consent] = await tx
+      .select({ dataCategories: consents.dataCategories })
+      .from(consents)
+      .where(eq(consents.id, row.consentId));
+    const recognition = consent?.dataCategories.includes("recognition") ?? false;
+    const qualifications = linked.map((q) => (recognition ? q : { ...q, recognitionState: null }));
     await audit(tx, ctx, {
       action: "competence_share.read",
       entity: "competence_share",

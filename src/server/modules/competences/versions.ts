@@ -3,10 +3,12 @@ import type { Tx } from "#server/db/client.ts";
 import { audit } from "#server/platform/audit.ts";
 import type { Ctx } from "#server/platform/context.ts";
 import { AppError } from "#server/platform/errors.ts";
+import type { Actor } from "#server/platform/session.ts";
 import { users } from "#server/platform/tables.ts";
 import { SITTING_GAP_MINUTES } from "#shared/competences.ts";
 import { ProfileContent } from "#shared/contracts/competences.ts";
 import { compareContents } from "./compare.ts";
+import { withholdsSpecial } from "./policy.ts";
 import { loadProfile, visibleContent } from "./present.ts";
 import { changedSections } from "./sections.ts";
 import { competenceProfiles, competenceProfileVersions } from "./tables.ts";
@@ -90,6 +92,19 @@ type Listed = {
   byName: string | null;
 };
 
+/**
+ * The sections a sitting changed, as the actor may see them: a volunteer gets them recomputed from
+ * the contents without special-category entries, so that a sitting which touched only those shows no
+ * change (the stored list would tell that there are such entries, and where).
+ */
+function visibleSections(actor: Actor, v: Listed & { content: ProfileContent }, before?: ProfileContent) {
+  if (!withholdsSpecial(actor)) return v.sections;
+  return changedSections(
+    visibleContent(actor, before ?? EMPTY_CONTENT).content,
+    visibleContent(actor, v.content).content,
+  );
+}
+
 const presentVersion = (v: Listed) => ({
   version: v.version,
   at: v.savedAt.toISOString(),
@@ -116,6 +131,10 @@ export async function listVersions(ctx: Ctx & { profileId: string }) {
   return ctx.db.transaction(async (tx) => {
     const profile = await loadProfile(tx, ctx.actor, eq(competenceProfiles.id, ctx.profileId));
     const rows = await selectVersions(tx, profile.id).orderBy(desc(competenceProfileVersions.version));
+    const byVersion = new Map(rows.map((r) => [r.version, r.content]));
+    const items = rows.map((r) =>
+      presentVersion({ ...r, sections: visibleSections(ctx.actor, r, byVersion.get(r.version - 1)) }),
+    );
     await audit(tx, ctx, {
       action: "competence_profile.versions",
       entity: "competence_profile",
@@ -123,7 +142,7 @@ export async function listVersions(ctx: Ctx & { profileId: string }) {
       organisationId: profile.organisationId,
       details: { clientId: profile.clientId, versions: rows.length },
     });
-    return { items: rows.map(presentVersion) };
+    return { items };
   });
 }
 
@@ -134,7 +153,11 @@ export async function compareVersions(ctx: Ctx & { profileId: string; from: numb
     const find = async (version: number, field: "from" | "to") => {
       const [row] = await selectVersions(tx, profile.id, version);
       if (!row) throw new AppError(422, "competences.version_unknown", { field, location: "query" });
-      return row;
+      if (!withholdsSpecial(ctx.actor) || version === 1) {
+        return { ...row, sections: visibleSections(ctx.actor, row) };
+      }
+      const [before] = await selectVersions(tx, profile.id, version - 1);
+      return { ...row, sections: visibleSections(ctx.actor, row, before?.content) };
     };
     const from = await find(ctx.from, "from");
     const to = await find(ctx.to, "to");
