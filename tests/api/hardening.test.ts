@@ -225,6 +225,17 @@ describe("every route with odd input", () => {
     });
     expect(note.statusCode).toBe(400);
     expect(note.json().errors[0]).toMatchObject({ field: "body.name", code: "nul_character" });
+    // Half a surrogate pair is no text either: jsonb refuses it, UTF-8 would replace it silently.
+    const half = await counsellor.request("POST", "/api/clients/duplicate-check", {
+      body: { name: "Ana \ud800" },
+    });
+    expect(half.statusCode).toBe(400);
+    expect(half.json().errors[0]).toMatchObject({ field: "body.name", code: "malformed_text" });
+    expect(half.json().errors[0].message).toContain("Unicode");
+    const emoji = await counsellor.request("POST", "/api/clients/duplicate-check", {
+      body: { name: "Ana 🌻 \ud83c\udf3b" },
+    });
+    expect(emoji.statusCode).toBe(200);
   }, 240_000);
 
   it("answers an over-long path parameter with a translated 414 problem", async () => {

@@ -4,28 +4,44 @@ import { AppError } from "./errors.ts";
 /** How deep a request body may nest before it is refused instead of walked. */
 const MAX_DEPTH = 64;
 
-/** The path of the first string (or object key) holding a NUL character, or null. */
-export function findNul(value: unknown, path: string[] = [], depth = 0): string[] | null {
-  if (typeof value === "string") return value.includes("\u0000") ? path : null;
+/**
+ * What no stored text may hold: a NUL character (PostgreSQL cannot store it in text) and a lone
+ * surrogate half such as `"\ud800"` in JSON (not Unicode: jsonb refuses it, and as UTF-8 it would be
+ * silently replaced). No person types either.
+ */
+function problemOf(text: string): "nul_character" | "malformed_text" | null {
+  if (text.includes("\u0000")) return "nul_character";
+  return text.isWellFormed() ? null : "malformed_text";
+}
+
+type Found = { path: string[]; code: "nul_character" | "malformed_text" };
+
+/** The path and kind of the first string (or object key) that no text column can take, or null. */
+export function findUnstorable(value: unknown, path: string[] = [], depth = 0): Found | null {
+  if (typeof value === "string") {
+    const code = problemOf(value);
+    return code ? { path, code } : null;
+  }
   if (value === null || typeof value !== "object" || depth > MAX_DEPTH) return null;
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
-      const found = findNul(value[i], [...path, String(i)], depth + 1);
+      const found = findUnstorable(value[i], [...path, String(i)], depth + 1);
       if (found) return found;
     }
     return null;
   }
   if (Buffer.isBuffer(value)) return null;
   for (const [key, item] of Object.entries(value)) {
-    if (key.includes("\u0000")) return [...path, key.replaceAll("\u0000", "\\0")];
-    const found = findNul(item, [...path, key], depth + 1);
+    const code = problemOf(key);
+    if (code) return { path: [...path, key.replaceAll("\u0000", "\\0").toWellFormed()], code };
+    const found = findUnstorable(item, [...path, key], depth + 1);
     if (found) return found;
   }
   return null;
 }
 
 /**
- * Refuses a NUL character in any text a request brings — path parameters, query, JSON body — for
+ * Refuses a NUL character or a lone surrogate in any text a request brings — path parameters, query, JSON body — for
  * every route at once, before any contract or query sees it: PostgreSQL cannot store it in text,
  * and no person types it. Runs after the access check, so an outsider learns nothing from it.
  */
@@ -38,8 +54,8 @@ export function registerInputGuards(app: FastifyInstance) {
       ["body", request.body],
     ] as const;
     for (const [location, value] of parts) {
-      const path = findNul(value);
-      if (path) throw new AppError(400, "nul_character", { field: path.join("."), location });
+      const found = findUnstorable(value);
+      if (found) throw new AppError(400, found.code, { field: found.path.join("."), location });
     }
   });
 }
