@@ -603,7 +603,9 @@ describe("competence documentation", () => {
       if (!chosen) return;
       await page.goto(`/clients/${chosen.profile.clientId}/competences?tab=versions`);
       await page.getByRole("heading", { name: "Versionen (Sitzungen)" }).waitFor();
-      expect(await page.getByRole("row").count()).toBe(chosen.versions.length + 1);
+      // The heading stands before the list has loaded: wait for the rows, header row included.
+      const rows = chosen.versions.length + 1;
+      await expect.poll(() => page.getByRole("row").count()).toBe(rows);
       await page.getByRole("button", { name: "Versionen vergleichen" }).click();
       const first = chosen.versions.at(-1)?.version;
       const last = chosen.versions[0]?.version;
