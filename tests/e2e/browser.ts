@@ -107,3 +107,24 @@ export async function chooseLanguage(page: Page, name: "Deutsch" | "English" | "
   const lang = { Deutsch: "de", English: "en", العربية: "ar" }[name];
   await page.locator(`html[lang="${lang}"]`).waitFor({ state: "attached" });
 }
+
+/** A write through the API with the page's session, for data a test needs but does not test. */
+export async function apiPost<T>(page: Page, path: string, data: unknown): Promise<T> {
+  const session = await (await page.request.get("/api/session")).json();
+  const res = await page.request.post(path, { data, headers: { "X-CSRF-Token": session.csrfToken } });
+  expect(res.status(), `${path}: ${await res.text()}`).toBeLessThan(300);
+  return (await res.json()) as T;
+}
+
+/** Opens a case for a new client with a preferred language through /cases/new; returns the case's id. */
+export async function openNewCase(page: Page, name: string, language: { typed: string; option: string }) {
+  await page.goto("/cases/new");
+  await page.getByLabel(/^Name( \*)?$/).fill(name);
+  const languages = page.getByRole("combobox", { name: /^Bevorzugte Sprachen/ });
+  await languages.fill(language.typed);
+  await page.getByRole("option", { name: language.option }).click();
+  await languages.press("Escape");
+  await page.getByRole("button", { name: "Fall anlegen" }).click();
+  await page.getByRole("heading", { level: 1, name }).waitFor();
+  return new URL(page.url()).pathname.split("/").pop() ?? "";
+}

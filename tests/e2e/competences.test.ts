@@ -3,6 +3,7 @@ import { promisify } from "node:util";
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  apiPost,
   chooseLanguage,
   DEMO,
   expectNoAxeViolations,
@@ -10,6 +11,7 @@ import {
   login,
   navLink,
   newPage,
+  openNewCase,
 } from "./browser.ts";
 
 const run = promisify(execFile);
@@ -23,27 +25,6 @@ afterAll(async () => {
 });
 
 const COMPANY = "Elbtal Maschinenbau GmbH (Demo)";
-
-/** A write through the API with the page's session, for data a test needs but does not test. */
-async function apiPost<T>(page: Page, path: string, data: unknown): Promise<T> {
-  const session = await (await page.request.get("/api/session")).json();
-  const res = await page.request.post(path, { data, headers: { "X-CSRF-Token": session.csrfToken } });
-  expect(res.status(), `${path}: ${await res.text()}`).toBeLessThan(300);
-  return (await res.json()) as T;
-}
-
-/** Opens a case for a new client through the form at /cases/new and returns the case's id. */
-async function openNewCase(page: Page, name: string, language: { typed: string; option: string }) {
-  await page.goto("/cases/new");
-  await page.getByLabel(/^Name( \*)?$/).fill(name);
-  const languages = page.getByRole("combobox", { name: /^Bevorzugte Sprachen/ });
-  await languages.fill(language.typed);
-  await page.getByRole("option", { name: language.option }).click();
-  await languages.press("Escape");
-  await page.getByRole("button", { name: "Fall anlegen" }).click();
-  await page.getByRole("heading", { level: 1, name }).waitFor();
-  return new URL(page.url()).pathname.split("/").pop() ?? "";
-}
 
 /** The client's consent to share the competence profile with the company, given through the API. */
 async function giveSharingConsent(page: Page, clientId: string): Promise<string> {

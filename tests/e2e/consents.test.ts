@@ -1,7 +1,15 @@
 import fs from "node:fs/promises";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO, expectNoAxeViolations, launchBrowser, login, newPage } from "./browser.ts";
+import {
+  apiPost,
+  DEMO,
+  expectNoAxeViolations,
+  launchBrowser,
+  login,
+  newPage,
+  openNewCase,
+} from "./browser.ts";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -16,27 +24,6 @@ const SMALL_PDF = Buffer.from(
   "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n",
   "latin1",
 );
-
-/** A write through the API with the page's session, for data a test needs but does not test. */
-async function apiPost<T>(page: Page, path: string, data: unknown): Promise<T> {
-  const session = await (await page.request.get("/api/session")).json();
-  const res = await page.request.post(path, { data, headers: { "X-CSRF-Token": session.csrfToken } });
-  expect(res.status(), `${path}: ${await res.text()}`).toBeLessThan(300);
-  return (await res.json()) as T;
-}
-
-/** Opens a case for a new client through the form at /cases/new and returns the case's id. */
-async function openNewCase(page: Page, name: string, language: { typed: string; option: string }) {
-  await page.goto("/cases/new");
-  await page.getByLabel(/^Name( \*)?$/).fill(name);
-  const languages = page.getByRole("combobox", { name: /^Bevorzugte Sprachen/ });
-  await languages.fill(language.typed);
-  await page.getByRole("option", { name: language.option }).click();
-  await languages.press("Escape");
-  await page.getByRole("button", { name: "Fall anlegen" }).click();
-  await page.getByRole("heading", { level: 1, name }).waitFor();
-  return new URL(page.url()).pathname.split("/").pop() ?? "";
-}
 
 describe("consents", () => {
   it("lets a counsellor give, document and withdraw a referral consent and print the sheet", async () => {

@@ -1,6 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  apiPost,
   chooseLanguage,
   DEMO,
   expectNoAxeViolations,
@@ -19,14 +20,6 @@ afterAll(async () => {
 });
 
 type FinderItem = { id: string; name: string; organisation: string };
-
-/** A write through the API with the page's session, for data a test needs but does not test. */
-async function apiPost<T>(page: Page, path: string, data: unknown): Promise<T> {
-  const session = await (await page.request.get("/api/session")).json();
-  const res = await page.request.post(path, { data, headers: { "X-CSRF-Token": session.csrfToken } });
-  expect(res.status(), `${path}: ${await res.text()}`).toBeLessThan(300);
-  return (await res.json()) as T;
-}
 
 /** An Anerkennungsberatung of the given organisation, as the public finder lists it in lang. */
 async function recognitionOfferOf(page: Page, organisation: string, lang = "de"): Promise<FinderItem> {
