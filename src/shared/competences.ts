@@ -133,9 +133,6 @@ export const SITTING_GAP_MINUTES = 60;
 /** How many next steps of the case one goal of a profile can lead to. */
 export const GOAL_STEPS_MAX = 20;
 
-/** Text of a profile is well-formed Unicode: no person types a lone surrogate half, and jsonb refuses one. */
-export const WELL_FORMED = /^\P{Cs}*$/u;
-
 /** ESCO concept URIs: what a coded skill or occupation holds. */
 export const ESCO_SKILL_URI = /^http:\/\/data\.europa\.eu\/esco\/skill\/[0-9a-f-]{36}$/;
 export const ESCO_OCCUPATION_URI = /^http:\/\/data\.europa\.eu\/esco\/occupation\/[0-9a-f-]{36}$/;

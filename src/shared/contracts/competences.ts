@@ -13,7 +13,6 @@ import {
   LEARNING_CONTEXTS,
   PHASE_KINDS,
   PROFILE_SECTIONS,
-  WELL_FORMED,
 } from "#shared/competences.ts";
 import { ISO_3166_1 } from "#shared/countries.ts";
 import { ISO_639_1 } from "#shared/languages.ts";
@@ -23,8 +22,8 @@ import { Id, Timestamp } from "./common.ts";
 // The competence profile is one document per client (decision 015): its content below is the
 // contract of every save, every version, every share snapshot, the PDF and the Europass export.
 
-const text = (max: number) => z.string().trim().min(1).max(max).regex(WELL_FORMED);
-const optionalText = (max: number) => z.string().trim().max(max).regex(WELL_FORMED).nullable().default(null);
+const text = (max: number) => z.string().trim().min(1).max(max);
+const optionalText = (max: number) => z.string().trim().max(max).nullable().default(null);
 /** An item id: kept when editing, made by the client for a new item (crypto.randomUUID()). */
 const ItemId = z.uuid().describe("Identifier of the item within the profile");
 /** Month precision is what a biography knows: YYYY-MM. */
