@@ -23,6 +23,17 @@ const publicRoutes: RouteObject[] = [
     lazy: page(() => import("./features/auth/ResetPasswordPage.tsx"), "ResetPasswordPage"),
   },
   { path: "invitation", lazy: page(() => import("./features/auth/InvitationPage.tsx"), "InvitationPage") },
+  // Trainings: applying without an account, the personal evaluation link, certificate verification.
+  { path: "apply", lazy: page(() => import("./features/trainings/ApplyPage.tsx"), "ApplyPage") },
+  { path: "apply/:cohortId", lazy: page(() => import("./features/trainings/ApplyPage.tsx"), "ApplyPage") },
+  {
+    path: "evaluation",
+    lazy: page(() => import("./features/trainings/evaluations/EvaluationPage.tsx"), "EvaluationPage"),
+  },
+  {
+    path: "verify/:code?",
+    lazy: page(() => import("./features/trainings/certificates/VerifyPage.tsx"), "VerifyPage"),
+  },
 ];
 
 const appRoutes: RouteObject[] = [
@@ -84,6 +95,15 @@ const appRoutes: RouteObject[] = [
   {
     path: "clients/:clientId/competences",
     lazy: page(() => import("./features/competences/ProfilePage.tsx"), "CompetenceProfilePage"),
+  },
+  { path: "trainings", lazy: page(() => import("./features/trainings/TrainingsPage.tsx"), "TrainingsPage") },
+  {
+    path: "trainings/mine",
+    lazy: page(() => import("./features/trainings/sessions/MyTrainingsPage.tsx"), "MyTrainingsPage"),
+  },
+  {
+    path: "trainings/cohorts/:cohortId",
+    lazy: page(() => import("./features/trainings/CohortPage.tsx"), "CohortPage"),
   },
   {
     path: "competences",

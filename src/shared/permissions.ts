@@ -64,6 +64,15 @@ export const PERMISSIONS = {
   // Single sign-on: the coordination configures an organisation's provider; its admins see it.
   "sso_provider.read": ADMINS,
   "sso_provider.manage": COORDINATION,
+  // Trainings: the coordination office runs the programmes and cohorts and issues certificates;
+  // trainers run their own cohorts (policy: trainers of the cohort); admins register members;
+  // everyone reads what concerns them (their cohorts as participant, the exchange space).
+  "training.read": ALL,
+  "training_programme.manage": COORDINATION,
+  "training_cohort.manage": COORDINATION,
+  "training.register": ADMINS,
+  "training.teach": ["network_coordinator", "trainer"],
+  "training_certificate.issue": COORDINATION,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

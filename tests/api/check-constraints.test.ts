@@ -7,9 +7,21 @@ import {
   ACCOUNT_STATUSES,
   MAIL_TOKEN_KINDS,
   ORGANISATION_STATUSES,
+  ORGANISATION_TYPES,
   OUTBOX_STATUSES,
 } from "../../src/shared/domain.ts";
 import { INTERFACE_SCOPES, INTERFACE_STATUSES, REFERRAL_STATES } from "../../src/shared/referrals.ts";
+import {
+  ATTENDANCE_STATUSES,
+  CERTIFICATE_REVOKE_REASONS,
+  COHORT_STATUSES,
+  EVALUATION_LOCALES,
+  EVALUATION_PHASES,
+  FEED_KINDS,
+  PARTICIPANT_ROLES,
+  PARTICIPANT_STATUSES,
+  SESSION_STATUSES,
+} from "../../src/shared/trainings.ts";
 import { createTestDatabase } from "../helpers/db.ts";
 
 // The CHECK lists of enumerated columns are built from these constants (db/columns.ts oneOf), and
@@ -31,6 +43,18 @@ const LISTS: Record<string, readonly string[]> = {
   interfaces_status_check: INTERFACE_STATUSES,
   referrals_state_check: REFERRAL_STATES,
   competence_shares_end_reason_check: SHARE_END_REASONS,
+  training_cohorts_status_check: COHORT_STATUSES,
+  training_participants_status_check: PARTICIPANT_STATUSES,
+  training_participants_role_check: PARTICIPANT_ROLES,
+  training_participants_organisation_type_check: ORGANISATION_TYPES,
+  training_sessions_status_check: SESSION_STATUSES,
+  training_attendance_status_check: ATTENDANCE_STATUSES,
+  training_feeds_kind_check: FEED_KINDS,
+  training_evaluation_links_phase_check: EVALUATION_PHASES,
+  training_evaluation_links_locale_check: EVALUATION_LOCALES,
+  training_evaluation_responses_phase_check: EVALUATION_PHASES,
+  training_evaluation_responses_locale_check: EVALUATION_LOCALES,
+  training_certificates_revoke_reason_check: CERTIFICATE_REVOKE_REASONS,
 };
 
 const { db } = await createTestDatabase();

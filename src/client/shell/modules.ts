@@ -18,7 +18,9 @@ export type ModuleLink = {
     | "analytics.nav"
     | "referrals.nav"
     | "competenceProfile.nav"
-    | "competenceProfile.sharedNav";
+    | "competenceProfile.sharedNav"
+    | "trainings.nav"
+    | "trainings.mineNav";
   /** Null: every logged-in person sees it. */
   permission: Permission | null;
 };
@@ -32,6 +34,8 @@ export const MODULES: readonly ModuleLink[] = [
   { to: "/competences", label: "competenceProfile.nav", permission: "competence.read" },
   // Profiles other organisations shared (company contacts, partner counsellors).
   { to: "/competences/shared", label: "competenceProfile.sharedNav", permission: "competence_share.read" },
+  { to: "/trainings", label: "trainings.nav", permission: "training.read" },
+  { to: "/trainings/mine", label: "trainings.mineNav", permission: null },
   { to: "/organisation", label: "organisation", permission: "organisation.read" },
   { to: "/offers", label: "offers", permission: "offer.read" },
   { to: "/interfaces", label: "interfaces.nav", permission: "interface.read" },

@@ -13,4 +13,5 @@ export * from "#server/modules/offers/tables.ts";
 export * from "#server/modules/recognition/tables.ts";
 export * from "#server/modules/referrals/tables.ts";
 export * from "#server/modules/sso/tables.ts";
+export * from "#server/modules/trainings/tables.ts";
 export * from "#server/platform/tables.ts";

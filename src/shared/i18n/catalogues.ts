@@ -22,6 +22,12 @@ import arPrivacy from "./ar/privacy.json" with { type: "json" };
 import arRecognition from "./ar/recognition.json" with { type: "json" };
 import arReferrals from "./ar/referrals.json" with { type: "json" };
 import arSso from "./ar/sso.json" with { type: "json" };
+import arTrainings from "./ar/trainings.json" with { type: "json" };
+import arTrainingsCertificates from "./ar/trainings-certificates.json" with { type: "json" };
+import arTrainingsEvaluations from "./ar/trainings-evaluations.json" with { type: "json" };
+import arTrainingsExchange from "./ar/trainings-exchange.json" with { type: "json" };
+import arTrainingsNetwork from "./ar/trainings-network.json" with { type: "json" };
+import arTrainingsSessions from "./ar/trainings-sessions.json" with { type: "json" };
 import deAnalytics from "./de/analytics.json" with { type: "json" };
 import deAudit from "./de/audit.json" with { type: "json" };
 import deAuth from "./de/auth.json" with { type: "json" };
@@ -43,6 +49,12 @@ import dePrivacy from "./de/privacy.json" with { type: "json" };
 import deRecognition from "./de/recognition.json" with { type: "json" };
 import deReferrals from "./de/referrals.json" with { type: "json" };
 import deSso from "./de/sso.json" with { type: "json" };
+import deTrainings from "./de/trainings.json" with { type: "json" };
+import deTrainingsCertificates from "./de/trainings-certificates.json" with { type: "json" };
+import deTrainingsEvaluations from "./de/trainings-evaluations.json" with { type: "json" };
+import deTrainingsExchange from "./de/trainings-exchange.json" with { type: "json" };
+import deTrainingsNetwork from "./de/trainings-network.json" with { type: "json" };
+import deTrainingsSessions from "./de/trainings-sessions.json" with { type: "json" };
 import enAnalytics from "./en/analytics.json" with { type: "json" };
 import enAudit from "./en/audit.json" with { type: "json" };
 import enAuth from "./en/auth.json" with { type: "json" };
@@ -64,6 +76,12 @@ import enPrivacy from "./en/privacy.json" with { type: "json" };
 import enRecognition from "./en/recognition.json" with { type: "json" };
 import enReferrals from "./en/referrals.json" with { type: "json" };
 import enSso from "./en/sso.json" with { type: "json" };
+import enTrainings from "./en/trainings.json" with { type: "json" };
+import enTrainingsCertificates from "./en/trainings-certificates.json" with { type: "json" };
+import enTrainingsEvaluations from "./en/trainings-evaluations.json" with { type: "json" };
+import enTrainingsExchange from "./en/trainings-exchange.json" with { type: "json" };
+import enTrainingsNetwork from "./en/trainings-network.json" with { type: "json" };
+import enTrainingsSessions from "./en/trainings-sessions.json" with { type: "json" };
 
 export const de = [
   dePlatform,
@@ -87,6 +105,12 @@ export const de = [
   deReferrals,
   deAnalytics,
   deCompetencesWeb,
+  deTrainings,
+  deTrainingsSessions,
+  deTrainingsEvaluations,
+  deTrainingsCertificates,
+  deTrainingsExchange,
+  deTrainingsNetwork,
 ] as const;
 
 export const en = [
@@ -111,6 +135,12 @@ export const en = [
   enReferrals,
   enAnalytics,
   enCompetencesWeb,
+  enTrainings,
+  enTrainingsSessions,
+  enTrainingsEvaluations,
+  enTrainingsCertificates,
+  enTrainingsExchange,
+  enTrainingsNetwork,
 ] as const;
 
 export const ar = [
@@ -135,4 +165,10 @@ export const ar = [
   arReferrals,
   arAnalytics,
   arCompetencesWeb,
+  arTrainings,
+  arTrainingsSessions,
+  arTrainingsEvaluations,
+  arTrainingsCertificates,
+  arTrainingsExchange,
+  arTrainingsNetwork,
 ] as const;
