@@ -8,6 +8,10 @@ export const MAIL_TEMPLATES = [
   "password_reset",
   "referral",
   "competence_profile_shared",
+  "training_registration",
+  "training_session_changed",
+  "training_evaluation",
+  "training_certificate",
 ] as const;
 export type MailTemplate = (typeof MAIL_TEMPLATES)[number];
 
