@@ -41,7 +41,7 @@ async function linkOf(db: Tx, token: string, lock: boolean) {
     .innerJoin(trainingProgrammes, eq(trainingProgrammes.id, trainingCohorts.programmeId))
     .where(eq(trainingEvaluationLinks.tokenHash, tokenHash(token)));
   const [row] = lock ? await query.for("update", { of: trainingEvaluationLinks }) : await query;
-  if (!row || row.participantStatus !== "enrolled" || row.cohort.status === "cancelled") {
+  if (row?.participantStatus !== "enrolled" || row.cohort.status === "cancelled") {
     throw new AppError(404, "trainings.evaluation_link_invalid");
   }
   if (row.link.usedAt) throw new AppError(409, "trainings.evaluation_link_used");
