@@ -54,8 +54,13 @@ export function DistributionChart({ categories, before, after, label }: Props) {
     const series = [before, after]
       .filter((s) => s.counts !== null)
       .map((s): BarSeriesOption => ({ type: "bar", name: s.name, data: s.counts ?? [] }));
+    // Before grey, after blue: told apart also without colour vision by their order and legend.
+    const color = [before, after]
+      .filter((s) => s.counts !== null)
+      .map((s) => (s === before ? "#868e96" : "#1971c2"));
     const option: Option = {
       animation: !still,
+      color,
       tooltip: { trigger: "axis", confine: true },
       legend: { bottom: 0 },
       grid: { left: 40, right: 16, top: 16, bottom: 56 },

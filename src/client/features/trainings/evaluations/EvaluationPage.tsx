@@ -112,7 +112,11 @@ function AnswerForm({ token, form }: { token: string; form: EvaluationForm }) {
             <Radio.Group
               label={
                 <Title order={2} size="h5" component="span">
-                  {goal.position}. {goal.text}
+                  {goal.position}.{" "}
+                  {/* The goals are in the link's language, whatever the page is switched to. */}
+                  <span lang={form.locale} dir="auto">
+                    {goal.text}
+                  </span>
                 </Title>
               }
               description={t("trainings.evaluations.form.ratingLabel")}
