@@ -1,5 +1,12 @@
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { z } from "zod";
+import { teachingCohort } from "#server/modules/trainings/access.ts";
+import {
+  trainingEvaluationLinks,
+  trainingEvaluationResponses,
+  trainingParticipants,
+  trainingProgrammes,
+} from "#server/modules/trainings/tables.ts";
 import { audit } from "#server/platform/audit.ts";
 import type { Ctx } from "#server/platform/context.ts";
 import { AppError } from "#server/platform/errors.ts";
@@ -9,13 +16,6 @@ import { users } from "#server/platform/tables.ts";
 import { newToken, tokenHash } from "#server/platform/tokens.ts";
 import type { EvaluationSendBody } from "#shared/contracts/trainings-evaluations.ts";
 import { EVALUATION_LINK_DAYS, EVALUATION_LOCALES, type EvaluationLocale } from "#shared/trainings.ts";
-import { teachingCohort } from "../access.ts";
-import {
-  trainingEvaluationLinks,
-  trainingEvaluationResponses,
-  trainingParticipants,
-  trainingProgrammes,
-} from "../tables.ts";
 
 const isEvaluationLocale = (v: unknown): v is EvaluationLocale =>
   typeof v === "string" && (EVALUATION_LOCALES as readonly string[]).includes(v);

@@ -1,7 +1,11 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Tx } from "#server/db/client.ts";
+import {
+  trainingEvaluationLinks,
+  trainingEvaluationResponses,
+  trainingParticipants,
+} from "#server/modules/trainings/tables.ts";
 import type { EvaluationPhase } from "#shared/trainings.ts";
-import { trainingEvaluationLinks, trainingEvaluationResponses, trainingParticipants } from "../tables.ts";
 
 export type PhaseProgress = { sent: number; answered: number };
 export type EvaluationProgress = Record<EvaluationPhase, PhaseProgress>;

@@ -1,10 +1,6 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db, Tx } from "#server/db/client.ts";
-import { audit } from "#server/platform/audit.ts";
-import { AppError } from "#server/platform/errors.ts";
-import { tokenHash } from "#server/platform/tokens.ts";
-import type { EvaluationForm, EvaluationSubmitBody } from "#shared/contracts/trainings-evaluations.ts";
 import {
   trainingCohorts,
   trainingEvaluationLinks,
@@ -12,7 +8,11 @@ import {
   trainingGoals,
   trainingParticipants,
   trainingProgrammes,
-} from "../tables.ts";
+} from "#server/modules/trainings/tables.ts";
+import { audit } from "#server/platform/audit.ts";
+import { AppError } from "#server/platform/errors.ts";
+import { tokenHash } from "#server/platform/tokens.ts";
+import type { EvaluationForm, EvaluationSubmitBody } from "#shared/contracts/trainings-evaluations.ts";
 
 /**
  * The public side of a personal link: the form and its single submission. An unknown or forged

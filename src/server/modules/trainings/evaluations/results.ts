@@ -1,17 +1,17 @@
 import { and, asc, eq, inArray, max, sql } from "drizzle-orm";
 import { mean } from "simple-statistics";
+import { teachingCohort } from "#server/modules/trainings/access.ts";
 import type { EvaluationAnswer } from "#server/modules/trainings/tables.ts";
-import { audit } from "#server/platform/audit.ts";
-import type { Ctx } from "#server/platform/context.ts";
-import type { EvaluationGoalResult, EvaluationResults } from "#shared/contracts/trainings-evaluations.ts";
-import { EVALUATION_PHASES, type EvaluationPhase, MIN_EVALUATION_ANSWERS } from "#shared/trainings.ts";
-import { teachingCohort } from "../access.ts";
 import {
   trainingEvaluationLinks,
   trainingEvaluationResponses,
   trainingGoals,
   trainingParticipants,
-} from "../tables.ts";
+} from "#server/modules/trainings/tables.ts";
+import { audit } from "#server/platform/audit.ts";
+import type { Ctx } from "#server/platform/context.ts";
+import type { EvaluationGoalResult, EvaluationResults } from "#shared/contracts/trainings-evaluations.ts";
+import { EVALUATION_PHASES, type EvaluationPhase, MIN_EVALUATION_ANSWERS } from "#shared/trainings.ts";
 import { pairedSummary } from "./statistics.ts";
 
 type Rated = { participantId: string; rating: number; comment?: string | undefined };
