@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import {
   auditLog,
   outbox,
+  trainingCohorts,
   trainingEvaluationLinks,
   trainingEvaluationResponses,
   trainingParticipants,
@@ -241,6 +242,43 @@ describe("evaluation links", () => {
     ).toEqual([]);
     const mails = await t.db.select().from(outbox).where(eq(outbox.toAddress, participant.participant.email));
     expect(mails).toEqual([]);
+  });
+});
+
+describe("evaluation links that cannot be sent", () => {
+  it("refuses a cancelled cohort and one without enrolled participants, translated, writing nothing", async () => {
+    const w = await trainingWorld(t, { participants: 2 });
+    const trainer = await t.loginAs(w.trainer.email);
+    const url = `/api/training-cohorts/${w.cohort.id}/evaluation-links`;
+    await t.db
+      .update(trainingCohorts)
+      .set({ status: "cancelled" })
+      .where(eq(trainingCohorts.id, w.cohort.id));
+    const cancelled = await trainer.request("POST", url, {
+      body: { phase: "pre" },
+      headers: { "accept-language": "ar" },
+    });
+    expect(cancelled.statusCode).toBe(422);
+    expect(cancelled.json()).toMatchObject({ code: "trainings.evaluation_cohort_cancelled" });
+    expect(cancelled.json().title).toMatch(/[\u0600-\u06FF]/);
+    await t.db.update(trainingCohorts).set({ status: "running" }).where(eq(trainingCohorts.id, w.cohort.id));
+    await t.db
+      .update(trainingParticipants)
+      .set({ status: "withdrawn" })
+      .where(eq(trainingParticipants.cohortId, w.cohort.id));
+    const empty = await trainer.request("POST", url, { body: { phase: "post" } });
+    expect(empty.statusCode).toBe(422);
+    expect(empty.json()).toMatchObject({ code: "trainings.evaluation_no_participants" });
+    const links = await t.db
+      .select()
+      .from(trainingEvaluationLinks)
+      .where(
+        inArray(
+          trainingEvaluationLinks.participantId,
+          w.people.map((p) => p.participant.id),
+        ),
+      );
+    expect(links).toEqual([]);
   });
 });
 
