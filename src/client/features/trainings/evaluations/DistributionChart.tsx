@@ -50,6 +50,7 @@ export function DistributionChart({ categories, before, after, label }: Props) {
   }, []);
 
   useEffect(() => {
+    const rtl = document.documentElement.dir === "rtl";
     const still = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
     const series = [before, after]
       .filter((s) => s.counts !== null)
@@ -63,13 +64,16 @@ export function DistributionChart({ categories, before, after, label }: Props) {
       color,
       tooltip: { trigger: "axis", confine: true },
       legend: { bottom: 0 },
-      grid: { left: 40, right: 16, top: 16, bottom: 56 },
-      xAxis: { type: "category", data: categories, axisLabel: { hideOverlap: true } },
-      yAxis: { type: "value", minInterval: 1, min: 0 },
+      grid: { left: rtl ? 16 : 40, right: rtl ? 40 : 16, top: 16, bottom: 56 },
+      // Right to left the scale runs from the right, as the reader reads.
+      xAxis: { type: "category", data: categories, axisLabel: { hideOverlap: true }, inverse: rtl },
+      yAxis: { type: "value", minInterval: 1, min: 0, position: rtl ? "right" : "left" },
       series,
     };
     chart.current?.setOption(option, { notMerge: true });
   }, [categories, before, after]);
 
-  return <div ref={ref} role="img" aria-label={label} style={{ height: 240, width: "100%" }} />;
+  // ECharts lays its SVG text out left to right; inside a right-to-left page its legend texts
+  // would be anchored off their marks. The chart says which way it runs (inverse axis above).
+  return <div ref={ref} role="img" aria-label={label} dir="ltr" style={{ height: 240, width: "100%" }} />;
 }
