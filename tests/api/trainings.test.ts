@@ -113,7 +113,7 @@ describe("cohorts", () => {
       message: "Das Ende liegt vor dem Beginn.",
     });
     const notTrainer = await coordinator.request("POST", "/api/training-cohorts", {
-      body: cohortBody(w.programme.id, [w.people[0]?.user.id]),
+      body: cohortBody(w.programme.id, [w.coordinator.id]),
     });
     expect(notTrainer.statusCode).toBe(422);
     expect(notTrainer.json().errors[0].field).toBe("body.trainerIds");
