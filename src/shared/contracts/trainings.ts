@@ -94,6 +94,11 @@ export const Participant = z
     role: z.enum(PARTICIPANT_ROLES),
     status: z.enum(PARTICIPANT_STATUSES),
     createdAt: Timestamp,
+    motivation: z
+      .string()
+      .nullable()
+      .optional()
+      .describe("What a public applicant wrote; only for the coordination and trainers"),
   })
   .meta({ id: "TrainingParticipant" });
 export type Participant = z.infer<typeof Participant>;

@@ -13,7 +13,7 @@ import { trainingParticipants } from "./tables.ts";
 type Row = typeof trainingParticipants.$inferSelect;
 
 /** A participant as the caller may see them: the e-mail only where the caller may contact them. */
-export function presentParticipant(row: Row, showEmail: boolean): Participant {
+export function presentParticipant(row: Row, showEmail: boolean, showMotivation = false): Participant {
   return {
     id: row.id,
     userId: row.userId,
@@ -25,6 +25,7 @@ export function presentParticipant(row: Row, showEmail: boolean): Participant {
     role: row.role,
     status: row.status,
     createdAt: row.createdAt.toISOString(),
+    ...(showMotivation ? { motivation: row.motivation } : {}),
   };
 }
 
@@ -62,7 +63,7 @@ export async function listParticipants(ctx: Ctx & { cohortId: string }) {
         asc(trainingParticipants.updatedAt),
         asc(trainingParticipants.name),
       );
-    const items = rows.map((r) => presentParticipant(r, ownsRecord(ctx, relation, r)));
+    const items = rows.map((r) => presentParticipant(r, ownsRecord(ctx, relation, r), teaches(relation)));
     await audit(tx, ctx, {
       action: "training_participant.list",
       entity: "training_cohort",
