@@ -70,8 +70,11 @@ export function ApplyPage() {
         {a("title")}
       </Title>
       {sent ? (
-        <Alert color="green" variant="light" role="status" title={a("sentTitle")}>
-          {a("sentText")}
+        <Alert color="green" variant="light" role="status">
+          <Text fw={700} mb={4}>
+            {a("sentTitle")}
+          </Text>
+          <Text size="sm">{a("sentText")}</Text>
         </Alert>
       ) : (
         <>
