@@ -68,7 +68,7 @@ describe("trainings core", () => {
       await register.getByLabel(/^Organisationsart/).selectOption({ label: "Stadt- oder Kreisverwaltung" });
       await register.getByRole("button", { name: "Anmelden" }).press("Enter");
       await page.getByRole("rowheader", { name: "Leonie Brandt" }).waitFor();
-      expect(await page.getByRole("row", { name: /Leonie Brandt/ }).innerText()).toContain("angemeldet");
+      expect(await page.getByRole("row", { name: /Leonie Brandt/ }).textContent()).toContain("angemeldet");
       await page.getByText(/0 von 1 Plätzen frei/).waitFor();
       await expectNoAxeViolations(page);
     } finally {

@@ -126,17 +126,15 @@ export const ProgrammeParams = z.object({ programmeId: Id });
 /** A learning goal as the coordinator writes it: an existing goal keeps its id (sessions refer to it). */
 export const GoalInput = z.object({ id: Id.optional(), text: GoalText });
 
-export const ProgrammeInput = z
-  .object({
-    title: Title,
-    description: z.string().trim().max(5000).default(""),
-    targetGroups: z.string().trim().max(1000).default(""),
-    modules: z.number().int().min(1).max(100),
-    hours: z.number().int().min(1).max(2000),
-    minAttendancePercent: z.number().int().min(1).max(100).default(80),
-    goals: z.array(GoalInput).min(1).max(30),
-  })
-  .meta({ id: "TrainingProgrammeInput" });
+export const ProgrammeInput = z.object({
+  title: Title,
+  description: z.string().trim().max(5000).default(""),
+  targetGroups: z.string().trim().max(1000).default(""),
+  modules: z.number().int().min(1).max(100),
+  hours: z.number().int().min(1).max(2000),
+  minAttendancePercent: z.number().int().min(1).max(100).default(80),
+  goals: z.array(GoalInput).min(1).max(30),
+});
 export type ProgrammeInput = z.input<typeof ProgrammeInput>;
 
 export const CohortListItem = CohortSummary.extend({
@@ -151,20 +149,18 @@ export const CohortListQuery = z.object({
   status: z.enum(COHORT_STATUSES).optional(),
 });
 
-export const CohortInput = z
-  .object({
-    programmeId: Id,
-    title: Title,
-    startsOn: Day,
-    endsOn: Day,
-    location: z.string().trim().max(300).nullable().default(null),
-    online: z.boolean().default(false),
-    capacity: z.number().int().min(1).max(500),
-    registrationOpen: z.boolean().default(true),
-    status: z.enum(COHORT_STATUSES).default("planned"),
-    trainerIds: z.array(Id).max(20).default([]),
-  })
-  .meta({ id: "TrainingCohortInput" });
+export const CohortInput = z.object({
+  programmeId: Id,
+  title: Title,
+  startsOn: Day,
+  endsOn: Day,
+  location: z.string().trim().max(300).nullable().default(null),
+  online: z.boolean().default(false),
+  capacity: z.number().int().min(1).max(500),
+  registrationOpen: z.boolean().default(true),
+  status: z.enum(COHORT_STATUSES).default("planned"),
+  trainerIds: z.array(Id).max(20).default([]),
+});
 export type CohortInput = z.input<typeof CohortInput>;
 
 /** People who may be assigned as trainers: users holding an active trainer membership. */
@@ -189,23 +185,22 @@ export const ParticipantParams = z.object({ cohortId: Id, participantId: Id });
  * coordination registers any member, or a person without an account (name, e-mail, organisation).
  * A full cohort puts the person on the waiting list unless `waitlist` is false (then 409, nothing written).
  */
-export const RegistrationInput = z
-  .object({
-    userId: Id.optional(),
-    name: z.string().trim().min(1).max(200).optional(),
-    email: z.email().max(254).optional(),
-    organisationId: Id.optional(),
-    organisationName: z.string().trim().min(1).max(300).optional(),
-    organisationType: z.enum(ORGANISATION_TYPES).optional(),
-    role: z.enum(PARTICIPANT_ROLES),
-    waitlist: z.boolean().default(true),
-  })
-  .meta({ id: "TrainingRegistrationInput" });
+export const RegistrationInput = z.object({
+  userId: Id.optional(),
+  name: z.string().trim().min(1).max(200).optional(),
+  email: z.email().max(254).optional(),
+  organisationId: Id.optional(),
+  organisationName: z.string().trim().min(1).max(300).optional(),
+  organisationType: z.enum(ORGANISATION_TYPES).optional(),
+  role: z.enum(PARTICIPANT_ROLES),
+  waitlist: z.boolean().default(true),
+});
 export type RegistrationInput = z.input<typeof RegistrationInput>;
 
-export const DecisionInput = z
-  .object({ decision: z.enum(["approve", "decline"]), waitlist: z.boolean().default(true) })
-  .meta({ id: "TrainingApplicationDecision" });
+export const DecisionInput = z.object({
+  decision: z.enum(["approve", "decline"]),
+  waitlist: z.boolean().default(true),
+});
 
 /** Members an admin (or the coordination) may register, for the picker. */
 export const RegistrableMembers = z
@@ -244,18 +239,16 @@ export const OpenCohort = z
   .meta({ id: "TrainingOpenCohort" });
 export const OpenCohortList = z.object({ items: z.array(OpenCohort) }).meta({ id: "TrainingOpenCohortList" });
 
-export const ApplicationInput = z
-  .object({
-    name: z.string().trim().min(1).max(200),
-    email: z.email().max(254),
-    organisationName: z.string().trim().min(1).max(300),
-    organisationType: z.enum(ORGANISATION_TYPES),
-    role: z.enum(PARTICIPANT_ROLES),
-    motivation: z.string().trim().max(2000).optional(),
-    locale: z.enum(LOCALES).default("de").describe("Language of the confirmation mail"),
-    consent: z.literal(true).describe("The applicant agrees that the coordination stores the data to decide"),
-  })
-  .meta({ id: "TrainingApplicationInput" });
+export const ApplicationInput = z.object({
+  name: z.string().trim().min(1).max(200),
+  email: z.email().max(254),
+  organisationName: z.string().trim().min(1).max(300),
+  organisationType: z.enum(ORGANISATION_TYPES),
+  role: z.enum(PARTICIPANT_ROLES),
+  motivation: z.string().trim().max(2000).optional(),
+  locale: z.enum(LOCALES).default("de").describe("Language of the confirmation mail"),
+  consent: z.literal(true).describe("The applicant agrees that the coordination stores the data to decide"),
+});
 export type ApplicationInput = z.input<typeof ApplicationInput>;
 
 export const ApplicationReceipt = z

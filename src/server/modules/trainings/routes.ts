@@ -16,15 +16,29 @@ import { ensureSeedProgrammes } from "./seed-programmes.ts";
 export function registerTrainingRoutes(app: App, { db, mailer }: Deps) {
   const ctx = (request: FastifyRequest) => ctxOf(db, request);
 
-  // Every installation starts with the seed's two programmes (idempotent; safe with two instances).
-  app.addHook("onReady", async () => {
-    await ensureSeedProgrammes(db);
-  });
+  // Every installation starts with the seed's two programmes: ensured (idempotent, safe with two
+  // instances) before the first request that reads programmes, as hsds does with its taxonomy. Not in
+  // an onReady hook: the OpenAPI writer and the route tests build the app without a database.
+  let ensured: Promise<void> | undefined;
+  const ready = () => {
+    ensured ??= ensureSeedProgrammes(db).catch((err) => {
+      ensured = undefined;
+      throw err;
+    });
+    return ensured;
+  };
 
-  route(app, trainingRoutes.programmes, async (request) => listProgrammes(ctx(request)));
-  route(app, trainingRoutes.programme, async (request, reply) =>
-    sendVersioned(reply, await getProgramme({ ...ctx(request), programmeId: request.params.programmeId })),
-  );
+  route(app, trainingRoutes.programmes, async (request) => {
+    await ready();
+    return listProgrammes(ctx(request));
+  });
+  route(app, trainingRoutes.programme, async (request, reply) => {
+    await ready();
+    return sendVersioned(
+      reply,
+      await getProgramme({ ...ctx(request), programmeId: request.params.programmeId }),
+    );
+  });
   route(app, trainingRoutes.createProgramme, async (request, reply) =>
     reply
       .code(201)
@@ -71,16 +85,14 @@ export function registerTrainingRoutes(app: App, { db, mailer }: Deps) {
     registrableMembers({ ...ctx(request), cohortId: request.params.cohortId, q: request.query.q }),
   );
   route(app, trainingRoutes.register, async (request, reply) =>
-    reply
-      .code(201)
-      .send(
-        await registerParticipant({
-          ...ctx(request),
-          cohortId: request.params.cohortId,
-          input: request.body,
-          mailer,
-        }),
-      ),
+    reply.code(201).send(
+      await registerParticipant({
+        ...ctx(request),
+        cohortId: request.params.cohortId,
+        input: request.body,
+        mailer,
+      }),
+    ),
   );
   route(app, trainingRoutes.withdraw, async (request) =>
     withdrawParticipant({ ...ctx(request), ...request.params, mailer }),
@@ -92,16 +104,14 @@ export function registerTrainingRoutes(app: App, { db, mailer }: Deps) {
   route(app, trainingRoutes.openCohorts, async () => openCohorts(db));
   route(app, trainingRoutes.openCohort, async (request) => openCohort(db, request.params.cohortId));
   route(app, trainingRoutes.apply, async (request, reply) =>
-    reply
-      .code(202)
-      .send(
-        await apply({
-          db,
-          mailer,
-          requestId: request.id,
-          cohortId: request.params.cohortId,
-          input: request.body,
-        }),
-      ),
+    reply.code(202).send(
+      await apply({
+        db,
+        mailer,
+        requestId: request.id,
+        cohortId: request.params.cohortId,
+        input: request.body,
+      }),
+    ),
   );
 }
