@@ -194,6 +194,11 @@ describe("registration", () => {
     const { w, cohort, members, admin } = await openCohort(2);
     const [a, b, c, d] = members;
     if (!a || !b || !c || !d) throw new Error("members");
+    // Before any registration the admin sees the open cohort in the list, but cannot open it yet.
+    const listed = await ok(admin.request("GET", "/api/training-cohorts"));
+    expect(listed.items.find((c: { id: string }) => c.id === cohort.id)).toMatchObject({ reachable: false });
+    expect(listed.items.map((c: { id: string }) => c.id)).not.toContain(w.otherCohort.id);
+    expect((await admin.request("GET", `/api/training-cohorts/${cohort.id}`)).statusCode).toBe(404);
     const registrable = await ok(admin.request("GET", `/api/training-cohorts/${cohort.id}/registrable`));
     expect(registrable.items.map((m: { userId: string }) => m.userId)).toContain(a.id);
     const reg = (userId: string, extra: Record<string, unknown> = {}) =>
@@ -201,6 +206,11 @@ describe("registration", () => {
         body: { userId, role: "staff", ...extra },
       });
     expect((await ok(reg(a.id), 201)).status).toBe("enrolled");
+    const after = await ok(admin.request("GET", "/api/training-cohorts"));
+    expect(after.items.find((c: { id: string }) => c.id === cohort.id)).toMatchObject({
+      reachable: true,
+      enrolled: 1,
+    });
     expect((await ok(reg(b.id), 201)).status).toBe("enrolled");
     expect((await ok(reg(c.id), 201)).status).toBe("waitlisted");
     expect(await mailsTo(c.email)).toEqual([expect.objectContaining({ template: "training_registration" })]);

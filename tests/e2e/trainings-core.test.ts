@@ -92,7 +92,7 @@ describe("trainings core", () => {
         .waitFor()
         .catch(() => undefined);
       await expectNoAxeViolations(page);
-      const cohort = page.getByLabel(/^الدورة/);
+      const cohort = page.getByLabel(/^الدفعة/);
       const value = await cohort.locator("option", { hasText: PLANNED }).getAttribute("value");
       await cohort.selectOption(value ?? "");
       await page.getByLabel(/^اسمك/).fill("Rana Haddad");

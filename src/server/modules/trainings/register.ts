@@ -77,6 +77,13 @@ export async function registrableMembers(ctx: Ctx & { cohortId: string; q?: stri
     )
     .orderBy(asc(users.name), asc(users.id))
     .limit(100);
+  await audit(ctx.db, ctx, {
+    action: "training_participant.registrable",
+    entity: "training_cohort",
+    entityId: cohort.id,
+    organisationId: network ? cohort.organisationId : ctx.actor.organisationId,
+    details: { userIds: rows.map((r) => r.userId) },
+  });
   return { items: rows };
 }
 
