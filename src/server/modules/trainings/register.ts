@@ -30,7 +30,7 @@ async function registrableCohort(tx: Tx | Ctx["db"], ctx: Ctx, cohortId: string,
   if (!cohort) throw notFound();
   if (actsForNetwork(ctx.actor)) {
     if (cohort.status === "cancelled" || cohort.status === "completed") {
-      throw invalidField("cohortId", "trainings.core_cohort_closed");
+      throw new AppError(422, "trainings.core_cohort_closed", { field: "cohortId", location: "params" });
     }
     return cohort;
   }
