@@ -1,4 +1,5 @@
 import { SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
+import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { useApiQuery } from "#client/api/use-api.ts";
 import { ProblemAlert } from "#client/components/ProblemAlert.tsx";
@@ -11,15 +12,20 @@ export function MixSection({ cohortId }: { cohortId: string }) {
   const mix = useApiQuery(trainingRoutes.mix, { params: { cohortId } });
   const o = (k: string, v: Record<string, unknown> = {}) => t(`trainings.core.overview.${k}`, v);
   const data = mix.data;
-  const byType = (data?.byOrganisationType ?? [])
-    .map((x) => ({ label: t(`organisationTypes.${x.type}`), value: x.count }))
-    .sort((a, b) => b.value - a.value);
+  // One array per answer and language, so that the chart is drawn again only when these change.
+  const byType = useMemo(
+    () =>
+      (data?.byOrganisationType ?? [])
+        .map((x) => ({ label: t(`organisationTypes.${x.type}`), value: x.count }))
+        .sort((a, b) => b.value - a.value),
+    [data, t],
+  );
   const byRole = (data?.byRole ?? []).map((x) => ({
     label: t(`trainings.core.roles.${x.role}`),
     value: x.count,
   }));
   const table = (caption: string, rows: { label: string; value: number }[]) => (
-    <Table striped withTableBorder>
+    <Table striped withTableBorder captionSide="top">
       <Table.Caption>{caption}</Table.Caption>
       <Table.Thead>
         <Table.Tr>
