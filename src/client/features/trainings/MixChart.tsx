@@ -15,17 +15,16 @@ export function MixChart({ bars, label }: Props) {
     if (!el) return;
     const chart = init(el, undefined, { renderer: "svg" });
     const still = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
-    const rtl = document.documentElement.dir === "rtl";
+    // Left to right in every language (as the analytics charts): ECharts clips right-hand axis labels.
     const option: BarOption = {
       animation: !still,
       grid: { left: 8, right: 24, top: 8, bottom: 24, containLabel: true },
       tooltip: { trigger: "axis" },
-      xAxis: { type: "value", minInterval: 1, inverse: rtl },
+      xAxis: { type: "value", minInterval: 1 },
       yAxis: {
         type: "category",
         data: bars.map((b) => b.label),
         inverse: true,
-        position: rtl ? "right" : "left",
         axisLabel: { width: 180, overflow: "truncate" },
       },
       series: [
@@ -33,7 +32,7 @@ export function MixChart({ bars, label }: Props) {
           type: "bar",
           data: bars.map((b) => b.value),
           itemStyle: { color: "#1c5d99" },
-          label: { show: true, position: rtl ? "left" : "right" },
+          label: { show: true, position: "right" },
         },
       ],
     };
@@ -45,5 +44,6 @@ export function MixChart({ bars, label }: Props) {
       chart.dispose();
     };
   }, [bars]);
-  return <div ref={ref} role="img" aria-label={label} style={{ height, width: "100%" }} />;
+  // ECharts lays SVG text out left to right; inside an RTL page its labels would be clipped.
+  return <div ref={ref} role="img" aria-label={label} dir="ltr" style={{ height, width: "100%" }} />;
 }
