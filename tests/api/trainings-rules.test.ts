@@ -106,6 +106,13 @@ describe("registration rules", () => {
     expect(closed.statusCode).toBe(422);
     expect(closed.json().errors[0].field).toBe("params.cohortId");
     expect(await count(w.cohort.id)).toBe(3);
+    // Nobody withdraws from a completed cohort: its records stay as they were.
+    const late = await coordinator.request(
+      "POST",
+      `/api/training-cohorts/${w.cohort.id}/participants/${w.people[0]?.participant.id}/withdraw`,
+    );
+    expect(late.statusCode).toBe(422);
+    expect(late.json().errors[0].field).toBe("params.cohortId");
     // An admin does not reach a cohort closed for registration to register into it.
     const admin = await t.loginAs(w.outsiderAdmin.email);
     const res = await admin.request("POST", url, { body: { userId: w.otherUser.id, role: "staff" } });

@@ -7,6 +7,7 @@ import { type Column, ListTable } from "#client/components/ListTable.tsx";
 import { notifyError, notifySuccess } from "#client/components/notify.ts";
 import { ProblemAlert } from "#client/components/ProblemAlert.tsx";
 import { ToneBadge } from "#client/components/ToneBadge.tsx";
+import { ConfirmModal } from "#client/forms/ConfirmModal.tsx";
 import { FormModal } from "#client/forms/FormModal.tsx";
 import { hasPermission, useRequiredSession } from "#client/session/session-context.ts";
 import { trainingRoutes } from "#shared/contracts/routes/trainings.ts";
@@ -31,7 +32,9 @@ export function ParticipantsPanel({ cohort, reload }: CohortPanelProps) {
   const isAdmin = session.active.role === "org_admin" && hasPermission(session, "training.register");
   const open = cohort.status === "planned" || cohort.status === "running";
   const mayRegister = open && (coordinator || (isAdmin && cohort.registrationOpen));
+  const [withdrawing, setWithdrawing] = useState<Participant | null>(null);
   const mayWithdraw = (row: Participant) =>
+    open &&
     ["enrolled", "waitlisted", "applied"].includes(row.status) &&
     (coordinator ||
       row.id === cohort.relation.participantId ||
@@ -103,7 +106,7 @@ export function ParticipantsPanel({ cohort, reload }: CohortPanelProps) {
               variant="subtle"
               color="red"
               loading={busy === row.id}
-              onClick={() => act(row, () => callApi(trainingRoutes.withdraw, params(row)))}
+              onClick={() => setWithdrawing(row)}
               aria-label={p("withdrawOf", { name: row.name })}
             >
               {p("withdraw")}
@@ -150,6 +153,17 @@ export function ParticipantsPanel({ cohort, reload }: CohortPanelProps) {
           ))}
         </section>
       ) : null}
+      <ConfirmModal
+        item={withdrawing}
+        title={p("withdraw")}
+        message={(row) => p("withdrawConfirm", { name: row.name })}
+        confirmLabel={p("withdraw")}
+        busy={busy !== null}
+        onClose={() => setWithdrawing(null)}
+        onConfirm={(row) =>
+          act(row, () => callApi(trainingRoutes.withdraw, params(row))).then(() => setWithdrawing(null))
+        }
+      />
       <FormModal
         item={registering || null}
         title={p("registerHeading")}
