@@ -143,6 +143,10 @@ export async function withdrawParticipant(
   return ctx.db.transaction(async (tx) => {
     const cohort = await lockCohort(tx, ctx.cohortId);
     if (!cohort) throw notFound();
+    // A completed or cancelled cohort keeps its records (attendance, certificates) as they were.
+    if (cohort.status === "completed" || cohort.status === "cancelled") {
+      throw new AppError(422, "trainings.core_cohort_closed", { field: "cohortId", location: "params" });
+    }
     const [row] = await tx
       .select()
       .from(trainingParticipants)
