@@ -24,6 +24,7 @@ describe("the demo trainings", () => {
     expect(running).toMatchObject({ status: "running", enrolled: 12 });
     expect(planned).toMatchObject({ status: "planned", capacity: 14 });
     expect(planned?.enrolled).toBeGreaterThan(0);
+    expect(planned).toMatchObject({ applications: 2 });
 
     const mix = await ok(coordinator.request("GET", `/api/training-cohorts/${completed?.id}/mix`));
     expect(mix.organisations).toBe(8);
@@ -41,6 +42,10 @@ describe("the demo trainings", () => {
     const company = await login("unternehmen@lotse.example");
     const own = await ok(company.request("GET", "/api/training-cohorts"));
     expect(own.items.map((c: Item) => c.title)).toEqual([DEMO_COHORTS.completed]);
+    // Only the coordination learns how many applications wait.
+    const admin = await login("admin@lotse.example");
+    const listed = await ok(admin.request("GET", "/api/training-cohorts"));
+    expect(listed.items.every((c: { applications: number }) => c.applications === 0)).toBe(true);
     const open = await ok(t.app.inject({ method: "GET", url: "/api/training-applications/cohorts" }));
     expect(open.items.map((c: { title: string }) => c.title)).toEqual([DEMO_COHORTS.planned]);
   });

@@ -141,6 +141,10 @@ export const CohortListItem = CohortSummary.extend({
   reachable: z
     .boolean()
     .describe("The caller can open the cohort; false: an admin sees it only to register members"),
+  applications: z
+    .number()
+    .int()
+    .describe("Public applications waiting for a decision (coordination only, else 0)"),
 }).meta({ id: "TrainingCohortListItem" });
 export const CohortList = z.object({ items: z.array(CohortListItem) }).meta({ id: "TrainingCohortList" });
 

@@ -70,6 +70,9 @@ function TrainingsView() {
           {row.waitlisted > 0 ? (
             <Text size="xs">{c("waitlistedValue", { count: row.waitlisted })}</Text>
           ) : null}
+          {row.applications > 0 ? (
+            <ToneBadge tone="yellow">{c("applicationsValue", { count: row.applications })}</ToneBadge>
+          ) : null}
         </Stack>
       ),
     },

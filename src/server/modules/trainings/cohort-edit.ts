@@ -25,6 +25,9 @@ const enrolledCount = sql<number>`(select count(*)::int from ${trainingParticipa
 const waitlistedCount = sql<number>`(select count(*)::int from ${trainingParticipants} p
   where p.cohort_id = ${trainingCohorts.id} and p.status = 'waitlisted')`;
 
+const appliedCount = sql<number>`(select count(*)::int from ${trainingParticipants} p
+  where p.cohort_id = ${trainingCohorts.id} and p.status = 'applied')`;
+
 /** Cohorts an admin may register members into (they see them in the list before they reach them). */
 const openForRegistration = and(
   eq(trainingCohorts.registrationOpen, true),
@@ -50,6 +53,7 @@ export async function listCohorts(ctx: Ctx & z.output<typeof CohortListQuery>) {
       registrationOpen: trainingCohorts.registrationOpen,
       status: trainingCohorts.status,
       reachable: reach ? sql<boolean>`coalesce(${reach}, false)` : sql<boolean>`true`,
+      applications: reach ? sql<number>`0` : appliedCount,
     })
     .from(trainingCohorts)
     .innerJoin(trainingProgrammes, eq(trainingProgrammes.id, trainingCohorts.programmeId))
