@@ -9,6 +9,7 @@ import { seedDemoCompetences } from "./competences.ts";
 import { seedDemoInterfaces } from "./interfaces.ts";
 import { seedDemoOffers } from "./offers.ts";
 import { DEMO_ORGANISATIONS } from "./organisations.ts";
+import { seedDemoTrainings } from "./trainings.ts";
 
 export const DEMO_PASSWORD = "Lotse-Demo-2026!";
 
@@ -137,6 +138,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
     await seedDemoInterfaces(tx, idOf);
     await seedDemoCases(tx, idOf);
     await seedDemoCompetences(tx, idOf);
+    await seedDemoTrainings(tx, idOf);
     return true;
   });
 }

@@ -1,12 +1,85 @@
-import { PROTECTED_PROBLEMS } from "#shared/contracts/common.ts";
+import { z } from "zod";
+import { PROTECTED_PROBLEMS, Problem } from "#shared/contracts/common.ts";
 import { defineRoute } from "#shared/contracts/route.ts";
-import { CohortDetail, CohortParams } from "#shared/contracts/trainings.ts";
+import {
+  ApplicationInput,
+  ApplicationReceipt,
+  CohortDetail,
+  CohortInput,
+  CohortList,
+  CohortListQuery,
+  CohortMix,
+  CohortParams,
+  DecisionInput,
+  OpenCohort,
+  OpenCohortList,
+  Participant,
+  ParticipantList,
+  ParticipantParams,
+  Programme,
+  ProgrammeInput,
+  ProgrammeList,
+  ProgrammeParams,
+  RegistrableMembers,
+  RegistrationInput,
+  TrainerCandidates,
+} from "#shared/contracts/trainings.ts";
 
 const tags = ["trainings"];
 const problems = PROTECTED_PROBLEMS;
+const writeProblems = { ...problems, 409: Problem, 422: Problem };
+const versioned = { ...writeProblems, 412: Problem, 428: Problem };
+const publicProblems = { 400: Problem, 404: Problem, 422: Problem, 429: Problem };
 
 /** Routes of the trainings core: programmes, cohorts, participants, registration and applications. */
 export const trainingRoutes = {
+  programmes: defineRoute({
+    method: "GET",
+    path: "/api/training-programmes",
+    access: "training.read",
+    tags,
+    summary: "The training programmes with their learning goals and certificate rule",
+    response: { 200: ProgrammeList, ...problems },
+  }),
+  programme: defineRoute({
+    method: "GET",
+    path: "/api/training-programmes/:programmeId",
+    access: "training.read",
+    tags,
+    summary: "One programme; the ETag is the version to send back when editing",
+    params: ProgrammeParams,
+    response: { 200: Programme, ...problems },
+  }),
+  createProgramme: defineRoute({
+    method: "POST",
+    path: "/api/training-programmes",
+    access: "training_programme.manage",
+    tags,
+    summary: "Add a programme with its learning goals (de required, en/ar optional)",
+    body: ProgrammeInput,
+    response: { 201: Programme, ...writeProblems },
+  }),
+  updateProgramme: defineRoute({
+    method: "PUT",
+    path: "/api/training-programmes/:programmeId",
+    access: "training_programme.manage",
+    tags,
+    summary:
+      "Edit a programme (If-Match); goals sent with their id keep it, others are added, missing ones removed",
+    params: ProgrammeParams,
+    body: ProgrammeInput,
+    response: { 200: Programme, ...versioned },
+  }),
+  cohorts: defineRoute({
+    method: "GET",
+    path: "/api/training-cohorts",
+    access: "training.read",
+    tags,
+    summary:
+      "The cohorts the caller reaches (coordination: all; trainers: own; participants and admins: theirs)",
+    query: CohortListQuery,
+    response: { 200: CohortList, ...problems },
+  }),
   cohort: defineRoute({
     method: "GET",
     path: "/api/training-cohorts/:cohortId",
@@ -15,5 +88,124 @@ export const trainingRoutes = {
     summary: "A cohort with its programme, learning goals, trainers and what the caller may do in it",
     params: CohortParams,
     response: { 200: CohortDetail, ...problems },
+  }),
+  createCohort: defineRoute({
+    method: "POST",
+    path: "/api/training-cohorts",
+    access: "training_cohort.manage",
+    tags,
+    summary: "Set up a cohort of a programme: dates, place, capacity, trainers",
+    body: CohortInput,
+    response: { 201: CohortDetail, ...writeProblems },
+  }),
+  updateCohort: defineRoute({
+    method: "PUT",
+    path: "/api/training-cohorts/:cohortId",
+    access: "training_cohort.manage",
+    tags,
+    summary: "Edit a cohort (If-Match); more places move waitlisted people up",
+    params: CohortParams,
+    body: CohortInput,
+    response: { 200: CohortDetail, ...versioned },
+  }),
+  trainerCandidates: defineRoute({
+    method: "GET",
+    path: "/api/training-trainers",
+    access: "training_cohort.manage",
+    tags,
+    summary: "People holding an active trainer membership, who can be assigned to cohorts",
+    response: { 200: TrainerCandidates, ...problems },
+  }),
+  mix: defineRoute({
+    method: "GET",
+    path: "/api/training-cohorts/:cohortId/mix",
+    access: "training.read",
+    tags,
+    summary: "The mix of actor groups among the enrolled: by organisation type and volunteer/staff (counts)",
+    params: CohortParams,
+    response: { 200: CohortMix, ...problems },
+  }),
+  participants: defineRoute({
+    method: "GET",
+    path: "/api/training-cohorts/:cohortId/participants",
+    access: "training.read",
+    tags,
+    summary:
+      "Participants: those who run the cohort see all with e-mail; admins their own organisation's details; participants names and organisations",
+    params: CohortParams,
+    response: { 200: ParticipantList, ...problems },
+  }),
+  registrable: defineRoute({
+    method: "GET",
+    path: "/api/training-cohorts/:cohortId/registrable",
+    access: "training.register",
+    tags,
+    summary:
+      "Members the caller may register (admin: own organisation's; coordination: everyone), not yet in it",
+    params: CohortParams,
+    query: z.object({ q: z.string().trim().max(100).optional() }),
+    response: { 200: RegistrableMembers, ...problems },
+  }),
+  register: defineRoute({
+    method: "POST",
+    path: "/api/training-cohorts/:cohortId/participants",
+    access: "training.register",
+    tags,
+    summary:
+      "Register a person: enrolled while places are free, else waitlisted (or 409 when waitlist is false)",
+    params: CohortParams,
+    body: RegistrationInput,
+    response: { 201: Participant, ...writeProblems },
+  }),
+  withdraw: defineRoute({
+    method: "POST",
+    path: "/api/training-cohorts/:cohortId/participants/:participantId/withdraw",
+    access: "training.read",
+    tags,
+    summary:
+      "Withdraw a registration (coordination, the own admin, or the person); the first waitlisted moves up",
+    params: ParticipantParams,
+    response: { 200: Participant, ...writeProblems },
+  }),
+  decide: defineRoute({
+    method: "POST",
+    path: "/api/training-cohorts/:cohortId/participants/:participantId/decision",
+    access: "training_cohort.manage",
+    tags,
+    summary: "Approve (enrolled, or waitlisted when full) or decline a public application",
+    params: ParticipantParams,
+    body: DecisionInput,
+    response: { 200: Participant, ...writeProblems },
+  }),
+  openCohorts: defineRoute({
+    method: "GET",
+    path: "/api/training-applications/cohorts",
+    access: "public",
+    tags,
+    summary: "Cohorts open for applications, for the public form",
+    security: [],
+    response: { 200: OpenCohortList, 400: Problem },
+  }),
+  openCohort: defineRoute({
+    method: "GET",
+    path: "/api/training-applications/cohorts/:cohortId",
+    access: "public",
+    tags,
+    summary: "One cohort open for applications",
+    security: [],
+    params: CohortParams,
+    response: { 200: OpenCohort, 400: Problem, 404: Problem },
+  }),
+  apply: defineRoute({
+    method: "POST",
+    path: "/api/training-applications/cohorts/:cohortId",
+    access: "public",
+    tags,
+    summary:
+      "Apply without an account; the coordination decides; a confirmation mail goes to the address given",
+    security: [],
+    params: CohortParams,
+    body: ApplicationInput,
+    response: { 202: ApplicationReceipt, ...publicProblems },
   }),
 };
