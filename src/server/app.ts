@@ -44,6 +44,7 @@ import { registerRecognitionRoutes } from "./modules/recognition/routes.ts";
 import { registerReferralRoutes } from "./modules/referrals/routes.ts";
 import { registerSsoRoutes } from "./modules/sso/routes.ts";
 import { registerTrainingRoutes } from "./modules/trainings/routes.ts";
+import { registerTrainingSessionsRoutes } from "./modules/trainings/sessions/routes.ts";
 import { registerAccess } from "./platform/access.ts";
 import { requestLocale, translator } from "./platform/i18n.ts";
 import { registerInputGuards } from "./platform/input-guards.ts";
@@ -147,6 +148,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   registerSsoRoutes(app, deps);
   registerEscoRoutes(app, deps);
   registerTrainingRoutes(app, deps);
+  registerTrainingSessionsRoutes(app, deps);
   await registerClient(app, opts.clientDir ?? CLIENT_DIR);
   return app;
 }
