@@ -1,4 +1,12 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { type CohortRelation, cohortRelation, participantScope } from "#server/modules/trainings/access.ts";
+import { programmeWithGoals } from "#server/modules/trainings/cohorts.ts";
+import {
+  trainingAttendance,
+  trainingParticipants,
+  trainingSessions,
+} from "#server/modules/trainings/tables.ts";
+import { attendanceTotals } from "#server/modules/trainings/totals.ts";
 import { audit } from "#server/platform/audit.ts";
 import type { Ctx } from "#server/platform/context.ts";
 import { AppError } from "#server/platform/errors.ts";
@@ -7,10 +15,6 @@ import type {
   AttendanceTotals,
   SessionAttendance,
 } from "#shared/contracts/trainings-sessions.ts";
-import { type CohortRelation, cohortRelation, participantScope } from "../access.ts";
-import { programmeWithGoals } from "../cohorts.ts";
-import { trainingAttendance, trainingParticipants, trainingSessions } from "../tables.ts";
-import { attendanceTotals } from "../totals.ts";
 import { berlinDay, present, sessionWithRelation, teachingSession } from "./service.ts";
 
 /**

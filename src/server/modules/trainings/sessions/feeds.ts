@@ -1,14 +1,19 @@
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import ical, { ICalEventStatus } from "ical-generator";
 import type { Db } from "#server/db/client.ts";
+import { cohortRelation, MEMBER_STATUSES, teaches } from "#server/modules/trainings/access.ts";
+import {
+  trainingCohorts,
+  trainingFeeds,
+  trainingParticipants,
+  trainingSessions,
+} from "#server/modules/trainings/tables.ts";
 import { audit } from "#server/platform/audit.ts";
 import type { Ctx } from "#server/platform/context.ts";
 import { AppError, notFound } from "#server/platform/errors.ts";
 import { newToken, tokenHash } from "#server/platform/tokens.ts";
 import type { Feed, FeedCreated } from "#shared/contracts/trainings-sessions.ts";
 import type { FeedKind } from "#shared/trainings.ts";
-import { cohortRelation, MEMBER_STATUSES, teaches } from "../access.ts";
-import { trainingCohorts, trainingFeeds, trainingParticipants, trainingSessions } from "../tables.ts";
 
 /**
  * iCal feeds: a subscribable address with a secret token, per cohort (for those who teach) and per

@@ -1,7 +1,4 @@
 import { and, asc, desc, eq, gte, inArray, isNull, ne, sql } from "drizzle-orm";
-import { audit } from "#server/platform/audit.ts";
-import type { Ctx } from "#server/platform/context.ts";
-import type { MyTraining, MyTrainings } from "#shared/contracts/trainings-sessions.ts";
 import {
   trainingCertificates,
   trainingCohorts,
@@ -9,8 +6,11 @@ import {
   trainingParticipants,
   trainingProgrammes,
   trainingSessions,
-} from "../tables.ts";
-import { attendanceTotals } from "../totals.ts";
+} from "#server/modules/trainings/tables.ts";
+import { attendanceTotals } from "#server/modules/trainings/totals.ts";
+import { audit } from "#server/platform/audit.ts";
+import type { Ctx } from "#server/platform/context.ts";
+import type { MyTraining, MyTrainings } from "#shared/contracts/trainings-sessions.ts";
 import { present } from "./service.ts";
 
 /** How many coming sessions the own-trainings page names per cohort. */

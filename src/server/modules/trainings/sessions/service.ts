@@ -1,5 +1,18 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Tx } from "#server/db/client.ts";
+import {
+  type CohortRelation,
+  cohortRelation,
+  participantScope,
+  teachingCohort,
+} from "#server/modules/trainings/access.ts";
+import {
+  trainingAttendance,
+  type trainingCohorts,
+  trainingGoals,
+  trainingParticipants,
+  trainingSessions,
+} from "#server/modules/trainings/tables.ts";
 import { audit } from "#server/platform/audit.ts";
 import type { Ctx } from "#server/platform/context.ts";
 import { AppError, invalidField, notFound } from "#server/platform/errors.ts";
@@ -9,14 +22,6 @@ import { users } from "#server/platform/tables.ts";
 import { staleVersion } from "#server/platform/versioning.ts";
 import type { SessionCreate, SessionUpdate, TrainingSession } from "#shared/contracts/trainings-sessions.ts";
 import type { Locale } from "#shared/domain.ts";
-import { type CohortRelation, cohortRelation, participantScope, teachingCohort } from "../access.ts";
-import {
-  trainingAttendance,
-  type trainingCohorts,
-  trainingGoals,
-  trainingParticipants,
-  trainingSessions,
-} from "../tables.ts";
 
 /**
  * Sessions of a cohort: those who teach add, change and cancel them. A session never leaves the

@@ -1,8 +1,8 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { taughtBy } from "#server/modules/trainings/access.ts";
+import { trainingCohorts, trainingSessions } from "#server/modules/trainings/tables.ts";
 import type { Ctx } from "#server/platform/context.ts";
 import { HOME_ITEMS, type HomeItem, homeItem } from "#shared/contracts/home.ts";
-import { taughtBy } from "../access.ts";
-import { trainingCohorts, trainingSessions } from "../tables.ts";
 import { berlinDay } from "./service.ts";
 
 /**
