@@ -17,10 +17,10 @@ const KEYS: Record<string, AttendanceStatus> = { p: "present", l: "late", e: "ex
 const LETTER: Record<AttendanceStatus, string> = { present: "P", late: "L", excused: "E", absent: "A" };
 /** Dark shades: white text on them keeps a contrast of 4.5:1 and more. */
 const COLOR: Record<AttendanceStatus, string> = {
-  present: "green.9",
-  late: "orange.9",
-  excused: "blue.9",
-  absent: "red.9",
+  present: "#1b5e20",
+  late: "#8a4500",
+  excused: "#0b4f8a",
+  absent: "#8f1d1d",
 };
 
 /** The attendance of one session, loaded, then entered by keyboard or touch. */

@@ -100,7 +100,12 @@ function TotalsTable({ data }: { data: AttendanceTotals }) {
       {data.rows.length === 0 ? (
         <Text>{t("trainings.attendance.nothing")}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={760}>
+        <Table.ScrollContainer
+          minWidth={760}
+          scrollAreaProps={{
+            viewportProps: { tabIndex: 0, role: "group", "aria-label": t("trainings.attendance.totals") },
+          }}
+        >
           <Table striped>
             <Table.Caption className="visually-hidden">{t("trainings.attendance.totals")}</Table.Caption>
             <Table.Thead>

@@ -46,7 +46,12 @@ export function SessionsPanel({ cohort }: CohortPanelProps) {
           data.items.length === 0 ? (
             <Text>{t("trainings.sessions.empty")}</Text>
           ) : (
-            <Table.ScrollContainer minWidth={720}>
+            <Table.ScrollContainer
+              minWidth={720}
+              scrollAreaProps={{
+                viewportProps: { tabIndex: 0, role: "group", "aria-label": t("trainings.sessions.title") },
+              }}
+            >
               <Table striped>
                 <Table.Caption className="visually-hidden">
                   {t("trainings.sessions.caption", {
