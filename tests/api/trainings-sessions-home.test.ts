@@ -20,16 +20,14 @@ describe("the trainer's start page", () => {
     const [a, b, c, d] = w.people.map((p) => p.participant.id);
     if (!s1 || !s2 || !a || !b || !c || !d) throw new Error("world too small");
     // The first session complete, the second with one of four entries.
-    await t.db
-      .insert(trainingAttendance)
-      .values([
-        ...[a, b, c, d].map((participantId) => ({
-          sessionId: s1.id,
-          participantId,
-          status: "present" as const,
-        })),
-        { sessionId: s2.id, participantId: a, status: "late" },
-      ]);
+    await t.db.insert(trainingAttendance).values([
+      ...[a, b, c, d].map((participantId) => ({
+        sessionId: s1.id,
+        participantId,
+        status: "present" as const,
+      })),
+      { sessionId: s2.id, participantId: a, status: "late" },
+    ]);
     // One pre answer of four: three outstanding (the cohort has not ended: no post yet).
     await t.db.insert(trainingEvaluationResponses).values({
       cohortId: w.cohort.id,

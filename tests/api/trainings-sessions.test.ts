@@ -1,7 +1,14 @@
 import { and, eq, inArray } from "drizzle-orm";
 import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
-import { auditLog, outbox, trainingAttendance, trainingSessions } from "../../src/server/db/schema.ts";
+import {
+  auditLog,
+  outbox,
+  trainingAttendance,
+  trainingParticipants,
+  trainingSessions,
+  users,
+} from "../../src/server/db/schema.ts";
 import { createTestApp } from "../helpers/app.ts";
 import { day, ok, trainingWorld } from "./trainings-setup.ts";
 
@@ -380,5 +387,55 @@ describe("attendance", () => {
     await ok(outsider.request("GET", `/api/training-cohorts/${w.cohort.id}/attendance`), 404);
     const otherTrainer = await t.loginAs(w.otherTrainer.email);
     await ok(otherTrainer.request("GET", `/api/training-cohorts/${w.cohort.id}/attendance`), 404);
+  });
+});
+
+describe("edges", () => {
+  it("mails in the participant's language; a withdrawn participant's feed ends; bad ids answer 400/404", async () => {
+    const w = await trainingWorld(t, { participants: 2, orgs: 1, sessions: 4 });
+    const [p, q] = w.people;
+    if (!p || !q) throw new Error("no people");
+    await t.db.update(users).set({ locale: "ar" }).where(eq(users.id, q.user.id));
+    const participant = await t.loginAs(p.user.email);
+    const feed = await ok(
+      participant.request("POST", `/api/training-cohorts/${w.cohort.id}/feeds`, {
+        body: { kind: "participant" },
+      }),
+      201,
+    );
+    const trainer = await t.loginAs(w.trainer.email);
+    const future = w.sessions.find((s) => s.startsAt > new Date());
+    if (!future) throw new Error("no future session");
+    await ok(
+      trainer.request("POST", `/api/training-sessions/${future.id}/cancel`, {
+        body: {},
+        headers: { "if-match": `"${future.version}"` },
+      }),
+    );
+    const [arabic] = await t.db.select().from(outbox).where(eq(outbox.toAddress, q.user.email));
+    expect(arabic?.subject).toContain("إلغاء موعد");
+    const [german] = await t.db.select().from(outbox).where(eq(outbox.toAddress, p.user.email));
+    expect(german?.subject).toContain("Termin abgesagt");
+
+    const path = new URL(feed.url).pathname;
+    expect((await t.app.inject({ method: "GET", url: path })).statusCode).toBe(200);
+    await t.db
+      .update(trainingParticipants)
+      .set({ status: "withdrawn" })
+      .where(eq(trainingParticipants.id, p.participant.id));
+    expect((await t.app.inject({ method: "GET", url: path })).statusCode).toBe(404);
+    expect((await t.app.inject({ method: "GET", url: "/api/training-feeds/a%20b.ics" })).statusCode).toBe(
+      400,
+    );
+
+    await ok(trainer.request("GET", "/api/training-sessions/not-a-uuid/attendance"), 400);
+    await ok(trainer.request("GET", `/api/training-sessions/${w.cohort.id}/attendance`), 404);
+    await ok(trainer.request("DELETE", `/api/training-feeds/${w.cohort.id}`), 404);
+    await ok(
+      trainer.request("PUT", `/api/training-sessions/${future.id}/attendance`, {
+        body: { entries: [{ participantId: q.participant.id, status: "maybe" }] },
+      }),
+      400,
+    );
   });
 });
