@@ -5,6 +5,7 @@ import {
   auditLog,
   outbox,
   trainingAttendance,
+  trainingCohortTrainers,
   trainingParticipants,
   trainingSessions,
   users,
@@ -427,6 +428,16 @@ describe("edges", () => {
     expect((await t.app.inject({ method: "GET", url: "/api/training-feeds/a%20b.ics" })).statusCode).toBe(
       400,
     );
+
+    // A cohort feed ends when its maker no longer teaches the cohort.
+    const cohortFeed = await ok(
+      trainer.request("POST", `/api/training-cohorts/${w.cohort.id}/feeds`, { body: { kind: "cohort" } }),
+      201,
+    );
+    const cohortPath = new URL(cohortFeed.url).pathname;
+    expect((await t.app.inject({ method: "GET", url: cohortPath })).statusCode).toBe(200);
+    await t.db.delete(trainingCohortTrainers).where(eq(trainingCohortTrainers.cohortId, w.cohort.id));
+    expect((await t.app.inject({ method: "GET", url: cohortPath })).statusCode).toBe(404);
 
     await ok(trainer.request("GET", "/api/training-sessions/not-a-uuid/attendance"), 400);
     await ok(trainer.request("GET", `/api/training-sessions/${w.cohort.id}/attendance`), 404);

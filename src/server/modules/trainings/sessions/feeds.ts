@@ -4,6 +4,7 @@ import type { Db } from "#server/db/client.ts";
 import { cohortRelation, MEMBER_STATUSES, teaches } from "#server/modules/trainings/access.ts";
 import {
   trainingCohorts,
+  trainingCohortTrainers,
   trainingFeeds,
   trainingParticipants,
   trainingSessions,
@@ -11,6 +12,7 @@ import {
 import { audit } from "#server/platform/audit.ts";
 import type { Ctx } from "#server/platform/context.ts";
 import { AppError, notFound } from "#server/platform/errors.ts";
+import { memberships } from "#server/platform/tables.ts";
 import { newToken, tokenHash } from "#server/platform/tokens.ts";
 import type { Feed, FeedCreated } from "#shared/contracts/trainings-sessions.ts";
 import type { FeedKind } from "#shared/trainings.ts";
@@ -138,6 +140,14 @@ export async function feedCalendar(db: Db, token: string, publicUrl: string): Pr
         ),
       );
     if (!member) throw notFound();
+  } else {
+    // A cohort feed lives as long as its maker still runs the cohort (its trainer, or coordination).
+    const { rows } = await db.execute<{ runs: boolean }>(sql`select
+      exists (select 1 from ${trainingCohortTrainers} t where t.cohort_id = ${cohort.id}
+        and t.user_id = ${feed.createdBy})
+      or exists (select 1 from ${memberships} m where m.user_id = ${feed.createdBy}
+        and m.role = 'network_coordinator' and m.status = 'active') as "runs"`);
+    if (!rows[0]?.runs) throw notFound();
   }
   const sessions = await db
     .select()
