@@ -45,6 +45,7 @@ import { registerReferralRoutes } from "./modules/referrals/routes.ts";
 import { registerSsoRoutes } from "./modules/sso/routes.ts";
 import { registerTrainingEvaluationRoutes } from "./modules/trainings/evaluations/routes.ts";
 import { registerTrainingRoutes } from "./modules/trainings/routes.ts";
+import { registerTrainingSessionsRoutes } from "./modules/trainings/sessions/routes.ts";
 import { registerAccess } from "./platform/access.ts";
 import { requestLocale, translator } from "./platform/i18n.ts";
 import { registerInputGuards } from "./platform/input-guards.ts";
@@ -149,6 +150,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   registerEscoRoutes(app, deps);
   registerTrainingRoutes(app, deps);
   registerTrainingEvaluationRoutes(app, deps);
+  registerTrainingSessionsRoutes(app, deps);
   await registerClient(app, opts.clientDir ?? CLIENT_DIR);
   return app;
 }

@@ -32,6 +32,10 @@ export const HOME_SECTIONS = [
   "mail_problems",
   "organisation_offers",
   "organisation_interfaces",
+  "training_cohorts",
+  "training_sessions_next",
+  "training_attendance_open",
+  "training_evaluations_open",
 ] as const;
 export type HomeSectionKey = (typeof HOME_SECTIONS)[number];
 

@@ -12,7 +12,8 @@ export type HomeCard = {
     | "organisations"
     | "members"
     | "audit"
-    | "organisation";
+    | "organisation"
+    | "trainings";
   to: string;
   permission: Permission;
 };
@@ -28,6 +29,7 @@ export const HOME_CARDS: readonly HomeCard[] = [
   { key: "analytics", to: "/analytics", permission: "analytics.read" },
   { key: "audit", to: "/audit", permission: "audit.read" },
   { key: "organisation", to: "/organisation", permission: "organisation.read" },
+  { key: "trainings", to: "/trainings", permission: "training.teach" },
 ];
 
 /** A piece of an item's description: a key under home.item and its values. */
@@ -77,6 +79,22 @@ export function itemDetail(key: HomeSectionKey, i: HomeItem, day: (d: string) =>
     case "invitations_open":
       if (i.role) add("role", { role: i.role });
       if (date) add("expires", { date });
+      break;
+    case "training_cohorts":
+      if (date) add("trainingStarts", { date });
+      add("trainingEnrolled", { n: i.count ?? 0 });
+      break;
+    case "training_sessions_next":
+      if (i.organisation) add("trainingCohort", { cohort: i.organisation });
+      if (date) add("trainingOn", { date });
+      break;
+    case "training_attendance_open":
+      if (i.organisation) add("trainingCohort", { cohort: i.organisation });
+      if (date) add("trainingOn", { date });
+      add("trainingOpen", { n: i.count ?? 0 });
+      break;
+    case "training_evaluations_open":
+      add("trainingEvaluations", { n: i.count ?? 0 });
       break;
     case "mail_problems":
       if (i.title) add("subject", { subject: i.title });

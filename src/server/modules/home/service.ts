@@ -15,6 +15,12 @@ import {
   openReferralsInNetwork,
   outgoingOverdue,
 } from "#server/modules/referrals/start-counts.ts";
+import {
+  trainerAttendanceOpen,
+  trainerCohorts,
+  trainerEvaluationsOpen,
+  trainerNextSessions,
+} from "#server/modules/trainings/sessions/start-counts.ts";
 import { audit } from "#server/platform/audit.ts";
 import type { Ctx } from "#server/platform/context.ts";
 import { isVolunteer, mayReadSpecial } from "#server/platform/tenancy.ts";
@@ -136,10 +142,24 @@ async function adminWork(ctx: Ctx): Promise<HomeSection[]> {
   ];
 }
 
-/** Roles without a workflow of their own yet (trainers): what their organisation has in the network. */
-async function organisationWork(ctx: Ctx): Promise<HomeSection[]> {
-  const [offers, interfaces] = await Promise.all([ownOffers(ctx), countOwnInterfaces(ctx)]);
+/**
+ * Trainers: the cohorts they teach, their next sessions, attendance still to enter and
+ * self-assessments outstanding; then what their organisation has in the network.
+ */
+async function trainerWork(ctx: Ctx): Promise<HomeSection[]> {
+  const [cohorts, next, attendance, evaluations, offers, interfaces] = await Promise.all([
+    trainerCohorts(ctx),
+    trainerNextSessions(ctx),
+    trainerAttendanceOpen(ctx),
+    trainerEvaluationsOpen(ctx),
+    ownOffers(ctx),
+    countOwnInterfaces(ctx),
+  ]);
   return [
+    section("training_cohorts", cohorts, "info", "/trainings"),
+    section("training_sessions_next", next, "info", "/trainings"),
+    section("training_attendance_open", attendance, "attention", null),
+    section("training_evaluations_open", evaluations, "attention", null),
     section("organisation_offers", offers, "info", "/offers"),
     section("organisation_interfaces", { count: interfaces }, "info", "/interfaces"),
   ];
@@ -158,7 +178,7 @@ async function sectionsFor(ctx: Ctx): Promise<HomeSection[]> {
     case "company_contact":
       return inboxWork(ctx);
     case "trainer":
-      return organisationWork(ctx);
+      return trainerWork(ctx);
   }
 }
 

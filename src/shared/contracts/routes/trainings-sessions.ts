@@ -1,0 +1,145 @@
+import { z } from "zod";
+import { PROTECTED_PROBLEMS, Problem } from "#shared/contracts/common.ts";
+import { defineRoute } from "#shared/contracts/route.ts";
+import { CohortParams } from "#shared/contracts/trainings.ts";
+import {
+  AttendanceSave,
+  AttendanceTotals,
+  FeedCreate,
+  FeedCreated,
+  FeedList,
+  FeedParams,
+  FeedTokenParams,
+  MyTrainings,
+  SessionAttendance,
+  SessionCancel,
+  SessionCreate,
+  SessionList,
+  SessionParams,
+  SessionUpdate,
+  TrainingSession,
+} from "#shared/contracts/trainings-sessions.ts";
+
+const tags = ["trainings"];
+const problems = PROTECTED_PROBLEMS;
+const writeProblems = { ...problems, 422: Problem };
+const versioned = { ...writeProblems, 412: Problem, 428: Problem };
+
+/** Routes of the trainings part "sessions": sessions, attendance, iCal feeds, the own trainings. */
+export const trainingSessionsRoutes = {
+  list: defineRoute({
+    method: "GET",
+    path: "/api/training-cohorts/:cohortId/sessions",
+    access: "training.read",
+    tags,
+    summary: "The cohort's sessions in order, cancelled ones included",
+    params: CohortParams,
+    response: { 200: SessionList, ...problems },
+  }),
+  create: defineRoute({
+    method: "POST",
+    path: "/api/training-cohorts/:cohortId/sessions",
+    access: "training.teach",
+    tags,
+    summary: "Add a session (inside the cohort's dates, goals of the programme)",
+    params: CohortParams,
+    body: SessionCreate,
+    response: { 201: TrainingSession, ...writeProblems },
+  }),
+  update: defineRoute({
+    method: "PATCH",
+    path: "/api/training-sessions/:sessionId",
+    access: "training.teach",
+    tags,
+    summary:
+      "Change a session (If-Match: its version); a move bumps the iCal sequence and mails the participants",
+    params: SessionParams,
+    body: SessionUpdate,
+    response: { 200: TrainingSession, ...versioned },
+  }),
+  cancel: defineRoute({
+    method: "POST",
+    path: "/api/training-sessions/:sessionId/cancel",
+    access: "training.teach",
+    tags,
+    summary: "Cancel a session (it stays, as cancelled, in the feed) and mail the participants",
+    params: SessionParams,
+    body: SessionCancel,
+    response: { 200: TrainingSession, ...versioned },
+  }),
+  attendance: defineRoute({
+    method: "GET",
+    path: "/api/training-sessions/:sessionId/attendance",
+    access: "training.read",
+    tags,
+    summary: "A session's attendance of the participants the caller may see",
+    params: SessionParams,
+    response: { 200: SessionAttendance, ...problems },
+  }),
+  saveAttendance: defineRoute({
+    method: "PUT",
+    path: "/api/training-sessions/:sessionId/attendance",
+    access: "training.teach",
+    tags,
+    summary: "Record the attendance of a session at once; a person not in the cohort refuses all of it",
+    params: SessionParams,
+    body: AttendanceSave,
+    response: { 200: SessionAttendance, ...writeProblems },
+  }),
+  totals: defineRoute({
+    method: "GET",
+    path: "/api/training-cohorts/:cohortId/attendance",
+    access: "training.read",
+    tags,
+    summary: "Attendance totals per participant (those the caller may see)",
+    params: CohortParams,
+    response: { 200: AttendanceTotals, ...problems },
+  }),
+  feeds: defineRoute({
+    method: "GET",
+    path: "/api/training-cohorts/:cohortId/feeds",
+    access: "training.read",
+    tags,
+    summary: "The caller's active iCal addresses of the cohort (without their tokens)",
+    params: CohortParams,
+    response: { 200: FeedList, ...problems },
+  }),
+  createFeed: defineRoute({
+    method: "POST",
+    path: "/api/training-cohorts/:cohortId/feeds",
+    access: "training.read",
+    tags,
+    summary: "Make a new iCal address (the caller's earlier one of that kind is revoked)",
+    params: CohortParams,
+    body: FeedCreate,
+    response: { 201: FeedCreated, ...writeProblems },
+  }),
+  revokeFeed: defineRoute({
+    method: "DELETE",
+    path: "/api/training-feeds/:feedId",
+    access: "training.read",
+    tags,
+    summary: "Revoke an iCal address: it answers 404 from now on",
+    params: FeedParams,
+    response: { 204: z.null(), ...problems },
+  }),
+  ics: defineRoute({
+    method: "GET",
+    path: "/api/training-feeds/:token.ics",
+    access: "public",
+    tags,
+    summary: "The iCal feed behind a secret address (UTC times, cancelled sessions as STATUS:CANCELLED)",
+    params: FeedTokenParams,
+    produces: ["text/calendar"],
+    security: [],
+    response: { 200: z.string().describe("iCalendar file"), 400: Problem, 404: Problem },
+  }),
+  mine: defineRoute({
+    method: "GET",
+    path: "/api/trainings/mine",
+    access: "authenticated",
+    tags,
+    summary: "The caller's own trainings: next sessions, own attendance, certificates, feed",
+    response: { 200: MyTrainings, 401: Problem },
+  }),
+};
