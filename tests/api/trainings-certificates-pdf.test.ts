@@ -3,7 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { eq } from "drizzle-orm";
-import jsQR from "jsqr";
+import jsQRModule from "jsqr";
 import { PNG } from "pngjs";
 import { describe, expect, it } from "vitest";
 import {
@@ -14,6 +14,9 @@ import {
 import { qrPng } from "../../src/server/modules/trainings/certificates/code.ts";
 import { createTestApp } from "../helpers/app.ts";
 import { ok, trainingWorld } from "./trainings-setup.ts";
+
+// jsqr is CommonJS whose types declare an ES default export: the module itself is the function.
+const jsQR = jsQRModule as unknown as typeof jsQRModule.default;
 
 const t = await createTestApp();
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lotse-certificates-"));

@@ -1,11 +1,7 @@
 import { and, asc, eq, isNull, type SQL } from "drizzle-orm";
 import { cohortRelation, participantScope, teachingCohort } from "#server/modules/trainings/access.ts";
 import { programmeWithGoals } from "#server/modules/trainings/cohorts.ts";
-import {
-  type CertificateContent,
-  trainingCertificates,
-  trainingParticipants,
-} from "#server/modules/trainings/tables.ts";
+import { trainingCertificates, trainingParticipants } from "#server/modules/trainings/tables.ts";
 import { attendanceTotals } from "#server/modules/trainings/totals.ts";
 import { audit } from "#server/platform/audit.ts";
 import type { Ctx } from "#server/platform/context.ts";
@@ -22,6 +18,7 @@ import { groupCode } from "#shared/contracts/trainings-certificates.ts";
 import type { Locale } from "#shared/domain.ts";
 import type { CertificateRevokeReason } from "#shared/trainings.ts";
 import { newCertificateCode, verifyUrl } from "./code.ts";
+import { freezeContent, meetsRule } from "./content.ts";
 
 const ENTITY = "training_certificate";
 /** Cohorts that have not begun or were called off issue nothing. */
@@ -60,7 +57,7 @@ export async function listCertificates(ctx: Ctx & { cohortId: string }): Promise
       sessionsAttended: total?.sessionsAttended ?? 0,
       sessionsHeld: total?.sessionsHeld ?? 0,
       hoursAttended: total?.hoursAttended ?? 0,
-      eligible: p.status === "enrolled" && percent >= programme.minAttendancePercent,
+      eligible: p.status === "enrolled" && meetsRule(total, programme),
       current: current
         ? { id: current.id, code: current.code, issuedAt: current.issuedAt.toISOString() }
         : null,
@@ -136,24 +133,11 @@ export async function issueCertificates(ctx: IssueCtx): Promise<IssueResult> {
         result.skipped.push({ participantId: p.id, certificateId: holding });
         continue;
       }
-      if (!total || percent < programme.minAttendancePercent) {
+      if (!total || !meetsRule(total, programme)) {
         result.below.push({ participantId: p.id, name: p.name, percent });
         continue;
       }
-      const content: CertificateContent = {
-        participantName: p.name,
-        organisationName: p.organisationName || null,
-        programmeTitle: programme.title,
-        cohortTitle: cohort.title,
-        startsOn: cohort.startsOn,
-        endsOn: cohort.endsOn,
-        goals: programme.goals.map((g) => g.text),
-        hoursAttended: total.hoursAttended,
-        hoursHeld: total.hoursHeld,
-        sessionsAttended: total.sessionsAttended,
-        sessionsHeld: total.sessionsHeld,
-        issuerName: issuer.name,
-      };
+      const content = freezeContent({ programme, cohort, participant: p, total, issuerName: issuer.name });
       const code = newCertificateCode();
       const [row] = await tx
         .insert(trainingCertificates)
