@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Group, Modal, NativeSelect, Stack, Text, Title } from "@mantine/core";
+import { Alert, Anchor, Button, Group, NativeSelect, Stack, Text, Title } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { callApi } from "#client/api/client.ts";
@@ -9,6 +9,7 @@ import { notifyError, notifySuccess } from "#client/components/notify.ts";
 import { QueryView } from "#client/components/QueryView.tsx";
 import { ToneBadge } from "#client/components/ToneBadge.tsx";
 import type { CohortPanelProps } from "#client/features/trainings/panel.ts";
+import { FormModal } from "#client/forms/FormModal.tsx";
 import { pathOf } from "#shared/contracts/route.ts";
 import { trainingCertificatesRoutes as routes } from "#shared/contracts/routes/trainings-certificates.ts";
 import {
@@ -231,7 +232,7 @@ function RevokeModal({
     }
   };
   return (
-    <Modal opened={row !== null} onClose={onClose} title={t("trainings.certificates.revokeTitle")}>
+    <FormModal item={row} onClose={onClose} title={t("trainings.certificates.revokeTitle")}>
       <Stack gap="md">
         {row && (
           <Text size="sm" dir="auto">
@@ -251,11 +252,11 @@ function RevokeModal({
           <Button variant="default" onClick={onClose}>
             {t("trainings.certificates.cancel")}
           </Button>
-          <Button color="red" onClick={submit} loading={busy}>
+          <Button color="red.9" onClick={submit} loading={busy}>
             {t("trainings.certificates.confirmRevoke")}
           </Button>
         </Group>
       </Stack>
-    </Modal>
+    </FormModal>
   );
 }
