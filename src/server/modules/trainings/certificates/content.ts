@@ -1,6 +1,10 @@
+import type {
+  CertificateContent,
+  trainingCohorts,
+  trainingParticipants,
+} from "#server/modules/trainings/tables.ts";
+import type { AttendanceTotal } from "#server/modules/trainings/totals.ts";
 import type { Programme } from "#shared/contracts/trainings.ts";
-import type { CertificateContent, trainingCohorts, trainingParticipants } from "../tables.ts";
-import type { AttendanceTotal } from "../totals.ts";
 
 /** Whether a participant meets the programme's certificate rule (attended share at or above the minimum). */
 export function meetsRule(
