@@ -145,6 +145,26 @@ describe("certificates in the browser", () => {
     const valid = await codeOf(0);
     const revoked = await codeOf(1);
 
+    // The holder sees only their own certificate and downloads it.
+    const holder = await open();
+    try {
+      await login(holder.page, w.people[0]?.user.email ?? "", DEFAULT_PASSWORD);
+      await holder.page.goto(`/trainings/cohorts/${w.cohort.id}?tab=certificates`);
+      const own = holder.page.getByRole("link", { name: `PDF: ${w.people[0]?.participant.name}` });
+      await own.waitFor();
+      expect(await holder.page.getByRole("link", { name: /^PDF: / }).count()).toBe(1);
+      expect(await holder.page.getByText(w.people[2]?.participant.name ?? "").count()).toBe(0);
+      await holder.page.getByLabel("Sprache der PDF").selectOption("en");
+      const href = (await own.getAttribute("href")) ?? "";
+      expect(href).toContain("lang=en");
+      const pdf = await holder.page.request.get(href);
+      expect(pdf.status()).toBe(200);
+      expect(pdf.headers()["content-type"]).toBe("application/pdf");
+      await expectNoAxeViolations(holder.page);
+    } finally {
+      await holder.close();
+    }
+
     // 2. Anyone: the QR code's address confirms what was issued to whom.
     const visitor = await open();
     try {

@@ -8,8 +8,10 @@ import { ListTable } from "#client/components/ListTable.tsx";
 import { notifyError, notifySuccess } from "#client/components/notify.ts";
 import { QueryView } from "#client/components/QueryView.tsx";
 import { ToneBadge } from "#client/components/ToneBadge.tsx";
+import { languageName } from "#client/features/offers/labels.ts";
 import type { CohortPanelProps } from "#client/features/trainings/panel.ts";
 import { FormModal } from "#client/forms/FormModal.tsx";
+import { currentLocale } from "#client/i18n.ts";
 import { pathOf } from "#shared/contracts/route.ts";
 import { trainingCertificatesRoutes as routes } from "#shared/contracts/routes/trainings-certificates.ts";
 import {
@@ -18,7 +20,12 @@ import {
   groupCode,
   type IssueResult,
 } from "#shared/contracts/trainings-certificates.ts";
-import { CERTIFICATE_REVOKE_REASONS, type CertificateRevokeReason } from "#shared/trainings.ts";
+import {
+  CERTIFICATE_REVOKE_REASONS,
+  type CertificateRevokeReason,
+  EVALUATION_LOCALES,
+  type EvaluationLocale,
+} from "#shared/trainings.ts";
 
 /**
  * Certificates of attendance of a cohort: per participant the caller may see (all for those who run
@@ -32,6 +39,10 @@ export function CertificatesPanel({ cohort }: CohortPanelProps) {
   const [result, setResult] = useState<IssueResult | null>(null);
   const [busy, setBusy] = useState(false);
   const [revoking, setRevoking] = useState<CertificateRow | null>(null);
+  const [lang, setLang] = useState<EvaluationLocale>(() => {
+    const ui = currentLocale();
+    return (EVALUATION_LOCALES as readonly string[]).includes(ui) ? (ui as EvaluationLocale) : "de";
+  });
 
   const issue = async () => {
     setBusy(true);
@@ -64,20 +75,29 @@ export function CertificatesPanel({ cohort }: CohortPanelProps) {
             <Text size="sm" c="dimmed">
               {t("trainings.certificates.rule", { min: data.minAttendancePercent })}
             </Text>
-            {(data.canIssue || data.canDownloadAll) && (
-              <Group gap="md">
-                {data.canIssue && (
-                  <Button onClick={issue} loading={busy}>
-                    {t("trainings.certificates.issueAll")}
-                  </Button>
-                )}
-                {data.canDownloadAll && data.rows.some((r) => r.current) && (
-                  <Anchor href={pathOf(routes.cohortPdf, { params: { cohortId: cohort.id } })} download>
-                    {t("trainings.certificates.downloadAll")}
-                  </Anchor>
-                )}
-              </Group>
-            )}
+            <Group gap="md" align="flex-end">
+              {data.rows.some((r) => r.current) && (
+                <NativeSelect
+                  label={t("trainings.certificates.pdfLanguage")}
+                  value={lang}
+                  onChange={(e) => setLang(e.currentTarget.value as EvaluationLocale)}
+                  data={EVALUATION_LOCALES.map((l) => ({ value: l, label: languageName(l) }))}
+                />
+              )}
+              {data.canIssue && (
+                <Button onClick={issue} loading={busy}>
+                  {t("trainings.certificates.issueAll")}
+                </Button>
+              )}
+              {data.canDownloadAll && data.rows.some((r) => r.current) && (
+                <Anchor
+                  href={pathOf(routes.cohortPdf, { params: { cohortId: cohort.id }, query: { lang } })}
+                  download
+                >
+                  {t("trainings.certificates.downloadAll")}
+                </Anchor>
+              )}
+            </Group>
             {result && (
               <Alert color="blue" role="status">
                 <Text size="sm">
@@ -96,7 +116,7 @@ export function CertificatesPanel({ cohort }: CohortPanelProps) {
                 )}
               </Alert>
             )}
-            <CertificateTable data={data} onRevoke={setRevoking} />
+            <CertificateTable data={data} lang={lang} onRevoke={setRevoking} />
           </>
         )}
       </QueryView>
@@ -114,9 +134,11 @@ export function CertificatesPanel({ cohort }: CohortPanelProps) {
 
 function CertificateTable({
   data,
+  lang,
   onRevoke,
 }: {
   data: CertificateOverview;
+  lang: EvaluationLocale;
   onRevoke: (r: CertificateRow) => void;
 }) {
   const { t } = useTranslation();
@@ -180,7 +202,7 @@ function CertificateTable({
             r.current && (
               <Group gap="sm" wrap="nowrap">
                 <Anchor
-                  href={pathOf(routes.pdf, { params: { certificateId: r.current.id } })}
+                  href={pathOf(routes.pdf, { params: { certificateId: r.current.id }, query: { lang } })}
                   download
                   aria-label={`${t("trainings.certificates.download")}: ${r.name}`}
                 >
