@@ -56,7 +56,10 @@ export function registerTrainingCertificatesRoutes(app: App, { db, config, maile
     return reply
       .type("application/pdf")
       .header("content-language", lang)
-      .header("content-disposition", attachment(`teilnahmebescheinigungen-${cohort.title}.pdf`))
+      .header(
+        "content-disposition",
+        attachment(`teilnahmebescheinigungen-${cohort.title.replace(/[\\/:*?"<>|]+/g, "-")}.pdf`),
+      )
       .send(pdf);
   });
 
