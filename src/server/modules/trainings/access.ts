@@ -19,6 +19,12 @@ import { trainingCohorts, trainingCohortTrainers, trainingParticipants } from ".
  *   members' records.
  */
 
+/**
+ * The outer cohort's id, qualified. Drizzle writes a column of a single-table query as a bare "id",
+ * which inside a subquery over training_participants would mean the participant's id.
+ */
+const COHORT_ID = sql.raw('"training_cohorts"."id"');
+
 /** The places that make someone a member of the cohort: the exchange space and own records. */
 export const MEMBER_STATUSES: readonly ParticipantStatus[] = ["enrolled", "waitlisted"];
 
@@ -39,14 +45,14 @@ export function cohortScope(actor: Actor): SQL | undefined {
   if (actsForNetwork(actor)) return undefined;
   const conditions: SQL[] = [
     exists(
-      sql`(select 1 from ${trainingParticipants} p where p.cohort_id = ${trainingCohorts.id}
+      sql`(select 1 from ${trainingParticipants} p where p.cohort_id = ${COHORT_ID}
         and p.user_id = ${actor.userId} and p.status in ('enrolled', 'waitlisted'))`,
     ),
   ];
   if (actor.role === "trainer") {
     conditions.push(
       exists(
-        sql`(select 1 from ${trainingCohortTrainers} t where t.cohort_id = ${trainingCohorts.id}
+        sql`(select 1 from ${trainingCohortTrainers} t where t.cohort_id = ${COHORT_ID}
           and t.user_id = ${actor.userId})`,
       ),
     );
@@ -54,7 +60,7 @@ export function cohortScope(actor: Actor): SQL | undefined {
   if (actor.role === "org_admin") {
     conditions.push(
       exists(
-        sql`(select 1 from ${trainingParticipants} p where p.cohort_id = ${trainingCohorts.id}
+        sql`(select 1 from ${trainingParticipants} p where p.cohort_id = ${COHORT_ID}
           and p.organisation_id = ${actor.organisationId})`,
       ),
     );
@@ -69,12 +75,12 @@ export async function cohortRelation(ctx: Ctx, cohortId: string) {
     .select({
       cohort: trainingCohorts,
       trainer: sql<boolean>`exists (select 1 from ${trainingCohortTrainers} t
-        where t.cohort_id = ${trainingCohorts.id} and t.user_id = ${actor.userId})`,
+        where t.cohort_id = ${COHORT_ID} and t.user_id = ${actor.userId})`,
       participantId: sql<string | null>`(select p.id from ${trainingParticipants} p
-        where p.cohort_id = ${trainingCohorts.id} and p.user_id = ${actor.userId}
+        where p.cohort_id = ${COHORT_ID} and p.user_id = ${actor.userId}
           and p.status in ('enrolled', 'waitlisted') limit 1)`,
       ownOrganisation: sql<boolean>`exists (select 1 from ${trainingParticipants} p
-        where p.cohort_id = ${trainingCohorts.id} and p.organisation_id = ${actor.organisationId})`,
+        where p.cohort_id = ${COHORT_ID} and p.organisation_id = ${actor.organisationId})`,
     })
     .from(trainingCohorts)
     .where(eq(trainingCohorts.id, cohortId));
