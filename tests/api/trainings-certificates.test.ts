@@ -168,6 +168,7 @@ describe("who sees and does what", () => {
     expect(list.canIssue).toBe(false);
     expect(list.canDownloadAll).toBe(false);
     expect((await admin.request("GET", `${w.url}/pdf`)).statusCode).toBe(403);
+    expect((await admin.request("POST", w.url)).statusCode).toBe(403);
 
     const stored = await t.db
       .select()
@@ -261,6 +262,13 @@ describe("revoking and verifying", () => {
     expect(await ok(anonymous(tampered))).toEqual({ status: "invalid" });
     expect(await ok(anonymous("not-a-code"))).toEqual({ status: "invalid" });
     expect(await ok(anonymous(c.code.slice(0, 19)))).toEqual({ status: "invalid" });
+    const tooLong = await t.app.inject({
+      method: "GET",
+      url: `/api/training-certificates/verify/${"A".repeat(65)}`,
+      headers: { "accept-language": "en" },
+    });
+    expect(tooLong.statusCode).toBe(400);
+    expect(tooLong.json().type).toBeDefined();
 
     // Bad revoke input: nothing written.
     const bad = await w.coordinator.request("POST", `/api/training-certificates/${c.id}/revoke`, {
