@@ -109,6 +109,22 @@ describe("issuing certificates for a cohort", () => {
     expect(JSON.stringify(mine)).not.toContain(w.people[0]?.participant.name);
   });
 
+  it("two requests issuing at once issue each certificate once", async () => {
+    const w = await world();
+    const [a, b] = await Promise.all([
+      ok(w.coordinator.request("POST", w.url)),
+      ok(w.coordinator.request("POST", w.url)),
+    ]);
+    expect(a.issued.length + b.issued.length).toBe(4);
+    expect(a.issued.length + a.skipped.length).toBe(4);
+    expect(b.issued.length + b.skipped.length).toBe(4);
+    const rows = await t.db
+      .select()
+      .from(trainingCertificates)
+      .where(eq(trainingCertificates.cohortId, w.cohort.id));
+    expect(rows).toHaveLength(4);
+  });
+
   it("refuses a cohort that has not begun, writing nothing", async () => {
     const w = await world();
     await t.db.update(trainingCohorts).set({ status: "planned" }).where(eq(trainingCohorts.id, w.cohort.id));
