@@ -44,6 +44,7 @@ import { registerRecognitionRoutes } from "./modules/recognition/routes.ts";
 import { registerReferralRoutes } from "./modules/referrals/routes.ts";
 import { registerSsoRoutes } from "./modules/sso/routes.ts";
 import { registerTrainingEvaluationRoutes } from "./modules/trainings/evaluations/routes.ts";
+import { registerTrainingCertificatesRoutes } from "./modules/trainings/certificates/routes.ts";
 import { registerTrainingRoutes } from "./modules/trainings/routes.ts";
 import { registerTrainingSessionsRoutes } from "./modules/trainings/sessions/routes.ts";
 import { registerAccess } from "./platform/access.ts";
@@ -151,6 +152,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   registerTrainingRoutes(app, deps);
   registerTrainingEvaluationRoutes(app, deps);
   registerTrainingSessionsRoutes(app, deps);
+  registerTrainingCertificatesRoutes(app, deps);
   await registerClient(app, opts.clientDir ?? CLIENT_DIR);
   return app;
 }
