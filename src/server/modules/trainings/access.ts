@@ -62,6 +62,12 @@ export function cohortScope(actor: Actor): SQL | undefined {
   return or(...conditions);
 }
 
+/**
+ * The cohort's id inside a subquery of the select list: drizzle writes a column of a single-table
+ * select without its table name ("id"), which inside `from training_participants p` would mean p.id.
+ */
+const cohortIdInSelect = sql.raw('"training_cohorts"."id"');
+
 /** The cohort and the actor's relation to it; 404 if the actor has none. */
 export async function cohortRelation(ctx: Ctx, cohortId: string) {
   const { actor } = ctx;
@@ -69,12 +75,12 @@ export async function cohortRelation(ctx: Ctx, cohortId: string) {
     .select({
       cohort: trainingCohorts,
       trainer: sql<boolean>`exists (select 1 from ${trainingCohortTrainers} t
-        where t.cohort_id = ${trainingCohorts.id} and t.user_id = ${actor.userId})`,
+        where t.cohort_id = ${cohortIdInSelect} and t.user_id = ${actor.userId})`,
       participantId: sql<string | null>`(select p.id from ${trainingParticipants} p
-        where p.cohort_id = ${trainingCohorts.id} and p.user_id = ${actor.userId}
+        where p.cohort_id = ${cohortIdInSelect} and p.user_id = ${actor.userId}
           and p.status in ('enrolled', 'waitlisted') limit 1)`,
       ownOrganisation: sql<boolean>`exists (select 1 from ${trainingParticipants} p
-        where p.cohort_id = ${trainingCohorts.id} and p.organisation_id = ${actor.organisationId})`,
+        where p.cohort_id = ${cohortIdInSelect} and p.organisation_id = ${actor.organisationId})`,
     })
     .from(trainingCohorts)
     .where(eq(trainingCohorts.id, cohortId));
