@@ -1,4 +1,5 @@
 import { and, desc, eq, sql } from "drizzle-orm";
+import { trainingMaterials } from "#server/modules/trainings/tables.ts";
 import { audit } from "#server/platform/audit.ts";
 import type { Ctx } from "#server/platform/context.ts";
 import { AppError, notFound } from "#server/platform/errors.ts";
@@ -8,7 +9,6 @@ import type {
   ExchangeMaterial,
   ExchangeMaterialPage,
 } from "#shared/contracts/trainings-exchange.ts";
-import { trainingMaterials } from "../tables.ts";
 import { exchangeMember } from "./member.ts";
 import { isMaterialType, matchesMaterialType, safeFileName } from "./sniff.ts";
 

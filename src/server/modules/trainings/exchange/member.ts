@@ -1,6 +1,6 @@
+import { cohortRelation, teaches } from "#server/modules/trainings/access.ts";
 import type { Ctx } from "#server/platform/context.ts";
 import { AppError } from "#server/platform/errors.ts";
-import { cohortRelation, teaches } from "../access.ts";
 
 /**
  * The cohort, if the actor belongs to its exchange space: those who teach it (the coordination, its

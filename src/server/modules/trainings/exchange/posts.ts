@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
+import { trainingCohortTrainers, trainingPosts } from "#server/modules/trainings/tables.ts";
 import { audit } from "#server/platform/audit.ts";
 import type { Ctx } from "#server/platform/context.ts";
 import { AppError, notFound } from "#server/platform/errors.ts";
@@ -9,7 +10,6 @@ import type {
   ExchangeThread,
   ExchangeThreadPage,
 } from "#shared/contracts/trainings-exchange.ts";
-import { trainingCohortTrainers, trainingPosts } from "../tables.ts";
 import { exchangeMember } from "./member.ts";
 
 type Member = Awaited<ReturnType<typeof exchangeMember>>;
