@@ -8,10 +8,12 @@ type Props = {
   label: string;
   question: string;
   onDelete: () => Promise<void>;
+  /** Where the focus goes once the item is gone (the id of its section's heading). */
+  focusAfter: string;
 };
 
 /** A delete button that asks once more in place (focus moves to the question's buttons). */
-export function ConfirmDelete({ label, question, onDelete }: Props) {
+export function ConfirmDelete({ label, question, onDelete, focusAfter }: Props) {
   const { t } = useTranslation();
   const [asking, setAsking] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -33,6 +35,8 @@ export function ConfirmDelete({ label, question, onDelete }: Props) {
     try {
       await onDelete();
       notifySuccess(t("trainings.exchange.removed"));
+      // The button is gone with its item: keyboard users continue from the section's heading.
+      document.getElementById(focusAfter)?.focus();
     } catch (err) {
       notifyError(err);
       setBusy(false);

@@ -35,7 +35,7 @@ function Thread({ cohortId }: { cohortId: string }) {
   const thread = useApiQuery(routes.thread, { params: { cohortId }, query: { limit: LIMIT, offset } });
   return (
     <Stack component="section" aria-labelledby="exchange-thread" gap="md">
-      <Title order={3} id="exchange-thread">
+      <Title order={2} size="h3" id="exchange-thread" tabIndex={-1}>
         {t("trainings.exchange.threadHeading")}
       </Title>
       <PostForm

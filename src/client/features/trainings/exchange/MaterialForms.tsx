@@ -50,7 +50,7 @@ export function FileForm({ cohortId, onShared }: Props) {
   return (
     <Paper withBorder p="md" component="form" onSubmit={submit} noValidate aria-labelledby={headingId}>
       <Stack gap="sm">
-        <Title order={4} id={headingId}>
+        <Title order={3} size="h4" id={headingId}>
           {t("trainings.exchange.materials.fileForm")}
         </Title>
         <FileInput
@@ -120,7 +120,7 @@ export function LinkForm({ cohortId, onShared }: Props) {
   return (
     <Paper withBorder p="md" component="form" onSubmit={submit} noValidate aria-labelledby={headingId}>
       <Stack gap="sm">
-        <Title order={4} id={headingId}>
+        <Title order={3} size="h4" id={headingId}>
           {t("trainings.exchange.materials.linkForm")}
         </Title>
         <TextInput

@@ -26,7 +26,7 @@ export function Materials({ cohortId }: { cohortId: string }) {
   };
   return (
     <Stack component="section" aria-labelledby="exchange-materials" gap="md">
-      <Title order={3} id="exchange-materials">
+      <Title order={2} size="h3" id="exchange-materials" tabIndex={-1}>
         {t("trainings.exchange.materials.heading")}
       </Title>
       <QueryView query={list}>
@@ -116,6 +116,7 @@ function MaterialRow({
       <Table.Td>
         {m.abilities.delete ? (
           <ConfirmDelete
+            focusAfter="exchange-materials"
             label={t("trainings.exchange.materials.deleteLabel", { title: m.title })}
             question={t("trainings.exchange.materials.deleteConfirm", { title: m.title })}
             onDelete={async () => {

@@ -21,7 +21,7 @@ function PostBody({ cohortId, post, onChanged, headingId }: Props & { headingId:
   return (
     <Stack gap={4}>
       <Group gap="xs" wrap="wrap">
-        <Text id={headingId} fw={600} size="sm" component="h4" m={0}>
+        <Text id={headingId} fw={600} size="sm" component="h3" m={0}>
           <bdi>{name}</bdi>
         </Text>
         {post.author.teaches ? (
@@ -69,6 +69,7 @@ function PostBody({ cohortId, post, onChanged, headingId }: Props & { headingId:
           ) : null}
           {post.abilities.delete ? (
             <ConfirmDelete
+              focusAfter="exchange-thread"
               label={t("trainings.exchange.deleteLabel", { name })}
               question={t("trainings.exchange.deleteConfirm")}
               onDelete={async () => {
