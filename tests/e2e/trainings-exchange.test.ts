@@ -119,9 +119,14 @@ describe("the cohort's exchange space", () => {
         .getByRole("button", { name: /^Löschen: Beitrag von / })
         .first()
         .click();
+      // The question replaces the button in place, and takes the focus.
+      await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe("Ja, löschen");
+      await expectNoAxeViolations(page);
       await article.getByRole("button", { name: "Ja, löschen" }).click();
       // The reply lives on, so the post stays as its emptied head.
       await article.getByText("Dieser Beitrag wurde gelöscht.").waitFor();
+      // The delete button went with the text: the focus continues from the thread's heading.
+      await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe("exchange-thread");
     } finally {
       await context.close();
     }

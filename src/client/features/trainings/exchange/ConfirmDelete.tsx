@@ -46,7 +46,7 @@ export function ConfirmDelete({ label, question, onDelete, focusAfter }: Props) 
   return (
     <Group gap="xs" role="group" aria-label={label}>
       <Text size="sm">{question}</Text>
-      <Button size="compact-sm" color="red" loading={busy} onClick={confirm} data-autofocus autoFocus>
+      <Button size="compact-sm" color="red.9" loading={busy} onClick={confirm} data-autofocus autoFocus>
         {t("trainings.exchange.confirmDelete")}
       </Button>
       <Button size="compact-sm" variant="default" onClick={() => setAsking(false)}>
