@@ -42,4 +42,23 @@ describe("the exchange demo data", () => {
       await t.db.select().from(trainingMaterials).where(eq(trainingMaterials.cohortId, w.otherCohort.id)),
     ).toEqual([]);
   });
+
+  it("keeps the completed demo cohort talking after its end", async () => {
+    const w = await trainingWorld(t, { participants: 6, orgs: 3 });
+    await t.db
+      .update(trainingCohorts)
+      .set({
+        title: DEMO_EXCHANGE_COHORTS.completed,
+        startsOn: "2026-01-12",
+        endsOn: "2026-03-20",
+        status: "completed",
+      })
+      .where(eq(trainingCohorts.id, w.cohort.id));
+    expect(await t.db.transaction((tx) => seedDemoTrainingsExchange(tx))).toBeGreaterThan(0);
+    const agent = await t.loginAs(w.trainer.email);
+    const thread = await ok(agent.request("GET", `/api/training-cohorts/${w.cohort.id}/exchange/posts`));
+    expect(thread.total).toBe(2);
+    expect(thread.items[0].lastActivityAt > "2026-03-20").toBe(true);
+    expect(thread.items[0].abilities.delete).toBe(true);
+  });
 });

@@ -15,7 +15,7 @@ export const DEMO_EXCHANGE_COHORTS = {
 } as const;
 
 type Script = {
-  /** Days after the cohort's start. */
+  /** Days after the cohort's start; negative: days after its end (the space outlives the cohort). */
   day: number;
   /** "trainer" or the n-th participant with an account. */
   by: "trainer" | number;
@@ -69,10 +69,10 @@ const THREADS: Record<keyof typeof DEMO_EXCHANGE_COHORTS, Script[]> = {
       replies: [{ day: 5, by: 0, body: "Bei uns: Stellenanzeigen nur auf Deutsch. Das bringe ich mit." }],
     },
     {
-      day: 40,
+      day: -20,
       by: 4,
       body: "Unser Diversity-Check im Betrieb ist angelaufen. Wer mag, kann sich den Fragebogen ansehen – ich lade ihn hoch.",
-      replies: [{ day: 41, by: 5, body: "Sehr gerne, wir planen das für die Stadtverwaltung im Frühjahr." }],
+      replies: [{ day: -19, by: 5, body: "Sehr gerne, wir planen das für die Stadtverwaltung im Frühjahr." }],
     },
   ],
 };
@@ -86,8 +86,12 @@ const CHECKLIST = `Checkliste Schnittstellen entlang der IQ-Prozesskette
 5. Arbeitsmarkt: Kontakt zu Unternehmen und Jobcenter abstimmen.
 `;
 
-const at = (startsOn: string, day: number, hour: number) =>
-  new Date(new Date(`${startsOn}T${String(hour).padStart(2, "0")}:15:00Z`).getTime() + day * 86_400_000);
+/** The time of a scripted post: `day` days after the start, or -`day` days after the end. */
+const at = (cohort: { startsOn: string; endsOn: string }, day: number, hour: number) => {
+  const from = day < 0 ? cohort.endsOn : cohort.startsOn;
+  const time = new Date(`${from}T${String(hour).padStart(2, "0")}:15:00Z`).getTime();
+  return new Date(time + Math.abs(day) * 86_400_000);
+};
 
 /**
  * A few posts, replies and materials in the exchange spaces of the running and the completed demo
@@ -131,7 +135,7 @@ export async function seedDemoTrainingsExchange(tx: Tx, _idOf?: Map<string, stri
     const now = Date.now();
 
     for (const script of THREADS[key]) {
-      const createdAt = at(cohort.startsOn, script.day, 9);
+      const createdAt = at(cohort, script.day, 9);
       if (createdAt.getTime() > now) continue;
       const [post] = await tx
         .insert(trainingPosts)
@@ -140,7 +144,7 @@ export async function seedDemoTrainingsExchange(tx: Tx, _idOf?: Map<string, stri
       if (!post) continue;
       written++;
       for (const [i, reply] of script.replies.entries()) {
-        const replyAt = at(cohort.startsOn, reply.day, 11 + i);
+        const replyAt = at(cohort, reply.day, 11 + i);
         if (replyAt.getTime() > now) continue;
         await tx.insert(trainingPosts).values({
           cohortId: cohort.id,
@@ -163,14 +167,14 @@ export async function seedDemoTrainingsExchange(tx: Tx, _idOf?: Map<string, stri
         content,
         size: content.length,
         uploadedBy: trainer.userId,
-        createdAt: at(cohort.startsOn, 2, 10),
+        createdAt: at(cohort, 2, 10),
       },
       {
         cohortId: cohort.id,
         title: "Anerkennung in Deutschland – Informationsportal",
         url: "https://www.anerkennung-in-deutschland.de",
         uploadedBy: trainer.userId,
-        createdAt: at(cohort.startsOn, 1, 10),
+        createdAt: at(cohort, 1, 10),
       },
     ]);
   }
