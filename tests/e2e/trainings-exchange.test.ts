@@ -56,8 +56,14 @@ describe("the cohort's exchange space", () => {
       await expect(link.getAttribute("href")).resolves.toBe("https://example.org/info");
       await expect(link.getAttribute("rel")).resolves.toContain("noopener");
 
-      // Reply by keyboard: the reply button opens a focused field.
+      // Reply by keyboard: the reply button opens a focused field; Escape closes it and the focus
+      // goes back to the button.
+      const activeLabel = () => page.evaluate(() => document.activeElement?.getAttribute("aria-label"));
       await article.getByRole("button", { name: /^Antworten: Beitrag von / }).focus();
+      await page.keyboard.press("Enter");
+      await expect(page.evaluate(() => document.activeElement?.tagName)).resolves.toBe("TEXTAREA");
+      await page.keyboard.press("Escape");
+      await expect.poll(activeLabel).toMatch(/^Antworten: Beitrag von /);
       await page.keyboard.press("Enter");
       await expect(page.evaluate(() => document.activeElement?.tagName)).resolves.toBe("TEXTAREA");
       await page.keyboard.type("Antwort per Tastatur");

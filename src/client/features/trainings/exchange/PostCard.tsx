@@ -1,5 +1,5 @@
 import { Badge, Box, Button, Group, Stack, Text } from "@mantine/core";
-import { useId, useState } from "react";
+import { useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { callApi } from "#client/api/client.ts";
 import { formatDateTime } from "#client/components/format.ts";
@@ -12,10 +12,18 @@ import { PostText } from "./PostText.tsx";
 
 type Props = { cohortId: string; post: ExchangePost; onChanged: () => void };
 
+/** A button that gets the focus back once the field it opened has closed (saved or cancelled). */
+function useReturnFocus() {
+  const ref = useRef<HTMLButtonElement>(null);
+  const restore = () => requestAnimationFrame(() => ref.current?.focus());
+  return [ref, restore] as const;
+}
+
 /** One post or reply: author, time, text, and what the caller may do with it. */
 function PostBody({ cohortId, post, onChanged, headingId }: Props & { headingId: string }) {
   const { t } = useTranslation();
   const [editing, setEditing] = useState(false);
+  const [editButton, refocusEdit] = useReturnFocus();
   const name = post.author.name ?? t("trainings.exchange.unknownAuthor");
   const params = { cohortId, postId: post.id };
   return (
@@ -44,10 +52,14 @@ function PostBody({ cohortId, post, onChanged, headingId }: Props & { headingId:
           submitLabel={t("common.save")}
           initial={post.body}
           autoFocus
-          onCancel={() => setEditing(false)}
+          onCancel={() => {
+            setEditing(false);
+            refocusEdit();
+          }}
           onSubmit={async (body) => {
             await callApi(routes.updatePost, { params, body: { body } });
             setEditing(false);
+            refocusEdit();
             notifySuccess(t("trainings.exchange.saved"));
             onChanged();
           }}
@@ -59,6 +71,7 @@ function PostBody({ cohortId, post, onChanged, headingId }: Props & { headingId:
         <Group gap="xs">
           {post.abilities.edit ? (
             <Button
+              ref={editButton}
               size="compact-sm"
               variant="subtle"
               aria-label={t("trainings.exchange.editLabel", { name })}
@@ -97,6 +110,7 @@ export function ThreadCard({
   const { t } = useTranslation();
   const headingId = useId();
   const [replying, setReplying] = useState(false);
+  const [replyButton, refocusReply] = useReturnFocus();
   const name = thread.author.name ?? t("trainings.exchange.unknownAuthor");
   return (
     <Box
@@ -134,19 +148,24 @@ export function ThreadCard({
               label={t("trainings.exchange.replyField")}
               submitLabel={t("trainings.exchange.submitReply")}
               autoFocus
-              onCancel={() => setReplying(false)}
+              onCancel={() => {
+                setReplying(false);
+                refocusReply();
+              }}
               onSubmit={async (body) => {
                 await callApi(routes.createPost, {
                   params: { cohortId },
                   body: { body, parentId: thread.id },
                 });
                 setReplying(false);
+                refocusReply();
                 notifySuccess(t("trainings.exchange.posted"));
                 onChanged();
               }}
             />
           ) : (
             <Button
+              ref={replyButton}
               size="compact-sm"
               variant="light"
               aria-label={t("trainings.exchange.replyLabel", { name })}

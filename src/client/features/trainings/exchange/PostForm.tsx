@@ -40,7 +40,17 @@ export function PostForm({ label, submitLabel, initial = "", onSubmit, onCancel,
   };
 
   return (
-    <form onSubmit={submit} noValidate>
+    <form
+      onSubmit={submit}
+      noValidate
+      // Escape closes a reply or an edit, as it would close a dialog.
+      onKeyDown={(e) => {
+        if (e.key === "Escape" && onCancel) {
+          e.preventDefault();
+          onCancel();
+        }
+      }}
+    >
       <Stack gap="xs">
         <Textarea
           label={label}
