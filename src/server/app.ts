@@ -45,6 +45,7 @@ import { registerReferralRoutes } from "./modules/referrals/routes.ts";
 import { registerSsoRoutes } from "./modules/sso/routes.ts";
 import { registerTrainingEvaluationRoutes } from "./modules/trainings/evaluations/routes.ts";
 import { registerTrainingCertificatesRoutes } from "./modules/trainings/certificates/routes.ts";
+import { registerTrainingExchangeRoutes } from "./modules/trainings/exchange/routes.ts";
 import { registerTrainingRoutes } from "./modules/trainings/routes.ts";
 import { registerTrainingSessionsRoutes } from "./modules/trainings/sessions/routes.ts";
 import { registerAccess } from "./platform/access.ts";
@@ -153,6 +154,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   registerTrainingEvaluationRoutes(app, deps);
   registerTrainingSessionsRoutes(app, deps);
   registerTrainingCertificatesRoutes(app, deps);
+  registerTrainingExchangeRoutes(app, deps);
   await registerClient(app, opts.clientDir ?? CLIENT_DIR);
   return app;
 }
