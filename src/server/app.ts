@@ -43,6 +43,7 @@ import { isClientProcedure, recognitionDeadlines } from "./modules/recognition/d
 import { registerRecognitionRoutes } from "./modules/recognition/routes.ts";
 import { registerReferralRoutes } from "./modules/referrals/routes.ts";
 import { registerSsoRoutes } from "./modules/sso/routes.ts";
+import { registerTrainingNetworkRoutes } from "./modules/trainings/network/routes.ts";
 import { registerTrainingRoutes } from "./modules/trainings/routes.ts";
 import { registerAccess } from "./platform/access.ts";
 import { requestLocale, translator } from "./platform/i18n.ts";
@@ -147,6 +148,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   registerSsoRoutes(app, deps);
   registerEscoRoutes(app, deps);
   registerTrainingRoutes(app, deps);
+  registerTrainingNetworkRoutes(app, deps);
   await registerClient(app, opts.clientDir ?? CLIENT_DIR);
   return app;
 }
