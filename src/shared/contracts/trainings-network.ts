@@ -24,7 +24,9 @@ const Days = z.number().nullable().describe("Median in days (null without referr
 export const NetworkWindow = z.object({
   from: Day.describe("First day of the window"),
   to: Day.describe("Last day of the window"),
-  started: z.boolean().describe("Whether the window has begun (the after window starts the day after the end)"),
+  started: z
+    .boolean()
+    .describe("Whether the window has begun (the after window starts the day after the end)"),
   complete: z.boolean().describe("Whether the window lies wholly in the past"),
 });
 
@@ -82,7 +84,9 @@ export const NetworkEffect = z
     windowDays: z.number().int(),
     before: NetworkWindow,
     after: NetworkWindow,
-    organisations: z.array(NetworkOrganisation).describe("The participants' organisations (the graph's nodes)"),
+    organisations: z
+      .array(NetworkOrganisation)
+      .describe("The participants' organisations (the graph's nodes)"),
     edges: z.array(NetworkEdge).describe("Referral volumes between them, per direction"),
     participants: NetworkGroup,
     comparison: NetworkGroup.describe("Organisations with referrals in the windows that did not take part"),

@@ -1,7 +1,7 @@
 import { PROTECTED_PROBLEMS, Problem } from "#shared/contracts/common.ts";
 import { defineRoute } from "#shared/contracts/route.ts";
-import { NetworkEffect, NetworkEffectQuery } from "#shared/contracts/trainings-network.ts";
 import { CohortParams } from "#shared/contracts/trainings.ts";
+import { NetworkEffect, NetworkEffectQuery } from "#shared/contracts/trainings-network.ts";
 
 const tags = ["trainings"];
 

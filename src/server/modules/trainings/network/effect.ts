@@ -56,7 +56,12 @@ export async function networkEffect(
     where p.cohort_id = ${cohort.id} and p.status = 'enrolled'
     group by o.id, o.name, o.type
     order by o.name, o.id`);
-  const organisations = orgRows.rows.map((r) => ({ id: r.id, name: r.name, type: r.type, participants: r.n }));
+  const organisations = orgRows.rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    type: r.type,
+    participants: r.n,
+  }));
   const ids = organisations.map((o) => o.id);
   const inP = (column: string) =>
     ids.length ? sql`${sql.raw(column)} = any(${sql.param(ids)}::uuid[])` : sql`false`;
@@ -85,7 +90,13 @@ export async function networkEffect(
         count(*) filter (where after and not before)::int as fresh
       from p group by g`),
     // Volumes and interface times per group and window.
-    ctx.db.execute<{ g: Group; early: boolean; n: number; answer: number | null; acceptance: number | null }>(sql`
+    ctx.db.execute<{
+      g: Group;
+      early: boolean;
+      n: number;
+      answer: number | null;
+      acceptance: number | null;
+    }>(sql`
       with f as (${facts})
       select g, early, count(*)::int as n, ${median("answered_at is not null")} as answer,
         ${median("accepted")} as acceptance
