@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { analyticsReferralFacts } from "#server/modules/analytics/tables.ts";
+import { teachingCohort } from "#server/modules/trainings/access.ts";
 import { audit } from "#server/platform/audit.ts";
 import type { Ctx } from "#server/platform/context.ts";
 import {
@@ -8,7 +9,6 @@ import {
   type NetworkGroup,
 } from "#shared/contracts/trainings-network.ts";
 import type { OrganisationType } from "#shared/domain.ts";
-import { teachingCohort } from "../access.ts";
 import { fisherExact } from "./fisher.ts";
 
 /**
