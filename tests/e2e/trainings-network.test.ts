@@ -47,19 +47,19 @@ describe("the network effect panel", () => {
         )
         .toBeGreaterThan(0);
       // No client appears anywhere: case pseudonyms look like F-XXXXXXXX.
-      expect(await page.locator("main").innerText()).not.toMatch(/\bF-[A-Z0-9]{8}\b/);
+      expect(await page.locator("main").textContent()).not.toMatch(/\bF-[A-Z0-9]{8}\b/);
       await expectNoAxeViolations(page);
 
       // Keyboard: Tab to the window, pick 365 days with the arrow keys; the windows move.
       const select = page.getByLabel("Zeitfenster vor Beginn und nach Ende");
       const windows = page.getByText(/^Vorher: /);
-      const before = await windows.innerText();
+      const before = await windows.textContent();
       for (let i = 0; i < 40 && !(await select.evaluate((el) => el === document.activeElement)); i++)
         await page.keyboard.press("Tab");
       await expect.poll(() => select.evaluate((el) => el === document.activeElement)).toBe(true);
       await page.keyboard.press("ArrowDown");
       await expect.poll(() => select.inputValue()).toBe("365");
-      await expect.poll(() => windows.innerText()).not.toBe(before);
+      await expect.poll(() => windows.textContent()).not.toBe(before);
 
       await chooseLanguage(page, "العربية");
       await page.getByRole("heading", { name: "أثر الدورة على الشبكة" }).waitFor();
