@@ -5,6 +5,7 @@ import { useApiQuery } from "#client/api/use-api.ts";
 import { ProblemAlert } from "#client/components/ProblemAlert.tsx";
 import { number, percent } from "#client/features/analytics/format.ts";
 import type { CohortPanelProps } from "#client/features/trainings/panel.ts";
+import { currentLocale } from "#client/i18n.ts";
 import { trainingNetworkRoutes } from "#shared/contracts/routes/trainings-network.ts";
 import type { NetworkEffect, NetworkGroup } from "#shared/contracts/trainings-network.ts";
 import { NETWORK_WINDOW_DAYS } from "#shared/trainings.ts";
@@ -56,7 +57,12 @@ export function NetworkEffectPanel({ cohort }: CohortPanelProps) {
 function EffectView({ data }: { data: NetworkEffect }) {
   const { t } = useTranslation();
   const nameOf = new Map(data.organisations.map((o) => [o.id, o.name]));
-  const windowText = (w: NetworkEffect["before"]) => t("trainings.network.range", { from: w.from, to: w.to });
+  const date = (day: string) =>
+    new Intl.DateTimeFormat(currentLocale(), { dateStyle: "medium", timeZone: "UTC" }).format(
+      new Date(`${day}T00:00:00Z`),
+    );
+  const windowText = (w: NetworkEffect["before"]) =>
+    t("trainings.network.range", { from: date(w.from), to: date(w.to) });
   return (
     <Stack gap="md">
       <Text size="sm">
