@@ -46,6 +46,7 @@ import { registerSsoRoutes } from "./modules/sso/routes.ts";
 import { registerTrainingEvaluationRoutes } from "./modules/trainings/evaluations/routes.ts";
 import { registerTrainingCertificatesRoutes } from "./modules/trainings/certificates/routes.ts";
 import { registerTrainingExchangeRoutes } from "./modules/trainings/exchange/routes.ts";
+import { registerTrainingNetworkRoutes } from "./modules/trainings/network/routes.ts";
 import { registerTrainingRoutes } from "./modules/trainings/routes.ts";
 import { registerTrainingSessionsRoutes } from "./modules/trainings/sessions/routes.ts";
 import { registerAccess } from "./platform/access.ts";
@@ -155,6 +156,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   registerTrainingSessionsRoutes(app, deps);
   registerTrainingCertificatesRoutes(app, deps);
   registerTrainingExchangeRoutes(app, deps);
+  registerTrainingNetworkRoutes(app, deps);
   await registerClient(app, opts.clientDir ?? CLIENT_DIR);
   return app;
 }

@@ -15,6 +15,11 @@ const TABLE_REACHES: Record<string, { tables: string[]; reason: string }> = {
     tables: ["interfaces"],
     reason: "the interface table reads the agreed answer and completion times of each pair",
   },
+  "trainings -> analytics": {
+    tables: ["analyticsReferralFacts"],
+    reason:
+      "a cohort's network effect counts referral links between organisations in set-based joins over the per-referral summary (analytics' functions are per actor and period, not per pair and cohort)",
+  },
   "audit -> cases": {
     tables: ["caseContacts", "caseNextSteps", "caseNotes", "cases", "clients"],
     reason: "read join for a name: the audit view labels the records its entries are about",

@@ -3,11 +3,15 @@ import cliProgress from "cli-progress";
 import type { Database } from "#server/db/open.ts";
 import { rebuildReferralFacts } from "./facts.ts";
 import { GeneratedDataExists, generateNetwork } from "./generator/index.ts";
+import { PLANT_COHORT_MODES, type PlantCohortMode } from "./generator/plant-cohort.ts";
 
 const USAGE = `Usage: npm run lotse -- generate --orgs N --cases N --events N --seed N [--years N] [--replace]
+         [--plant-cohort effect|none] [--cohort-orgs N]
   Builds a synthetic network of Sachsen-Anhalt with referral events into the database
   (DATABASE_URL, else the embedded one). A database that already holds generated data is
-  refused unless --replace, which deletes the earlier generated data first.`;
+  refused unless --replace, which deletes the earlier generated data first.
+  --plant-cohort plants a completed training cohort of --cohort-orgs (default 8) generated
+  organisations: "effect" — they start referring to each other after it; "none" — they do not.`;
 
 function count(value: string | undefined, name: string, fallback: number): number {
   if (value === undefined) return fallback;
@@ -29,6 +33,8 @@ export async function runGenerate(args: string[], open: () => Promise<Database>)
         seed: { type: "string" },
         years: { type: "string" },
         replace: { type: "boolean" },
+        "plant-cohort": { type: "string" },
+        "cohort-orgs": { type: "string" },
       },
     });
     options = {
@@ -39,6 +45,16 @@ export async function runGenerate(args: string[], open: () => Promise<Database>)
       years: Math.max(1, count(values.years, "years", 5)),
       replace: values.replace ?? false,
     };
+    const plant = values["plant-cohort"];
+    if (plant !== undefined) {
+      if (!(PLANT_COHORT_MODES as readonly string[]).includes(plant))
+        throw new Error(`--plant-cohort must be effect or none, not ${plant}`);
+      const size = count(values["cohort-orgs"], "cohort-orgs", 8);
+      if (size < 2) throw new Error("--cohort-orgs must be at least 2");
+      options.plantCohort = { mode: plant as PlantCohortMode, size };
+    } else if (values["cohort-orgs"] !== undefined) {
+      throw new Error("--cohort-orgs needs --plant-cohort");
+    }
   } catch (err) {
     console.error(`${(err as Error).message}\n${USAGE}`);
     return 64;
@@ -78,6 +94,13 @@ export async function runGenerate(args: string[], open: () => Promise<Database>)
     for (const f of summary.bottleneckInterfaces)
       console.log(`Planted bottleneck interface: ${f.id} (agreed answer ${f.answerWithinDays} working days)`);
     for (const f of summary.improvingInterfaces) console.log(`Planted improving interface: ${f.id}`);
+    const planted = summary.plantedCohort;
+    if (planted)
+      console.log(
+        `Planted training cohort ${planted.cohortId} (${planted.startsOn} to ${planted.endsOn}, ` +
+          `${planted.organisationIds.length} organisations, ${planted.participants} participants, ` +
+          `${planted.effect ? `${planted.referrals} referrals between them after it` : "no effect"}).`,
+      );
     console.log(
       `Loaded in ${(summary.millis / 1000).toFixed(1)} s: ${summary.eventsPerSecond.toLocaleString("en")} events/s.`,
     );

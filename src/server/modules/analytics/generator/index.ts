@@ -6,6 +6,12 @@ import * as schema from "#server/db/schema.ts";
 import { audit } from "#server/platform/audit.ts";
 import { copyText } from "./load.ts";
 import type { Directory } from "./model.ts";
+import {
+  type PlantCohortMode,
+  type PlantedCohort,
+  plantCohort,
+  removePlantedCohorts,
+} from "./plant-cohort.ts";
 import type { Chunk, NetworkInfo, ProduceOptions } from "./produce.ts";
 
 /**
@@ -19,6 +25,7 @@ import type { Chunk, NetworkInfo, ProduceOptions } from "./produce.ts";
  * (which has no foreign keys) in a second that commits right after the first.
  */
 
+export type { PlantCohortMode, PlantedCohort } from "./plant-cohort.ts";
 export type { PlantedInterface } from "./produce.ts";
 
 export type GenerateOptions = {
@@ -43,6 +50,11 @@ export type GenerateOptions = {
    * referrals too, because a run before this one commits its events just after its referrals).
    */
   onlyIntoEmptyLog?: boolean;
+  /**
+   * Plant a completed training cohort of generated organisations (plant-cohort.ts): with `effect`
+   * its organisations start referring to each other after it; with `none` they do not.
+   */
+  plantCohort?: { mode: PlantCohortMode; size?: number };
   onProgress?: (stage: "replace" | "events", done: number, total: number) => void;
 };
 
@@ -58,6 +70,8 @@ export type GenerateSummary = Omit<NetworkInfo, "organisationIds"> & {
   eventsPerSecond: number;
   /** Where the time went, per COPY target (ms, summed over chunks). */
   timings: Record<string, number>;
+  /** The planted training cohort, if one was asked for (its referrals are not in the counts above). */
+  plantedCohort?: PlantedCohort;
 };
 
 export class GeneratedDataExists extends Error {
@@ -89,6 +103,8 @@ async function removeGenerated(main: pg.PoolClient, log: pg.PoolClient): Promise
   await log.query("alter table referral_events disable trigger referral_events_no_change");
   await log.query(`delete from referral_events where from_organisation_id in (${orgs})`);
   await log.query("alter table referral_events enable trigger referral_events_no_change");
+  // A planted training cohort stands on generated organisations (which it may not outlive).
+  await removePlantedCohorts(main);
   const { rowCount } = await main.query(`delete from organisations where ${SYNTHETIC}`);
   return rowCount ?? 0;
 }
@@ -194,6 +210,7 @@ export async function generateNetwork(
   };
   const counts = { clients: 0, cases: 0, caseEvents: 0, referrals: 0, events: 0, replacedOrganisations: 0 };
   let info: NetworkInfo | undefined;
+  let plantedCohort: PlantedCohort | undefined;
   try {
     await main.query("begin");
     await log.query("begin");
@@ -260,6 +277,15 @@ export async function generateNetwork(
       await main.query("set local session_replication_role = origin");
       await verifyReferences(main, info.organisationIds);
     }
+    if (options.plantCohort) {
+      plantedCohort = await plantCohort(main, log, {
+        mode: options.plantCohort.mode,
+        size: options.plantCohort.size ?? 8,
+        seed: options.seed,
+        now: options.now ?? new Date(),
+        organisationIds: info.organisationIds,
+      });
+    }
     const { organisationIds: _ids, bottleneckInterfaces, improvingInterfaces, ...network } = info;
     await audit(
       drizzle(main, { schema }) as unknown as Db,
@@ -274,6 +300,13 @@ export async function generateNetwork(
           ...counts,
           bottlenecks: bottleneckInterfaces.length,
           improving: improvingInterfaces.length,
+          ...(plantedCohort
+            ? {
+                plantedCohort: plantedCohort.cohortId,
+                plantedEffect: plantedCohort.effect,
+                plantedReferrals: plantedCohort.referrals,
+              }
+            : {}),
         },
       },
     );
@@ -297,6 +330,7 @@ export async function generateNetwork(
     millis,
     eventsPerSecond: Math.round(counts.events / (millis / 1000)),
     timings,
+    ...(plantedCohort ? { plantedCohort } : {}),
   };
 }
 
