@@ -43,8 +43,8 @@ import { isClientProcedure, recognitionDeadlines } from "./modules/recognition/d
 import { registerRecognitionRoutes } from "./modules/recognition/routes.ts";
 import { registerReferralRoutes } from "./modules/referrals/routes.ts";
 import { registerSsoRoutes } from "./modules/sso/routes.ts";
-import { registerTrainingEvaluationRoutes } from "./modules/trainings/evaluations/routes.ts";
 import { registerTrainingCertificatesRoutes } from "./modules/trainings/certificates/routes.ts";
+import { registerTrainingEvaluationRoutes } from "./modules/trainings/evaluations/routes.ts";
 import { registerTrainingExchangeRoutes } from "./modules/trainings/exchange/routes.ts";
 import { registerTrainingNetworkRoutes } from "./modules/trainings/network/routes.ts";
 import { registerTrainingRoutes } from "./modules/trainings/routes.ts";

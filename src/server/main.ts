@@ -10,6 +10,7 @@ import { pruneFinderChanges } from "./modules/finder/engine/store.ts";
 import { privacyJobs } from "./modules/privacy/erase.ts";
 import { reconcileErasureLedger } from "./modules/privacy/ledger.ts";
 import { referralJobs } from "./modules/referrals/reminders.ts";
+import { ensureSeedProgrammes } from "./modules/trainings/seed-programmes.ts";
 import { backupJobs } from "./platform/backup/schedule.ts";
 import { startScheduler } from "./platform/jobs.ts";
 import { loggerOptions } from "./platform/logging.ts";
@@ -39,6 +40,8 @@ async function main() {
     await database.close();
     process.exit(1);
   }
+  // The seed's two training programmes stand in every installation, demo or not.
+  await ensureSeedProgrammes(database.db);
   const seeded = config.demoData ? await seedDemo(database.db) : false;
   const history = config.demoData ? await seedDemoHistory(database.db) : null;
   // After the history: that generator only writes into an empty referral log.

@@ -288,6 +288,15 @@ describe("route access", () => {
         "POST /api/auth/login",
         "POST /api/auth/password-reset/confirm",
         "POST /api/auth/password-reset/request",
+        // Trainings: applying without an account, the personal evaluation link, the calendar
+        // address a calendar app fetches, and the verification a certificate's reader opens.
+        "GET /api/training-applications/cohorts",
+        "GET /api/training-applications/cohorts/:cohortId",
+        "POST /api/training-applications/cohorts/:cohortId",
+        "GET /api/training-evaluations/:token",
+        "POST /api/training-evaluations/:token",
+        "GET /api/training-feeds/:token.ics",
+        "GET /api/training-certificates/verify/:code",
       ].sort(),
     );
   });

@@ -196,7 +196,10 @@ describe("registration", () => {
     if (!a || !b || !c || !d) throw new Error("members");
     // Before any registration the admin sees the open cohort in the list, but cannot open it yet;
     // a cohort closed for registration without their members they do not see at all.
-    await t.db.update(trainingCohorts).set({ registrationOpen: false }).where(eq(trainingCohorts.id, w.otherCohort.id));
+    await t.db
+      .update(trainingCohorts)
+      .set({ registrationOpen: false })
+      .where(eq(trainingCohorts.id, w.otherCohort.id));
     const listed = await ok(admin.request("GET", "/api/training-cohorts"));
     expect(listed.items.find((c: { id: string }) => c.id === cohort.id)).toMatchObject({ reachable: false });
     expect(listed.items.map((c: { id: string }) => c.id)).not.toContain(w.otherCohort.id);

@@ -10,6 +10,10 @@ import { seedDemoInterfaces } from "./interfaces.ts";
 import { seedDemoOffers } from "./offers.ts";
 import { DEMO_ORGANISATIONS } from "./organisations.ts";
 import { seedDemoTrainings } from "./trainings.ts";
+import { seedDemoTrainingsCertificates } from "./trainings-certificates.ts";
+import { seedDemoTrainingsEvaluations } from "./trainings-evaluations.ts";
+import { seedDemoTrainingsExchange } from "./trainings-exchange.ts";
+import { seedDemoTrainingsSessions } from "./trainings-sessions.ts";
 
 export const DEMO_PASSWORD = "Lotse-Demo-2026!";
 
@@ -139,6 +143,10 @@ export async function seedDemo(db: Db): Promise<boolean> {
     await seedDemoCases(tx, idOf);
     await seedDemoCompetences(tx, idOf);
     await seedDemoTrainings(tx, idOf);
+    await seedDemoTrainingsSessions(tx, idOf);
+    await seedDemoTrainingsEvaluations(tx, idOf);
+    await seedDemoTrainingsCertificates(tx, idOf);
+    await seedDemoTrainingsExchange(tx, idOf);
     return true;
   });
 }
