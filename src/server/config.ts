@@ -22,6 +22,11 @@ const envSchema = z.object({
   TRUST_PROXY: z.enum(["true", "false"]).default("false"),
   /** Requests per minute and address to the public endpoints (finder, HSDS); 0 turns the limit off. */
   LOTSE_PUBLIC_RATE_LIMIT: z.coerce.number().int().min(0).max(1_000_000).default(300),
+  /**
+   * Login attempts per minute from one address (all accounts together). Staff of a large organisation
+   * behind one NAT address start work at the same minute: raise it there. The per-account limit stays.
+   */
+  LOTSE_LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(50),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Append-only file of Art. 17 erasures outside the database; unset: erasure-ledger.jsonl in the data directory. */
   LOTSE_ERASURE_LEDGER: z.string().min(1).optional(),
@@ -45,6 +50,8 @@ export type Config = {
   trustProxy: boolean;
   logLevel: string;
   publicRateLimit: number;
+  /** Login attempts per minute and address. */
+  loginRateLimit: number;
   secureCookies: boolean;
   /** Absolute path of the erasure ledger file. */
   erasureLedger: string;
@@ -74,6 +81,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY === "true",
     logLevel: e.LOG_LEVEL,
     publicRateLimit: e.LOTSE_PUBLIC_RATE_LIMIT,
+    loginRateLimit: e.LOTSE_LOGIN_RATE_LIMIT,
     secureCookies: publicUrl.startsWith("https://"),
     erasureLedger: path.resolve(e.LOTSE_ERASURE_LEDGER ?? path.join(dataDir, "erasure-ledger.jsonl")),
     backup: {

@@ -94,6 +94,7 @@ describe("invitation", () => {
         "Fälle",
         "Verweise",
         "Kompetenzprofile",
+        "Weiterbildungen",
         "Unsere Organisation",
         "Angebote",
         "Schnittstellen",

@@ -10,13 +10,14 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const BASIC = ["Start", "Unsere Organisation", "Angebote", "Schnittstellen"];
+const BASIC = ["Start", "Weiterbildungen", "Unsere Organisation", "Angebote", "Schnittstellen"];
 const EXPECTED: [string, string, string[]][] = [
   [
     "network coordinator",
     DEMO.coordinator,
     [
       "Start",
+      "Weiterbildungen",
       "Unsere Organisation",
       "Angebote",
       "Schnittstellen",
@@ -35,6 +36,7 @@ const EXPECTED: [string, string, string[]][] = [
     [
       "Start",
       "Mit mir geteilt",
+      "Weiterbildungen",
       "Unsere Organisation",
       "Angebote",
       "Schnittstellen",

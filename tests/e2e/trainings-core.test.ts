@@ -35,8 +35,8 @@ describe("trainings core", () => {
         .waitFor();
       await expectNoAxeViolations(page);
 
-      await page.getByRole("button", { name: "Neuer Durchgang" }).click();
-      const dialog = page.getByRole("dialog", { name: "Neuer Durchgang" });
+      await page.getByRole("button", { name: "Neue Kohorte" }).click();
+      const dialog = page.getByRole("dialog", { name: "Neue Kohorte" });
       await dialog
         .getByLabel(/^Programm/)
         .selectOption({ label: "Diversity-Beratung in eigener Organisation" });

@@ -19,8 +19,7 @@ export type ModuleLink = {
     | "referrals.nav"
     | "competenceProfile.nav"
     | "competenceProfile.sharedNav"
-    | "trainings.nav"
-    | "trainings.mineNav";
+    | "trainings.nav";
   /** Null: every logged-in person sees it. */
   permission: Permission | null;
 };
@@ -35,7 +34,6 @@ export const MODULES: readonly ModuleLink[] = [
   // Profiles other organisations shared (company contacts, partner counsellors).
   { to: "/competences/shared", label: "competenceProfile.sharedNav", permission: "competence_share.read" },
   { to: "/trainings", label: "trainings.nav", permission: "training.read" },
-  { to: "/trainings/mine", label: "trainings.mineNav", permission: null },
   { to: "/organisation", label: "organisation", permission: "organisation.read" },
   { to: "/offers", label: "offers", permission: "offer.read" },
   { to: "/interfaces", label: "interfaces.nav", permission: "interface.read" },

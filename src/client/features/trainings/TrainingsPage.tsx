@@ -103,6 +103,9 @@ function TrainingsView() {
   return (
     <>
       <PageTitle>{t("trainings.nav")}</PageTitle>
+      <Anchor component={Link} to="/trainings/mine" mb="md" display="inline-block">
+        {t("trainings.mineNav")}
+      </Anchor>
       <ProblemAlert error={cohorts.error ?? programmes.error} />
       <Stack gap="xl">
         <section aria-labelledby="cohorts-heading">

@@ -27,7 +27,13 @@ export function registerAuthRoutes(app: App, { db, config, mailer }: Deps) {
   }
 
   route(app, authRoutes.login, async (request, reply) => {
-    const token = await auth.login({ db, ...request.body, ip: request.ip, requestId: request.id });
+    const token = await auth.login({
+      db,
+      ...request.body,
+      ip: request.ip,
+      requestId: request.id,
+      addressLimit: config.loginRateLimit,
+    });
     return startSession(request, reply, token);
   });
 

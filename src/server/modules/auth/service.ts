@@ -66,12 +66,20 @@ export async function presentSession(db: Tx, actor: Actor): Promise<SessionInfo>
 }
 
 /** Checks e-mail and password under the rate limits and opens a new session. Returns the cookie token. */
-export async function login(p: { db: Db; email: string; password: string; ip: string; requestId: string }) {
+export async function login(p: {
+  db: Db;
+  email: string;
+  password: string;
+  ip: string;
+  requestId: string;
+  /** Attempts per minute from one address (LOTSE_LOGIN_RATE_LIMIT). */
+  addressLimit?: number;
+}) {
   const email = p.email.trim().toLowerCase();
   // Counted before the slow password check, so parallel guesses cannot all pass; a success gives
   // its attempt back.
   const account = await consume(p.db, "login.account", email);
-  const address = await consume(p.db, "login.address", addressKey(p.ip));
+  const address = await consume(p.db, "login.address", addressKey(p.ip), p.addressLimit);
   const [user] = await p.db
     .select()
     .from(users)
