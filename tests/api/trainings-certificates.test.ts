@@ -125,9 +125,21 @@ describe("issuing certificates for a cohort", () => {
     expect(rows).toHaveLength(4);
   });
 
-  it("refuses a cohort that has not begun, writing nothing", async () => {
+  it("issues for a cohort still marked planned once its first day has passed", async () => {
     const w = await world();
     await t.db.update(trainingCohorts).set({ status: "planned" }).where(eq(trainingCohorts.id, w.cohort.id));
+    const res = await w.coordinator.request("POST", w.url);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().issued.length).toBeGreaterThan(0);
+  });
+
+  it("refuses a cohort that has not begun, writing nothing", async () => {
+    const w = await world();
+    const later = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+    await t.db
+      .update(trainingCohorts)
+      .set({ status: "planned", startsOn: later, endsOn: later })
+      .where(eq(trainingCohorts.id, w.cohort.id));
     const res = await w.coordinator.request("POST", w.url, { headers: { "accept-language": "en" } });
     expect(res.statusCode).toBe(422);
     expect(res.json().code).toBe("trainings.certificates_not_issuable");

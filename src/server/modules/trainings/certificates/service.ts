@@ -100,7 +100,11 @@ type IssueCtx = Ctx & { cohortId: string; mailer: Pick<Mailer, "delivers">; publ
 export async function issueCertificates(ctx: IssueCtx): Promise<IssueResult> {
   const { cohort, relation } = await teachingCohort(ctx, ctx.cohortId);
   if (!relation.coordinator) throw new AppError(403, "forbidden");
-  if (!ISSUABLE.has(cohort.status)) throw new AppError(422, "trainings.certificates_not_issuable");
+  // A cohort still marked planned whose first day has passed has begun all the same.
+  const begun = cohort.startsOn <= new Date().toLocaleDateString("sv-SE", { timeZone: "Europe/Berlin" });
+  if (!ISSUABLE.has(cohort.status) && !(cohort.status === "planned" && begun)) {
+    throw new AppError(422, "trainings.certificates_not_issuable");
+  }
   const programme = await programmeWithGoals(ctx, cohort.programmeId);
   const [issuer] = await ctx.db
     .select({ name: organisations.name })
