@@ -207,3 +207,240 @@ describe("every cohort read × role", () => {
     expect(still?.status).toBe("enrolled");
   });
 });
+
+/** Rows of the cohort's tables, to show a refused write changed nothing. */
+async function snapshot(cohortId: string) {
+  const participants = await t.db
+    .select()
+    .from(trainingParticipants)
+    .where(eq(trainingParticipants.cohortId, cohortId));
+  const sessions = await t.db.select().from(trainingSessions).where(eq(trainingSessions.cohortId, cohortId));
+  const posts = await t.db.select().from(trainingPosts).where(eq(trainingPosts.cohortId, cohortId));
+  const [cohort] = await t.db.select().from(trainingCohorts).where(eq(trainingCohorts.id, cohortId));
+  return { participants, sessions, posts, cohort };
+}
+
+describe("odd input on each write", () => {
+  it("refuses bad registrations with a translated problem and writes nothing", async () => {
+    const w = await trainingWorld(t, { participants: 2, orgs: 2, sessions: 2 });
+    const c = await callers(w);
+    const url = `/api/training-cohorts/${w.cohort.id}/participants`;
+    const before = await snapshot(w.cohort.id);
+    const person = { name: "Probe Person", email: "probe.person@example.org", organisationName: "Verein", organisationType: "other", role: "staff" };
+    const bad: Array<[unknown, number]> = [
+      [{ ...person, role: "boss" }, 400],
+      [{ ...person, name: "Pro\ud800be" }, 400],
+      [{ ...person, name: "Pro\u0000be" }, 400],
+      [{ ...person, name: "x".repeat(100_000) }, 400],
+      [{ ...person, email: "not-an-email" }, 400],
+      [{ ...person, name: 42 }, 400],
+      [{ ...person, organisationId: randomUUID() }, 422],
+      [{ ...person, userId: randomUUID() }, 422],
+      [{ ...person, organisationType: "mafia" }, 400],
+      [[person], 400],
+    ];
+    for (const [body, status] of bad) {
+      const res = await c.coordinator.request("POST", url, { body });
+      problem(res, status);
+    }
+    // An admin may not register someone of another organisation or a person without account.
+    const foreigner = w.people.find((p) => p.organisation.org.id !== w.organisations[1]?.org.id);
+    problem(await c.admin.request("POST", url, { body: { userId: w.otherUser.id, role: "staff" } }), 422);
+    problem(await c.admin.request("POST", url, { body: { ...person } }), 422);
+    const foreign = await c.admin.request("POST", url, { body: { userId: foreigner?.user.id, role: "staff" } });
+    expect(problem(foreign, 422).code).toBe("trainings.core_not_own_member");
+    expect(await snapshot(w.cohort.id)).toEqual(before);
+  });
+
+  it("treats an e-mail with other capitals as the same person, also when two arrive at once", async () => {
+    const w = await trainingWorld(t, { participants: 2, orgs: 1, sessions: 1 });
+    const coordinator = await t.loginAs(w.coordinator.email);
+    const url = `/api/training-cohorts/${w.cohort.id}/participants`;
+    const person = { name: "Dana Doppelt", organisationName: "Verein", organisationType: "other", role: "volunteer" };
+    const [a, b] = await Promise.all([
+      coordinator.request("POST", url, { body: { ...person, email: "Dana.Doppelt@Example.org" } }),
+      coordinator.request("POST", url, { body: { ...person, email: "dana.doppelt@example.ORG" } }),
+    ]);
+    expect([a.statusCode, b.statusCode].sort()).toEqual([201, 409].sort((x, y) => x - y));
+    const again = await coordinator.request("POST", url, { body: { ...person, email: "DANA.DOPPELT@EXAMPLE.ORG" } });
+    expect(problem(again, 409).code).toBe("trainings.core_duplicate");
+    const rows = await t.db
+      .select()
+      .from(trainingParticipants)
+      .where(and(eq(trainingParticipants.cohortId, w.cohort.id), sql`lower(email) = 'dana.doppelt@example.org'`));
+    expect(rows).toHaveLength(1);
+    // A public application with the address in other capitals does not make a second record.
+    const applied = await t.app.inject({
+      method: "POST",
+      url: `/api/training-applications/cohorts/${w.cohort.id}`,
+      payload: { ...person, email: "dAnA.dOpPeLt@example.org", consent: true },
+    });
+    expect([200, 201, 202, 404]).toContain(applied.statusCode);
+    const after = await t.db
+      .select()
+      .from(trainingParticipants)
+      .where(and(eq(trainingParticipants.cohortId, w.cohort.id), sql`lower(email) = 'dana.doppelt@example.org'`));
+    expect(after).toHaveLength(1);
+  });
+
+  it("gives the last place to exactly one of two registrations at once; the other waits", async () => {
+    const w = await trainingWorld(t, { participants: 2, orgs: 1, sessions: 1 });
+    await t.db.update(trainingCohorts).set({ capacity: 3 }).where(eq(trainingCohorts.id, w.cohort.id));
+    const coordinator = await t.loginAs(w.coordinator.email);
+    const url = `/api/training-cohorts/${w.cohort.id}/participants`;
+    const body = (n: number) => ({
+      name: `Letzter Platz ${n}`,
+      email: `letzter.${n}.${w.tag}@example.org`,
+      organisationName: "Verein",
+      organisationType: "other",
+      role: "staff",
+    });
+    const results = await Promise.all([1, 2, 3].map((n) => ok(coordinator.request("POST", url, { body: body(n) }), 201)));
+    expect(results.map((r) => r.status).sort()).toEqual(["enrolled", "waitlisted", "waitlisted"]);
+    const full = await coordinator.request("POST", url, { body: { ...body(4), waitlist: false } });
+    expect(problem(full, 409).code).toBe("trainings.core_full");
+    const [count] = await t.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(trainingParticipants)
+      .where(and(eq(trainingParticipants.cohortId, w.cohort.id), eq(trainingParticipants.status, "enrolled")));
+    expect(count?.n).toBe(3);
+  });
+
+  it("refuses public applications that try to set what only the coordination sets", async () => {
+    const w = await trainingWorld(t, { participants: 1, orgs: 1, sessions: 1 });
+    await t.db.update(trainingCohorts).set({ registrationOpen: true, status: "planned" }).where(eq(trainingCohorts.id, w.cohort.id));
+    const email = `bewerbung.${w.tag}@example.org`;
+    const res = await t.app.inject({
+      method: "POST",
+      url: `/api/training-applications/cohorts/${w.cohort.id}`,
+      payload: {
+        name: "Bea Bewerbung",
+        email,
+        organisationName: "Verein",
+        organisationType: "other",
+        role: "staff",
+        consent: true,
+        status: "enrolled",
+        userId: w.trainer.id,
+        organisationId: w.coordination.id,
+        cohortId: w.otherCohort.id,
+      },
+    });
+    expect(res.statusCode, res.body).toBeLessThan(300);
+    const [row] = await t.db.select().from(trainingParticipants).where(eq(trainingParticipants.email, email));
+    expect(row).toMatchObject({ status: "applied", userId: null, organisationId: null, cohortId: w.cohort.id });
+    for (const payload of [
+      { name: "A", email: "a@example.org", organisationName: "V", organisationType: "other", role: "staff", consent: false },
+      { name: "A\ud83d", email: "a@example.org", organisationName: "V", organisationType: "other", role: "staff", consent: true },
+      { name: "A", email: "a@example.org", organisationName: "V", organisationType: "other", role: "staff", consent: true, motivation: "m".repeat(2001) },
+    ]) {
+      problem(await t.app.inject({ method: "POST", url: `/api/training-applications/cohorts/${w.cohort.id}`, payload }), 400);
+    }
+    // Unknown, closed or random cohorts: 404 without naming it.
+    problem(await t.app.inject({ method: "POST", url: `/api/training-applications/cohorts/${randomUUID()}`, payload: { name: "A", email: "a@example.org", organisationName: "V", organisationType: "other", role: "staff", consent: true } }), 404);
+    problem(await t.app.inject({ method: "GET", url: "/api/training-applications/cohorts/not-a-uuid" }), 400);
+  });
+
+  it("refuses cohorts with no capacity, reversed dates or unknown ids", async () => {
+    const w = await trainingWorld(t, { participants: 1, orgs: 1, sessions: 1 });
+    const coordinator = await t.loginAs(w.coordinator.email);
+    const base = { programmeId: w.programme.id, title: `Probe ${w.tag}`, startsOn: day(10), endsOn: day(40), capacity: 10 };
+    const [{ n: before } = { n: 0 }] = await t.db.select({ n: sql<number>`count(*)::int` }).from(trainingCohorts);
+    for (const [body, status] of [
+      [{ ...base, capacity: 0 }, 400],
+      [{ ...base, capacity: -3 }, 400],
+      [{ ...base, capacity: 1.5 }, 400],
+      [{ ...base, startsOn: day(40), endsOn: day(10) }, 422],
+      [{ ...base, startsOn: "2026-02-30" }, 400],
+      [{ ...base, programmeId: randomUUID() }, 422],
+      [{ ...base, trainerIds: [randomUUID()] }, 422],
+      [{ ...base, trainerIds: [w.people[0]?.user.id] }, 422],
+      [{ ...base, status: "exploded" }, 400],
+      [{ ...base, title: "T\u0000" }, 400],
+    ] as Array<[unknown, number]>) {
+      const res = await coordinator.request("POST", "/api/training-cohorts", { body });
+      expect([400, 422], `${JSON.stringify(body).slice(0, 120)} ${res.body}`).toContain(res.statusCode);
+      problem(res, res.statusCode);
+      void status;
+    }
+    const [{ n: after } = { n: 0 }] = await t.db.select({ n: sql<number>`count(*)::int` }).from(trainingCohorts);
+    expect(after).toBe(before);
+  });
+
+  it("refuses sessions outside the cohort, reversed, with another programme's goals; nothing written", async () => {
+    const w = await trainingWorld(t, { participants: 2, orgs: 1, sessions: 2 });
+    const other = await trainingWorld(t, { participants: 1, orgs: 1, sessions: 1 });
+    const trainer = await t.loginAs(w.trainer.email);
+    const url = `/api/training-cohorts/${w.cohort.id}/sessions`;
+    const at = (d: string, h: string) => `${d}T${h}:00.000Z`;
+    const base = { startsAt: at(day(2), "09:00"), endsAt: at(day(2), "12:00"), topic: "Probe", goalIds: [] as unknown[] };
+    const before = await snapshot(w.cohort.id);
+    for (const body of [
+      { ...base, endsAt: at(day(2), "08:00") },
+      { ...base, startsAt: at(day(60), "09:00"), endsAt: at(day(60), "10:00") },
+      { ...base, startsAt: at(day(-30), "09:00"), endsAt: at(day(-30), "10:00") },
+      { ...base, goalIds: [other.goals[0]?.id] },
+      { ...base, goalIds: [randomUUID()] },
+      { ...base, goalIds: ["nope"] },
+      { ...base, topic: "x".repeat(100_000) },
+      { ...base, topic: "\udc00" },
+      { ...base, startsAt: "yesterday" },
+    ]) {
+      const res = await trainer.request("POST", url, { body });
+      expect([400, 422], `${JSON.stringify(body).slice(0, 120)} ${res.body}`).toContain(res.statusCode);
+      problem(res, res.statusCode);
+    }
+    // Another cohort's session under the attendance path of a participant of this cohort.
+    const p0 = w.people[0]?.participant.id;
+    const res = await trainer.request("PUT", `/api/training-sessions/${other.sessions[0]?.id}/attendance`, {
+      body: { entries: [{ participantId: p0, status: "present" }] },
+    });
+    expect(res.statusCode).toBe(404);
+    const cross = await trainer.request("PUT", `/api/training-sessions/${w.sessions[0]?.id}/attendance`, {
+      body: { entries: [{ participantId: other.people[0]?.participant.id, status: "present" }] },
+    });
+    expect(problem(cross, 422).code).toBe("trainings.sessions.attendance_not_participant");
+    for (const entries of [
+      [{ participantId: p0, status: "sleeping" }],
+      [{ participantId: p0, status: "present" }, { participantId: p0, status: "absent" }],
+      [],
+    ]) {
+      problem(await trainer.request("PUT", `/api/training-sessions/${w.sessions[0]?.id}/attendance`, { body: { entries } }), 400);
+    }
+    expect(await snapshot(w.cohort.id)).toEqual(before);
+    expect(
+      await t.db.select().from(trainingAttendance).where(inArray(trainingAttendance.sessionId, w.sessions.map((s) => s.id))),
+    ).toEqual([]);
+  });
+
+  it("refuses odd posts: NUL, lone surrogates, huge, a parent of another cohort", async () => {
+    const w = await trainingWorld(t, { participants: 2, orgs: 1, sessions: 1 });
+    const other = await trainingWorld(t, { participants: 1, orgs: 1, sessions: 1 });
+    const participant = await t.loginAs(w.people[0]?.user.email ?? "");
+    const otherTrainer = await t.loginAs(other.trainer.email);
+    const foreign = await ok(
+      otherTrainer.request("POST", `/api/training-cohorts/${other.cohort.id}/exchange/posts`, { body: { body: "Hallo B" } }),
+      201,
+    );
+    const url = `/api/training-cohorts/${w.cohort.id}/exchange/posts`;
+    for (const body of [
+      { body: "a\u0000b" },
+      { body: "a\ud800" },
+      { body: "x".repeat(5001) },
+      { body: "   " },
+      { body: 7 },
+      { body: "ok", parentId: "x" },
+    ]) {
+      problem(await participant.request("POST", url, { body }), 400);
+    }
+    const cross = await participant.request("POST", url, { body: { body: "Antwort", parentId: foreign.id } });
+    expect([404, 422]).toContain(cross.statusCode);
+    problem(cross, cross.statusCode);
+    // Editing or deleting another cohort's post through this cohort's path: 404.
+    expect((await participant.request("PATCH", `${url}/${foreign.id}`, { body: { body: "Übernommen" } })).statusCode).toBe(404);
+    expect((await participant.request("DELETE", `${url}/${foreign.id}`)).statusCode).toBe(404);
+    expect(await t.db.select().from(trainingPosts).where(eq(trainingPosts.cohortId, w.cohort.id))).toEqual([]);
+    const [kept] = await t.db.select().from(trainingPosts).where(eq(trainingPosts.id, foreign.id));
+    expect(kept?.body).toBe("Hallo B");
+  });
+});
