@@ -12,6 +12,7 @@ import {
   trainingPosts,
   trainingSessions,
 } from "../../src/server/db/schema.ts";
+import { tokenHash } from "../../src/server/platform/tokens.ts";
 import { createTestApp } from "../helpers/app.ts";
 import { buildUser } from "../helpers/factories.ts";
 import { mailsTo, tokenFromLink } from "../helpers/mail.ts";
@@ -442,5 +443,190 @@ describe("odd input on each write", () => {
     expect(await t.db.select().from(trainingPosts).where(eq(trainingPosts.cohortId, w.cohort.id))).toEqual([]);
     const [kept] = await t.db.select().from(trainingPosts).where(eq(trainingPosts.id, foreign.id));
     expect(kept?.body).toBe("Hallo B");
+  });
+});
+
+/** The trainer mails the links of a phase; the newest token per participant id. */
+async function links(w: World, phase: "pre" | "post") {
+  const trainer = await t.loginAs(w.trainer.email);
+  await ok(trainer.request("POST", `/api/training-cohorts/${w.cohort.id}/evaluation-links`, { body: { phase } }));
+  const tokens: string[] = [];
+  for (const p of w.people) {
+    const last = (await mailsTo(t.db, p.participant.email)).filter((m) => m.template === "training_evaluation").at(-1);
+    if (last) tokens.push(tokenFromLink(last.bodyText, "/evaluation"));
+  }
+  return tokens;
+}
+const answers = (w: World, rating: number, comment?: string) =>
+  w.goals.map((g) => ({ goalId: g.id, rating, ...(comment ? { comment } : {}) }));
+const submit = (token: string, body: unknown) =>
+  t.app.inject({ method: "POST", url: `/api/training-evaluations/${token}`, payload: body as object });
+
+describe("evaluation links", () => {
+  it("holds against reuse, expiry, forgery and two submissions at once; nothing written on refusal", async () => {
+    const w = await trainingWorld(t, { participants: 4, orgs: 2, sessions: 2 });
+    const [a, b, c, d] = await links(w, "pre");
+    if (!a || !b || !c || !d) throw new Error("no tokens");
+    // Two submissions of the same link at once: exactly one wins.
+    const both = await Promise.all([submit(a, { answers: answers(w, 2) }), submit(a, { answers: answers(w, 4) })]);
+    expect(both.map((r) => r.statusCode).sort()).toEqual([201, 409]);
+    expect(problem((await submit(a, { answers: answers(w, 3) })), 409).code).toBe("trainings.evaluation_link_used");
+    // Expired.
+    await t.db
+      .update(trainingEvaluationLinks)
+      .set({ expiresAt: new Date(Date.now() - 60_000) })
+      .where(eq(trainingEvaluationLinks.tokenHash, tokenHash(b)));
+    expect(problem(await submit(b, { answers: answers(w, 3) }), 410).code).toBe("trainings.evaluation_link_expired");
+    problem(await t.app.inject({ method: "GET", url: `/api/training-evaluations/${b}` }), 410);
+    // Forged: a token of the right shape, one character changed, padded, an odd one.
+    const flipped = `${c.slice(0, -1)}${c.endsWith("A") ? "B" : "A"}`;
+    for (const forged of [flipped, `${c}x`, "A".repeat(43), c.toUpperCase() === c ? c.toLowerCase() : c.toUpperCase()]) {
+      const res = await submit(forged, { answers: answers(w, 1) });
+      expect(problem(res, 404).code, forged).toBe("trainings.evaluation_link_invalid");
+      expect(res.body).not.toContain(w.cohort.title);
+    }
+    problem(await submit("short", { answers: answers(w, 1) }), 400);
+    // Bad answers: rating out of range, a goal of another programme, a goal twice, too few.
+    const other = await trainingWorld(t, { participants: 1, orgs: 1, sessions: 1 });
+    for (const [body, status] of [
+      [{ answers: answers(w, 6) }, 400],
+      [{ answers: answers(w, 0) }, 400],
+      [{ answers: answers(w, 2.5) }, 400],
+      [{ answers: answers(w, 3, "c\u0000") }, 400],
+      [{ answers: answers(w, 3, "c".repeat(2001)) }, 400],
+      [{ answers: [...answers(w, 3).slice(1), { goalId: other.goals[0]?.id, rating: 3 }] }, 422],
+      [{ answers: [...answers(w, 3), answers(w, 3)[0]] }, 422],
+      [{ answers: answers(w, 3).slice(1) }, 422],
+      [{ answers: "all good" }, 400],
+    ] as Array<[unknown, number]>) {
+      problem(await submit(c, body), status);
+    }
+    // The link is still usable after all those refusals, exactly once.
+    await ok(submit(c, { answers: answers(w, 5) }), 201);
+    const responses = await t.db
+      .select()
+      .from(trainingEvaluationResponses)
+      .where(eq(trainingEvaluationResponses.cohortId, w.cohort.id));
+    expect(responses).toHaveLength(2);
+    // The form of a used link does not reopen it; a form shows no other participant's data.
+    const formRes = await t.app.inject({ method: "GET", url: `/api/training-evaluations/${d}` });
+    const form = JSON.parse(formRes.body);
+    for (const p of w.people) {
+      expect(formRes.body).not.toContain(p.participant.name);
+      expect(formRes.body).not.toContain(p.participant.email);
+    }
+    expect(form.goals).toHaveLength(w.goals.length);
+  });
+
+  it("shows no figure from one or two answers and never participant ids with answers", async () => {
+    const w = await trainingWorld(t, { participants: 4, orgs: 2, sessions: 2 });
+    const tokens = await links(w, "pre");
+    const trainer = await t.loginAs(w.trainer.email);
+    const url = `/api/training-cohorts/${w.cohort.id}/evaluation-results`;
+    for (const [i, token] of tokens.slice(0, 2).entries()) {
+      await ok(submit(token, { answers: answers(w, i + 1, `Kommentar ${i} ${w.tag}`) }), 201);
+      const res = await trainer.request("GET", url);
+      const results = JSON.parse(res.body);
+      expect(results.pre.answered).toBe(i + 1);
+      for (const g of results.goals) {
+        expect(g.pre).toMatchObject({ mean: null, distribution: null, suppressed: "too_few_answers", comments: null });
+      }
+      expect(res.body).not.toContain(`Kommentar ${i}`);
+      for (const p of w.people) expect(res.body).not.toContain(p.participant.id);
+    }
+  });
+});
+
+describe("certificates and their codes", () => {
+  it("issues once under two parallel requests; verification discloses nothing for altered codes", async () => {
+    const w = await trainingWorld(t, { participants: 3, orgs: 1, sessions: 4 });
+    const trainer = await t.loginAs(w.trainer.email);
+    for (const s of w.sessions.filter((x) => x.startsAt.getTime() < Date.now())) {
+      await ok(
+        trainer.request("PUT", `/api/training-sessions/${s.id}/attendance`, {
+          body: { entries: w.people.map((p) => ({ participantId: p.participant.id, status: "present" })) },
+        }),
+      );
+    }
+    const coordinator = await t.loginAs(w.coordinator.email);
+    const url = `/api/training-cohorts/${w.cohort.id}/certificates`;
+    const results = await Promise.all([coordinator.request("POST", url), coordinator.request("POST", url)]);
+    for (const r of results) expect([200, 409], r.body).toContain(r.statusCode);
+    const certificates = await t.db
+      .select()
+      .from(trainingCertificates)
+      .where(eq(trainingCertificates.cohortId, w.cohort.id));
+    expect(certificates).toHaveLength(3);
+    const code = certificates[0]?.code ?? "";
+    const verify = (typed: string) =>
+      t.app.inject({ method: "GET", url: `/api/training-certificates/verify/${encodeURIComponent(typed)}` });
+    const valid = JSON.parse((await verify(code)).body);
+    expect(valid.status).toBe("valid");
+    expect(JSON.parse((await verify(code.toLowerCase())).body).status).toBe("valid");
+    expect(JSON.parse((await verify(`${code.slice(0, 5)} ${code.slice(5, 10)}-${code.slice(10)}`)).body).status).toBe(
+      "valid",
+    );
+    const swap = (ch: string) => (ch === "A" ? "B" : "A");
+    for (const tampered of [
+      `${swap(code[0] ?? "")}${code.slice(1)}`,
+      `${code.slice(0, 10)}${swap(code[10] ?? "")}${code.slice(11)}`,
+      code.slice(1),
+      `${code}A`,
+      `${code.slice(0, -1)}0`,
+      `${code.slice(0, -1)}\u0130`,
+      "' or 1=1 --",
+    ]) {
+      const res = await verify(tampered);
+      expect(res.statusCode === 200 || res.statusCode === 400, `${tampered} ${res.body}`).toBe(true);
+      if (res.statusCode === 200) expect(JSON.parse(res.body)).toEqual({ status: "invalid" });
+      for (const p of w.people) expect(res.body).not.toContain(p.participant.name);
+    }
+    // A participant of another cohort cannot fetch this cohort's certificate PDF.
+    const otherParticipant = await t.loginAs(w.otherUser.email);
+    const pdf = await otherParticipant.request("GET", `/api/training-certificates/${certificates[0]?.id}/pdf`);
+    expect(pdf.statusCode).toBe(404);
+    // Another holder of the same cohort neither.
+    const holder = certificates[0]?.participantId;
+    const someoneElse = w.people.find((p) => p.participant.id !== holder);
+    const peer = await t.loginAs(someoneElse?.user.email ?? "");
+    expect((await peer.request("GET", `/api/training-certificates/${certificates[0]?.id}/pdf`)).statusCode).toBe(404);
+  });
+});
+
+describe("audit entries", () => {
+  it("name people by id only: no names, e-mails or texts in the details", async () => {
+    const w = await trainingWorld(t, { participants: 3, orgs: 2, sessions: 2 });
+    const c = await callers(w);
+    const secret = `Geheimer Beitrag ${w.tag}`;
+    await ok(c.participant.request("POST", `/api/training-cohorts/${w.cohort.id}/exchange/posts`, { body: { body: secret } }), 201);
+    await ok(c.coordinator.request("POST", `/api/training-cohorts/${w.cohort.id}/participants`, {
+      body: { name: `Audit Person ${w.tag}`, email: `audit.${w.tag}@example.org`, organisationName: `Org ${w.tag}`, organisationType: "other", role: "staff" },
+    }), 201);
+    await ok(c.trainer.request("PUT", `/api/training-sessions/${w.sessions[0]?.id}/attendance`, {
+      body: { entries: w.people.map((p) => ({ participantId: p.participant.id, status: "late" })) },
+    }));
+    for (const who of [c.coordinator, c.trainer, c.admin, c.participant]) {
+      await who.request("GET", `/api/training-cohorts/${w.cohort.id}/participants`);
+      await who.request("GET", `/api/training-cohorts/${w.cohort.id}/attendance`);
+      await who.request("GET", `/api/training-cohorts/${w.cohort.id}/certificates`);
+      await who.request("GET", `/api/training-cohorts/${w.cohort.id}/exchange/posts`);
+    }
+    const entries = await t.db.select().from(auditLog).where(sql`${auditLog.action} like 'training%'`);
+    const text = JSON.stringify(entries.map((e) => e.details));
+    expect(text).not.toContain(w.tag);
+    for (const p of w.people) {
+      expect(text).not.toContain(p.participant.email);
+    }
+    const actions = new Set(entries.map((e) => e.action));
+    for (const action of [
+      "training_participant.list",
+      "training_participant.register",
+      "training_attendance.save",
+      "training_attendance.totals",
+    ]) {
+      expect(actions, action).toContain(action);
+    }
+    expect([...actions].some((a) => a.startsWith("training_post") || a.startsWith("training_exchange"))).toBe(true);
+    expect([...actions].some((a) => a.startsWith("training_certificate"))).toBe(true);
   });
 });
