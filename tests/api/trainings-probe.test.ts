@@ -46,7 +46,10 @@ async function callers(w: World) {
 }
 type Callers = Awaited<ReturnType<typeof callers>>;
 
-const problem = (res: { statusCode: number; body: string; headers: Record<string, unknown> }, status: number) => {
+const problem = (
+  res: { statusCode: number; body: string; headers: Record<string, unknown> },
+  status: number,
+) => {
   expect(res.statusCode, res.body).toBe(status);
   expect(String(res.headers["content-type"])).toContain("application/problem+json");
   const p = JSON.parse(res.body);
@@ -142,9 +145,13 @@ describe("every cohort read × role", () => {
     ];
     for (const body of bodies) for (const email of foreignEmails) expect(body).not.toContain(email);
     const totals = await ok(c.admin.request("GET", `/api/training-cohorts/${w.cohort.id}/attendance`));
-    expect(totals.rows.map((r: { participantId: string }) => r.participantId).sort()).toEqual(adminOwn.sort());
+    expect(totals.rows.map((r: { participantId: string }) => r.participantId).sort()).toEqual(
+      adminOwn.sort(),
+    );
     const own = await ok(c.participant.request("GET", `/api/training-cohorts/${w.cohort.id}/attendance`));
-    expect(own.rows.map((r: { participantId: string }) => r.participantId)).toEqual([w.people[0]?.participant.id]);
+    expect(own.rows.map((r: { participantId: string }) => r.participantId)).toEqual([
+      w.people[0]?.participant.id,
+    ]);
     const sessionRows = await ok(c.participant.request("GET", `/api/training-sessions/${s0}/attendance`));
     expect(sessionRows.rows).toHaveLength(1);
     // The participant list shows others by name only, never an e-mail except the caller's own.
@@ -164,12 +171,26 @@ describe("every cohort read × role", () => {
     const c = await callers(w);
     const s0 = w.sessions[0]?.id;
     const p0 = w.people[0]?.participant.id;
-    const before = await t.db.select().from(trainingSessions).where(eq(trainingSessions.cohortId, w.cohort.id));
+    const before = await t.db
+      .select()
+      .from(trainingSessions)
+      .where(eq(trainingSessions.cohortId, w.cohort.id));
     const writes: Array<[string, string, unknown]> = [
-      ["POST", `/api/training-cohorts/${w.cohort.id}/sessions`, {
-        startsAt: `${day(2)}T09:00:00.000Z`, endsAt: `${day(2)}T10:00:00.000Z`, topic: "X", goalIds: [],
-      }],
-      ["PUT", `/api/training-sessions/${s0}/attendance`, { entries: [{ participantId: p0, status: "absent" }] }],
+      [
+        "POST",
+        `/api/training-cohorts/${w.cohort.id}/sessions`,
+        {
+          startsAt: `${day(2)}T09:00:00.000Z`,
+          endsAt: `${day(2)}T10:00:00.000Z`,
+          topic: "X",
+          goalIds: [],
+        },
+      ],
+      [
+        "PUT",
+        `/api/training-sessions/${s0}/attendance`,
+        { entries: [{ participantId: p0, status: "absent" }] },
+      ],
       ["POST", `/api/training-sessions/${s0}/cancel`, {}],
       ["POST", `/api/training-cohorts/${w.cohort.id}/evaluation-links`, { phase: "pre" }],
       ["POST", `/api/training-cohorts/${w.cohort.id}/certificates`, undefined],
@@ -191,11 +212,17 @@ describe("every cohort read × role", () => {
         if (who === c.otherTrainer && !url.endsWith("/certificates")) expect(res.statusCode, url).toBe(404);
       }
     }
-    const after = await t.db.select().from(trainingSessions).where(eq(trainingSessions.cohortId, w.cohort.id));
+    const after = await t.db
+      .select()
+      .from(trainingSessions)
+      .where(eq(trainingSessions.cohortId, w.cohort.id));
     expect(after).toEqual(before);
-    expect(await t.db.select().from(trainingAttendance).where(eq(trainingAttendance.sessionId, s0 ?? ""))).toEqual(
-      [],
-    );
+    expect(
+      await t.db
+        .select()
+        .from(trainingAttendance)
+        .where(eq(trainingAttendance.sessionId, s0 ?? "")),
+    ).toEqual([]);
     // Withdrawing someone else: a trainer 403, another cohort's member 404, an outsider admin 404.
     const withdraw = `/api/training-cohorts/${w.cohort.id}/participants/${p0}/withdraw`;
     expect((await c.trainer.request("POST", withdraw)).statusCode).toBe(403);
@@ -204,7 +231,10 @@ describe("every cohort read × role", () => {
     // A participant id of another cohort under this cohort's path is not found.
     const cross = `/api/training-cohorts/${w.cohort.id}/participants/${w.otherParticipant?.id}/withdraw`;
     expect((await c.coordinator.request("POST", cross)).statusCode).toBe(404);
-    const [still] = await t.db.select().from(trainingParticipants).where(eq(trainingParticipants.id, p0 ?? ""));
+    const [still] = await t.db
+      .select()
+      .from(trainingParticipants)
+      .where(eq(trainingParticipants.id, p0 ?? ""));
     expect(still?.status).toBe("enrolled");
   });
 });
@@ -227,7 +257,13 @@ describe("odd input on each write", () => {
     const c = await callers(w);
     const url = `/api/training-cohorts/${w.cohort.id}/participants`;
     const before = await snapshot(w.cohort.id);
-    const person = { name: "Probe Person", email: "probe.person@example.org", organisationName: "Verein", organisationType: "other", role: "staff" };
+    const person = {
+      name: "Probe Person",
+      email: "probe.person@example.org",
+      organisationName: "Verein",
+      organisationType: "other",
+      role: "staff",
+    };
     const bad: Array<[unknown, number]> = [
       [{ ...person, role: "boss" }, 400],
       [{ ...person, name: "Pro\ud800be" }, 400],
@@ -248,7 +284,9 @@ describe("odd input on each write", () => {
     const foreigner = w.people.find((p) => p.organisation.org.id !== w.organisations[1]?.org.id);
     problem(await c.admin.request("POST", url, { body: { userId: w.otherUser.id, role: "staff" } }), 422);
     problem(await c.admin.request("POST", url, { body: { ...person } }), 422);
-    const foreign = await c.admin.request("POST", url, { body: { userId: foreigner?.user.id, role: "staff" } });
+    const foreign = await c.admin.request("POST", url, {
+      body: { userId: foreigner?.user.id, role: "staff" },
+    });
     expect(problem(foreign, 422).code).toBe("trainings.core_not_own_member");
     expect(await snapshot(w.cohort.id)).toEqual(before);
   });
@@ -257,18 +295,27 @@ describe("odd input on each write", () => {
     const w = await trainingWorld(t, { participants: 2, orgs: 1, sessions: 1 });
     const coordinator = await t.loginAs(w.coordinator.email);
     const url = `/api/training-cohorts/${w.cohort.id}/participants`;
-    const person = { name: "Dana Doppelt", organisationName: "Verein", organisationType: "other", role: "volunteer" };
+    const person = {
+      name: "Dana Doppelt",
+      organisationName: "Verein",
+      organisationType: "other",
+      role: "volunteer",
+    };
     const [a, b] = await Promise.all([
       coordinator.request("POST", url, { body: { ...person, email: "Dana.Doppelt@Example.org" } }),
       coordinator.request("POST", url, { body: { ...person, email: "dana.doppelt@example.ORG" } }),
     ]);
     expect([a.statusCode, b.statusCode].sort()).toEqual([201, 409].sort((x, y) => x - y));
-    const again = await coordinator.request("POST", url, { body: { ...person, email: "DANA.DOPPELT@EXAMPLE.ORG" } });
+    const again = await coordinator.request("POST", url, {
+      body: { ...person, email: "DANA.DOPPELT@EXAMPLE.ORG" },
+    });
     expect(problem(again, 409).code).toBe("trainings.core_duplicate");
     const rows = await t.db
       .select()
       .from(trainingParticipants)
-      .where(and(eq(trainingParticipants.cohortId, w.cohort.id), sql`lower(email) = 'dana.doppelt@example.org'`));
+      .where(
+        and(eq(trainingParticipants.cohortId, w.cohort.id), sql`lower(email) = 'dana.doppelt@example.org'`),
+      );
     expect(rows).toHaveLength(1);
     // A public application with the address in other capitals does not make a second record.
     const applied = await t.app.inject({
@@ -280,7 +327,9 @@ describe("odd input on each write", () => {
     const after = await t.db
       .select()
       .from(trainingParticipants)
-      .where(and(eq(trainingParticipants.cohortId, w.cohort.id), sql`lower(email) = 'dana.doppelt@example.org'`));
+      .where(
+        and(eq(trainingParticipants.cohortId, w.cohort.id), sql`lower(email) = 'dana.doppelt@example.org'`),
+      );
     expect(after).toHaveLength(1);
   });
 
@@ -296,20 +345,27 @@ describe("odd input on each write", () => {
       organisationType: "other",
       role: "staff",
     });
-    const results = await Promise.all([1, 2, 3].map((n) => ok(coordinator.request("POST", url, { body: body(n) }), 201)));
+    const results = await Promise.all(
+      [1, 2, 3].map((n) => ok(coordinator.request("POST", url, { body: body(n) }), 201)),
+    );
     expect(results.map((r) => r.status).sort()).toEqual(["enrolled", "waitlisted", "waitlisted"]);
     const full = await coordinator.request("POST", url, { body: { ...body(4), waitlist: false } });
     expect(problem(full, 409).code).toBe("trainings.core_full");
     const [count] = await t.db
       .select({ n: sql<number>`count(*)::int` })
       .from(trainingParticipants)
-      .where(and(eq(trainingParticipants.cohortId, w.cohort.id), eq(trainingParticipants.status, "enrolled")));
+      .where(
+        and(eq(trainingParticipants.cohortId, w.cohort.id), eq(trainingParticipants.status, "enrolled")),
+      );
     expect(count?.n).toBe(3);
   });
 
   it("refuses public applications that try to set what only the coordination sets", async () => {
     const w = await trainingWorld(t, { participants: 1, orgs: 1, sessions: 1 });
-    await t.db.update(trainingCohorts).set({ registrationOpen: true, status: "planned" }).where(eq(trainingCohorts.id, w.cohort.id));
+    await t.db
+      .update(trainingCohorts)
+      .set({ registrationOpen: true, status: "planned" })
+      .where(eq(trainingCohorts.id, w.cohort.id));
     const email = `bewerbung.${w.tag}@example.org`;
     const res = await t.app.inject({
       method: "POST",
@@ -329,24 +385,80 @@ describe("odd input on each write", () => {
     });
     expect(res.statusCode, res.body).toBeLessThan(300);
     const [row] = await t.db.select().from(trainingParticipants).where(eq(trainingParticipants.email, email));
-    expect(row).toMatchObject({ status: "applied", userId: null, organisationId: null, cohortId: w.cohort.id });
+    expect(row).toMatchObject({
+      status: "applied",
+      userId: null,
+      organisationId: null,
+      cohortId: w.cohort.id,
+    });
     for (const payload of [
-      { name: "A", email: "a@example.org", organisationName: "V", organisationType: "other", role: "staff", consent: false },
-      { name: "A\ud83d", email: "a@example.org", organisationName: "V", organisationType: "other", role: "staff", consent: true },
-      { name: "A", email: "a@example.org", organisationName: "V", organisationType: "other", role: "staff", consent: true, motivation: "m".repeat(2001) },
+      {
+        name: "A",
+        email: "a@example.org",
+        organisationName: "V",
+        organisationType: "other",
+        role: "staff",
+        consent: false,
+      },
+      {
+        name: "A\ud83d",
+        email: "a@example.org",
+        organisationName: "V",
+        organisationType: "other",
+        role: "staff",
+        consent: true,
+      },
+      {
+        name: "A",
+        email: "a@example.org",
+        organisationName: "V",
+        organisationType: "other",
+        role: "staff",
+        consent: true,
+        motivation: "m".repeat(2001),
+      },
     ]) {
-      problem(await t.app.inject({ method: "POST", url: `/api/training-applications/cohorts/${w.cohort.id}`, payload }), 400);
+      problem(
+        await t.app.inject({
+          method: "POST",
+          url: `/api/training-applications/cohorts/${w.cohort.id}`,
+          payload,
+        }),
+        400,
+      );
     }
     // Unknown, closed or random cohorts: 404 without naming it.
-    problem(await t.app.inject({ method: "POST", url: `/api/training-applications/cohorts/${randomUUID()}`, payload: { name: "A", email: "a@example.org", organisationName: "V", organisationType: "other", role: "staff", consent: true } }), 404);
+    problem(
+      await t.app.inject({
+        method: "POST",
+        url: `/api/training-applications/cohorts/${randomUUID()}`,
+        payload: {
+          name: "A",
+          email: "a@example.org",
+          organisationName: "V",
+          organisationType: "other",
+          role: "staff",
+          consent: true,
+        },
+      }),
+      404,
+    );
     problem(await t.app.inject({ method: "GET", url: "/api/training-applications/cohorts/not-a-uuid" }), 400);
   });
 
   it("refuses cohorts with no capacity, reversed dates or unknown ids", async () => {
     const w = await trainingWorld(t, { participants: 1, orgs: 1, sessions: 1 });
     const coordinator = await t.loginAs(w.coordinator.email);
-    const base = { programmeId: w.programme.id, title: `Probe ${w.tag}`, startsOn: day(10), endsOn: day(40), capacity: 10 };
-    const [{ n: before } = { n: 0 }] = await t.db.select({ n: sql<number>`count(*)::int` }).from(trainingCohorts);
+    const base = {
+      programmeId: w.programme.id,
+      title: `Probe ${w.tag}`,
+      startsOn: day(10),
+      endsOn: day(40),
+      capacity: 10,
+    };
+    const [{ n: before } = { n: 0 }] = await t.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(trainingCohorts);
     for (const [body, status] of [
       [{ ...base, capacity: 0 }, 400],
       [{ ...base, capacity: -3 }, 400],
@@ -364,7 +476,9 @@ describe("odd input on each write", () => {
       problem(res, res.statusCode);
       void status;
     }
-    const [{ n: after } = { n: 0 }] = await t.db.select({ n: sql<number>`count(*)::int` }).from(trainingCohorts);
+    const [{ n: after } = { n: 0 }] = await t.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(trainingCohorts);
     expect(after).toBe(before);
   });
 
@@ -374,7 +488,12 @@ describe("odd input on each write", () => {
     const trainer = await t.loginAs(w.trainer.email);
     const url = `/api/training-cohorts/${w.cohort.id}/sessions`;
     const at = (d: string, h: string) => `${d}T${h}:00.000Z`;
-    const base = { startsAt: at(day(2), "09:00"), endsAt: at(day(2), "12:00"), topic: "Probe", goalIds: [] as unknown[] };
+    const base = {
+      startsAt: at(day(2), "09:00"),
+      endsAt: at(day(2), "12:00"),
+      topic: "Probe",
+      goalIds: [] as unknown[],
+    };
     const before = await snapshot(w.cohort.id);
     for (const body of [
       { ...base, endsAt: at(day(2), "08:00") },
@@ -403,14 +522,30 @@ describe("odd input on each write", () => {
     expect(problem(cross, 422).code).toBe("trainings.sessions.attendance_not_participant");
     for (const entries of [
       [{ participantId: p0, status: "sleeping" }],
-      [{ participantId: p0, status: "present" }, { participantId: p0, status: "absent" }],
+      [
+        { participantId: p0, status: "present" },
+        { participantId: p0, status: "absent" },
+      ],
       [],
     ]) {
-      problem(await trainer.request("PUT", `/api/training-sessions/${w.sessions[0]?.id}/attendance`, { body: { entries } }), 400);
+      problem(
+        await trainer.request("PUT", `/api/training-sessions/${w.sessions[0]?.id}/attendance`, {
+          body: { entries },
+        }),
+        400,
+      );
     }
     expect(await snapshot(w.cohort.id)).toEqual(before);
     expect(
-      await t.db.select().from(trainingAttendance).where(inArray(trainingAttendance.sessionId, w.sessions.map((s) => s.id))),
+      await t.db
+        .select()
+        .from(trainingAttendance)
+        .where(
+          inArray(
+            trainingAttendance.sessionId,
+            w.sessions.map((s) => s.id),
+          ),
+        ),
     ).toEqual([]);
   });
 
@@ -420,7 +555,9 @@ describe("odd input on each write", () => {
     const participant = await t.loginAs(w.people[0]?.user.email ?? "");
     const otherTrainer = await t.loginAs(other.trainer.email);
     const foreign = await ok(
-      otherTrainer.request("POST", `/api/training-cohorts/${other.cohort.id}/exchange/posts`, { body: { body: "Hallo B" } }),
+      otherTrainer.request("POST", `/api/training-cohorts/${other.cohort.id}/exchange/posts`, {
+        body: { body: "Hallo B" },
+      }),
       201,
     );
     const url = `/api/training-cohorts/${w.cohort.id}/exchange/posts`;
@@ -438,9 +575,14 @@ describe("odd input on each write", () => {
     expect([404, 422]).toContain(cross.statusCode);
     problem(cross, cross.statusCode);
     // Editing or deleting another cohort's post through this cohort's path: 404.
-    expect((await participant.request("PATCH", `${url}/${foreign.id}`, { body: { body: "Übernommen" } })).statusCode).toBe(404);
+    expect(
+      (await participant.request("PATCH", `${url}/${foreign.id}`, { body: { body: "Übernommen" } }))
+        .statusCode,
+    ).toBe(404);
     expect((await participant.request("DELETE", `${url}/${foreign.id}`)).statusCode).toBe(404);
-    expect(await t.db.select().from(trainingPosts).where(eq(trainingPosts.cohortId, w.cohort.id))).toEqual([]);
+    expect(await t.db.select().from(trainingPosts).where(eq(trainingPosts.cohortId, w.cohort.id))).toEqual(
+      [],
+    );
     const [kept] = await t.db.select().from(trainingPosts).where(eq(trainingPosts.id, foreign.id));
     expect(kept?.body).toBe("Hallo B");
   });
@@ -449,10 +591,14 @@ describe("odd input on each write", () => {
 /** The trainer mails the links of a phase; the newest token per participant id. */
 async function links(w: World, phase: "pre" | "post") {
   const trainer = await t.loginAs(w.trainer.email);
-  await ok(trainer.request("POST", `/api/training-cohorts/${w.cohort.id}/evaluation-links`, { body: { phase } }));
+  await ok(
+    trainer.request("POST", `/api/training-cohorts/${w.cohort.id}/evaluation-links`, { body: { phase } }),
+  );
   const tokens: string[] = [];
   for (const p of w.people) {
-    const last = (await mailsTo(t.db, p.participant.email)).filter((m) => m.template === "training_evaluation").at(-1);
+    const last = (await mailsTo(t.db, p.participant.email))
+      .filter((m) => m.template === "training_evaluation")
+      .at(-1);
     if (last) tokens.push(tokenFromLink(last.bodyText, "/evaluation"));
   }
   return tokens;
@@ -468,19 +614,31 @@ describe("evaluation links", () => {
     const [a, b, c, d] = await links(w, "pre");
     if (!a || !b || !c || !d) throw new Error("no tokens");
     // Two submissions of the same link at once: exactly one wins.
-    const both = await Promise.all([submit(a, { answers: answers(w, 2) }), submit(a, { answers: answers(w, 4) })]);
+    const both = await Promise.all([
+      submit(a, { answers: answers(w, 2) }),
+      submit(a, { answers: answers(w, 4) }),
+    ]);
     expect(both.map((r) => r.statusCode).sort()).toEqual([201, 409]);
-    expect(problem((await submit(a, { answers: answers(w, 3) })), 409).code).toBe("trainings.evaluation_link_used");
+    expect(problem(await submit(a, { answers: answers(w, 3) }), 409).code).toBe(
+      "trainings.evaluation_link_used",
+    );
     // Expired.
     await t.db
       .update(trainingEvaluationLinks)
       .set({ expiresAt: new Date(Date.now() - 60_000) })
       .where(eq(trainingEvaluationLinks.tokenHash, tokenHash(b)));
-    expect(problem(await submit(b, { answers: answers(w, 3) }), 410).code).toBe("trainings.evaluation_link_expired");
+    expect(problem(await submit(b, { answers: answers(w, 3) }), 410).code).toBe(
+      "trainings.evaluation_link_expired",
+    );
     problem(await t.app.inject({ method: "GET", url: `/api/training-evaluations/${b}` }), 410);
     // Forged: a token of the right shape, one character changed, padded, an odd one.
     const flipped = `${c.slice(0, -1)}${c.endsWith("A") ? "B" : "A"}`;
-    for (const forged of [flipped, `${c}x`, "A".repeat(43), c.toUpperCase() === c ? c.toLowerCase() : c.toUpperCase()]) {
+    for (const forged of [
+      flipped,
+      `${c}x`,
+      "A".repeat(43),
+      c.toUpperCase() === c ? c.toLowerCase() : c.toUpperCase(),
+    ]) {
       const res = await submit(forged, { answers: answers(w, 1) });
       expect(problem(res, 404).code, forged).toBe("trainings.evaluation_link_invalid");
       expect(res.body).not.toContain(w.cohort.title);
@@ -529,7 +687,12 @@ describe("evaluation links", () => {
       const results = JSON.parse(res.body);
       expect(results.pre.answered).toBe(i + 1);
       for (const g of results.goals) {
-        expect(g.pre).toMatchObject({ mean: null, distribution: null, suppressed: "too_few_answers", comments: null });
+        expect(g.pre).toMatchObject({
+          mean: null,
+          distribution: null,
+          suppressed: "too_few_answers",
+          comments: null,
+        });
       }
       expect(res.body).not.toContain(`Kommentar ${i}`);
       for (const p of w.people) expect(res.body).not.toContain(p.participant.id);
@@ -563,9 +726,9 @@ describe("certificates and their codes", () => {
     const valid = JSON.parse((await verify(code)).body);
     expect(valid.status).toBe("valid");
     expect(JSON.parse((await verify(code.toLowerCase())).body).status).toBe("valid");
-    expect(JSON.parse((await verify(`${code.slice(0, 5)} ${code.slice(5, 10)}-${code.slice(10)}`)).body).status).toBe(
-      "valid",
-    );
+    expect(
+      JSON.parse((await verify(`${code.slice(0, 5)} ${code.slice(5, 10)}-${code.slice(10)}`)).body).status,
+    ).toBe("valid");
     const swap = (ch: string) => (ch === "A" ? "B" : "A");
     for (const tampered of [
       `${swap(code[0] ?? "")}${code.slice(1)}`,
@@ -583,13 +746,18 @@ describe("certificates and their codes", () => {
     }
     // A participant of another cohort cannot fetch this cohort's certificate PDF.
     const otherParticipant = await t.loginAs(w.otherUser.email);
-    const pdf = await otherParticipant.request("GET", `/api/training-certificates/${certificates[0]?.id}/pdf`);
+    const pdf = await otherParticipant.request(
+      "GET",
+      `/api/training-certificates/${certificates[0]?.id}/pdf`,
+    );
     expect(pdf.statusCode).toBe(404);
     // Another holder of the same cohort neither.
     const holder = certificates[0]?.participantId;
     const someoneElse = w.people.find((p) => p.participant.id !== holder);
     const peer = await t.loginAs(someoneElse?.user.email ?? "");
-    expect((await peer.request("GET", `/api/training-certificates/${certificates[0]?.id}/pdf`)).statusCode).toBe(404);
+    expect(
+      (await peer.request("GET", `/api/training-certificates/${certificates[0]?.id}/pdf`)).statusCode,
+    ).toBe(404);
   });
 });
 
@@ -598,13 +766,29 @@ describe("audit entries", () => {
     const w = await trainingWorld(t, { participants: 3, orgs: 2, sessions: 2 });
     const c = await callers(w);
     const secret = `Geheimer Beitrag ${w.tag}`;
-    await ok(c.participant.request("POST", `/api/training-cohorts/${w.cohort.id}/exchange/posts`, { body: { body: secret } }), 201);
-    await ok(c.coordinator.request("POST", `/api/training-cohorts/${w.cohort.id}/participants`, {
-      body: { name: `Audit Person ${w.tag}`, email: `audit.${w.tag}@example.org`, organisationName: `Org ${w.tag}`, organisationType: "other", role: "staff" },
-    }), 201);
-    await ok(c.trainer.request("PUT", `/api/training-sessions/${w.sessions[0]?.id}/attendance`, {
-      body: { entries: w.people.map((p) => ({ participantId: p.participant.id, status: "late" })) },
-    }));
+    await ok(
+      c.participant.request("POST", `/api/training-cohorts/${w.cohort.id}/exchange/posts`, {
+        body: { body: secret },
+      }),
+      201,
+    );
+    await ok(
+      c.coordinator.request("POST", `/api/training-cohorts/${w.cohort.id}/participants`, {
+        body: {
+          name: `Audit Person ${w.tag}`,
+          email: `audit.${w.tag}@example.org`,
+          organisationName: `Org ${w.tag}`,
+          organisationType: "other",
+          role: "staff",
+        },
+      }),
+      201,
+    );
+    await ok(
+      c.trainer.request("PUT", `/api/training-sessions/${w.sessions[0]?.id}/attendance`, {
+        body: { entries: w.people.map((p) => ({ participantId: p.participant.id, status: "late" })) },
+      }),
+    );
     for (const who of [c.coordinator, c.trainer, c.admin, c.participant]) {
       await who.request("GET", `/api/training-cohorts/${w.cohort.id}/participants`);
       await who.request("GET", `/api/training-cohorts/${w.cohort.id}/attendance`);
@@ -626,7 +810,49 @@ describe("audit entries", () => {
     ]) {
       expect(actions, action).toContain(action);
     }
-    expect([...actions].some((a) => a.startsWith("training_post") || a.startsWith("training_exchange"))).toBe(true);
+    expect([...actions].some((a) => a.startsWith("training_post") || a.startsWith("training_exchange"))).toBe(
+      true,
+    );
     expect([...actions].some((a) => a.startsWith("training_certificate"))).toBe(true);
+  });
+});
+
+describe("editing a cohort around its sessions", () => {
+  it("refuses dates that leave a planned or held session outside the cohort, and writes nothing", async () => {
+    const w = await trainingWorld(t, { participants: 1, orgs: 1, sessions: 4 });
+    const coordinator = await t.loginAs(w.coordinator.email);
+    const url = `/api/training-cohorts/${w.cohort.id}`;
+    const body = {
+      programmeId: w.programme.id,
+      title: w.cohort.title,
+      startsOn: w.cohort.startsOn,
+      endsOn: day(5),
+      location: w.cohort.location,
+      capacity: w.cohort.capacity,
+      status: w.cohort.status,
+      trainerIds: [w.trainer.id],
+    };
+    const headers = { "if-match": `"${w.cohort.version}"` };
+    // The last session is 11 days ahead: the cohort may not end before it.
+    const res = await coordinator.request("PUT", url, { body, headers });
+    expect(problem(res, 422).code).toBe("trainings.core_sessions_outside");
+    const late = await coordinator.request("PUT", url, {
+      body: { ...body, endsOn: day(30), startsOn: day(-5) },
+      headers,
+    });
+    expect(problem(late, 422).code).toBe("trainings.core_sessions_outside");
+    const [kept] = await t.db.select().from(trainingCohorts).where(eq(trainingCohorts.id, w.cohort.id));
+    expect(kept).toMatchObject({
+      startsOn: w.cohort.startsOn,
+      endsOn: w.cohort.endsOn,
+      version: w.cohort.version,
+    });
+    // A cancelled session does not hold the dates; the others inside are fine.
+    const last = w.sessions.at(-1);
+    await t.db
+      .update(trainingSessions)
+      .set({ status: "cancelled" })
+      .where(eq(trainingSessions.id, last?.id ?? ""));
+    await ok(coordinator.request("PUT", url, { body: { ...body, endsOn: day(10) }, headers }));
   });
 });
