@@ -856,3 +856,50 @@ describe("editing a cohort around its sessions", () => {
     await ok(coordinator.request("PUT", url, { body: { ...body, endsOn: day(10) }, headers }));
   });
 });
+
+describe("a public application with the address of a person who left", () => {
+  it("does not link the stranger's application to that person's account", async () => {
+    const w = await trainingWorld(t, { participants: 2, orgs: 1, sessions: 1 });
+    await t.db
+      .update(trainingCohorts)
+      .set({ registrationOpen: true, status: "planned" })
+      .where(eq(trainingCohorts.id, w.cohort.id));
+    const left = w.people[0];
+    if (!left) throw new Error("no participant");
+    const coordinator = await t.loginAs(w.coordinator.email);
+    await ok(
+      coordinator.request(
+        "POST",
+        `/api/training-cohorts/${w.cohort.id}/participants/${left.participant.id}/withdraw`,
+      ),
+    );
+    const res = await t.app.inject({
+      method: "POST",
+      url: `/api/training-applications/cohorts/${w.cohort.id}`,
+      payload: {
+        name: "Fremde Person",
+        email: left.participant.email.toUpperCase(),
+        organisationName: "Irgendwas",
+        organisationType: "other",
+        role: "staff",
+        consent: true,
+      },
+    });
+    expect(res.statusCode, res.body).toBeLessThan(300);
+    const rows = await t.db
+      .select()
+      .from(trainingParticipants)
+      .where(and(eq(trainingParticipants.cohortId, w.cohort.id), eq(trainingParticipants.status, "applied")));
+    expect(rows).toEqual([]);
+    // The address hears that its organisation registers it (the same receipt for the form).
+    const mail = (await mailsTo(t.db, left.participant.email)).at(-1);
+    expect(mail?.subject).toContain(w.cohort.title);
+    expect(mail?.bodyText).toContain("Konto");
+    // The account holder's earlier record (withdrawn, with its history) stays as it was.
+    const [earlier] = await t.db
+      .select()
+      .from(trainingParticipants)
+      .where(eq(trainingParticipants.id, left.participant.id));
+    expect(earlier).toMatchObject({ status: "withdrawn", userId: left.user.id, name: left.participant.name });
+  });
+});
