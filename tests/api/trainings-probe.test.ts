@@ -903,3 +903,36 @@ describe("a public application with the address of a person who left", () => {
     expect(earlier).toMatchObject({ status: "withdrawn", userId: left.user.id, name: left.participant.name });
   });
 });
+
+describe("deciding an application of a closed cohort", () => {
+  it("refuses to enrol into a cancelled or completed cohort, and writes nothing", async () => {
+    const w = await trainingWorld(t, { participants: 1, orgs: 1, sessions: 1 });
+    const [applicant] = await t.db
+      .insert(trainingParticipants)
+      .values({
+        cohortId: w.cohort.id,
+        name: "Anna Antrag",
+        email: `antrag.${w.tag}@example.org`,
+        organisationName: "Verein",
+        organisationType: "other",
+        role: "staff",
+        status: "applied",
+      })
+      .returning();
+    const coordinator = await t.loginAs(w.coordinator.email);
+    const url = `/api/training-cohorts/${w.cohort.id}/participants/${applicant?.id}/decision`;
+    for (const status of ["cancelled", "completed"] as const) {
+      await t.db.update(trainingCohorts).set({ status }).where(eq(trainingCohorts.id, w.cohort.id));
+      const res = await coordinator.request("POST", url, { body: { decision: "approve" } });
+      expect(problem(res, 422).code).toBe("trainings.core_cohort_closed");
+    }
+    const [row] = await t.db
+      .select()
+      .from(trainingParticipants)
+      .where(eq(trainingParticipants.id, applicant?.id ?? ""));
+    expect(row?.status).toBe("applied");
+    expect(await mailsTo(t.db, `antrag.${w.tag}@example.org`)).toEqual([]);
+    // Declining stays possible: the applicant hears the answer.
+    await ok(coordinator.request("POST", url, { body: { decision: "decline" } }));
+  });
+});
