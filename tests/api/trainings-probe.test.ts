@@ -936,3 +936,59 @@ describe("deciding an application of a closed cohort", () => {
     await ok(coordinator.request("POST", url, { body: { decision: "decline" } }));
   });
 });
+
+describe("iCal feeds", () => {
+  it("stop at revocation, for a participant who left, and cannot be revoked by others", async () => {
+    const w = await trainingWorld(t, { participants: 2, orgs: 1, sessions: 2 });
+    const p0 = w.people[0];
+    if (!p0) throw new Error("no participant");
+    const participant = await t.loginAs(p0.user.email);
+    const peer = await t.loginAs(w.people[1]?.user.email ?? "");
+    const otherTrainer = await t.loginAs(w.otherTrainer.email);
+    const feed = await ok(
+      participant.request("POST", `/api/training-cohorts/${w.cohort.id}/feeds`, {
+        body: { kind: "participant" },
+      }),
+      201,
+    );
+    const path = new URL(feed.url).pathname;
+    const ics = await t.app.inject({ method: "GET", url: path });
+    expect(ics.statusCode).toBe(200);
+    expect(ics.body).not.toContain(p0.participant.name);
+    expect(ics.body).not.toContain(p0.participant.email);
+    // One character changed: 404.
+    const token = path.slice("/api/training-feeds/".length, -".ics".length);
+    const flipped = `${token.slice(0, -1)}${token.endsWith("A") ? "B" : "A"}`;
+    expect(
+      (await t.app.inject({ method: "GET", url: `/api/training-feeds/${flipped}.ics` })).statusCode,
+    ).toBe(404);
+    // Someone else cannot revoke it, nor a trainer of another cohort.
+    expect((await peer.request("DELETE", `/api/training-feeds/${feed.id}`)).statusCode).toBe(404);
+    expect((await otherTrainer.request("DELETE", `/api/training-feeds/${feed.id}`)).statusCode).toBe(404);
+    expect((await t.app.inject({ method: "GET", url: path })).statusCode).toBe(200);
+    // Leaving the cohort ends it.
+    const coordinator = await t.loginAs(w.coordinator.email);
+    await ok(
+      coordinator.request(
+        "POST",
+        `/api/training-cohorts/${w.cohort.id}/participants/${p0.participant.id}/withdraw`,
+      ),
+    );
+    expect((await t.app.inject({ method: "GET", url: path })).statusCode).toBe(404);
+    // A participant cannot make a cohort feed; revoked is 404 too.
+    problem(
+      await peer.request("POST", `/api/training-cohorts/${w.cohort.id}/feeds`, { body: { kind: "cohort" } }),
+      403,
+    );
+    problem(
+      await peer.request("POST", `/api/training-cohorts/${w.cohort.id}/feeds`, { body: { kind: "all" } }),
+      400,
+    );
+    const own = await ok(
+      peer.request("POST", `/api/training-cohorts/${w.cohort.id}/feeds`, { body: { kind: "participant" } }),
+      201,
+    );
+    await ok(peer.request("DELETE", `/api/training-feeds/${own.id}`), 204);
+    expect((await t.app.inject({ method: "GET", url: new URL(own.url).pathname })).statusCode).toBe(404);
+  });
+});
