@@ -992,3 +992,41 @@ describe("iCal feeds", () => {
     expect((await t.app.inject({ method: "GET", url: new URL(own.url).pathname })).statusCode).toBe(404);
   });
 });
+
+describe("versions sent with edits", () => {
+  it.each([["*"], ['"99999999999999999999"'], ['"-1"'], ["1"], ['"1.5"'], ['"abc"']])(
+    "answers If-Match %s with a problem, never a 500, and writes nothing",
+    async (ifMatch) => {
+      const w = await trainingWorld(t, { participants: 1, orgs: 1, sessions: 3 });
+      const coordinator = await t.loginAs(w.coordinator.email);
+      const trainer = await t.loginAs(w.trainer.email);
+      const future = w.sessions.at(-1);
+      const cohortRes = await coordinator.request("PUT", `/api/training-cohorts/${w.cohort.id}`, {
+        body: {
+          programmeId: w.programme.id,
+          title: "Neu",
+          startsOn: w.cohort.startsOn,
+          endsOn: w.cohort.endsOn,
+          location: "Ort",
+          capacity: 20,
+        },
+        headers: { "if-match": ifMatch },
+      });
+      expect(cohortRes.statusCode, cohortRes.body).toBeGreaterThanOrEqual(400);
+      expect(cohortRes.statusCode, cohortRes.body).toBeLessThan(500);
+      const sessionRes = await trainer.request("PATCH", `/api/training-sessions/${future?.id}`, {
+        body: { topic: "Neu" },
+        headers: { "if-match": ifMatch },
+      });
+      expect(sessionRes.statusCode, sessionRes.body).toBeGreaterThanOrEqual(400);
+      expect(sessionRes.statusCode, sessionRes.body).toBeLessThan(500);
+      const [cohort] = await t.db.select().from(trainingCohorts).where(eq(trainingCohorts.id, w.cohort.id));
+      expect(cohort?.title).toBe(w.cohort.title);
+      const [session] = await t.db
+        .select()
+        .from(trainingSessions)
+        .where(eq(trainingSessions.id, future?.id ?? ""));
+      expect(session?.topic).toBe(future?.topic);
+    },
+  );
+});
