@@ -1030,3 +1030,43 @@ describe("versions sent with edits", () => {
     },
   );
 });
+
+describe("odd query parameters and bodies of the other routes", () => {
+  it("answer a translated 400, never a 500", async () => {
+    const w = await trainingWorld(t, { participants: 2, orgs: 1, sessions: 2 });
+    const coordinator = await t.loginAs(w.coordinator.email);
+    const base = `/api/training-cohorts/${w.cohort.id}`;
+    const cases: Array<[string, string, Record<string, string> | undefined, unknown]> = [
+      ["GET", `${base}/network`, { windowDays: "0" }, undefined],
+      ["GET", `${base}/network`, { windowDays: "-5" }, undefined],
+      ["GET", `${base}/network`, { windowDays: "1e9" }, undefined],
+      ["GET", `${base}/network`, { windowDays: "abc" }, undefined],
+      ["GET", `${base}/exchange/posts`, { limit: "100000" }, undefined],
+      ["GET", `${base}/exchange/posts`, { offset: "-1" }, undefined],
+      ["GET", "/api/training-cohorts", { status: "exploded" }, undefined],
+      ["GET", "/api/training-cohorts", { programmeId: "x" }, undefined],
+      ["GET", `${base}/registrable`, { q: "x".repeat(5000) }, undefined],
+      ["POST", `${base}/evaluation-links`, undefined, { phase: "during" }],
+      ["POST", `${base}/evaluation-links`, undefined, { phase: "pre", locale: "fr" }],
+      ["POST", `/api/training-certificates/${randomUUID()}/revoke`, undefined, { reason: "because" }],
+      ["POST", `${base}/exchange/materials/links`, undefined, { title: "x", url: "http://example.org" }],
+      ["POST", `${base}/exchange/materials/links`, undefined, { title: "x", url: "javascript:alert(1)" }],
+      [
+        "POST",
+        `${base}/participants/${w.people[0]?.participant.id}/decision`,
+        undefined,
+        { decision: "maybe" },
+      ],
+    ];
+    for (const [method, url, query, body] of cases) {
+      const res = await coordinator.request(method as "GET", url, {
+        ...(query ? { query } : {}),
+        ...(body === undefined ? {} : { body }),
+      });
+      expect([400, 404, 422], `${method} ${url} ${JSON.stringify(query ?? body)} ${res.body}`).toContain(
+        res.statusCode,
+      );
+      problem(res, res.statusCode);
+    }
+  });
+});
