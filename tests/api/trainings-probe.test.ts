@@ -1070,3 +1070,48 @@ describe("odd query parameters and bodies of the other routes", () => {
     }
   });
 });
+
+describe("two sends of the evaluation links at once (a double click)", () => {
+  it("leave one working link per participant, and two links submitted at once store one answer", async () => {
+    const w = await trainingWorld(t, { participants: 3, orgs: 1, sessions: 1 });
+    const trainer = await t.loginAs(w.trainer.email);
+    const url = `/api/training-cohorts/${w.cohort.id}/evaluation-links`;
+    const sends = await Promise.all(
+      [1, 2, 3].map(() => trainer.request("POST", url, { body: { phase: "pre" } })),
+    );
+    for (const r of sends) expect(r.statusCode, r.body).toBe(200);
+    const open = await t.db
+      .select({ participantId: trainingEvaluationLinks.participantId })
+      .from(trainingEvaluationLinks)
+      .where(
+        inArray(
+          trainingEvaluationLinks.participantId,
+          w.people.map((p) => p.participant.id),
+        ),
+      );
+    expect(open).toHaveLength(w.people.length);
+    // Even with two working links of one participant (written straight into the table), two
+    // submissions at once store one answer and the other is told the link was used — no 500.
+    const p0 = w.people[0]?.participant.id ?? "";
+    const tokens = ["probe-token-one-0123456789", "probe-token-two-0123456789"];
+    await t.db.insert(trainingEvaluationLinks).values(
+      tokens.map((token) => ({
+        participantId: p0,
+        phase: "post" as const,
+        locale: "de" as const,
+        tokenHash: tokenHash(token),
+        expiresAt: new Date(Date.now() + 86_400_000),
+        createdBy: w.trainer.id,
+      })),
+    );
+    const both = await Promise.all(tokens.map((token) => submit(token, { answers: answers(w, 4) })));
+    expect(both.map((r) => r.statusCode).sort()).toEqual([201, 409]);
+    const stored = await t.db
+      .select()
+      .from(trainingEvaluationResponses)
+      .where(
+        and(eq(trainingEvaluationResponses.participantId, p0), eq(trainingEvaluationResponses.phase, "post")),
+      );
+    expect(stored).toHaveLength(1);
+  });
+});
