@@ -1115,3 +1115,27 @@ describe("two sends of the evaluation links at once (a double click)", () => {
     expect(stored).toHaveLength(1);
   });
 });
+
+describe("registering into a cohort whose last day has passed", () => {
+  it("is closed to an admin (404, as for other closed cohorts) even while its status still says running", async () => {
+    const w = await trainingWorld(t, { participants: 1, orgs: 1, sessions: 1 });
+    const org = w.organisations[0];
+    if (!org) throw new Error("no organisation");
+    await t.db
+      .update(trainingCohorts)
+      .set({ startsOn: day(-60), endsOn: day(-1), registrationOpen: true, status: "running" })
+      .where(eq(trainingCohorts.id, w.cohort.id));
+    const member = await buildUser(t.db, { organisationId: org.org.id, role: "counsellor" });
+    const admin = await t.loginAs(org.admin.email);
+    const res = await admin.request("POST", `/api/training-cohorts/${w.cohort.id}/participants`, {
+      body: { userId: member.id, role: "staff" },
+    });
+    problem(res, 404);
+    problem(await admin.request("GET", `/api/training-cohorts/${w.cohort.id}/registrable`), 404);
+    const rows = await t.db
+      .select()
+      .from(trainingParticipants)
+      .where(and(eq(trainingParticipants.cohortId, w.cohort.id), eq(trainingParticipants.userId, member.id)));
+    expect(rows).toEqual([]);
+  });
+});
