@@ -1139,3 +1139,40 @@ describe("registering into a cohort whose last day has passed", () => {
     expect(rows).toEqual([]);
   });
 });
+
+describe("start pages", () => {
+  it("show a trainer only their own cohorts, and nobody another person's name or e-mail", async () => {
+    const w = await trainingWorld(t, { participants: 3, orgs: 2, sessions: 3 });
+    const c = await callers(w);
+    const home = async (who: Callers[keyof Callers]) => {
+      const res = await who.request("GET", "/api/home");
+      expect(res.statusCode, res.body).toBe(200);
+      return res.body;
+    };
+    const trainerHome = await home(c.trainer);
+    expect(trainerHome).toContain(w.cohort.id);
+    expect(trainerHome).not.toContain(w.otherCohort.id);
+    expect(trainerHome).not.toContain(w.otherCohort.title);
+    const otherHome = await home(c.otherTrainer);
+    expect(otherHome).not.toContain(w.cohort.id);
+    expect(otherHome).not.toContain(w.cohort.title);
+    for (const who of [
+      c.trainer,
+      c.otherTrainer,
+      c.admin,
+      c.participant,
+      c.outsiderAdmin,
+      c.company,
+      c.volunteer,
+    ]) {
+      const body = await home(who);
+      for (const p of w.people) {
+        expect(body).not.toContain(p.participant.email);
+      }
+      expect(body).not.toContain(w.otherUser.email);
+    }
+    for (const who of [c.outsiderAdmin, c.company, c.volunteer, c.otherParticipant]) {
+      expect(await home(who)).not.toContain(w.cohort.id);
+    }
+  });
+});
