@@ -1176,3 +1176,48 @@ describe("start pages", () => {
     }
   });
 });
+
+describe("shared files", () => {
+  it("refuse bytes that are not their type, keep a page from being served as HTML, and stay in their cohort", async () => {
+    const w = await trainingWorld(t, { participants: 1, orgs: 1, sessions: 1 });
+    const other = await trainingWorld(t, { participants: 1, orgs: 1, sessions: 1 });
+    const participant = await t.loginAs(w.people[0]?.user.email ?? "");
+    const url = `/api/training-cohorts/${w.cohort.id}/exchange/materials/files`;
+    const upload = (type: string, body: Buffer, name: string) =>
+      participant.request("POST", url, {
+        body,
+        headers: { "content-type": type, "x-file-name": encodeURIComponent(name) },
+      });
+    const png = Buffer.from("89504e470d0a1a0a0000000d49484452", "hex");
+    problem(await upload("application/pdf", png, "bild.pdf"), 415);
+    problem(await upload("text/html", Buffer.from("<script>alert(1)</script>"), "x.html"), 415);
+    problem(await upload("image/svg+xml", Buffer.from("<svg onload='alert(1)'/>"), "x.svg"), 415);
+    const page = Buffer.from("<html><script>alert(document.cookie)</script></html>");
+    const res = await upload("text/plain", page, "../../seite.html");
+    if (res.statusCode === 201) {
+      const material = JSON.parse(res.body);
+      expect(material.fileName).not.toContain("/");
+      expect(material.fileName).not.toMatch(/\.html?$/);
+      const download = await participant.request(
+        "GET",
+        `/api/training-cohorts/${w.cohort.id}/exchange/materials/${material.id}/content`,
+      );
+      expect(download.statusCode).toBe(200);
+      expect(String(download.headers["content-type"])).not.toContain("html");
+      expect(String(download.headers["content-disposition"])).toContain("attachment");
+      expect(download.headers["x-content-type-options"]).toBe("nosniff");
+      // Not through another cohort's path.
+      const otherTrainer = await t.loginAs(other.trainer.email);
+      expect(
+        (
+          await otherTrainer.request(
+            "GET",
+            `/api/training-cohorts/${other.cohort.id}/exchange/materials/${material.id}/content`,
+          )
+        ).statusCode,
+      ).toBe(404);
+    } else {
+      problem(res, 415);
+    }
+  });
+});
