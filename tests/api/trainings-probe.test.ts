@@ -1221,3 +1221,46 @@ describe("shared files", () => {
     }
   });
 });
+
+describe("editing and cancelling sessions", () => {
+  it("refuses moves outside the cohort, foreign goals and a second cancel; nothing written, no mail", async () => {
+    const w = await trainingWorld(t, { participants: 2, orgs: 1, sessions: 4 });
+    const other = await trainingWorld(t, { participants: 1, orgs: 1, sessions: 1 });
+    const trainer = await t.loginAs(w.trainer.email);
+    const future = w.sessions.at(-1);
+    if (!future) throw new Error("no session");
+    const url = `/api/training-sessions/${future.id}`;
+    const headers = { "if-match": `"${future.version}"` };
+    for (const body of [
+      { startsAt: `${day(45)}T09:00:00.000Z`, endsAt: `${day(45)}T10:00:00.000Z` },
+      { startsAt: `${day(-20)}T09:00:00.000Z`, endsAt: `${day(-20)}T10:00:00.000Z` },
+      { endsAt: future.startsAt.toISOString() },
+      { goalIds: [other.goals[0]?.id] },
+      { topic: "" },
+      { place: "p".repeat(10_000) },
+    ]) {
+      const res = await trainer.request("PATCH", url, { body, headers });
+      expect([400, 422], `${JSON.stringify(body).slice(0, 80)} ${res.body}`).toContain(res.statusCode);
+      problem(res, res.statusCode);
+    }
+    const [kept] = await t.db.select().from(trainingSessions).where(eq(trainingSessions.id, future.id));
+    expect(kept).toMatchObject({
+      startsAt: future.startsAt,
+      version: future.version,
+      sequence: future.sequence,
+    });
+    const mails = await Promise.all(w.people.map((p) => mailsTo(t.db, p.participant.email)));
+    expect(mails.flat()).toEqual([]);
+    await ok(trainer.request("POST", `${url}/cancel`, { body: {}, headers }));
+    const again = await trainer.request("POST", `${url}/cancel`, {
+      body: {},
+      headers: { "if-match": `"${future.version + 1}"` },
+    });
+    expect(problem(again, 422).code).toBe("trainings.sessions.cancelled");
+    // The other cohort's trainer cannot touch it.
+    const otherTrainer = await t.loginAs(other.trainer.email);
+    expect((await otherTrainer.request("PATCH", url, { body: { topic: "x" }, headers })).statusCode).toBe(
+      404,
+    );
+  });
+});
