@@ -74,8 +74,12 @@ export async function apply(p: {
     if (!cohort || !isOpen) throw notFound();
     const person = { userId: null, name: input.name, email: input.email };
     const earlier = await earlierRecord(tx, cohort.id, person);
-    if (earlier && ["applied", "waitlisted", "enrolled"].includes(earlier.status)) {
-      await registrationMail(tx, p.mailer, person, cohort, "alreadyApplied", input.locale);
+    // The address belongs to an account's record (e.g. one who withdrew): a form without login
+    // must not put a stranger's application onto that account; its organisation registers it.
+    const repeat = earlier && ["applied", "waitlisted", "enrolled"].includes(earlier.status);
+    if (earlier && (repeat || earlier.userId)) {
+      const kind = repeat ? "alreadyApplied" : "hasAccount";
+      await registrationMail(tx, p.mailer, person, cohort, kind, input.locale);
       await audit(
         tx,
         { requestId: p.requestId },
@@ -84,7 +88,7 @@ export async function apply(p: {
           entity: "training_participant",
           entityId: earlier.id,
           organisationId: cohort.organisationId,
-          details: { cohortId: cohort.id },
+          details: { cohortId: cohort.id, account: !repeat },
         },
       );
       return;

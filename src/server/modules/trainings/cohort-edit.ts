@@ -16,6 +16,7 @@ import {
   trainingCohortTrainers,
   trainingParticipants,
   trainingProgrammes,
+  trainingSessions,
 } from "./tables.ts";
 
 type Input = z.output<typeof CohortInput>;
@@ -172,6 +173,22 @@ export async function updateCohort(
     if (ctx.input.programmeId !== row.programmeId) {
       throw invalidField("programmeId", "trainings.core_programme_fixed");
     }
+    // Sessions lie inside the cohort's dates (days in Berlin, as sessions/service.ts checks them).
+    const [outside] = await tx
+      .select({ id: trainingSessions.id })
+      .from(trainingSessions)
+      .where(
+        and(
+          eq(trainingSessions.cohortId, row.id),
+          sql`${trainingSessions.status} <> 'cancelled'`,
+          or(
+            sql`(${trainingSessions.startsAt} at time zone 'Europe/Berlin')::date < ${ctx.input.startsOn}::date`,
+            sql`(${trainingSessions.endsAt} at time zone 'Europe/Berlin')::date > ${ctx.input.endsOn}::date`,
+          ),
+        ),
+      )
+      .limit(1);
+    if (outside) throw invalidField("startsOn", "trainings.core_sessions_outside");
     await tx
       .update(trainingCohorts)
       .set({ ...fields(ctx.input), version: row.version + 1, updatedAt: new Date() })

@@ -200,6 +200,10 @@ export async function decideApplication(
     }
     let status: "enrolled" | "waitlisted" | "declined" = "declined";
     if (ctx.decision === "approve") {
+      // As registering: nobody is enrolled into a cancelled or completed cohort.
+      if (cohort.status === "cancelled" || cohort.status === "completed") {
+        throw new AppError(422, "trainings.core_cohort_closed", { field: "cohortId", location: "params" });
+      }
       const [taken] = await tx
         .select({ n: sql<number>`count(*)::int` })
         .from(trainingParticipants)

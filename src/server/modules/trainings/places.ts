@@ -14,7 +14,8 @@ export type RegistrationMail =
   | "movedUp"
   | "applied"
   | "declined"
-  | "alreadyApplied";
+  | "alreadyApplied"
+  | "hasAccount";
 
 type Cohort = Pick<
   typeof trainingCohorts.$inferSelect,

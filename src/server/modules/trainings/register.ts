@@ -34,7 +34,14 @@ async function registrableCohort(tx: Tx | Ctx["db"], ctx: Ctx, cohortId: string,
     }
     return cohort;
   }
-  if (!cohort.registrationOpen || cohort.status === "cancelled" || cohort.status === "completed")
+  // Ended: its last day (in Berlin) has passed, whatever the status still says.
+  const today = new Date().toLocaleDateString("sv-SE", { timeZone: "Europe/Berlin" });
+  if (
+    !cohort.registrationOpen ||
+    cohort.status === "cancelled" ||
+    cohort.status === "completed" ||
+    cohort.endsOn < today
+  )
     throw notFound();
   return cohort;
 }

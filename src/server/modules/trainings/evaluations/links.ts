@@ -2,6 +2,7 @@ import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { z } from "zod";
 import { teachingCohort } from "#server/modules/trainings/access.ts";
 import {
+  trainingCohorts,
   trainingEvaluationLinks,
   trainingEvaluationResponses,
   trainingParticipants,
@@ -46,34 +47,40 @@ export async function sendEvaluationLinks(
     .select({ title: trainingProgrammes.title })
     .from(trainingProgrammes)
     .where(eq(trainingProgrammes.id, cohort.programmeId));
-  const enrolled = await ctx.db
-    .select({
-      id: trainingParticipants.id,
-      name: trainingParticipants.name,
-      email: trainingParticipants.email,
-      locale: users.locale,
-    })
-    .from(trainingParticipants)
-    .leftJoin(users, eq(users.id, trainingParticipants.userId))
-    .where(and(eq(trainingParticipants.cohortId, cohort.id), eq(trainingParticipants.status, "enrolled")));
-  if (enrolled.length === 0) throw new AppError(422, "trainings.evaluation_no_participants");
-  const answered = new Set(
-    (
-      await ctx.db
-        .select({ participantId: trainingEvaluationResponses.participantId })
-        .from(trainingEvaluationResponses)
-        .where(
-          and(
-            eq(trainingEvaluationResponses.cohortId, cohort.id),
-            eq(trainingEvaluationResponses.phase, phase),
-          ),
-        )
-    ).map((r) => r.participantId),
-  );
-  const recipients = enrolled.filter((p) => !answered.has(p.id));
-  const expiresAt = new Date(Date.now() + EVALUATION_LINK_DAYS * 86_400_000);
-
   return ctx.db.transaction(async (tx) => {
+    // Sends of one cohort one after the other: two at once (a double click) would each replace
+    // only the links they saw and leave two working links per participant.
+    await tx
+      .select({ id: trainingCohorts.id })
+      .from(trainingCohorts)
+      .where(eq(trainingCohorts.id, cohort.id))
+      .for("update");
+    const enrolled = await tx
+      .select({
+        id: trainingParticipants.id,
+        name: trainingParticipants.name,
+        email: trainingParticipants.email,
+        locale: users.locale,
+      })
+      .from(trainingParticipants)
+      .leftJoin(users, eq(users.id, trainingParticipants.userId))
+      .where(and(eq(trainingParticipants.cohortId, cohort.id), eq(trainingParticipants.status, "enrolled")));
+    if (enrolled.length === 0) throw new AppError(422, "trainings.evaluation_no_participants");
+    const answered = new Set(
+      (
+        await tx
+          .select({ participantId: trainingEvaluationResponses.participantId })
+          .from(trainingEvaluationResponses)
+          .where(
+            and(
+              eq(trainingEvaluationResponses.cohortId, cohort.id),
+              eq(trainingEvaluationResponses.phase, phase),
+            ),
+          )
+      ).map((r) => r.participantId),
+    );
+    const recipients = enrolled.filter((p) => !answered.has(p.id));
+    const expiresAt = new Date(Date.now() + EVALUATION_LINK_DAYS * 86_400_000);
     if (recipients.length > 0) {
       await tx.delete(trainingEvaluationLinks).where(
         and(

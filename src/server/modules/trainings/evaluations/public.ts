@@ -124,8 +124,12 @@ export async function submitEvaluation(p: {
         locale: row.link.locale,
         answers,
       })
+      // Two working links of one participant submitted at once: the second finds the answer stored.
+      .onConflictDoNothing({
+        target: [trainingEvaluationResponses.participantId, trainingEvaluationResponses.phase],
+      })
       .returning();
-    if (!response) throw new Error("insert returned nothing");
+    if (!response) throw new AppError(409, "trainings.evaluation_link_used");
     await tx
       .update(trainingEvaluationLinks)
       .set({ usedAt: sql`now()` })

@@ -211,6 +211,8 @@ export async function updateSession(
 ) {
   const { session, cohort } = await teachingSession(ctx, ctx.sessionId);
   if (session.status === "cancelled") throw new AppError(422, "trainings.sessions.cancelled");
+  // Compared here too: an If-Match beyond an integer must not reach the database (a 500).
+  if (session.version !== ctx.version) throw staleVersion();
   const { input } = ctx;
   const startsAt = input.startsAt ? new Date(input.startsAt) : session.startsAt;
   const endsAt = input.endsAt ? new Date(input.endsAt) : session.endsAt;
@@ -268,6 +270,8 @@ export async function cancelSession(
 ) {
   const { session, cohort } = await teachingSession(ctx, ctx.sessionId);
   if (session.status === "cancelled") throw new AppError(422, "trainings.sessions.cancelled");
+  // Compared here too: an If-Match beyond an integer must not reach the database (a 500).
+  if (session.version !== ctx.version) throw staleVersion();
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .update(trainingSessions)
