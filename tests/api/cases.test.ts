@@ -242,6 +242,20 @@ describe("changing a case", () => {
     const [row] = await t.db.select().from(cases).where(eq(cases.id, record.id));
     expect(row).toMatchObject({ version: 3, phase: 1 });
   });
+
+  it("answers a weak tag or a version beyond the column with 412, never a 500", async () => {
+    const { org, agent } = await counsellorOrg();
+    const record = await buildCase(t.db, { organisationId: org.id, version: 3 });
+    for (const tag of ['W/"3"', '"99999999999999999999"', '"2147483648"']) {
+      const res = await agent.request("PATCH", `/api/cases/${record.id}`, {
+        body: { phase: 5 },
+        headers: { "if-match": tag },
+      });
+      expect(res.statusCode, tag).toBe(412);
+    }
+    const [row] = await t.db.select().from(cases).where(eq(cases.id, record.id));
+    expect(row).toMatchObject({ version: 3, phase: 1 });
+  });
 });
 
 describe("the assignees", () => {

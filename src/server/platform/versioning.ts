@@ -10,9 +10,13 @@ import { AppError } from "./errors.ts";
 /** The version an update is based on, from If-Match; without one the update is refused (428). */
 export function expectedVersion(request: FastifyRequest): number {
   const header = request.headers["if-match"];
-  const match = typeof header === "string" ? /^(?:W\/)?"(\d+)"$/.exec(header.trim()) : null;
+  const match = typeof header === "string" ? /^(W\/)?"(\d+)"$/.exec(header.trim()) : null;
   if (!match) throw new AppError(428, "precondition_required");
-  return Number(match[1]);
+  const version = Number(match[2]);
+  // RFC 9110 compares If-Match strongly: a weak tag never matches. Neither does a number beyond the
+  // integer column, which must not reach SQL (it would fail there as a 500).
+  if (match[1] || !Number.isSafeInteger(version) || version > 2_147_483_647) throw staleVersion();
+  return version;
 }
 
 /** Sets the ETag of a versioned record on the response. */
