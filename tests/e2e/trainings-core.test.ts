@@ -142,6 +142,8 @@ describe("trainings core", () => {
       await page.getByRole("tab", { name: "نظرة عامة" }).click();
       await page.getByRole("heading", { name: "مزيج فئات الجهات الفاعلة" }).waitFor();
       await expectNoAxeViolations(page);
+      // The choice is the account's preference: back to German for the tests that log in after.
+      await chooseLanguage(page, "Deutsch");
     } finally {
       await context.close();
     }

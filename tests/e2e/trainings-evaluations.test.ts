@@ -144,6 +144,8 @@ describe("evaluations of a demo cohort", () => {
       await expectNoAxeViolations(page);
       const results = await page.request.get(`/api/training-cohorts/${cohortId}/evaluation-results`);
       expect(await results.text()).not.toMatch(/participantId|"email"/);
+      // The choice is the account's preference: back to German for the tests that log in after.
+      await chooseLanguage(page, "Deutsch");
     } finally {
       await context.close();
     }
